@@ -1,0 +1,1 @@
+"""bondmcp: self-hostable health AI."""
