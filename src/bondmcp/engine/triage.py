@@ -1,0 +1,408 @@
+"""Emergency triage: runs before retrieval, so emergency guidance always comes first.
+
+Rules are explicit regular expressions, reviewed like code, not a model: a missed
+emergency is the worst failure this service can have, and rules can be read, tested and
+extended one pattern at a time. A pattern that names a condition ("heart attack") only
+triggers when the question describes someone's situation; one that describes a symptom
+("crushing chest pain", "can't breathe") triggers unless it is negated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["emergency", "urgent", "routine"]
+
+
+@dataclass(frozen=True, slots=True)
+class LocaleNumbers:
+    emergency: str
+    crisis: str
+    poison: str
+    urgent_advice: str
+
+
+#: Numbers by locale. US: 911, the 988 Suicide & Crisis Lifeline, Poison Help.
+#: UK: 999, Samaritans, NHS 111. EU: 112, the single European emergency number.
+LOCALES: dict[str, LocaleNumbers] = {
+    "us": LocaleNumbers(
+        emergency="911",
+        crisis="call or text 988 (the Suicide & Crisis Lifeline)",
+        poison="call Poison Help at 1-800-222-1222",
+        urgent_advice="contact your doctor or an urgent care center today",
+    ),
+    "gb": LocaleNumbers(
+        emergency="999",
+        crisis="call Samaritans free on 116 123",
+        poison="call NHS 111 for advice, or 999 if the person is unwell",
+        urgent_advice="call NHS 111 or your GP today",
+    ),
+    "eu": LocaleNumbers(
+        emergency="112",
+        crisis="call 112 or your national crisis line",
+        poison="call 112 or your national poison centre",
+        urgent_advice="contact a doctor or an out-of-hours service today",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TriageRule:
+    category: str
+    level: Level
+    pattern: re.Pattern[str]
+    #: "always" triggers on any mention; "symptom" unless the question is an impersonal
+    #: information request ("what causes chest pain?"); "situation" only when the question
+    #: describes someone's present situation ("my dad is having a heart attack").
+    mode: Literal["always", "symptom", "situation"]
+    source_title: str
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriageResult:
+    level: Level
+    category: str | None = None
+    guidance: tuple[str, ...] = ()
+    source_title: str | None = None
+    source_url: str | None = None
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+_EMERGENCIES_URL = "https://medlineplus.gov/ency/article/001927.htm"
+
+RULES: tuple[TriageRule, ...] = (
+    TriageRule(
+        "suicide",
+        "emergency",
+        _rx(
+            r"suicid",
+            r"kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)",
+            r"end(?:ing)? (?:my|his|her|their) (?:own )?life",
+            r"(?:want|wants|wanted|going) to die\b",
+            r"don'?t want to (?:live|be alive|wake up)",
+            r"self[- ]?harm",
+            r"(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)",
+            r"no reason to live",
+            r"better off dead",
+        ),
+        "always",
+        "Suicide prevention (NIMH)",
+        "https://www.nimh.nih.gov/health/topics/suicide-prevention",
+    ),
+    TriageRule(
+        "overdose",
+        "emergency",
+        _rx(
+            r"overdos",
+            r"took (?:too many|a bunch of|a whole (?:bottle|pack)|all (?:of )?(?:my|the|his|her))",
+            r"(?:swallowed|drank|ate|ingested) (?:some |a |the )?(?:bleach|poison|antifreeze|"
+            r"detergent|pods?|button batter|batter(?:y|ies)|drain cleaner|rat poison|"
+            r"weed killer|pesticide|pills)",
+            r"poisoned",
+            r"(?:not|isn'?t|wasn'?t) breathing after (?:taking|using)",
+        ),
+        "always",
+        "Poisoning (MedlinePlus)",
+        "https://medlineplus.gov/poisoning.html",
+    ),
+    TriageRule(
+        "cardiac",
+        "emergency",
+        _rx(
+            r"chest (?:pain|pressure|tightness|heaviness|discomfort|is (?:tight|hurting|heavy))",
+            r"(?:pain|pressure|tightness|heaviness|squeezing) in (?:my |his |her |the )?chest",
+            r"crushing (?:pain|chest)",
+            r"pain (?:spreading|radiating|going) (?:down|to|into) (?:my |his |her |the )?"
+            r"(?:left )?(?:arm|jaw)",
+        ),
+        "symptom",
+        "Heart attack symptoms (NHLBI)",
+        "https://www.nhlbi.nih.gov/health/heart-attack/symptoms",
+    ),
+    TriageRule(
+        "cardiac",
+        "emergency",
+        _rx(r"heart attack", r"cardiac arrest", r"heart (?:stopped|has stopped)"),
+        "situation",
+        "Heart attack symptoms (NHLBI)",
+        "https://www.nhlbi.nih.gov/health/heart-attack/symptoms",
+    ),
+    TriageRule(
+        "stroke",
+        "emergency",
+        _rx(
+            r"face (?:is )?(?:drooping|droops|drooped|dropping|numb on one side)",
+            r"(?:drooping|droopy) (?:face|mouth|smile)",
+            r"slurr(?:ed|ing) (?:speech|words|(?:his|her|my) words)",
+            r"(?:speech|talking) (?:is|became|became|suddenly) slurred",
+            r"(?:sudden(?:ly)?|can'?t) (?:lift|raise|move) (?:my|his|her|one) (?:arm|leg)",
+            r"sudden(?:ly)? (?:numbness|weakness|numb|weak) (?:in|on) (?:one|the (?:left|right)) side",
+            r"(?:weakness|numbness) on one side",
+            r"sudden(?:ly)? (?:can'?t|cannot|unable to) (?:speak|talk|see)",
+            r"sudden (?:loss of vision|vision loss|blindness)",
+        ),
+        "symptom",
+        "Stroke signs and symptoms (CDC)",
+        "https://www.cdc.gov/stroke/signs-symptoms/index.html",
+    ),
+    TriageRule(
+        "stroke",
+        "emergency",
+        _rx(r"(?:having|had|is having) a stroke", r"stroke right now"),
+        "symptom",
+        "Stroke signs and symptoms (CDC)",
+        "https://www.cdc.gov/stroke/signs-symptoms/index.html",
+    ),
+    TriageRule(
+        "anaphylaxis",
+        "emergency",
+        _rx(
+            r"anaphyla",
+            r"throat (?:is )?(?:closing|swelling|swollen|tight)",
+            r"(?:tongue|lips?|face|mouth|throat) (?:is |are |started |starting )?(?:swelling|swollen|"
+            r"swelled|puffing)(?: up)?",
+            r"swelling (?:of|in) (?:my |his |her |the )?(?:tongue|lips?|throat|face)",
+            r"used (?:my|his|her|an) epi-?pen",
+            r"need (?:an? |my )?epi-?pen",
+        ),
+        "symptom",
+        "Anaphylaxis (NHS)",
+        "https://www.nhs.uk/conditions/anaphylaxis/",
+    ),
+    TriageRule(
+        "breathing",
+        "emergency",
+        _rx(
+            r"(?:can'?t|cannot|can not|unable to|struggling to|hard to|barely) breath",
+            r"(?:trouble|difficulty|problems?) breathing",
+            r"not breathing",
+            r"stopped breathing",
+            r"gasping for (?:air|breath)",
+            r"(?:lips|face|skin) (?:is |are |turning |turned |going )?(?:blue|grey|gray)",
+            r"(?:is |are )?choking\b",
+            r"severe shortness of breath",
+        ),
+        "symptom",
+        "Breathing difficulty (MedlinePlus)",
+        "https://medlineplus.gov/ency/article/003075.htm",
+    ),
+    TriageRule(
+        "bleeding",
+        "emergency",
+        _rx(
+            r"(?:severe|heavy|uncontrolled|spurting|gushing|massive) bleeding",
+            r"bleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|isn'?t going to) stop",
+            r"(?:can'?t|cannot) stop (?:the )?bleeding",
+            r"(?:vomiting|throwing up|coughing up|coughing|vomited|threw up) (?:up )?blood",
+            r"blood (?:is )?(?:spurting|gushing|pouring)",
+        ),
+        "symptom",
+        "Bleeding (MedlinePlus)",
+        "https://medlineplus.gov/bleeding.html",
+    ),
+    TriageRule(
+        "unresponsive",
+        "emergency",
+        _rx(
+            r"(?:unconscious|unresponsive|passed out and (?:won'?t|can'?t|isn'?t) wak)",
+            r"(?:won'?t|can'?t|cannot|isn'?t) wak(?:e|ing) (?:up|him|her)",
+            r"not responding",
+            r"collapsed",
+        ),
+        "symptom",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+    ),
+    TriageRule(
+        "seizure",
+        "emergency",
+        _rx(
+            r"seizure (?:has )?(?:lasted|lasting|going on|for) (?:more than |over |longer than )?"
+            r"(?:[5-9]|[1-9]\d|five|ten|several) min",
+            r"seizure (?:that )?(?:won'?t|will not|doesn'?t) stop",
+            r"(?:won'?t|will not) stop (?:seizing|shaking|convulsing)",
+            r"(?:back[- ]to[- ]back|repeated|one after another) seizures",
+            r"(?:having|is having|had) (?:a |his |her |their )?(?:first )?seizure",
+            r"convuls",
+        ),
+        "symptom",
+        "First aid for seizures (CDC)",
+        "https://www.cdc.gov/epilepsy/first-aid-for-seizures/index.html",
+    ),
+    TriageRule(
+        "headache",
+        "emergency",
+        _rx(
+            r"worst headache (?:of|in) (?:my|his|her|their) life",
+            r"thunderclap headache",
+            r"sudden(?:,)? (?:severe|excruciating|explosive|blinding) headache",
+            r"headache (?:with|and) (?:a )?stiff neck",
+        ),
+        "symptom",
+        "Headache (MedlinePlus)",
+        "https://medlineplus.gov/headache.html",
+    ),
+    TriageRule(
+        "head_injury",
+        "emergency",
+        _rx(
+            r"(?:hit|bumped|banged|injured|hurt) (?:my|his|her|their) head.{0,60}"
+            r"(?:vomit|throw(?:ing)? up|confus|pass(?:ed)? out|unconscious|seizure|drows|sleepy)",
+        ),
+        "symptom",
+        "Head injury and concussion (NHS)",
+        "https://www.nhs.uk/conditions/head-injury-and-concussion/",
+    ),
+    TriageRule(
+        "infant_fever",
+        "urgent",
+        _rx(
+            r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|ten|twelve)[- ](?:week|day)s?[- ]old"
+            r".{0,80}(?:fever|temperature|hot)",
+            r"(?:1|2|one|two)[- ]months?[- ]old.{0,80}(?:fever|temperature|hot)",
+            r"newborn.{0,60}(?:fever|temperature)",
+            r"(?:fever|temperature).{0,60}(?:newborn|(?:[0-9]|1[0-2])[- ](?:week|day)s?[- ]old|"
+            r"(?:1|2)[- ]months?[- ]old)",
+            r"(?:baby|infant) (?:under|younger than|less than) (?:3|three) months.{0,60}"
+            r"(?:fever|temperature)",
+        ),
+        "symptom",
+        "Fever in children (NHS)",
+        "https://www.nhs.uk/conditions/fever-in-children/",
+    ),
+    TriageRule(
+        "meningitis",
+        "emergency",
+        _rx(
+            r"(?:stiff neck|neck stiffness).{0,60}(?:fever|rash|light)",
+            r"(?:fever|rash).{0,60}(?:stiff neck|neck stiffness)",
+            r"rash (?:that )?(?:doesn'?t|does not|won'?t) fade",
+        ),
+        "symptom",
+        "Meningitis (NHS)",
+        "https://www.nhs.uk/conditions/meningitis/",
+    ),
+    TriageRule(
+        "pregnancy",
+        "urgent",
+        _rx(
+            r"pregnant.{0,60}(?:bleeding|severe (?:pain|headache)|blurred vision|leaking fluid|"
+            r"baby (?:is )?(?:not )?moving less|not moving)",
+            r"(?:bleeding|severe pain).{0,40}(?:while|and) pregnant",
+        ),
+        "symptom",
+        "Pregnancy warning signs (CDC)",
+        "https://www.cdc.gov/hearher/pregnancy-warning-signs/index.html",
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "urgent",
+        _rx(
+            r"(?:black|tarry|bloody) (?:stools?|poop)",
+            r"blood in (?:my |his |her )?(?:stool|poop)",
+            r"can'?t keep (?:any )?(?:fluids|water|anything) down",
+            r"severe (?:abdominal|stomach|belly|tummy) pain",
+            r"fruity (?:breath|smell)",
+            r"fever (?:of|over|above) (?:10[4-9]|4[0-2])",
+        ),
+        "symptom",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+    ),
+)
+
+_NEGATION_RE = re.compile(
+    r"\b(?:no|not|never|without|don'?t have|doesn'?t have|didn'?t have|isn'?t having|"
+    r"denies|ruled out)\b[^.?!,;]{0,25}$",
+    re.IGNORECASE,
+)
+_INFORMATIONAL_RE = re.compile(
+    r"^\s*(?:what|why|how|which|when|is|are|can|could|does|do|should|tell me|explain|define)\b",
+    re.IGNORECASE,
+)
+_SITUATION_RE = re.compile(
+    r"\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|he|he'?s|she|she'?s|they|they'?re|his|her|their|"
+    r"mom|mum|dad|father|mother|husband|wife|partner|son|daughter|child|baby|friend|someone|"
+    r"somebody|grandma|grandpa|grandmother|grandfather|brother|sister|right now|help|"
+    r"what (?:to|should|do) (?:do|i))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_negated(text: str, start: int) -> bool:
+    return _NEGATION_RE.search(text[max(0, start - 40) : start]) is not None
+
+
+def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str, ...]:
+    call = f"Call {numbers.emergency} or your local emergency number now."
+    if category == "suicide":
+        return (
+            f"If you or someone else may act on thoughts of suicide or self-harm, call {numbers.emergency} now.",
+            f"You can also {numbers.crisis}, any time of day, to talk to someone who can help.",
+            "If you can, stay with the person and remove anything they could use to hurt themselves.",
+        )
+    if category == "overdose":
+        return (
+            f"If the person is unconscious, having a seizure or struggling to breathe, call {numbers.emergency} now.",
+            f"Otherwise {numbers.poison} right away, and keep the package or bottle to show.",
+            "Do not make the person vomit unless a poison expert tells you to.",
+        )
+    if category == "cardiac":
+        return (
+            f"These can be signs of a heart attack, which is a medical emergency. {call}",
+            "Stop what you are doing and rest while you wait, and do not drive yourself to hospital.",
+        )
+    if category == "stroke":
+        return (
+            f"These can be signs of a stroke, which is a medical emergency. {call}",
+            "Note the time the symptoms started: stroke treatment works best when given quickly.",
+        )
+    if category == "infant_fever":
+        return (
+            "A fever in a baby younger than 3 months needs medical advice straight away: "
+            f"{numbers.urgent_advice}, without waiting.",
+            f"Call {numbers.emergency} if the baby is floppy, hard to wake, breathing fast or "
+            "struggling to breathe, has a rash that does not fade, or has a seizure.",
+        )
+    if level == "urgent":
+        return (
+            f"This needs prompt medical attention: {numbers.urgent_advice}.",
+            f"Call {numbers.emergency} if the person gets worse, faints, or has trouble breathing.",
+        )
+    return (f"This may be a medical emergency. {call}",)
+
+
+def triage(text: str, locale: str = "us") -> TriageResult:
+    """Classify a question as emergency, urgent or routine, with guidance for the locale."""
+    numbers = LOCALES.get(locale, LOCALES["us"])
+    situation = _SITUATION_RE.search(text) is not None
+    impersonal_question = not situation and _INFORMATIONAL_RE.search(text) is not None
+    best: TriageRule | None = None
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            if _is_negated(text, match.start()):
+                continue
+            if rule.mode == "situation" and not situation:
+                continue
+            if rule.mode == "symptom" and impersonal_question:
+                continue
+            if best is None or (best.level == "urgent" and rule.level == "emergency"):
+                best = rule
+            break
+        if best is not None and best.level == "emergency":
+            break
+    if best is None:
+        return TriageResult(level="routine")
+    return TriageResult(
+        level=best.level,
+        category=best.category,
+        guidance=_guidance(best.category, best.level, numbers),
+        source_title=best.source_title,
+        source_url=best.source_url,
+    )

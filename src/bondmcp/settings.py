@@ -1,0 +1,91 @@
+"""Server-side configuration, read from ``BONDMCP_*`` environment variables.
+
+One object, validated once at start-up, so a bad value stops the process with a message
+that names the variable instead of failing later inside a request.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from limits import RateLimitItem, parse
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "staging", "production"]
+Locale = Literal["us", "gb", "eu"]
+
+#: Per-environment default rate limit for keys created without one. Development is generous
+#: so local benchmarks are never throttled.
+DEFAULT_RATE_LIMITS: dict[str, str] = {
+    "development": "100000/minute",
+    "staging": "600/minute",
+    "production": "120/minute",
+}
+
+
+def parse_rate_limit(value: str) -> RateLimitItem:
+    """Parse ``"20/minute"``-style limits; raise ``ValueError`` with the accepted form."""
+    try:
+        return parse(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a rate limit; use N/second, N/minute, N/hour or N/day"
+        ) from None
+
+
+class SettingsError(ValueError):
+    """A setting has an invalid value; the message names the environment variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BONDMCP_", extra="ignore", frozen=True)
+
+    environment: Environment = "development"
+    data_dir: Path = Field(default_factory=lambda: Path.home() / ".bondmcp")
+    database_url: str | None = None
+    redis_url: str | None = None
+    secret_key: SecretStr | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    locale: Locale = "us"
+    default_rate_limit: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @field_validator("default_rate_limit")
+    @classmethod
+    def _check_rate_limit(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_rate_limit(value)
+        return value
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'bondmcp.db'}"
+
+    @property
+    def rate_limit_default(self) -> str:
+        return self.default_rate_limit or DEFAULT_RATE_LIMITS[self.environment]
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, turning validation errors into one clear line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "?"
+        raise SettingsError(
+            f"invalid setting BONDMCP_{field.upper()}: {first['msg']}"
+        ) from None

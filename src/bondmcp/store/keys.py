@@ -1,0 +1,191 @@
+"""API keys: creation, lookup by keyed hash, rotation and revocation.
+
+A key is shown once, at creation. We keep only ``HMAC-SHA256(server_secret, key)``, so a
+copy of the database is useless for calling the API, and lookup is an index probe on the
+digest rather than a string comparison that could leak timing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import hmac
+import secrets
+import string
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from bondmcp.store.db import Database
+from bondmcp.store.models import ApiKey
+
+#: The environment tag in a key makes a leaked key recognisable at a glance.
+ENVIRONMENT_TAGS = {"development": "dev", "staging": "test", "production": "live"}
+SCOPES = ("ask", "admin")
+_ALPHABET = string.ascii_letters + string.digits
+_SECRET_LENGTH = 40  # ~238 bits of entropy
+_LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class AuthFailure(enum.Enum):
+    """Why a presented key was refused; each maps to a stable API error code."""
+
+    INVALID = "invalid_api_key"
+    EXPIRED = "api_key_expired"
+    WRONG_ENVIRONMENT = "wrong_environment"
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyRecord:
+    id: str
+    name: str
+    environment: str
+    prefix: str
+    scopes: tuple[str, ...]
+    rate_limit: str | None
+    created_at: dt.datetime
+    expires_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+    last_used_at: dt.datetime | None
+    rotated_from: str | None
+
+    @classmethod
+    def from_row(cls, row: ApiKey) -> ApiKeyRecord:
+        return cls(
+            id=row.id,
+            name=row.name,
+            environment=row.environment,
+            prefix=row.prefix,
+            scopes=tuple(s for s in row.scopes.split(",") if s),
+            rate_limit=row.rate_limit,
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            revoked_at=row.revoked_at,
+            last_used_at=row.last_used_at,
+            rotated_from=row.rotated_from,
+        )
+
+    def status(self, now: dt.datetime | None = None) -> str:
+        now = now or utcnow()
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        return "active"
+
+
+class KeyStore:
+    def __init__(self, db: Database, secret: bytes) -> None:
+        self._db = db
+        self._secret = secret
+        self._last_touched: dict[str, dt.datetime] = {}
+
+    def hash_key(self, key: str) -> str:
+        return hmac.new(self._secret, key.encode(), hashlib.sha256).hexdigest()
+
+    def create(
+        self,
+        *,
+        name: str,
+        environment: str,
+        scopes: tuple[str, ...] = ("ask",),
+        rate_limit: str | None = None,
+        expires_at: dt.datetime | None = None,
+        rotated_from: str | None = None,
+    ) -> tuple[ApiKeyRecord, str]:
+        """Create a key and return its record and the plaintext, which is never stored."""
+        if environment not in ENVIRONMENT_TAGS:
+            raise ValueError(f"environment must be one of {', '.join(ENVIRONMENT_TAGS)}")
+        if unknown := set(scopes) - set(SCOPES):
+            raise ValueError(f"unknown scopes {sorted(unknown)}; known: {', '.join(SCOPES)}")
+        if not name.strip():
+            raise ValueError("a key needs a name")
+        body = "".join(secrets.choice(_ALPHABET) for _ in range(_SECRET_LENGTH))
+        plaintext = f"bmcp_{ENVIRONMENT_TAGS[environment]}_{body}"
+        row = ApiKey(
+            id="key_" + secrets.token_hex(8),
+            name=name.strip(),
+            environment=environment,
+            prefix=plaintext[:14],
+            key_hash=self.hash_key(plaintext),
+            scopes=",".join(scopes),
+            rate_limit=rate_limit,
+            created_at=utcnow(),
+            expires_at=expires_at,
+            rotated_from=rotated_from,
+        )
+        with self._db.session() as session:
+            session.add(row)
+        return ApiKeyRecord.from_row(row), plaintext
+
+    def authenticate(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure:
+        """Return the key's record if it may be used in ``environment`` now."""
+        digest = self.hash_key(key)
+        with self._db.session() as session:
+            row = session.scalars(select(ApiKey).where(ApiKey.key_hash == digest)).first()
+            record = ApiKeyRecord.from_row(row) if row is not None else None
+        if record is None or record.revoked_at is not None:
+            return AuthFailure.INVALID
+        now = utcnow()
+        if record.expires_at is not None and record.expires_at <= now:
+            return AuthFailure.EXPIRED
+        if record.environment != environment:
+            return AuthFailure.WRONG_ENVIRONMENT
+        self._touch(record.id, now)
+        return record
+
+    def _touch(self, key_id: str, now: dt.datetime) -> None:
+        # Record last use at minute resolution: a write per request would serialise SQLite.
+        last = self._last_touched.get(key_id)
+        if last is not None and now - last < _LAST_USED_RESOLUTION:
+            return
+        self._last_touched[key_id] = now
+        with self._db.session() as session:
+            session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
+
+    def get(self, key_id: str) -> ApiKeyRecord | None:
+        with self._db.session() as session:
+            row = session.get(ApiKey, key_id)
+            return ApiKeyRecord.from_row(row) if row is not None else None
+
+    def list(self) -> list[ApiKeyRecord]:
+        with self._db.session() as session:
+            rows = session.scalars(select(ApiKey).order_by(ApiKey.created_at)).all()
+            return [ApiKeyRecord.from_row(r) for r in rows]
+
+    def revoke(self, key_id: str) -> ApiKeyRecord:
+        with self._db.session() as session:
+            row = session.get(ApiKey, key_id)
+            if row is None:
+                raise KeyError(key_id)
+            if row.revoked_at is None:
+                row.revoked_at = utcnow()
+            return ApiKeyRecord.from_row(row)
+
+    def rotate(self, key_id: str, grace_period: dt.timedelta) -> tuple[ApiKeyRecord, str]:
+        """Issue a replacement key; the old one keeps working for ``grace_period``."""
+        old = self.get(key_id)
+        if old is None:
+            raise KeyError(key_id)
+        if old.status() != "active":
+            raise ValueError(f"key {key_id} is {old.status()}; only an active key can be rotated")
+        new_record, plaintext = self.create(
+            name=old.name,
+            environment=old.environment,
+            scopes=old.scopes,
+            rate_limit=old.rate_limit,
+            expires_at=None,
+            rotated_from=old.id,
+        )
+        ends = utcnow() + grace_period
+        with self._db.session() as session:
+            row = session.get(ApiKey, key_id)
+            assert row is not None
+            if row.expires_at is None or row.expires_at > ends:
+                row.expires_at = ends
+        return new_record, plaintext
