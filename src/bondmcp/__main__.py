@@ -1,0 +1,3 @@
+from bondmcp.cli import main
+
+main()

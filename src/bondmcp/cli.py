@@ -1,0 +1,290 @@
+"""The ``bondmcp`` command line for operators: serve, ask, keys, db."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+import time
+import uuid
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from bondmcp._version import __version__
+from bondmcp.settings import Settings, SettingsError, load_settings, parse_rate_limit
+
+app = typer.Typer(
+    help="bondmcp: self-hostable health AI. Settings come from BONDMCP_* environment variables.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+keys_app = typer.Typer(help="Create, list, rotate and revoke API keys.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema migrations.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+app.add_typer(db_app, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def settings_or_exit(**overrides: Any) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default BONDMCP_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default BONDMCP_PORT, 8000).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    ssl_certfile: Annotated[str | None, typer.Option(help="PEM certificate: serve HTTPS.")] = None,
+    ssl_keyfile: Annotated[str | None, typer.Option(help="PEM private key for --ssl-certfile.")] = None,
+) -> None:
+    """Run the API server."""
+    import uvicorn
+
+    from bondmcp.server.services import open_database
+
+    settings = settings_or_exit()
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        fail("--ssl-certfile and --ssl-keyfile go together")
+    bind_host = host or settings.host
+    bind_port = settings.port if port is None else port
+    try:
+        open_database(settings).dispose()  # migrate once, before any worker starts
+    except Exception as exc:
+        fail(f"cannot open the database: {exc}")
+    scheme = "https" if ssl_certfile else "http"
+    err.print(f"bondmcp {__version__} ({settings.environment}) on {scheme}://{bind_host}:{bind_port}")
+    uvicorn.run(
+        "bondmcp.server.app:create_app",
+        factory=True,
+        host=bind_host,
+        port=bind_port,
+        workers=workers,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
+        server_header=False,
+        log_level=settings.log_level,
+        timeout_graceful_shutdown=30,
+    )
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A health question, in quotes.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full answer as JSON.")] = False,
+    locale: Annotated[str | None, typer.Option(help="us, gb or eu (emergency numbers).")] = None,
+) -> None:
+    """Answer a question in-process, without a server."""
+    from bondmcp.engine.engine import HealthEngine
+
+    settings = settings_or_exit()
+    if not question.strip():
+        fail("the question is empty")
+    if locale is not None and locale not in ("us", "gb", "eu"):
+        fail("--locale must be us, gb or eu")
+    engine = HealthEngine.builtin(default_locale=settings.locale)
+    started = time.perf_counter()
+    answer = engine.ask(question, locale)
+    elapsed = time.perf_counter() - started
+    if as_json:
+        print_json(
+            {
+                "id": "ans_" + uuid.uuid4().hex,
+                "answer": answer.text,
+                "confidence": answer.confidence,
+                "processing_time": round(elapsed, 6),
+                "citations": [dataclasses.asdict(c) for c in answer.citations],
+                "triage": answer.triage,
+                "in_scope": answer.in_scope,
+                "disclaimer": answer.disclaimer,
+                "cached": False,
+                "kb_version": answer.kb_version,
+                "evidence": [{"sentence": s, "source_id": sid} for s, sid in answer.evidence],
+            }
+        )
+        return
+    if answer.triage == "emergency":
+        out.print("[bold white on red] EMERGENCY [/]")
+    elif answer.triage == "urgent":
+        out.print("[bold black on yellow] URGENT [/]")
+    out.print(answer.text, highlight=False)
+    if answer.citations:
+        out.print("\n[bold]Sources[/]")
+        for i, c in enumerate(answer.citations, 1):
+            out.print(f"  [{i}] {c.title} — {c.url}", highlight=False)
+    out.print(f"\n[dim]confidence {answer.confidence:.2f} · {answer.kb_version}[/]")
+    out.print(f"[dim]{answer.disclaimer}[/]")
+
+
+def _key_json(record: Any, *, key: str | None = None, max_age_days: int | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": record.id,
+        "name": record.name,
+        "environment": record.environment,
+        "prefix": record.prefix,
+        "scopes": list(record.scopes),
+        "rate_limit": record.rate_limit,
+        "status": record.status(),
+        "created_at": record.created_at.isoformat(),
+        "expires_at": record.expires_at.isoformat() if record.expires_at else None,
+        "revoked_at": record.revoked_at.isoformat() if record.revoked_at else None,
+        "last_used_at": record.last_used_at.isoformat() if record.last_used_at else None,
+        "rotated_from": record.rotated_from,
+    }
+    if key is not None:
+        data = {"id": record.id, "key": key, **{k: v for k, v in data.items() if k != "id"}}
+    return data
+
+
+def _key_store(settings: Settings) -> Any:
+    from bondmcp.server.services import open_database
+    from bondmcp.store import KeyStore
+    from bondmcp.store.secret import load_or_create_secret
+
+    secret_value = settings.secret_key.get_secret_value() if settings.secret_key else None
+    try:
+        db = open_database(settings)
+    except Exception as exc:
+        fail(f"cannot open the database: {exc}")
+    return KeyStore(db, load_or_create_secret(settings.data_dir, secret_value))
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="What the key is for.")],
+    environment: Annotated[
+        str, typer.Option(help="development, staging or production.")
+    ] = "development",
+    scope: Annotated[list[str] | None, typer.Option(help="ask (default) and/or admin.")] = None,
+    rate_limit: Annotated[str | None, typer.Option(help="e.g. 20/minute, 1000/day.")] = None,
+    expires_in_days: Annotated[int | None, typer.Option(min=1, help="Expire after N days.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Create a key. The key is printed once and never stored."""
+    settings = settings_or_exit()
+    if rate_limit is not None:
+        try:
+            parse_rate_limit(rate_limit)
+        except ValueError as exc:
+            fail(str(exc))
+    expires_at = (
+        dt.datetime.now(dt.UTC) + dt.timedelta(days=expires_in_days) if expires_in_days else None
+    )
+    try:
+        record, key = _key_store(settings).create(
+            name=name,
+            environment=environment,
+            scopes=tuple(scope or ["ask"]),
+            rate_limit=rate_limit,
+            expires_at=expires_at,
+        )
+    except ValueError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(_key_json(record, key=key))
+    else:
+        out.print(f"Created {record.id} ({record.environment}). Store this key now; it is not shown again:")
+        out.print(key, highlight=False)
+
+
+@keys_app.command("list")
+def keys_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List keys (never their secrets)."""
+    records = _key_store(settings_or_exit()).list()
+    if as_json:
+        print_json([_key_json(r) for r in records])
+        return
+    from rich.table import Table
+
+    table = Table("id", "name", "env", "prefix", "scopes", "status", "created", "last used")
+    for r in records:
+        table.add_row(
+            r.id, r.name, r.environment, r.prefix + "…", ",".join(r.scopes), r.status(),
+            r.created_at.strftime("%Y-%m-%d"),
+            r.last_used_at.strftime("%Y-%m-%d %H:%M") if r.last_used_at else "never",
+        )
+    out.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id (key_...).")]) -> None:
+    """Revoke a key immediately."""
+    try:
+        record = _key_store(settings_or_exit()).revoke(key_id)
+    except KeyError:
+        fail(f"no key {key_id}")
+    out.print(f"Revoked {record.id}.")
+
+
+@keys_app.command("rotate")
+def keys_rotate(
+    key_id: Annotated[str, typer.Argument(help="The key id (key_...).")],
+    grace_period: Annotated[int, typer.Option(min=0, help="Seconds the old key keeps working.")] = 86400,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Issue a replacement key; the old one stops working after the grace period."""
+    try:
+        record, key = _key_store(settings_or_exit()).rotate(key_id, dt.timedelta(seconds=grace_period))
+    except KeyError:
+        fail(f"no key {key_id}")
+    except ValueError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(_key_json(record, key=key))
+    else:
+        out.print(f"Created {record.id} replacing {key_id} (old key valid for {grace_period} s):")
+        out.print(key, highlight=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply schema migrations."""
+    from bondmcp.store import Database
+
+    settings = settings_or_exit()
+    try:
+        db = Database(settings.resolved_database_url)
+        db.upgrade(revision)
+        out.print(f"Database at revision {db.current_revision()}.")
+    except Exception as exc:
+        fail(f"migration failed: {exc}", 1)
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the applied schema revision."""
+    from bondmcp.store import Database
+
+    db = Database(settings_or_exit().resolved_database_url)
+    out.print(db.current_revision() or "none")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""The application factory: routers, auth, errors and middleware wired to one Services."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+
+from bondmcp._version import __version__
+from bondmcp.server.errors import install_error_handlers
+from bondmcp.server.middleware import RequestContextMiddleware
+from bondmcp.server.routers import answers, search, system
+from bondmcp.server.services import Services
+from bondmcp.settings import Settings, load_settings
+
+DESCRIPTION = """\
+Grounded, cited answers to consumer health questions, with emergency triage, scope
+detection and a calibrated confidence. Authenticate with `Authorization: Bearer <key>`.
+Every error has the shape `{"error": {"type", "code", "message", "request_id"}}`.
+"""
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    settings = settings or (services.settings if services else load_settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if getattr(app.state, "services", None) is None:
+            app.state.services = Services.build(settings)
+        try:
+            yield
+        finally:
+            app.state.services.close()
+
+    app = FastAPIOffline(
+        title="bondmcp",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        static_url="/docs-assets",
+        redoc_url=None,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    app.include_router(system.router)
+    app.include_router(answers.router)
+    app.include_router(search.router)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+                            "X-RateLimit-Reset", "Retry-After"],
+        )
+    return app

@@ -1,0 +1,64 @@
+"""``Idempotency-Key`` handling for POST endpoints: run once, replay on retry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Request
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from bondmcp.server.errors import APIError
+from bondmcp.server.services import Services
+from bondmcp.store import ApiKeyRecord
+from bondmcp.store.idempotency import IdempotencyConflict, StoredResponse
+
+_MAX_KEY_LENGTH = 255
+_JSON = "application/json"
+
+
+def json_response(model: BaseModel, status_code: int = 200) -> Response:
+    return Response(model.model_dump_json(), status_code=status_code, media_type=_JSON)
+
+
+def run_idempotent(
+    request: Request,
+    services: Services,
+    key: ApiKeyRecord,
+    payload: BaseModel,
+    compute: Callable[[], BaseModel],
+    *,
+    status_code: int = 200,
+) -> Response:
+    """Answer ``compute()``; with an Idempotency-Key, store it and replay it on retries."""
+    idempotency_key = request.headers.get("idempotency-key")
+    if idempotency_key is None:
+        return json_response(compute(), status_code)
+    if not idempotency_key.strip() or len(idempotency_key) > _MAX_KEY_LENGTH:
+        raise APIError(
+            400,
+            "invalid_idempotency_key",
+            f"Idempotency-Key must be 1 to {_MAX_KEY_LENGTH} characters.",
+            param="Idempotency-Key",
+        )
+    store = services.idempotency
+    request_hash = store.digest(f"{request.method} {request.url.path}\n{payload.model_dump_json()}")
+    try:
+        stored = store.lookup(key.id, idempotency_key, request_hash)
+    except IdempotencyConflict:
+        raise APIError(
+            409,
+            "idempotency_conflict",
+            "This Idempotency-Key was already used with a different request.",
+            param="Idempotency-Key",
+        ) from None
+    replayed = stored is not None
+    if stored is None:
+        body = compute().model_dump_json().encode()
+        fresh = StoredResponse(status_code, body, _JSON)
+        stored = store.save(key.id, idempotency_key, request_hash, fresh)
+        replayed = stored is not fresh
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    return Response(
+        stored.body, status_code=stored.status_code, media_type=stored.content_type, headers=headers
+    )

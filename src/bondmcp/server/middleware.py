@@ -1,0 +1,133 @@
+"""Per-request plumbing as one pure ASGI middleware.
+
+It runs outside routing and validation so that every response, even a 413 sent before
+the body is read or a 500 from a bug, carries a request id, the security headers and the
+error envelope.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bondmcp.server.errors import PayloadTooLarge, error_body, internal_error_body
+
+logger = logging.getLogger("bondmcp.server")
+
+_CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def new_request_id() -> str:
+    return "req_" + uuid.uuid4().hex
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, hsts: bool = False) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.hsts = hsts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        incoming = headers.get("x-request-id", "")
+        request_id = incoming if _CLIENT_REQUEST_ID.match(incoming) else new_request_id()
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        state["started"] = time.perf_counter()
+        is_v1 = scope["path"].startswith("/v1/") or scope["path"] == "/v1"
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                out = MutableHeaders(scope=message)
+                out["X-Request-ID"] = request_id
+                out["X-Content-Type-Options"] = "nosniff"
+                if self.hsts or scope.get("scheme") == "https":
+                    out["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+                if is_v1:
+                    out["Cache-Control"] = "no-store"
+                    for name, value in state.get("response_headers", {}).items():
+                        out[name] = value
+            await send(message)
+
+        if scope["method"] in ("POST", "PUT", "PATCH") and is_v1:
+            content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type.startswith("multipart/"):
+                await self._send_error(send_with_headers, 415, "unsupported_media_type",
+                                       "Send the request body as JSON.", request_id)
+                return
+            if not content_type.endswith("json"):
+                # Every /v1 body is JSON: read it as such even when a client (curl -d, say)
+                # labels it otherwise, so the caller gets a precise validation error.
+                scope["headers"] = [
+                    (k, v) for k, v in scope["headers"] if k != b"content-type"
+                ] + [(b"content-type", b"application/json")]
+
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.isdigit():
+                await self._send_error(send_with_headers, 400, "invalid_request",
+                                       "Content-Length is not a number.", request_id)
+                return
+            if int(length) > self.max_body_bytes:
+                await self._send_error(
+                    send_with_headers, 413, "payload_too_large",
+                    f"The request body exceeds the limit of {self.max_body_bytes} bytes.",
+                    request_id,
+                )
+                return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise PayloadTooLarge(self.max_body_bytes)
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send_with_headers)
+        except Exception:
+            logger.exception("unhandled error", extra={"request_id": request_id})
+            if started:
+                raise
+            await send_with_headers(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [(b"content-type", b"application/json")],
+                }
+            )
+            await send_with_headers({"type": "http.response.body", "body": internal_error_body(request_id)})
+
+    @staticmethod
+    async def _send_error(send: Send, status: int, code: str, message: str, request_id: str) -> None:
+        import json
+
+        body = json.dumps(error_body(status, code, message, request_id)).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,122 @@
+"""Answering: ``/v1/ask`` and ``/v1/ask/batch``."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from bondmcp.engine.engine import Answer
+from bondmcp.server.deps import AskKey, ServicesDep
+from bondmcp.server.errors import APIError, error_body
+from bondmcp.server.idempotency import run_idempotent
+from bondmcp.types import (
+    MAX_BATCH_SIZE,
+    MAX_QUERY_CHARS,
+    AskRequest,
+    AskResponse,
+    BatchAskRequest,
+    BatchAskResponse,
+    BatchItemError,
+    Citation,
+    ErrorDetail,
+    ErrorEnvelope,
+    Evidence,
+)
+
+logger = logging.getLogger("bondmcp.server")
+router = APIRouter(prefix="/v1", tags=["answers"])
+
+_ERRORS: dict[int | str, dict[str, object]] = {
+    code: {"model": ErrorEnvelope} for code in (400, 401, 403, 409, 413, 422, 429)
+}
+
+
+def present(answer: Answer, request: Request, *, cached: bool = False) -> AskResponse:
+    """The wire form of an engine answer."""
+    return AskResponse(
+        id="ans_" + uuid.uuid4().hex,
+        answer=answer.text,
+        confidence=answer.confidence,
+        processing_time=round(time.perf_counter() - request.state.started, 6),
+        citations=[
+            Citation(
+                source_id=c.source_id,
+                title=c.title,
+                url=c.url,
+                publisher=c.publisher,
+                section=c.section,
+                attribution=c.attribution,
+            )
+            for c in answer.citations
+        ],
+        triage=answer.triage,  # type: ignore[arg-type]
+        in_scope=answer.in_scope,
+        disclaimer=answer.disclaimer,
+        cached=cached,
+        kb_version=answer.kb_version,
+        evidence=[Evidence(sentence=s, source_id=sid) for s, sid in answer.evidence],
+        request_id=request.state.request_id,
+    )
+
+
+@router.post("/ask", response_model=AskResponse, responses=_ERRORS, summary="Answer a health question")
+def ask(body: AskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
+    """A grounded, cited answer, with triage, scope and a calibrated confidence."""
+
+    def compute() -> AskResponse:
+        return present(services.engine.ask(body.query, body.locale), request)
+
+    return run_idempotent(request, services, key, body, compute)
+
+
+def _item_error(code: str, message: str, request: Request) -> BatchItemError:
+    envelope = error_body(422, code, message, request.state.request_id)
+    return BatchItemError(error=ErrorDetail(**envelope["error"]))
+
+
+@router.post(
+    "/ask/batch",
+    response_model=BatchAskResponse,
+    responses=_ERRORS,
+    summary="Answer several questions in one request",
+)
+def ask_batch(body: BatchAskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
+    """Answers in input order. A query that fails carries its own ``error``; the rest
+    are still answered."""
+    if len(body.queries) > MAX_BATCH_SIZE:
+        raise APIError(
+            422,
+            "batch_too_large",
+            f"A batch holds at most {MAX_BATCH_SIZE} queries; this one has {len(body.queries)}.",
+            param="queries",
+        )
+
+    def compute() -> BatchAskResponse:
+        results: list[AskResponse | BatchItemError] = []
+        for index, query in enumerate(body.queries):
+            text = query.strip()
+            if not text:
+                results.append(_item_error("invalid_query", f"queries.{index}: the query is empty.", request))
+            elif len(text) > MAX_QUERY_CHARS:
+                results.append(
+                    _item_error(
+                        "invalid_query",
+                        f"queries.{index}: the query exceeds {MAX_QUERY_CHARS} characters.",
+                        request,
+                    )
+                )
+            else:
+                try:
+                    results.append(present(services.engine.ask(text, body.locale), request))
+                except Exception:
+                    logger.exception("batch item failed", extra={"index": index})
+                    envelope = error_body(500, "internal_error", "This query could not be answered.",
+                                          request.state.request_id)
+                    results.append(BatchItemError(error=ErrorDetail(**envelope["error"])))
+        return BatchAskResponse(results=results)
+
+    return run_idempotent(request, services, key, body, compute)

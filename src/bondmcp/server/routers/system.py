@@ -1,0 +1,48 @@
+"""Liveness, readiness and the authenticated ping the SDK uses."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.responses import JSONResponse
+
+from bondmcp._version import __version__
+from bondmcp.server.deps import AnyKey, ServicesDep
+from bondmcp.types import DependencyStatus, HealthResponse, PingResponse, ReadyResponse
+
+router = APIRouter(tags=["system"])
+
+
+@router.get("/health", response_model=HealthResponse, summary="Liveness")
+async def health() -> HealthResponse:
+    """The process is up. Needs no key and touches no dependency."""
+    return HealthResponse(status="healthy", version=__version__)
+
+
+@router.get(
+    "/ready",
+    response_model=ReadyResponse,
+    summary="Readiness",
+    responses={503: {"model": ReadyResponse, "description": "A dependency is down."}},
+)
+def ready(services: ServicesDep) -> JSONResponse:
+    """200 when every dependency answers; 503 with each dependency's status otherwise."""
+    deps: dict[str, DependencyStatus] = {}
+    try:
+        services.db.ping()
+        deps["database"] = DependencyStatus(status="up")
+    except Exception as exc:
+        deps["database"] = DependencyStatus(status="down", detail=type(exc).__name__)
+    deps["knowledge_base"] = DependencyStatus(
+        status="up",
+        detail=f"{len(services.engine.index)} passages, {services.engine.kb_version}",
+    )
+    ok = all(d.status != "down" for d in deps.values())
+    body = ReadyResponse(status="ready" if ok else "not_ready", dependencies=deps)
+    return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=200 if ok else 503)
+
+
+@router.get("/v1/ping", response_model=PingResponse, summary="Check connectivity and the key")
+async def ping(key: AnyKey, services: ServicesDep) -> PingResponse:
+    return PingResponse(
+        status="ok", version=__version__, environment=services.settings.environment, key_id=key.id
+    )
