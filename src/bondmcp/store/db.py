@@ -6,8 +6,9 @@ PostgreSQL is selected by ``BONDMCP_DATABASE_URL`` and migrated with ``bondmcp d
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +83,18 @@ class Database:
             return str(row[0]) if row else None
 
     def ping(self) -> None:
-        """Raise if the database does not answer a trivial query."""
+        """Raise unless the database answers and holds our schema.
+
+        SQLite is checked on a fresh connection: a pooled one keeps working on a file that
+        has since been deleted or replaced, which is exactly the failure to detect.
+        """
+        if self.is_sqlite:
+            path = self.url.removeprefix("sqlite:///")
+            with closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)) as conn:
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return
         with self.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+            conn.execute(text("SELECT version_num FROM alembic_version"))
 
     def dispose(self) -> None:
         self.engine.dispose()
