@@ -50,7 +50,9 @@ def run_cli(
 
 
 def create_key(env: dict[str, str], *extra: str, name: str = "test") -> dict[str, object]:
-    created = json.loads(run_cli("keys", "create", "--name", name, "--json", *extra, env=env).stdout)
+    created = json.loads(
+        run_cli("keys", "create", "--name", name, "--json", *extra, env=env).stdout
+    )
     assert str(created["key"]).startswith("bmcp_")
     return created  # type: ignore[no-any-return]
 
@@ -112,7 +114,9 @@ def start_server(
         stdin=subprocess.DEVNULL,
     )
     base_url = f"{scheme}://127.0.0.1:{port}"
-    server = ServerProcess(base_url, str(key["key"]), str(key["id"]), data_dir, env, process, log_path)
+    server = ServerProcess(
+        base_url, str(key["key"]), str(key["id"]), data_dir, env, process, log_path
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -55,11 +55,15 @@ def version() -> None:
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Interface to bind (default BONDMCP_HOST).")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Interface to bind (default BONDMCP_HOST).")
+    ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default BONDMCP_PORT, 8000).")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     ssl_certfile: Annotated[str | None, typer.Option(help="PEM certificate: serve HTTPS.")] = None,
-    ssl_keyfile: Annotated[str | None, typer.Option(help="PEM private key for --ssl-certfile.")] = None,
+    ssl_keyfile: Annotated[
+        str | None, typer.Option(help="PEM private key for --ssl-certfile.")
+    ] = None,
 ) -> None:
     """Run the API server."""
     import uvicorn
@@ -76,7 +80,9 @@ def serve(
     except Exception as exc:
         fail(f"cannot open the database: {exc}")
     scheme = "https" if ssl_certfile else "http"
-    err.print(f"bondmcp {__version__} ({settings.environment}) on {scheme}://{bind_host}:{bind_port}")
+    err.print(
+        f"bondmcp {__version__} ({settings.environment}) on {scheme}://{bind_host}:{bind_port}"
+    )
     uvicorn.run(
         "bondmcp.server.app:create_app",
         factory=True,
@@ -139,7 +145,9 @@ def ask(
     out.print(f"[dim]{answer.disclaimer}[/]")
 
 
-def _key_json(record: Any, *, key: str | None = None, max_age_days: int | None = None) -> dict[str, Any]:
+def _key_json(
+    record: Any, *, key: str | None = None, max_age_days: int | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": record.id,
         "name": record.name,
@@ -206,7 +214,9 @@ def keys_create(
     if as_json:
         print_json(_key_json(record, key=key))
     else:
-        out.print(f"Created {record.id} ({record.environment}). Store this key now; it is not shown again:")
+        out.print(
+            f"Created {record.id} ({record.environment}). Store this key now; it is not shown again:"
+        )
         out.print(key, highlight=False)
 
 
@@ -222,7 +232,12 @@ def keys_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
     table = Table("id", "name", "env", "prefix", "scopes", "status", "created", "last used")
     for r in records:
         table.add_row(
-            r.id, r.name, r.environment, r.prefix + "…", ",".join(r.scopes), r.status(),
+            r.id,
+            r.name,
+            r.environment,
+            r.prefix + "…",
+            ",".join(r.scopes),
+            r.status(),
             r.created_at.strftime("%Y-%m-%d"),
             r.last_used_at.strftime("%Y-%m-%d %H:%M") if r.last_used_at else "never",
         )
@@ -242,12 +257,16 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id (key_...)
 @keys_app.command("rotate")
 def keys_rotate(
     key_id: Annotated[str, typer.Argument(help="The key id (key_...).")],
-    grace_period: Annotated[int, typer.Option(min=0, help="Seconds the old key keeps working.")] = 86400,
+    grace_period: Annotated[
+        int, typer.Option(min=0, help="Seconds the old key keeps working.")
+    ] = 86400,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Issue a replacement key; the old one stops working after the grace period."""
     try:
-        record, key = _key_store(settings_or_exit()).rotate(key_id, dt.timedelta(seconds=grace_period))
+        record, key = _key_store(settings_or_exit()).rotate(
+            key_id, dt.timedelta(seconds=grace_period)
+        )
     except KeyError:
         fail(f"no key {key_id}")
     except ValueError as exc:

@@ -86,6 +86,4 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
-        raise SettingsError(
-            f"invalid setting BONDMCP_{field.upper()}: {first['msg']}"
-        ) from None
+        raise SettingsError(f"invalid setting BONDMCP_{field.upper()}: {first['msg']}") from None

@@ -72,7 +72,9 @@ class Citation(_Model):
     url: str
     publisher: str | None = None
     section: str | None = None
-    attribution: str | None = Field(default=None, description="Credit line or license, if required.")
+    attribution: str | None = Field(
+        default=None, description="Credit line or license, if required."
+    )
 
 
 class Evidence(_Model):
@@ -83,7 +85,8 @@ class Evidence(_Model):
 class AskRequest(_Request):
     query: Query = Field(description="The health question, in plain language.")
     locale: Literal["us", "gb", "eu"] | None = Field(
-        default=None, description="Selects emergency and crisis numbers; the server default if omitted."
+        default=None,
+        description="Selects emergency and crisis numbers; the server default if omitted.",
     )
 
 

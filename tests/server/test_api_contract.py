@@ -91,7 +91,9 @@ def test_ask_flags_an_emergency_with_guidance_first(live_server: ServerProcess) 
 
 def test_ask_uses_the_requested_locale_for_emergency_numbers(live_server: ServerProcess) -> None:
     with live_server.client() as client:
-        body = client.post("/v1/ask", json={"query": "I want to kill myself", "locale": "gb"}).json()
+        body = client.post(
+            "/v1/ask", json={"query": "I want to kill myself", "locale": "gb"}
+        ).json()
     assert body["triage"] == "emergency"
     assert "999" in body["answer"] and "116 123" in body["answer"]
 
@@ -150,11 +152,17 @@ def test_ping_identifies_the_key(live_server: ServerProcess) -> None:
     ("method", "path"),
     [("GET", "/v1/ping"), ("POST", "/v1/ask"), ("POST", "/v1/ask/batch"), ("POST", "/v1/search")],
 )
-def test_every_v1_endpoint_requires_a_key(live_server: ServerProcess, method: str, path: str) -> None:
+def test_every_v1_endpoint_requires_a_key(
+    live_server: ServerProcess, method: str, path: str
+) -> None:
     with httpx.Client(base_url=live_server.base_url) as client:
         missing = client.request(method, path, json={"query": "x"})
-        wrong = client.request(method, path, json={"query": "x"}, headers={"Authorization": "Bearer bmcp_dev_nope"})
-        basic = client.request(method, path, json={"query": "x"}, headers={"Authorization": "Basic abc"})
+        wrong = client.request(
+            method, path, json={"query": "x"}, headers={"Authorization": "Bearer bmcp_dev_nope"}
+        )
+        basic = client.request(
+            method, path, json={"query": "x"}, headers={"Authorization": "Basic abc"}
+        )
     assert_envelope(missing, 401, "missing_api_key")
     assert_envelope(wrong, 401, "invalid_api_key")
     assert_envelope(basic, 401, "invalid_api_key")
@@ -181,7 +189,9 @@ def test_bad_ask_bodies_get_a_clear_4xx(
     live_server: ServerProcess, body: bytes, status: int, code: str
 ) -> None:
     with live_server.client() as client:
-        response = client.post("/v1/ask", content=body, headers={"Content-Type": "application/json"})
+        response = client.post(
+            "/v1/ask", content=body, headers={"Content-Type": "application/json"}
+        )
     assert_envelope(response, status, code)
 
 
@@ -196,14 +206,18 @@ def test_search_limit_is_validated(live_server: ServerProcess) -> None:
     with live_server.client() as client:
         for limit in (0, 51, "5"):
             assert_envelope(
-                client.post("/v1/search", json={"query": "flu", "limit": limit}), 422, "invalid_request"
+                client.post("/v1/search", json={"query": "flu", "limit": limit}),
+                422,
+                "invalid_request",
             )
 
 
 def test_oversized_body_is_rejected_before_it_is_parsed(live_server: ServerProcess) -> None:
     payload = json.dumps({"query": "a" * 1_100_000}).encode()
     with live_server.client() as client:
-        response = client.post("/v1/ask", content=payload, headers={"Content-Type": "application/json"})
+        response = client.post(
+            "/v1/ask", content=payload, headers={"Content-Type": "application/json"}
+        )
     error = assert_envelope(response, 413, "payload_too_large")
     assert "1000000" in str(error["message"])
 
@@ -214,7 +228,9 @@ def test_oversized_chunked_body_is_rejected(live_server: ServerProcess) -> None:
             yield b"a" * 50_000
 
     with live_server.client() as client:
-        response = client.post("/v1/ask", content=chunks(), headers={"Content-Type": "application/json"})
+        response = client.post(
+            "/v1/ask", content=chunks(), headers={"Content-Type": "application/json"}
+        )
     assert_envelope(response, 413, "payload_too_large")
 
 
@@ -222,7 +238,8 @@ def test_lying_content_length_never_crashes_the_server(live_server: ServerProces
     host, port = live_server.base_url.removeprefix("http://").split(":")
     request = (
         "POST /v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        f"Authorization: Bearer {live_server.api_key}\r\nContent-Length: 100\r\n\r\n" + '{"query": "flu"}'
+        f"Authorization: Bearer {live_server.api_key}\r\nContent-Length: 100\r\n\r\n"
+        + '{"query": "flu"}'
     ).encode()
     with socket.create_connection((host, int(port)), timeout=5) as sock:
         sock.sendall(request)
@@ -266,8 +283,18 @@ def test_openapi_documents_the_whole_contract(live_server: ServerProcess) -> Non
     for path in ("/v1/ask", "/v1/ask/batch", "/v1/search", "/v1/ping", "/health", "/ready"):
         assert path in paths
     ask_schema = spec["components"]["schemas"]["AskResponse"]["properties"]
-    for field in ("id", "answer", "confidence", "processing_time", "citations", "triage", "in_scope",
-                  "disclaimer", "cached", "kb_version"):
+    for field in (
+        "id",
+        "answer",
+        "confidence",
+        "processing_time",
+        "citations",
+        "triage",
+        "in_scope",
+        "disclaimer",
+        "cached",
+        "kb_version",
+    ):
         assert field in ask_schema
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
 

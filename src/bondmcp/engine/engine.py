@@ -165,9 +165,7 @@ class HealthEngine:
             draft, confidence, urgency.level, abstained=False, topic_id=topic_id, intent=intent
         )
 
-    def _confidence(
-        self, question: str, ranked: list[tuple[str, float]], named: bool
-    ) -> float:
+    def _confidence(self, question: str, ranked: list[tuple[str, float]], named: bool) -> float:
         """A monotone score of how well the best topic grounds the question.
 
         Coverage (share of the question's content words found in the topic) carries most
@@ -201,7 +199,9 @@ class HealthEngine:
         if passage is None:
             best = max(
                 passages,
-                key=lambda p: len(set(analyse(question, expand_lay_terms=True)) & set(analyse(p.text))),
+                key=lambda p: len(
+                    set(analyse(question, expand_lay_terms=True)) & set(analyse(p.text))
+                ),
             )
             passage = best
         overview = self.index.passage_for(topic_id, "overview")
@@ -216,9 +216,7 @@ class HealthEngine:
         if len(sentences) <= 2:
             return sentences
         query = set(analyse(question, expand_lay_terms=True))
-        scored = [
-            (len(query & set(analyse(s))), -i, i) for i, s in enumerate(sentences) if i > 0
-        ]
+        scored = [(len(query & set(analyse(s))), -i, i) for i, s in enumerate(sentences) if i > 0]
         scored.sort(reverse=True)
         picked = {0}
         for overlap, _neg, i in scored:

@@ -32,7 +32,16 @@ SECTIONS: dict[str, str] = {
 }
 _HEADING_TO_KEY = {heading.lower(): key for key, heading in SECTIONS.items()}
 
-KINDS = ("condition", "symptom", "test", "screening", "vaccine", "medication", "first-aid", "lifestyle")
+KINDS = (
+    "condition",
+    "symptom",
+    "test",
+    "screening",
+    "vaccine",
+    "medication",
+    "first-aid",
+    "lifestyle",
+)
 
 CATEGORIES = (
     "heart-and-circulation",
@@ -136,7 +145,9 @@ def _parse_sections(path: Path, body: str) -> dict[str, str]:
         sections[current] = "\n".join(lines).strip()
     canonical = [k for k in SECTIONS if k in sections]
     if order != canonical:
-        raise _fail(path, "sections are not in the canonical order: " + ", ".join(SECTIONS.values()))
+        raise _fail(
+            path, "sections are not in the canonical order: " + ", ".join(SECTIONS.values())
+        )
     return sections
 
 
@@ -168,7 +179,9 @@ def _validate_source(path: Path, raw: object) -> Source:
         raise _fail(path, f"source URL must be https: {values['url']}")
     host = url.hostname
     if not any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS):
-        raise _fail(path, f"source {host} is not a trusted publisher ({', '.join(TRUSTED_DOMAINS)})")
+        raise _fail(
+            path, f"source {host} is not a trusted publisher ({', '.join(TRUSTED_DOMAINS)})"
+        )
     return Source(**values)
 
 

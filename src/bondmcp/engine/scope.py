@@ -17,26 +17,27 @@ from bondmcp.engine.text import stem, words
 #: "*good* cholesterol") but say nothing about health on their own.
 COMMON_WORDS = frozenset(
     """abuse accident active activity acute add adult age analysis annual anti attack attacks
-    attention average back bad balanced basic beat binge birth blockage blocked blue bottom bug
-    build burst buzzing care catch cell central change channel check checking chicken chocolate
-    clinical closure cloudy cold common community complete comprehensive constant consumption
-    control count cutting damage day decay deep density dependence die difficulty discharge
-    double drinking drop dry dust early eat eating effects egg elevated end energy enough
-    excessive external failure falling family fasting feeling feelings female fit fishy flare
-    flashes fluid food foot feet fingers formerly fragile frequency frequent full function
-    giving gland glue good group guidelines habits hand hands hard head high hot human hundred
-    imbalance implant induced internal intake irregular kill lack latent leaky left leg legs
-    level levels life limits lock long loose losing loss low lower lowering major male
-    management middle milk mini misuse month morning movements need needing needles night noise
-    noises non open oral passing pet physical planning poor post pre pressure prevention problem
-    problems pump racing raised random ratio raw ray reaction reading reason red related removal
-    repair resistance resistant restrictive retention right risk room routine running runny runs
-    safe sample scan screening seal seasonal sensitive seven severe shell shock short shot side
-    sided simple specific spots spray spreading stable stage standing staying stiff stop stopping
-    sudden sugar swings tear temperature tension test tests thread three tight time tips
-    tolerance trauma tree trouble trying turning type unstable updated urgency urgent use visits
-    waking walking want wanting warning water watery weak wear weight well wet white widespread
-    winter without working worry worrying year""".split()
+    attention average back bad balanced basic beat binge birth blockage blocked blue bottom
+    bug build burst buzzing care catch cell central change channel check checking chicken
+    chocolate clinical closure cloudy cold common community complete comprehensive constant
+    consumption control count cutting damage day decay deep density dependence die
+    difficulty discharge double drinking drop dry dust early eat eating effects egg elevated
+    end energy enough excessive external failure falling family fasting feeling feelings
+    female fit fishy flare flashes fluid food foot feet fingers formerly fragile frequency
+    frequent full function giving gland glue good group guidelines habits hand hands hard
+    head high hot human hundred imbalance implant induced internal intake irregular kill
+    lack latent leaky left leg legs level levels life limits lock long loose losing loss low
+    lower lowering major male management middle milk mini misuse month morning movements
+    need needing needles night noise noises non open oral passing pet physical planning poor
+    post pre pressure prevention problem problems pump racing raised random ratio raw ray
+    reaction reading reason red related removal repair resistance resistant restrictive
+    retention right risk room routine running runny runs safe sample scan screening seal
+    seasonal sensitive seven severe shell shock short shot side sided simple specific spots
+    spray spreading stable stage standing staying stiff stop stopping sudden sugar swings
+    tear temperature tension test tests thread three tight time tips tolerance trauma tree
+    trouble trying turning type unstable updated urgency urgent use visits waking walking
+    want wanting warning water watery weak wear weight well wet white widespread winter
+    without working worry worrying year""".split()
 )
 
 #: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures

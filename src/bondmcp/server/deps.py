@@ -36,7 +36,9 @@ def authenticated_key(
     """The calling key, checked against the store and charged against its rate limit."""
     if credentials is None:
         if request.headers.get("authorization"):
-            raise APIError(401, "invalid_api_key", "Use 'Authorization: Bearer <key>'.", headers=_CHALLENGE)
+            raise APIError(
+                401, "invalid_api_key", "Use 'Authorization: Bearer <key>'.", headers=_CHALLENGE
+            )
         raise APIError(
             401,
             "missing_api_key",
@@ -48,7 +50,9 @@ def authenticated_key(
         raise APIError(401, outcome.value, _FAILURE_MESSAGES[outcome], headers=_CHALLENGE)
     request.state.key_id = outcome.id
 
-    limit = services.limiter.hit(outcome.id, outcome.rate_limit or services.settings.rate_limit_default)
+    limit = services.limiter.hit(
+        outcome.id, outcome.rate_limit or services.settings.rate_limit_default
+    )
     headers = limit.headers()
     request.state.response_headers = headers
     if not limit.allowed:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -71,7 +72,9 @@ def error_body(
     status_code: int, code: str, message: str, request_id: str | None, param: str | None = None
 ) -> dict[str, Any]:
     detail: dict[str, Any] = {
-        "type": ERROR_TYPES.get(status_code, "api_error" if status_code >= 500 else "invalid_request_error"),
+        "type": ERROR_TYPES.get(
+            status_code, "api_error" if status_code >= 500 else "invalid_request_error"
+        ),
         "code": code,
         "message": message,
         "request_id": request_id,
@@ -88,7 +91,7 @@ def error_response(
     message: str,
     *,
     param: str | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     return JSONResponse(
         error_body(status_code, code, message, request_id_of(request), param),
@@ -107,7 +110,11 @@ _STATUS_CODES = {
 
 def _param_of(loc: tuple[Any, ...]) -> str | None:
     # The first element says where the value was (body, query, header, path).
-    parts = [str(p) for p in loc[1:]] if loc and loc[0] in ("body", "query", "header", "path") else [str(p) for p in loc]
+    parts = (
+        [str(p) for p in loc[1:]]
+        if loc and loc[0] in ("body", "query", "header", "path")
+        else [str(p) for p in loc]
+    )
     return ".".join(parts) or None
 
 
@@ -122,7 +129,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
         if any(e.get("type") == "json_invalid" for e in errors):
-            return error_response(request, 400, "invalid_json", "The request body is not valid JSON.")
+            return error_response(
+                request, 400, "invalid_json", "The request body is not valid JSON."
+            )
         first = errors[0] if errors else {}
         loc = tuple(first.get("loc", ()))
         param = _param_of(loc)

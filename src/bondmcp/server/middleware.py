@@ -64,25 +64,37 @@ class RequestContextMiddleware:
         if scope["method"] in ("POST", "PUT", "PATCH") and is_v1:
             content_type = headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type.startswith("multipart/"):
-                await self._send_error(send_with_headers, 415, "unsupported_media_type",
-                                       "Send the request body as JSON.", request_id)
+                await self._send_error(
+                    send_with_headers,
+                    415,
+                    "unsupported_media_type",
+                    "Send the request body as JSON.",
+                    request_id,
+                )
                 return
             if not content_type.endswith("json"):
                 # Every /v1 body is JSON: read it as such even when a client (curl -d, say)
                 # labels it otherwise, so the caller gets a precise validation error.
-                scope["headers"] = [
-                    (k, v) for k, v in scope["headers"] if k != b"content-type"
-                ] + [(b"content-type", b"application/json")]
+                scope["headers"] = [(k, v) for k, v in scope["headers"] if k != b"content-type"] + [
+                    (b"content-type", b"application/json")
+                ]
 
         length = headers.get("content-length")
         if length is not None:
             if not length.isdigit():
-                await self._send_error(send_with_headers, 400, "invalid_request",
-                                       "Content-Length is not a number.", request_id)
+                await self._send_error(
+                    send_with_headers,
+                    400,
+                    "invalid_request",
+                    "Content-Length is not a number.",
+                    request_id,
+                )
                 return
             if int(length) > self.max_body_bytes:
                 await self._send_error(
-                    send_with_headers, 413, "payload_too_large",
+                    send_with_headers,
+                    413,
+                    "payload_too_large",
                     f"The request body exceeds the limit of {self.max_body_bytes} bytes.",
                     request_id,
                 )
@@ -112,10 +124,14 @@ class RequestContextMiddleware:
                     "headers": [(b"content-type", b"application/json")],
                 }
             )
-            await send_with_headers({"type": "http.response.body", "body": internal_error_body(request_id)})
+            await send_with_headers(
+                {"type": "http.response.body", "body": internal_error_body(request_id)}
+            )
 
     @staticmethod
-    async def _send_error(send: Send, status: int, code: str, message: str, request_id: str) -> None:
+    async def _send_error(
+        send: Send, status: int, code: str, message: str, request_id: str
+    ) -> None:
         import json
 
         body = json.dumps(error_body(status, code, message, request_id)).encode()

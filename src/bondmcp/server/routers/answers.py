@@ -53,7 +53,7 @@ def present(answer: Answer, request: Request, *, cached: bool = False) -> AskRes
             )
             for c in answer.citations
         ],
-        triage=answer.triage,  # type: ignore[arg-type]
+        triage=answer.triage,
         in_scope=answer.in_scope,
         disclaimer=answer.disclaimer,
         cached=cached,
@@ -63,7 +63,9 @@ def present(answer: Answer, request: Request, *, cached: bool = False) -> AskRes
     )
 
 
-@router.post("/ask", response_model=AskResponse, responses=_ERRORS, summary="Answer a health question")
+@router.post(
+    "/ask", response_model=AskResponse, responses=_ERRORS, summary="Answer a health question"
+)
 def ask(body: AskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
     """A grounded, cited answer, with triage, scope and a calibrated confidence."""
 
@@ -84,7 +86,9 @@ def _item_error(code: str, message: str, request: Request) -> BatchItemError:
     responses=_ERRORS,
     summary="Answer several questions in one request",
 )
-def ask_batch(body: BatchAskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
+def ask_batch(
+    body: BatchAskRequest, request: Request, key: AskKey, services: ServicesDep
+) -> Response:
     """Answers in input order. A query that fails carries its own ``error``; the rest
     are still answered."""
     if len(body.queries) > MAX_BATCH_SIZE:
@@ -100,7 +104,9 @@ def ask_batch(body: BatchAskRequest, request: Request, key: AskKey, services: Se
         for index, query in enumerate(body.queries):
             text = query.strip()
             if not text:
-                results.append(_item_error("invalid_query", f"queries.{index}: the query is empty.", request))
+                results.append(
+                    _item_error("invalid_query", f"queries.{index}: the query is empty.", request)
+                )
             elif len(text) > MAX_QUERY_CHARS:
                 results.append(
                     _item_error(
@@ -114,8 +120,12 @@ def ask_batch(body: BatchAskRequest, request: Request, key: AskKey, services: Se
                     results.append(present(services.engine.ask(text, body.locale), request))
                 except Exception:
                     logger.exception("batch item failed", extra={"index": index})
-                    envelope = error_body(500, "internal_error", "This query could not be answered.",
-                                          request.state.request_id)
+                    envelope = error_body(
+                        500,
+                        "internal_error",
+                        "This query could not be answered.",
+                        request.state.request_id,
+                    )
                     results.append(BatchItemError(error=ErrorDetail(**envelope["error"])))
         return BatchAskResponse(results=results)
 

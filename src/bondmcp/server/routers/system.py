@@ -38,7 +38,9 @@ def ready(services: ServicesDep) -> JSONResponse:
     )
     ok = all(d.status != "down" for d in deps.values())
     body = ReadyResponse(status="ready" if ok else "not_ready", dependencies=deps)
-    return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=200 if ok else 503)
+    return JSONResponse(
+        body.model_dump(mode="json", exclude_none=True), status_code=200 if ok else 503
+    )
 
 
 @router.get("/v1/ping", response_model=PingResponse, summary="Check connectivity and the key")

@@ -10,7 +10,9 @@ from bondmcp.store.models import Base
 config = context.config
 target_metadata = Base.metadata
 
-engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url") or "")
+engine = config.attributes.get("engine") or create_engine(
+    config.get_main_option("sqlalchemy.url") or ""
+)
 with engine.begin() as connection:
     context.configure(
         connection=connection,

@@ -37,7 +37,10 @@ def upgrade() -> None:
         "idempotency_records",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column(
-            "key_id", sa.String(32), sa.ForeignKey("api_keys.id", ondelete="CASCADE"), nullable=False
+            "key_id",
+            sa.String(32),
+            sa.ForeignKey("api_keys.id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("idempotency_key", sa.String(64), nullable=False),
         sa.Column("request_hash", sa.String(64), nullable=False),

@@ -1,0 +1,86 @@
+"""Triage rules: emergencies are caught, information requests and negations are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bondmcp.engine.triage import triage
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("I have crushing chest pain and my left arm hurts", "cardiac"),
+        ("chest pain and sweating, what do I do", "cardiac"),
+        ("I think my dad is having a heart attack", "cardiac"),
+        ("my mom's face is drooping and her speech is slurred", "stroke"),
+        ("sudden weakness on one side of my body", "stroke"),
+        ("I can't breathe", "breathing"),
+        ("my baby's lips are turning blue", "breathing"),
+        ("my throat is closing after eating peanuts", "anaphylaxis"),
+        ("my tongue is swelling up after a bee sting", "anaphylaxis"),
+        ("I cut my leg and the bleeding won't stop", "bleeding"),
+        ("he is vomiting blood", "bleeding"),
+        ("I want to kill myself", "suicide"),
+        ("I've been thinking about ending my life", "suicide"),
+        ("how many pills would it take to overdose", "overdose"),
+        ("my toddler swallowed a button battery", "overdose"),
+        ("my son's seizure has lasted more than 5 minutes", "seizure"),
+        ("worst headache of my life, came on suddenly", "headache"),
+        ("my husband collapsed and is unresponsive", "unresponsive"),
+        ("she hit her head and keeps vomiting and seems confused", "head_injury"),
+        ("fever and a stiff neck and a rash", "meningitis"),
+    ],
+)
+def test_emergencies_are_flagged(question: str, category: str) -> None:
+    result = triage(question)
+    assert result.level == "emergency", question
+    assert result.category == category
+    assert result.guidance and result.source_url and result.source_url.startswith("https://")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my 6 week old baby has a fever",
+        "My 2-month-old has a temperature of 38.5",
+        "I'm pregnant and bleeding",
+        "there is blood in my stool",
+        "I can't keep any fluids down",
+    ],
+)
+def test_urgent_situations_are_flagged_urgent(question: str) -> None:
+    assert triage(question).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is diabetes?",
+        "What are the signs of a heart attack?",
+        "What causes chest pain?",
+        "How can I prevent a stroke?",
+        "I don't have chest pain but I cough a lot",
+        "Is it normal to have trouble breathing when running?",
+        "How do I treat a mild sunburn?",
+    ],
+)
+def test_routine_questions_are_not_emergencies(question: str) -> None:
+    assert triage(question).level == "routine"
+
+
+def test_guidance_uses_the_locale_numbers() -> None:
+    us = " ".join(triage("I want to end my life", "us").guidance)
+    gb = " ".join(triage("I want to end my life", "gb").guidance)
+    eu = " ".join(triage("I want to end my life", "eu").guidance)
+    assert "911" in us and "988" in us
+    assert "999" in gb and "116 123" in gb
+    assert "112" in eu
+    poison = " ".join(triage("my child swallowed bleach", "us").guidance)
+    assert "1-800-222-1222" in poison
+
+
+def test_suicide_guidance_puts_the_crisis_line_up_front() -> None:
+    guidance = triage("I want to die").guidance
+    assert "988" in guidance[1]
+    assert "911" in guidance[0]
