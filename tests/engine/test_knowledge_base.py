@@ -128,3 +128,14 @@ def test_trusted_publishers_are_the_authoritative_ones() -> None:
         "who.int",
         "uspreventiveservicestaskforce.org",
     }
+
+
+def test_sentences_are_not_split_after_abbreviations() -> None:
+    from bondmcp.engine.knowledge import split_sentences
+
+    assert split_sentences(
+        "About half of U.S. adults have it. Dr. Lee agrees, e.g. In 2020 too."
+    ) == [
+        "About half of U.S. adults have it.",
+        "Dr. Lee agrees, e.g. In 2020 too.",
+    ]

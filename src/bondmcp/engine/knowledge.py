@@ -107,10 +107,23 @@ class Topic:
     sections: dict[str, str] = field(hash=False, compare=False)
 
 
+#: Abbreviations whose final period does not end a sentence.
+_ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "vs.", "etc.", "approx.", "No.")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences on terminal punctuation followed by a capital or digit."""
     text = " ".join(text.split())
-    return [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    sentences: list[str] = []
+    for piece in _SENTENCE_END_RE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if sentences and sentences[-1].endswith(_ABBREVIATIONS):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _fail(path: Path, message: str) -> KnowledgeBaseError:
