@@ -274,12 +274,13 @@ class BaseClient:
         self.retry_policy = retry_policy or RetryPolicy()
         self.default_headers = dict(default_headers or {})
         self.rate_limiter = rate_limiter
+        # Explicit checks, not truthiness: an empty cache has len() == 0 but is still a cache.
         if circuit_breaker is True:
             circuit_breaker = CircuitBreaker()
-        self.circuit_breaker = circuit_breaker or None
+        self.circuit_breaker = None if circuit_breaker is False else circuit_breaker
         if cache is True:
             cache = InMemoryCache()
-        self.cache = cache or None
+        self.cache = None if cache is False else cache
         base_headers = {
             "Accept": "application/json",
             "User-Agent": f"bondmcp-python/{__version__}",
@@ -717,7 +718,7 @@ class SyncAPIClient(BaseClient):
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, not {type(http_client)!r}")
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
+        self._http = http_client if http_client is not None else httpx.Client(
             timeout=self.timeout, verify=_ssl_context(verify), follow_redirects=False
         )
 
@@ -800,7 +801,7 @@ class AsyncAPIClient(BaseClient):
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client)!r}")
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
+        self._http = http_client if http_client is not None else httpx.AsyncClient(
             timeout=self.timeout, verify=_ssl_context(verify), follow_redirects=False
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterable
 
 __all__ = ["logger", "redact_headers", "setup_logging"]
@@ -22,6 +23,23 @@ SENSITIVE_HEADERS = frozenset(
 )
 _KEY_PREFIX = re.compile(r"^(bmcp_(?:dev|test|live)_)")
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time, so redirection keeps working."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
 _handler: logging.Handler | None = None
 
 
@@ -37,7 +55,7 @@ def setup_logging() -> None:
         return
     logger.setLevel(level)
     if _handler is None:
-        _handler = logging.StreamHandler()
+        _handler = _StderrHandler()
         _handler.setFormatter(
             logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s")
         )
