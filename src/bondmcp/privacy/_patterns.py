@@ -1,0 +1,561 @@
+"""Recognisers for identifiers with a shape: numbers, dates, addresses, e-mail and web addresses.
+
+Each recogniser yields :class:`Candidate` spans with a priority; overlaps are settled later, so a
+recogniser may be generous and leave the choice to a more specific one (a labelled medical record
+number beats the phone-number shape of the same digits). Shapes that clinical text also uses
+(``140/90``, ``7/10``, ``5 mg``) are only taken with a validating check or a context word, because
+keeping the clinical content matters as much as removing the identifiers.
+
+All regular expressions are compiled once at import and are linear on their input: a very long
+text costs proportionally more, never exponentially more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from . import _model as m
+from ._lexicon import US_STATE_CODES, US_STATE_PHRASES, US_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible identifier; the highest priority wins an overlap, then the longest."""
+
+    type: str
+    start: int
+    end: int
+    priority: int
+
+
+# Priorities, highest first. Exact shapes beat labelled values, which beat looser shapes.
+P_EMAIL = 100
+P_URL = 98
+P_IP = 96
+P_SSN = 94
+P_LABELLED = 90
+P_SHAPED_ID = 86
+P_DATE = 80
+P_PHONE = 78
+P_ADDRESS = 76
+P_ZIP = 74
+P_AGE = 70
+P_NAME = 60
+P_FALLBACK = 40
+
+# ---------------------------------------------------------------------------------------------
+# E-mail, URL, IP
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b"
+)
+# "jane dot doe at gmail dot com": people write this precisely to dodge scrapers.
+_EMAIL_SPELLED = re.compile(
+    r"(?i)\b[a-z0-9._-]+(?:\s+dot\s+[a-z0-9_-]+)*\s*(?:\(at\)|\[at\]|\s+at\s+)\s*"
+    r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton|protonmail|live|msn|comcast|mail)"
+    r"(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[a-z]{2,6})+\b"
+)
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|io|co|us|uk|ca|de|fr|es|it|nl|eu|au|in|jp|cn|info|biz|health"
+    "|care|me|ly|app|dev|page|site|online|tv|fm|coop|blog|link|md|ie|nz|ch|se|no|dk|be|at|pl|br|mx"
+)
+_URL = re.compile(
+    r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+"
+    r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TLDS + r")(?:/[^\s<>\"'`]*)\b"
+    r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|health)\b(?![.@-]?\w)"
+)
+_URL_TRAILING = ".,;:!?)]}'\""
+
+_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]|\.\d)")
+_H = r"[0-9A-Fa-f]{1,4}"
+_IPV6 = re.compile(
+    r"(?<![\w:])(?:"
+    rf"(?:{_H}:){{7}}{_H}"
+    rf"|(?:{_H}:){{1,7}}:(?:{_H}(?::{_H}){{0,6}})?"
+    rf"|::(?:{_H}(?::{_H}){{0,6}})"
+    r")(?![\w:])"
+)
+_MAC = re.compile(r"(?<![\w:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])")
+
+
+def _url(text: str) -> Iterator[Candidate]:
+    for match in _URL.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in _URL_TRAILING:
+            end -= 1
+        value = text[match.start() : end]
+        # "e.g" or "approx.5" are not addresses; a real host has a letter before its dot.
+        if "." in value and re.search(r"[a-zA-Z]{2}", value.split(".")[0] + value):
+            yield Candidate(m.URL, match.start(), end, P_URL)
+
+
+def _ipv6(text: str) -> Iterator[Candidate]:
+    for match in _IPV6.finditer(text):
+        value = match.group(0)
+        groups = [g for g in value.split(":") if g]
+        # Clock times (10:30:45) and ratios share the colon; an address has letters or "::".
+        if "::" not in value and len(groups) < 8:
+            continue
+        if len(groups) < 2 and value != "::1":
+            continue
+        if not re.search(r"[A-Fa-f]", value) and "::" not in value:
+            continue
+        yield Candidate(m.IP_ADDRESS, match.start(), match.end(), P_IP)
+
+
+# ---------------------------------------------------------------------------------------------
+# SSN and labelled identifiers
+
+_SSN = re.compile(r"(?<![\w-])(?!000|666)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
+
+# A value that follows a label: one or more chunks of letters and digits with at least one
+# digit, joined by hyphens, dots, slashes or single spaces between short upper-case chunks.
+_VALUE = (
+    r"(?P<value>(?=[A-Za-z0-9-]{0,30}\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*"
+    r"(?:\s(?=[A-Z0-9]{1,8}\b)(?=[A-Z]{0,8}\d|[A-Z0-9]*$|[A-Z]{2,4}\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*){0,3})"
+)
+_GLUE = (
+    r"(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b\.?)?"  # "number", "no.", "#"
+    r"(?:\s+(?:is|was|of|for|on|reads|are|:))*"
+    r"(?:\s+(?:my|his|her|their|the|our|this|that|card|file|record|it|me|mom|dad|patient)){0,3}"
+    r"(?:\s+(?:is|was|are|reads))?"
+    r"\s*[:#=\-]?\s*#?\s*"
+)
+
+_LABELS: dict[str, str] = {
+    m.SSN: r"ssn|ss\s?#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|social",
+    m.MEDICAL_RECORD_NUMBER: (
+        r"mrn|mr\s?#|mr\s?no|m\.r\.n\.?|medical\s+record(?:s)?(?:\s+(?:number|no|#))?|med\.?\s+rec\.?"
+        r"|chart(?:\s+(?:number|no|#|id))|record\s+(?:number|no|#)|patient\s+(?:id|number|no|#)"
+        r"|hospital\s+(?:number|no|id|#)|nhs(?:\s+(?:number|no))?|health\s+card|case\s+(?:number|no|#|id)"
+        r"|encounter\s+(?:id|number|#)|visit\s+(?:id|number|#)|accession(?:\s+(?:number|no|#))?"
+        r"|specimen\s+(?:id|number|#)|lab\s+id|requisition(?:\s+(?:number|no|#))?|pt\s+id"
+    ),
+    m.HEALTH_PLAN_NUMBER: (
+        r"member(?:ship)?(?:\s+(?:id|number|no|#))?|subscriber(?:\s+(?:id|number|no|#))?"
+        r"|policy(?:\s+(?:number|no|#|id))?|group(?:\s+(?:number|no|#|id))|insurance(?:\s+member)?\s*(?:id|number|no|#)"
+        r"|insurance\s+card|plan\s+(?:id|number|no|#)|health\s+plan(?:\s+(?:id|number|no|#))?"
+        r"|medicare(?:\s+(?:card|number|no|#|id|beneficiary\s+identifier))?|medicaid(?:\s+(?:card|number|no|#|id))?"
+        r"|beneficiary(?:\s+(?:id|number|#))?|mbi|claim(?:\s+(?:number|no|#|id))|prior\s+auth(?:orization)?(?:\s+(?:number|no|#))?"
+        r"|authorization\s+(?:number|no|#)|rx\s?(?:bin|pcn|group|id)|tricare(?:\s+(?:id|number))?"
+    ),
+    m.ACCOUNT_NUMBER: (
+        r"(?:bank\s+|billing\s+|patient\s+|checking\s+|savings\s+)?(?:account|acct|a/c)\.?(?:\s+(?:number|no|#))?"
+        r"|acct\s?#|billing\s+(?:id|number)|invoice(?:\s+(?:number|no|#))?|(?:credit\s+|debit\s+)?card(?:\s+(?:number|no|#))"
+        r"|credit\s+card|debit\s+card|my\s+card|iban|routing(?:\s+(?:number|no|#))?|customer\s+(?:id|number|no|#)"
+        r"|employee\s+(?:id|number|no|#)|student\s+(?:id|number|no|#)|reference\s+(?:number|no|#)|ref\.?\s*#"
+        r"|confirmation\s+(?:number|no|#|code)|order\s+(?:number|no|#)|\bid\b|identification\s+(?:number|no|#)"
+    ),
+    m.LICENSE_NUMBER: (
+        r"(?:driver'?s|drivers|driving)\s+licen[cs]e(?:\s+(?:number|no|#))?|d\.?l\.?\s?#|dl(?=\s*[:#]|\s+[A-Z]?\d)"
+        r"|licen[cs]e(?:\s+(?:number|no|#))|(?:medical|nursing|professional|state)\s+licen[cs]e(?:\s+(?:number|no|#))?"
+        r"|certificate(?:\s+(?:number|no|#))?|cert\.?(?:\s+(?:number|no|#))|npi(?:\s+(?:number|no|#))?"
+        r"|dea(?:\s+(?:number|no|#))?|passport(?:\s+(?:number|no|#))?|state\s+id|registration\s+(?:number|no|#)"
+    ),
+    m.VEHICLE_ID: (
+        r"vin|vehicle\s+identification(?:\s+number)?|(?:license|licence|number|registration|tag)\s+plates?"
+        r"|plates?(?:\s+(?:number|no|#))?|registration(?:\s+plate)?|reg\.?\s+(?:no|number)|tag\s+(?:number|no|#)"
+    ),
+    m.DEVICE_ID: (
+        r"serial(?:\s+(?:number|no|#))?|s/n|s\.n\.|sn(?=\s*[:#])|device\s+(?:id|serial|number|no|#)|udi"
+        r"|imei|mac\s+address|mac(?=\s+is)|transmitter(?:\s+(?:id|serial|number))?|implant\s+(?:id|serial|number)"
+        r"|pacemaker\s+(?:id|serial|number)|hearing\s+aid\s+serial|pump\s+serial|sensor\s+(?:id|serial)"
+    ),
+}
+
+
+def _label_regex(labels: str) -> re.Pattern[str]:
+    return re.compile(r"(?i:(?<![\w/])(?:" + labels + r"))(?![\w])" + _GLUE + _VALUE)
+
+
+_LABELLED = [(kind, _label_regex(labels)) for kind, labels in _LABELS.items()]
+
+# Values that are plainly not identifiers even after a label ("policy is 2 years old").
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|mg|mcg|ml|g\b|kg|lbs?|pounds|units?|iu|years?|yrs?|months?|weeks?|days?|hours?|hrs?|min|times|x\b|am\b|pm\b|mmhg|bpm|dollars|usd|\$)",
+    re.IGNORECASE,
+)
+
+
+def _plausible_value(value: str, kind: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    if kind == m.SSN:
+        return digits == 9 or (digits == 4 and len(value) == 4)
+    if kind == m.VEHICLE_ID:
+        return digits >= 1 and len(value.replace(" ", "").replace("-", "")) >= 4
+    if kind == m.DEVICE_ID:
+        return digits >= 2 and len(value) >= 5
+    # A year alone, or a small count, is not an identifier.
+    if digits < 4 and not (digits >= 2 and sum(ch.isalpha() for ch in value) >= 2):
+        return False
+    return not re.fullmatch(r"(?:19|20)\d\d", value)
+
+
+def _labelled(text: str) -> Iterator[Candidate]:
+    for kind, pattern in _LABELLED:
+        for match in pattern.finditer(text):
+            value = match.group("value").rstrip(".-/")
+            start = match.start("value")
+            end = start + len(value)
+            if not _plausible_value(value, kind):
+                continue
+            if _UNIT_AFTER.match(text, end):
+                continue
+            yield Candidate(kind, start, end, P_LABELLED)
+
+
+def _ssn(text: str) -> Iterator[Candidate]:
+    for match in _SSN.finditer(text):
+        yield Candidate(m.SSN, match.start(), match.end(), P_SSN)
+
+
+# ---------------------------------------------------------------------------------------------
+# Identifiers with a recognisable shape and no label
+
+_VIN = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b")
+_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b")
+_CARD = re.compile(r"(?<![\d-])(?:\d{4}[ -]){3}\d{4}(?![\d-])|(?<![\d-])\d{15,16}(?![\d-])")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b")
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])(?:[A-Z]{1,3}-?)?\d{7,}(?:-\d+)*(?![\w.,/]|-\w)|(?<![\w.,/-])\d{3,}-\d{3,}-\d{2,}(?![\w.,/-])")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _shaped_ids(text: str) -> Iterator[Candidate]:
+    for match in _VIN.finditer(text):
+        value = match.group(0)
+        letters = sum(ch.isalpha() for ch in value)
+        if letters >= 2 and len(value) - letters >= 3:
+            yield Candidate(m.VEHICLE_ID, match.start(), match.end(), P_SHAPED_ID)
+    for match in _MBI.finditer(text):
+        yield Candidate(m.HEALTH_PLAN_NUMBER, match.start(), match.end(), P_SHAPED_ID)
+    for match in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if _luhn(digits):
+            kind = m.DEVICE_ID if len(digits) == 15 and digits.startswith("35") else m.ACCOUNT_NUMBER
+            yield Candidate(kind, match.start(), match.end(), P_SHAPED_ID)
+    for match in _IBAN.finditer(text):
+        if len(re.sub(r"\s", "", match.group(0))) >= 15:
+            yield Candidate(m.ACCOUNT_NUMBER, match.start(), match.end(), P_SHAPED_ID)
+    for match in _MAC.finditer(text):
+        yield Candidate(m.DEVICE_ID, match.start(), match.end(), P_SHAPED_ID)
+
+
+def _fallback_numbers(text: str) -> Iterator[Candidate]:
+    """Long digit runs with no label: almost never clinical, very often an identifier."""
+    for match in _LONG_NUMBER.finditer(text):
+        if _UNIT_AFTER.match(text, match.end()):
+            continue
+        yield Candidate(m.ACCOUNT_NUMBER, match.start(), match.end(), P_FALLBACK)
+
+
+# ---------------------------------------------------------------------------------------------
+# Phone and fax
+
+_PHONE_US = re.compile(
+    r"(?<![\w+/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+    r"(?:\s*(?:ext\.?|extension|x)\s*\d{1,5})?(?![\w/-]|\.\d)"
+)
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w/-]|\.\d)"
+)
+_PHONE_CUE = re.compile(
+    r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|call|called|calling|text|texting|txt|"
+    r"sms|whatsapp|reach|contact|landline|number|no|line|fax|facsimile|pager|beeper|dial|ring)\b[^\n\d]{0,24}$"
+)
+_PHONE_LOCAL = re.compile(r"(?<![\w+/.-])(?:\(?0\d{1,4}\)?[\s.-]?)?\d{3,4}[\s.-]?\d{3,4}(?![\w/-]|\.\d)")
+_FAX_CUE = re.compile(r"(?i)\b(?:fax|faxed|faxing|facsimile)\b[^\n\d]{0,24}$")
+_NON_FAX_CUE = re.compile(r"(?i)\b(?:phone|tel|call|cell|mobile|text)\b[^\n\d]{0,10}$")
+
+
+def _digit_count(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def _phone_kind(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start]
+    if _FAX_CUE.search(before) and not _NON_FAX_CUE.search(before):
+        return m.FAX
+    return m.PHONE
+
+
+def _phones(text: str) -> Iterator[Candidate]:
+    for match in _PHONE_US.finditer(text):
+        yield Candidate(_phone_kind(text, match.start()), match.start(), match.end(), P_PHONE)
+    for match in _PHONE_INTL.finditer(text):
+        if 8 <= _digit_count(match.group(0)) <= 15:
+            yield Candidate(_phone_kind(text, match.start()), match.start(), match.end(), P_PHONE)
+    # Local or national numbers without a country code, only where a word says it is a number.
+    for match in _PHONE_LOCAL.finditer(text):
+        if not 7 <= _digit_count(match.group(0)) <= 12:
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _PHONE_CUE.search(before) and not _UNIT_AFTER.match(text, match.end()):
+            yield Candidate(_phone_kind(text, match.start()), match.start(), match.end(), P_PHONE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+_MONTH = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d|'\d\d)"
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+
+_DATE_PATTERNS = [
+    # March 14, 2024 / Mar. 14th / Monday, March 14 / March 14-16
+    re.compile(
+        rf"(?i)\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+(?:of\s+)?{_YEAR}\b)?"
+    ),
+    # 14 March 2024 / 14th of March / the 3rd of May, 2024
+    re.compile(rf"(?i)\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s+{_YEAR}\b)?"),
+    # 14-Mar-2024 / 14-MAR-24 / 14/Mar/2024
+    re.compile(rf"(?i)\b{_D}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b"),
+    # March 2024 / Mar '24 / March of 2024
+    re.compile(rf"(?i)\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    # 2024-03-14, 2024/03/14, 2024.03.14, with an optional time
+    re.compile(rf"\b(?:1[89]|20)\d\d([-/.]){_M}\1{_D}(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/.-]\d)"),
+    # 03/14/2024, 14.03.2024, 3-14-24 (either order of day and month)
+    re.compile(r"(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)?\d\d)(?![\d/-]|\.\d)"),
+    # 20240314
+    re.compile(r"(?<!\d)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
+]
+# 3/14 or 03/2024 only after a word that introduces a date: bare, they are scores and ratios.
+_DATE_CUED = re.compile(
+    r"(?i)\b(?:on|since|from|until|till|til|by|dated?|dob|d\.o\.b\.?|born|admitted|admission|discharged?|"
+    r"before|after|starting|started|through|thru|due|expires?|expiry|exp|seen|visit|appt|appointment|"
+    r"scheduled|surgery|procedure|last|next|effective|as\s+of|between|and|to)[:\s]+"
+    rf"({_M}/{_D}|{_M}/(?:19|20)\d\d|{_M}-(?:19|20)\d\d)(?![\d/]|\.\d)"
+)
+_DATE_MONTH_YEAR = re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/]|\.\d)")
+# A month named on its own after a preposition ("since March", "last Oct"). "May" is left out:
+# it is a verb far more often than a month.
+_DATE_BARE_MONTH = re.compile(
+    r"(?i)\b(?:in|since|during|last|this|next|early|mid|late|until|till|by|from|through|of|before|after)"
+    r"(?:\s+|-)(january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|apr|aug|sept|oct|nov|dec)\b(?!\s+\d)"
+)
+
+
+def _numeric_date_ok(day_or_month: str, other: str, year: str, sep: str) -> bool:
+    a, b = int(day_or_month), int(other)
+    if a == 0 or b == 0 or a > 31 or b > 31:
+        return False
+    if a > 12 and b > 12:
+        return False
+    # "1.5.10" and friends: dotted short forms must look like a date, with a four-digit year.
+    return not (sep == "." and len(year) == 2 and a > 12)
+
+
+def _dates(text: str) -> Iterator[Candidate]:
+    for i, pattern in enumerate(_DATE_PATTERNS):
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            value = match.group(0)
+            if i == 0 and re.match(r"(?i)may\s", value) and not re.search(r"\d", value[4:]):
+                continue
+            if i == 0 and value.lower().startswith("the "):
+                start += 4
+            if i == 5:
+                a, sep, b, year = match.group(1), match.group(2), match.group(3), match.group(4)
+                if not _numeric_date_ok(a, b, year, sep):
+                    continue
+            yield Candidate(m.DATE, start, end, P_DATE)
+    for match in _DATE_CUED.finditer(text):
+        yield Candidate(m.DATE, match.start(1), match.end(1), P_DATE)
+    for match in _DATE_MONTH_YEAR.finditer(text):
+        yield Candidate(m.DATE, match.start(), match.end(), P_DATE)
+    for match in _DATE_BARE_MONTH.finditer(text):
+        yield Candidate(m.DATE, match.start(1), match.end(1), P_DATE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Ages over 89
+
+_AGE_NUMBER = r"(\d{2,3})"
+_AGE_PATTERNS = [
+    # 92-year-old, 92 year old, 92 yrs old, 92 years of age
+    re.compile(rf"(?i)(?<![\d.,]){_AGE_NUMBER}\s*-?\s*(?:years?|yrs?|yr)\.?\s*-?\s*(?:old|of\s+age)\b"),
+    # 92 yo, 92yo, 92 y/o, 92 y.o., 92yoF
+    re.compile(rf"(?i)(?<![\d.,]){_AGE_NUMBER}\s*-?\s*(?:y/?o|y\.o\.?|yo[mf]|y)(?![\w/])"),
+    # aged 95, age 95, age: 101, age is 96, at the age of 91
+    re.compile(rf"(?i)\b(?:aged?|age\s+is|age\s+of)\s*[:=]?\s*{_AGE_NUMBER}\b(?!\s*(?:%|mg|kg|lbs?|cm|/))"),
+    # my grandmother is 93 / she's 94 / who is 95 / just turned 90 / turning 91
+    re.compile(
+        r"(?i)\b(?:(?:he|she|they|who|mother|mom|mum|father|dad|grandmother|grandma|grandfather|grandpa|"
+        r"granny|nana|aunt|uncle|patient|husband|wife|neighbor|neighbour|i)\s+(?:is|was|am|will\s+be|'s|’s)"
+        r"|he's|she's|he’s|she’s|i'm|i’m|im|turned|turning|just\s+turned|will\s+be|is\s+now)"
+        rf"\s+(?:now\s+)?{_AGE_NUMBER}\b(?!\s*(?:%|mg|kg|lbs?|pounds|cm|minutes|mins|hours|days|weeks|months|[/.,]\d))"
+    ),
+    # in parentheses after a relative: "my grandmother (92)"
+    re.compile(r"(?i)\b(?:mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|aunt|uncle)\s*\((\d{2,3})\)"),
+]
+
+
+def _ages(text: str) -> Iterator[Candidate]:
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            if 90 <= int(match.group(1)) <= 130:
+                yield Candidate(m.AGE_OVER_89, match.start(1), match.end(1), P_AGE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Street addresses and ZIP codes
+
+_SUFFIX = (
+    r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr?"
+    r"|way|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|row|alley|aly"
+    r"|loop|path|pike|plaza|plz|point|pt|run|walk|crossing|xing|ridge|heights|hts|hill|grove|park"
+    r"|gardens|gdns|mews|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|green"
+    r"|commons|cove|cv|creek|glen|hollow|landing|meadows?|oval|pass|passage|view|vista|wharf|yard)"
+)
+_DIRECTION = r"(?:[NSEW]\.?|north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW)"
+_STREET_WORD = r"(?:[A-Za-z][A-Za-z'’.-]*|\d{1,3}(?:st|nd|rd|th))"
+_UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|bldg|building|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
+_STREET = re.compile(
+    r"(?i)(?<![\w.,/-])\d{1,6}(?:-?[A-Za-z](?![A-Za-z]))?(?:-\d{1,4})?\s+"
+    rf"(?:{_DIRECTION}\s+)?(?:{_STREET_WORD}\s+){{0,4}}{_STREET_WORD}\s+{_SUFFIX}\b\.?"
+    rf"(?:\s+{_DIRECTION}\b\.?)?{_UNIT}?"
+)
+_BROADWAY = re.compile(
+    r"(?<![\w.,/-])\d{1,6}\s+(?:Broadway|El\s+Camino\s+Real|The\s+(?:Strand|Mall|Embarcadero))\b" + _UNIT + "?"
+)
+_PO_BOX = re.compile(r"(?i)\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|pmb)\s*#?\s*\d{1,6}\b")
+# German-style street names ("Hauptstraße 5", "Lindenweg 12a").
+_STREET_DE = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]+(?:\s|-)?(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee)"
+    r"\s+\d{1,4}[a-z]?\b"
+)
+# French-style ("12 rue de Rivoli", "3 bis avenue Foch").
+_STREET_FR = re.compile(
+    r"(?i)(?<![\w.,/-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route)"
+    r"\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3}"
+)
+_STATE_NAMES = "|".join(sorted((*US_STATES, *US_STATE_PHRASES), key=len, reverse=True))
+_STATE = rf"(?:[A-Z]{{2}}|(?i:{_STATE_NAMES}))"
+# ", Springfield, IL" / " Springfield IL 62704" after a street: the city goes with the address.
+_CITY_AFTER = re.compile(
+    r"(?:,\s*|\s+)((?:St\.\s+|Saint\s+|Fort\s+|Ft\.\s+)?[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2})"
+    rf"(?=,?\s+{_STATE}\b)"
+)
+# "Austin, TX" or "Springfield, Illinois" on its own: a city is a geographic unit below a state.
+_CITY_STATE = re.compile(
+    r"\b((?:St\.\s+|Saint\s+|Fort\s+|Ft\.\s+|San\s+|Santa\s+|Los\s+|Las\s+|El\s+|New\s+|North\s+|South\s+"
+    r"|East\s+|West\s+|Salt\s+|Little\s+|Cedar\s+|Palm\s+|Grand\s+|Baton\s+)?[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)"
+    r",\s*([A-Z]{2})\b(?=\s+\d{5}|[\s.,;:!?)]|$)"
+)
+_ZIP_AFTER_STATE = re.compile(rf"\b{_STATE}\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
+_ZIP_CUED = re.compile(
+    r"(?i)\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz)\b(?:\s+(?:is|was|of))?\s*[:#]?\s*"
+    r"(\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
+)
+_ZIP_PLUS4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
+_UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d\b")
+# A five-digit postal code written before the city, as in Germany and France ("10115 Berlin").
+_ZIP_BEFORE_CITY = re.compile(r"(?:(?<=,\s)|(?<=\n))(\d{5})\s+[A-ZÄÖÜ][a-zäöüéèß]+(?:[-\s][A-Z][a-zäöüé]+)?\b")
+
+
+def _is_state(token: str) -> bool:
+    return token in US_STATE_CODES
+
+
+def _addresses(text: str) -> Iterator[Candidate]:
+    for pattern in (_STREET, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR):
+        for match in pattern.finditer(text):
+            end = match.end()
+            if pattern is _STREET and not _plausible_street(match.group(0)):
+                continue
+            city = _CITY_AFTER.match(text, end)
+            if city is not None:
+                end = city.end(1)
+            yield Candidate(m.STREET_ADDRESS, match.start(), end, P_ADDRESS)
+    for match in _CITY_STATE.finditer(text):
+        if _is_state(match.group(2)):
+            yield Candidate(m.STREET_ADDRESS, match.start(1), match.end(1), P_ADDRESS - 20)
+
+
+_NOT_STREET_WORDS = frozenset(
+    "a an the of and or to in on at for with my your his her our their every each per times x"
+    " mg mcg ml units tablets tablet pills pill doses dose puffs drops days weeks months years"
+    " hours minutes miles blocks steps floors flights down up from into along around near".split()
+)
+
+
+def _plausible_street(value: str) -> bool:
+    """Reject "take 2 pills at bedtime, walk 3 miles along the park" and similar prose."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", value)
+    inner = [w.lower().rstrip(".") for w in words[:-1]]
+    return not any(w in _NOT_STREET_WORDS for w in inner)
+
+
+def _zips(text: str) -> Iterator[Candidate]:
+    for match in _ZIP_AFTER_STATE.finditer(text):
+        state = text[match.start() : match.start(1)].strip(" ,.")
+        if _is_state(state) or state.lower() in US_STATES or state.lower() in US_STATE_PHRASES:
+            yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP)
+    for match in _ZIP_CUED.finditer(text):
+        yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP)
+    for pattern in (_ZIP_PLUS4, _UK_POSTCODE, _CA_POSTCODE):
+        for match in pattern.finditer(text):
+            yield Candidate(m.ZIP_CODE, match.start(), match.end(), P_ZIP - 2)
+    for match in _ZIP_BEFORE_CITY.finditer(text):
+        yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP - 2)
+
+
+# ---------------------------------------------------------------------------------------------
+
+Recogniser = Callable[[str], Iterator[Candidate]]
+
+
+def _emails(text: str) -> Iterator[Candidate]:
+    for pattern in (_EMAIL, _EMAIL_SPELLED):
+        for match in pattern.finditer(text):
+            yield Candidate(m.EMAIL, match.start(), match.end(), P_EMAIL)
+
+
+def _ipv4(text: str) -> Iterator[Candidate]:
+    for match in _IPV4.finditer(text):
+        yield Candidate(m.IP_ADDRESS, match.start(), match.end(), P_IP)
+
+
+RECOGNISERS: tuple[Recogniser, ...] = (
+    _emails,
+    _url,
+    _ipv4,
+    _ipv6,
+    _ssn,
+    _labelled,
+    _shaped_ids,
+    _dates,
+    _phones,
+    _addresses,
+    _zips,
+    _ages,
+    _fallback_numbers,
+)
+
+
+def find_shaped(text: str) -> list[Candidate]:
+    """Every candidate from the shape-based recognisers, overlapping and unsorted."""
+    found: list[Candidate] = []
+    for recogniser in RECOGNISERS:
+        found.extend(recogniser(text))
+    return found
