@@ -107,6 +107,7 @@ class ScriptedServer:
         class Server(ThreadingHTTPServer):
             daemon_threads = True
             block_on_close = False
+            request_queue_size = 128  # the default backlog of 5 drops bursts of connects
 
             def get_request(self) -> tuple[socket.socket, Any]:
                 with outer._lock:

@@ -36,7 +36,7 @@ def test_sync_calls_are_paced_to_the_quota(server: ScriptedServer) -> None:
     # 25 requests at 10/s: batches at t=0, 1 and 2 s.
     assert elapsed >= 1.9
     # A small tolerance for scheduling jitter between the client's clock and the server's.
-    assert max_in_window(arrivals, 0.95) <= 10
+    assert max_in_window(arrivals, 0.8) <= 10
 
 
 async def test_async_tasks_share_the_quota_without_blocking_the_loop(
@@ -64,7 +64,7 @@ async def test_async_tasks_share_the_quota_without_blocking_the_loop(
     assert [r.answer for r in results] == [f"Answer to: q{i}" for i in range(25)]
     arrivals = [seen.at for seen in server.requests]
     assert elapsed >= 1.9
-    assert max_in_window(arrivals, 0.95) <= 10
+    assert max_in_window(arrivals, 0.8) <= 10
     # The loop kept running while requests waited for their slot.
     assert ticks >= 50
 
