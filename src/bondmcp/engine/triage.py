@@ -184,7 +184,7 @@ RULES: tuple[TriageRule, ...] = (
             r"not breathing",
             r"stopped breathing",
             r"gasping for (?:air|breath)",
-            r"(?:lips|face|skin) (?:is |are |turning |turned |going )?(?:blue|grey|gray)",
+            r"(?:lips|face|skin) (?:(?:is|are|look|looks|looking|turning|turned|going|gone) ){0,2}(?:blue|grey|gray)",
             r"(?:is |are )?choking\b",
             r"severe shortness of breath",
         ),
