@@ -25,6 +25,8 @@ class Passage:
     aliases: tuple[str, ...] = ()
     attribution: str | None = None
     origin: str = "kb"
+    #: The question this passage answers, when the corpus has one (MedQuAD does).
+    question: str | None = None
 
     @property
     def sentences(self) -> list[str]:

@@ -44,7 +44,9 @@ class PassageIndex:
             raise ValueError("cannot index an empty set of passages")
         self.passages: list[Passage] = list(passages)
         corpus = [
-            analyse(f"{p.title} {p.title} {' '.join(p.aliases)} {p.heading} {p.text}")
+            analyse(
+                f"{p.title} {p.title} {' '.join(p.aliases)} {p.heading} {p.question or ''} {p.text}"
+            )
             for p in self.passages
         ]
         self._bm25 = bm25s.BM25()
