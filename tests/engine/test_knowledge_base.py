@@ -139,3 +139,15 @@ def test_sentences_are_not_split_after_abbreviations() -> None:
         "About half of U.S. adults have it.",
         "Dr. Lee agrees, e.g. In 2020 too.",
     ]
+
+
+def test_an_alias_may_name_only_one_topic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    first = write(a, VALID.format(sections=body()))
+    other = VALID.format(sections=body()).replace("id: sample-topic", "id: other-topic")
+    other = other.replace("title: Sample topic", "title: Other topic")
+    second = write(b, other, "other-topic.md")
+    with pytest.raises(KnowledgeBaseError, match="also names topic 'sample-topic'"):
+        load_topics([first, second])

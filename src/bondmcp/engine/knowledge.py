@@ -264,13 +264,23 @@ def load_topics(paths: Iterable[Path] | None = None) -> list[Topic]:
     files = sorted(paths) if paths is not None else sorted(TOPICS_DIR.glob("*.md"))
     topics: list[Topic] = []
     seen: dict[str, str] = {}
+    names: dict[str, str] = {}
     for path in files:
         topic = parse_topic(path)
         if topic.id in seen:
             raise _fail(path, f"duplicate id {topic.id!r}")
         seen[topic.id] = path.name
+        # A name (title or alias) must point at one topic, or alias matching is ambiguous.
+        for name in {_name_key(n) for n in (topic.title, *topic.aliases)}:
+            owner = names.setdefault(name, topic.id)
+            if owner != topic.id:
+                raise _fail(path, f"alias {name!r} also names topic {owner!r}")
         topics.append(topic)
     return topics
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 def main() -> None:
@@ -285,6 +295,12 @@ def main() -> None:
             count += 1
         except KnowledgeBaseError as exc:
             errors.append(str(exc))
+    if not errors:
+        try:
+            load_topics()
+        except KnowledgeBaseError as exc:
+            errors.append(str(exc))
+            count -= 1
     for error in errors:
         print(error, file=sys.stderr)
     print(f"{count} valid topics, {len(errors)} invalid")
