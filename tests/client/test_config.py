@@ -185,3 +185,17 @@ def test_tls_verification_is_on_by_default_and_not_retried(tls_server: TLSSetup)
     # One handshake attempt, no request delivered, no retries against a bad certificate.
     assert tls_server.server.connections == 1
     assert tls_server.server.requests == []
+
+
+def test_cookies_set_in_front_of_the_server_are_sent_back(server: ScriptedServer) -> None:
+    # A load balancer's sticky-session cookie must survive the pre-merged request path.
+    server.push(Reply(headers={"Set-Cookie": "lb=node-2; Path=/"}))
+    with Client(api_key=API_KEY, base_url=server.base_url) as client:
+        client.ask("first")
+        client.ask("second")
+        client.with_options(max_retries=0).ping()
+    assert "cookie" not in server.requests[0].headers
+    assert server.requests[1].headers["cookie"] == "lb=node-2"
+    assert server.requests[2].headers["cookie"] == "lb=node-2"
+    assert all(seen.headers["authorization"] == f"Bearer {API_KEY}" for seen in server.requests)
+    assert all("gzip" in seen.headers["accept-encoding"] for seen in server.requests)

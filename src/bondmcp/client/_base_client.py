@@ -18,9 +18,9 @@ import inspect
 import json
 import logging
 import os
+import secrets
 import ssl
 import time
-import uuid
 from collections.abc import Generator, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -362,23 +362,56 @@ class BaseClient:
             ok_statuses=frozenset({503}),
         )
 
+    def _prepare_fast_path(self, http: httpx.Client | httpx.AsyncClient, enabled: bool) -> None:
+        """Pre-merge what ``http.build_request`` would merge on every call.
+
+        Only for a pool this SDK created (its defaults are known and nobody else changes
+        them): merging headers and parsing the URL once instead of per call is most of the
+        difference between this SDK's overhead and raw httpx. A caller's own ``http_client``
+        keeps the general path, so its headers, cookies and parameters apply as usual.
+        """
+        self._fast_path = enabled
+        self._timeout_ext = {"timeout": self.timeout.as_dict()}
+        self._urls: dict[str, httpx.URL] = {}
+        if enabled:
+            auth = http.headers.copy()
+            auth.update(self._auth_headers)
+            public = http.headers.copy()
+            public.update(self._public_headers)
+            self._merged_auth = auth
+            self._merged_public = public
+
     def _build_request(
         self, http: httpx.Client | httpx.AsyncClient, opts: RequestOptions
     ) -> httpx.Request:
-        headers = dict(self._auth_headers if opts.auth else self._public_headers)
+        if self._fast_path and not http.cookies:
+            url = self._urls.get(opts.path)
+            if url is None:
+                url = self._urls[opts.path] = httpx.URL(self.base_url + opts.path)
+            request = httpx.Request(
+                opts.method,
+                url,
+                headers=self._merged_auth if opts.auth else self._merged_public,
+                content=opts.body,
+                extensions=self._timeout_ext,
+            )
+            headers = request.headers
+        else:
+            request = http.build_request(
+                opts.method,
+                self.base_url + opts.path,
+                headers=self._auth_headers if opts.auth else self._public_headers,
+                content=opts.body,
+                timeout=self.timeout,
+            )
+            headers = request.headers
         if opts.body is not None:
             headers["Content-Type"] = "application/json"
         if opts.method != "GET":
             # One key per logical call, reused by every retry, so that the server can
             # replay its stored response instead of answering (and billing) twice.
-            headers["Idempotency-Key"] = opts.idempotency_key or f"bmcp-{uuid.uuid4().hex}"
-        return http.build_request(
-            opts.method,
-            self.base_url + opts.path,
-            headers=headers,
-            content=opts.body,
-            timeout=self.timeout,
-        )
+            headers["Idempotency-Key"] = opts.idempotency_key or f"bmcp-{secrets.token_hex(16)}"
+        return request
 
     # --------------------------------------------------------------------------- flows
 
@@ -718,9 +751,14 @@ class SyncAPIClient(BaseClient):
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, not {type(http_client)!r}")
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(
-            timeout=self.timeout, verify=_ssl_context(verify), follow_redirects=False
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(
+                timeout=self.timeout, verify=_ssl_context(verify), follow_redirects=False
+            )
         )
+        self._prepare_fast_path(self._http, self._owns_http)
 
     @property
     def is_closed(self) -> bool:
@@ -801,9 +839,14 @@ class AsyncAPIClient(BaseClient):
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client)!r}")
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(
-            timeout=self.timeout, verify=_ssl_context(verify), follow_redirects=False
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(
+                timeout=self.timeout, verify=_ssl_context(verify), follow_redirects=False
+            )
         )
+        self._prepare_fast_path(self._http, self._owns_http)
 
     @property
     def is_closed(self) -> bool:

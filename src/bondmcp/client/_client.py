@@ -129,7 +129,9 @@ class Client(SyncAPIClient):
         """
         overrides = dict(locals())
         del overrides["self"]
-        return type(self)(http_client=self._http, **self._override(self._config(), overrides))
+        clone = type(self)(http_client=self._http, **self._override(self._config(), overrides))
+        clone._prepare_fast_path(self._http, self._fast_path)
+        return clone
 
     def ask(
         self,
@@ -251,7 +253,9 @@ class AsyncClient(AsyncAPIClient):
         """A copy with some settings changed; see :meth:`Client.with_options`."""
         overrides = dict(locals())
         del overrides["self"]
-        return type(self)(http_client=self._http, **self._override(self._config(), overrides))
+        clone = type(self)(http_client=self._http, **self._override(self._config(), overrides))
+        clone._prepare_fast_path(self._http, self._fast_path)
+        return clone
 
     async def ask(
         self,
