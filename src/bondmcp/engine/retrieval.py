@@ -111,6 +111,8 @@ class PassageIndex:
     ) -> np.ndarray:
         """Boosted BM25 scores of every passage for the question."""
         tokens = analyse(question, expand_lay_terms=True)
+        if not tokens:  # nothing indexable (only stop words, symbols or other scripts)
+            return np.zeros(len(self.passages))
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
         if topics:
             wanted = [self.topic_ids.index(t) for t in set(topics) if t in self._by_topic]
