@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 __all__ = [
     "MAX_BATCH_SIZE",
@@ -43,6 +43,16 @@ Triage = Literal["emergency", "urgent", "routine"]
 Query = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS)
 ]
+
+
+def _whole_number(value: object) -> object:
+    # JSON Schema counts 25.0 as an integer; accept it, but never strings or fractions.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 
 
 class _Model(BaseModel):
@@ -122,7 +132,7 @@ class BatchAskResponse(_Model):
 
 class SearchRequest(_Request):
     query: Query
-    limit: int = Field(default=5, ge=1, le=50)
+    limit: WholeNumber = Field(default=5, ge=1, le=50)
 
 
 class SearchResult(_Model):

@@ -1,0 +1,61 @@
+"""Property-based fuzzing of the live server from its own OpenAPI document (schemathesis):
+no input produces a 5xx or a response that breaks the schema, and /v1 never answers
+without a key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis.openapi import from_url
+
+from tests.conftest import ServerProcess
+
+OPERATIONS = [
+    ("POST", "/v1/ask"),
+    ("POST", "/v1/ask/batch"),
+    ("POST", "/v1/search"),
+    ("GET", "/v1/ping"),
+    ("GET", "/health"),
+    ("GET", "/ready"),
+]
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture(scope="session")
+def api_schema(live_server: ServerProcess) -> Any:
+    return from_url(f"{live_server.base_url}/openapi.json")
+
+
+def test_the_fuzzed_operations_are_all_the_operations(api_schema: Any) -> None:
+    documented = {
+        (op.method.upper(), op.path) for op in (r.ok() for r in api_schema.get_all_operations())
+    }
+    assert documented == set(OPERATIONS)
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS)
+@FUZZ
+@given(data=st.data())
+def test_no_input_breaks_the_api(
+    data: st.DataObject, method: str, path: str, api_schema: Any, live_server: ServerProcess
+) -> None:
+    case = data.draw(api_schema[path][method].as_strategy())
+    case.call_and_validate(
+        base_url=live_server.base_url, headers={"Authorization": f"Bearer {live_server.api_key}"}
+    )
+
+
+@pytest.mark.parametrize(("method", "path"), [op for op in OPERATIONS if op[1].startswith("/v1/")])
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_v1_refuses_requests_without_a_key(
+    data: st.DataObject, method: str, path: str, api_schema: Any, live_server: ServerProcess
+) -> None:
+    case = data.draw(api_schema[path][method].as_strategy())
+    case.headers = {k: v for k, v in (case.headers or {}).items() if k.lower() != "authorization"}
+    response = case.call(base_url=live_server.base_url)
+    assert response.status_code == 401, response.text
+    assert response.json()["error"]["code"] == "missing_api_key"
