@@ -119,7 +119,9 @@ def report(tally: Tally, title: str) -> tuple[float, float]:
     )
     print(f"clinical phrases kept: {tally.keep_kept}/{tally.keep_total} = {kept:.3f}")
     if tally.texts:
-        print(f"texts: {tally.texts}, mean time per text: {tally.seconds / tally.texts * 1e6:.0f} µs")
+        print(
+            f"texts: {tally.texts}, mean time per text: {tally.seconds / tally.texts * 1e6:.0f} µs"
+        )
     return recall, kept
 
 
@@ -135,12 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.split != "all":
         samples = [s for s in samples if s.split == args.split]
     find_entities("warm-up: Dr. Smith, 03/14/2024")
-    recall, kept = report(score(samples, show_misses=args.show_misses), f"PHI benchmark ({args.split}, seed {args.seed})")
+    recall, kept = report(
+        score(samples, show_misses=args.show_misses),
+        f"PHI benchmark ({args.split}, seed {args.seed})",
+    )
     if args.split == "all":
         for split in ("dev", "heldout"):
             report(score([s for s in samples if s.split == split]), f"split: {split}")
     ok = recall >= RECALL_TARGET and kept >= KEPT_TARGET
-    print(f"\ntargets: recall >= {RECALL_TARGET}, clinical kept >= {KEPT_TARGET}: {'met' if ok else 'MISSED'}")
+    print(
+        f"\ntargets: recall >= {RECALL_TARGET}, clinical kept >= {KEPT_TARGET}: {'met' if ok else 'MISSED'}"
+    )
     return 0 if ok else 1
 
 

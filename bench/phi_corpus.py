@@ -175,7 +175,9 @@ Kalanianaole Kahananui Ngata Te Whiu Tuilagi Fonoti
 """.split()
 
 # Multi-word surnames above were split by whitespace; rebuild the few that belong together.
-SURNAMES = [s for s in SURNAMES if s not in {"Van", "der", "Berg", "De", "la", "Cruz", "Te", "Whiu"}]
+SURNAMES = [
+    s for s in SURNAMES if s not in {"Van", "der", "Berg", "De", "la", "Cruz", "Te", "Whiu"}
+]
 SURNAMES += ["Van der Berg", "De la Cruz", "Cruz", "Te Whiu", "de Vries", "van Dijk", "al-Rashid"]
 
 STREETS = """
@@ -186,88 +188,396 @@ Bridge Union Prospect Pleasant Ridge Valley Orchard Garden Harbor Bay Ocean Shor
 Mockingbird Bluebonnet Sequoia Canyon Mesa Alameda Buena Vista Kingsley Fairview Glenwood
 Westwood Brookside Riverside Lakeview Hillcrest Woodland Greenbriar Ashford Briarwood Stonegate
 """.split()
-STREETS += ["Martin Luther King Jr", "5th", "42nd", "3rd", "21st", "Old Mill", "Cedar Creek",
-            "Saint Charles", "St. Mary's", "East 14th", "W. 86th", "Hawthorne"]
+STREETS += [
+    "Martin Luther King Jr",
+    "5th",
+    "42nd",
+    "3rd",
+    "21st",
+    "Old Mill",
+    "Cedar Creek",
+    "Saint Charles",
+    "St. Mary's",
+    "East 14th",
+    "W. 86th",
+    "Hawthorne",
+]
 STREET_SUFFIXES = [
-    "Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd",
-    "Lane", "Ln", "Drive", "Dr", "Dr.", "Court", "Ct", "Way", "Place", "Pl", "Terrace",
-    "Circle", "Cir", "Parkway", "Pkwy", "Highway", "Trail", "Square", "street", "avenue", "road",
+    "Street",
+    "St",
+    "St.",
+    "Avenue",
+    "Ave",
+    "Ave.",
+    "Road",
+    "Rd",
+    "Rd.",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Dr.",
+    "Court",
+    "Ct",
+    "Way",
+    "Place",
+    "Pl",
+    "Terrace",
+    "Circle",
+    "Cir",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Trail",
+    "Square",
+    "street",
+    "avenue",
+    "road",
 ]
 CITIES = [
-    ("Springfield", "IL", "Illinois"), ("Austin", "TX", "Texas"), ("Portland", "OR", "Oregon"),
-    ("Columbus", "OH", "Ohio"), ("Denver", "CO", "Colorado"), ("Atlanta", "GA", "Georgia"),
-    ("Phoenix", "AZ", "Arizona"), ("Madison", "WI", "Wisconsin"), ("Raleigh", "NC", "North Carolina"),
-    ("Boise", "ID", "Idaho"), ("Tampa", "FL", "Florida"), ("Fresno", "CA", "California"),
-    ("San Diego", "CA", "California"), ("New Haven", "CT", "Connecticut"), ("Omaha", "NE", "Nebraska"),
-    ("Little Rock", "AR", "Arkansas"), ("Salt Lake City", "UT", "Utah"), ("Albany", "NY", "New York"),
-    ("Burlington", "VT", "Vermont"), ("Bangor", "ME", "Maine"), ("Tulsa", "OK", "Oklahoma"),
-    ("Fort Wayne", "IN", "Indiana"), ("Honolulu", "HI", "Hawaii"), ("Anchorage", "AK", "Alaska"),
-    ("Baltimore", "MD", "Maryland"), ("Pittsburgh", "PA", "Pennsylvania"), ("Seattle", "WA", "Washington"),
-    ("Cedar Rapids", "IA", "Iowa"), ("St. Louis", "MO", "Missouri"), ("Las Cruces", "NM", "New Mexico"),
+    ("Springfield", "IL", "Illinois"),
+    ("Austin", "TX", "Texas"),
+    ("Portland", "OR", "Oregon"),
+    ("Columbus", "OH", "Ohio"),
+    ("Denver", "CO", "Colorado"),
+    ("Atlanta", "GA", "Georgia"),
+    ("Phoenix", "AZ", "Arizona"),
+    ("Madison", "WI", "Wisconsin"),
+    ("Raleigh", "NC", "North Carolina"),
+    ("Boise", "ID", "Idaho"),
+    ("Tampa", "FL", "Florida"),
+    ("Fresno", "CA", "California"),
+    ("San Diego", "CA", "California"),
+    ("New Haven", "CT", "Connecticut"),
+    ("Omaha", "NE", "Nebraska"),
+    ("Little Rock", "AR", "Arkansas"),
+    ("Salt Lake City", "UT", "Utah"),
+    ("Albany", "NY", "New York"),
+    ("Burlington", "VT", "Vermont"),
+    ("Bangor", "ME", "Maine"),
+    ("Tulsa", "OK", "Oklahoma"),
+    ("Fort Wayne", "IN", "Indiana"),
+    ("Honolulu", "HI", "Hawaii"),
+    ("Anchorage", "AK", "Alaska"),
+    ("Baltimore", "MD", "Maryland"),
+    ("Pittsburgh", "PA", "Pennsylvania"),
+    ("Seattle", "WA", "Washington"),
+    ("Cedar Rapids", "IA", "Iowa"),
+    ("St. Louis", "MO", "Missouri"),
+    ("Las Cruces", "NM", "New Mexico"),
 ]
 EMAIL_DOMAINS = [
-    "gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me", "aol.com",
-    "comcast.net", "mail.com", "web.de", "btinternet.com", "example.org", "uni-health.edu",
-    "co-op.coop", "yahoo.co.uk", "fastmail.fm", "me.com",
+    "gmail.com",
+    "yahoo.com",
+    "outlook.com",
+    "hotmail.com",
+    "icloud.com",
+    "proton.me",
+    "aol.com",
+    "comcast.net",
+    "mail.com",
+    "web.de",
+    "btinternet.com",
+    "example.org",
+    "uni-health.edu",
+    "co-op.coop",
+    "yahoo.co.uk",
+    "fastmail.fm",
+    "me.com",
 ]
-RELATIONS = ["son", "daughter", "wife", "husband", "mom", "mother", "dad", "father", "grandmother",
-             "grandma", "grandfather", "grandpa", "sister", "brother", "partner", "aunt", "uncle",
-             "nephew", "niece", "friend", "neighbor", "baby", "toddler", "fiancée", "stepson"]
-OLD_RELATIONS = ["grandmother", "grandma", "grandfather", "grandpa", "great-aunt", "mother",
-                 "father", "mom", "dad", "great-grandmother", "neighbor", "uncle", "aunt"]
+RELATIONS = [
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "grandmother",
+    "grandma",
+    "grandfather",
+    "grandpa",
+    "sister",
+    "brother",
+    "partner",
+    "aunt",
+    "uncle",
+    "nephew",
+    "niece",
+    "friend",
+    "neighbor",
+    "baby",
+    "toddler",
+    "fiancée",
+    "stepson",
+]
+OLD_RELATIONS = [
+    "grandmother",
+    "grandma",
+    "grandfather",
+    "grandpa",
+    "great-aunt",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "great-grandmother",
+    "neighbor",
+    "uncle",
+    "aunt",
+]
 
 CONDITIONS = [
-    "type 2 diabetes", "high blood pressure", "hypertension", "asthma", "COPD", "atrial fibrillation",
-    "heart failure", "chronic kidney disease", "hypothyroidism", "migraine", "GERD",
-    "rheumatoid arthritis", "osteoarthritis", "osteoporosis", "depression", "anxiety", "gout",
-    "psoriasis", "eczema", "sleep apnea", "anemia", "UTI", "pneumonia", "shingles", "COVID-19",
-    "long COVID", "celiac disease", "lupus", "multiple sclerosis", "epilepsy", "glaucoma",
-    "macular degeneration", "prostate cancer", "breast cancer", "hepatitis C", "HIV", "IBS",
-    "ulcerative colitis", "kidney stones", "plantar fasciitis", "sciatica", "vertigo", "tinnitus",
-    "peripheral neuropathy", "PCOS", "endometriosis", "preeclampsia", "ADHD", "bipolar disorder",
-    "PTSD", "dementia", "stroke", "DVT", "pulmonary embolism", "high cholesterol",
+    "type 2 diabetes",
+    "high blood pressure",
+    "hypertension",
+    "asthma",
+    "COPD",
+    "atrial fibrillation",
+    "heart failure",
+    "chronic kidney disease",
+    "hypothyroidism",
+    "migraine",
+    "GERD",
+    "rheumatoid arthritis",
+    "osteoarthritis",
+    "osteoporosis",
+    "depression",
+    "anxiety",
+    "gout",
+    "psoriasis",
+    "eczema",
+    "sleep apnea",
+    "anemia",
+    "UTI",
+    "pneumonia",
+    "shingles",
+    "COVID-19",
+    "long COVID",
+    "celiac disease",
+    "lupus",
+    "multiple sclerosis",
+    "epilepsy",
+    "glaucoma",
+    "macular degeneration",
+    "prostate cancer",
+    "breast cancer",
+    "hepatitis C",
+    "HIV",
+    "IBS",
+    "ulcerative colitis",
+    "kidney stones",
+    "plantar fasciitis",
+    "sciatica",
+    "vertigo",
+    "tinnitus",
+    "peripheral neuropathy",
+    "PCOS",
+    "endometriosis",
+    "preeclampsia",
+    "ADHD",
+    "bipolar disorder",
+    "PTSD",
+    "dementia",
+    "stroke",
+    "DVT",
+    "pulmonary embolism",
+    "high cholesterol",
 ]
 EPONYMS = [
-    "Parkinson disease", "Parkinson's disease", "Parkinson's", "Alzheimer's", "Alzheimer's disease",
-    "Crohn's disease", "Crohn's", "Hashimoto's thyroiditis", "Hashimoto's", "Graves' disease",
-    "Graves disease", "Addison's disease", "Addison disease", "Cushing's syndrome",
-    "Cushing syndrome", "Bell's palsy", "Down syndrome", "Tourette syndrome", "Tourette's",
-    "Hodgkin lymphoma", "non-Hodgkin lymphoma", "Raynaud's", "Raynaud's phenomenon",
-    "Sjögren's syndrome", "Sjogren's", "Lou Gehrig's disease", "Asperger syndrome",
-    "Asperger's", "Huntington's disease", "Guillain-Barré syndrome", "Wilson's disease",
-    "Kawasaki disease", "Ménière's disease", "Meniere's disease", "Barrett's esophagus",
-    "Turner syndrome", "Marfan syndrome", "Gilbert syndrome", "Gilbert's syndrome",
-    "Epstein-Barr virus", "Achilles tendon", "Baker's cyst", "Apgar score", "Heimlich maneuver",
-    "Pap smear", "Holter monitor", "Foley catheter", "Lyme disease", "Paget's disease",
-    "Osgood-Schlatter disease", "Dupuytren's contracture", "Tommy John surgery", "Kegel exercises",
-    "von Willebrand disease", "Ehlers-Danlos syndrome", "Tay-Sachs disease", "Cushing's",
-    "Addison's", "Graves'", "Bell's", "Williams syndrome", "Stevens-Johnson syndrome",
-    "Hirschsprung disease", "Klinefelter syndrome", "Creutzfeldt-Jakob disease", "Lewy body dementia",
-    "Morton's neuroma", "Colles fracture", "Reye's syndrome", "Kaposi sarcoma", "Ewing sarcoma",
-    "Wilms tumor", "Burkitt lymphoma", "Glasgow Coma Scale", "Epley maneuver", "Whipple procedure",
+    "Parkinson disease",
+    "Parkinson's disease",
+    "Parkinson's",
+    "Alzheimer's",
+    "Alzheimer's disease",
+    "Crohn's disease",
+    "Crohn's",
+    "Hashimoto's thyroiditis",
+    "Hashimoto's",
+    "Graves' disease",
+    "Graves disease",
+    "Addison's disease",
+    "Addison disease",
+    "Cushing's syndrome",
+    "Cushing syndrome",
+    "Bell's palsy",
+    "Down syndrome",
+    "Tourette syndrome",
+    "Tourette's",
+    "Hodgkin lymphoma",
+    "non-Hodgkin lymphoma",
+    "Raynaud's",
+    "Raynaud's phenomenon",
+    "Sjögren's syndrome",
+    "Sjogren's",
+    "Lou Gehrig's disease",
+    "Asperger syndrome",
+    "Asperger's",
+    "Huntington's disease",
+    "Guillain-Barré syndrome",
+    "Wilson's disease",
+    "Kawasaki disease",
+    "Ménière's disease",
+    "Meniere's disease",
+    "Barrett's esophagus",
+    "Turner syndrome",
+    "Marfan syndrome",
+    "Gilbert syndrome",
+    "Gilbert's syndrome",
+    "Epstein-Barr virus",
+    "Achilles tendon",
+    "Baker's cyst",
+    "Apgar score",
+    "Heimlich maneuver",
+    "Pap smear",
+    "Holter monitor",
+    "Foley catheter",
+    "Lyme disease",
+    "Paget's disease",
+    "Osgood-Schlatter disease",
+    "Dupuytren's contracture",
+    "Tommy John surgery",
+    "Kegel exercises",
+    "von Willebrand disease",
+    "Ehlers-Danlos syndrome",
+    "Tay-Sachs disease",
+    "Cushing's",
+    "Addison's",
+    "Graves'",
+    "Bell's",
+    "Williams syndrome",
+    "Stevens-Johnson syndrome",
+    "Hirschsprung disease",
+    "Klinefelter syndrome",
+    "Creutzfeldt-Jakob disease",
+    "Lewy body dementia",
+    "Morton's neuroma",
+    "Colles fracture",
+    "Reye's syndrome",
+    "Kaposi sarcoma",
+    "Ewing sarcoma",
+    "Wilms tumor",
+    "Burkitt lymphoma",
+    "Glasgow Coma Scale",
+    "Epley maneuver",
+    "Whipple procedure",
 ]
 DRUGS = [
-    "metformin", "lisinopril", "atorvastatin", "amlodipine", "levothyroxine", "omeprazole",
-    "losartan", "Ozempic", "Wegovy", "Jardiance", "Eliquis", "Xarelto", "warfarin", "insulin glargine",
-    "Lantus", "Humira", "Tylenol", "Advil", "ibuprofen", "acetaminophen", "aspirin", "sertraline",
-    "Zoloft", "Lexapro", "prednisone", "amoxicillin", "Augmentin", "Synthroid", "gabapentin",
-    "Lipitor", "Crestor", "Plavix", "Entresto", "Trulicity", "Mounjaro", "Farxiga", "albuterol",
-    "Ventolin", "Symbicort", "Flonase", "Zyrtec", "Claritin", "Benadryl", "melatonin", "vitamin D3",
-    "Keytruda", "tamoxifen", "Paxlovid", "Tamiflu", "Adderall", "Xanax", "hydrochlorothiazide",
-    "furosemide", "Lasix", "spironolactone", "Jardiance", "Januvia", "Victoza", "Dupixent",
+    "metformin",
+    "lisinopril",
+    "atorvastatin",
+    "amlodipine",
+    "levothyroxine",
+    "omeprazole",
+    "losartan",
+    "Ozempic",
+    "Wegovy",
+    "Jardiance",
+    "Eliquis",
+    "Xarelto",
+    "warfarin",
+    "insulin glargine",
+    "Lantus",
+    "Humira",
+    "Tylenol",
+    "Advil",
+    "ibuprofen",
+    "acetaminophen",
+    "aspirin",
+    "sertraline",
+    "Zoloft",
+    "Lexapro",
+    "prednisone",
+    "amoxicillin",
+    "Augmentin",
+    "Synthroid",
+    "gabapentin",
+    "Lipitor",
+    "Crestor",
+    "Plavix",
+    "Entresto",
+    "Trulicity",
+    "Mounjaro",
+    "Farxiga",
+    "albuterol",
+    "Ventolin",
+    "Symbicort",
+    "Flonase",
+    "Zyrtec",
+    "Claritin",
+    "Benadryl",
+    "melatonin",
+    "vitamin D3",
+    "Keytruda",
+    "tamoxifen",
+    "Paxlovid",
+    "Tamiflu",
+    "Adderall",
+    "Xanax",
+    "hydrochlorothiazide",
+    "furosemide",
+    "Lasix",
+    "spironolactone",
+    "Jardiance",
+    "Januvia",
+    "Victoza",
+    "Dupixent",
 ]
-BODY = ["left knee", "lower back", "right shoulder", "chest", "abdomen", "left ear", "throat",
-        "right hip", "ankle", "wrist", "neck", "upper arm", "scalp", "big toe", "jaw", "eyelid"]
-SYMPTOMS = ["a dry cough", "shortness of breath", "chest tightness", "dizziness", "a rash",
-            "blurred vision", "night sweats", "heart palpitations", "nausea", "fatigue",
-            "a low-grade fever", "swelling in my ankles", "numbness in my fingers", "heartburn",
-            "joint pain", "ringing in my ears", "trouble sleeping", "frequent urination"]
+BODY = [
+    "left knee",
+    "lower back",
+    "right shoulder",
+    "chest",
+    "abdomen",
+    "left ear",
+    "throat",
+    "right hip",
+    "ankle",
+    "wrist",
+    "neck",
+    "upper arm",
+    "scalp",
+    "big toe",
+    "jaw",
+    "eyelid",
+]
+SYMPTOMS = [
+    "a dry cough",
+    "shortness of breath",
+    "chest tightness",
+    "dizziness",
+    "a rash",
+    "blurred vision",
+    "night sweats",
+    "heart palpitations",
+    "nausea",
+    "fatigue",
+    "a low-grade fever",
+    "swelling in my ankles",
+    "numbness in my fingers",
+    "heartburn",
+    "joint pain",
+    "ringing in my ears",
+    "trouble sleeping",
+    "frequent urination",
+]
 SENTENCE_STARTS = [
-    "Will this interact with my other meds?", "May I take it with food?", "Should I be worried?",
-    "Is it safe to exercise?", "Could this be serious?", "Can I drink alcohol with it?",
-    "Does insurance usually cover this?", "Grace period for refills is over.",
-    "Mark on the calendar when symptoms start.", "Hope this makes sense.",
-    "Bill me for the visit later.", "Sunday mornings are the worst.", "Rose hips tea helps a bit.",
+    "Will this interact with my other meds?",
+    "May I take it with food?",
+    "Should I be worried?",
+    "Is it safe to exercise?",
+    "Could this be serious?",
+    "Can I drink alcohol with it?",
+    "Does insurance usually cover this?",
+    "Grace period for refills is over.",
+    "Mark on the calendar when symptoms start.",
+    "Hope this makes sense.",
+    "Bill me for the visit later.",
+    "Sunday mornings are the worst.",
+    "Rose hips tea helps a bit.",
 ]
 
 
@@ -308,28 +618,82 @@ def _lab(rng: random.Random) -> str:
 
 def _dose(rng: random.Random) -> str:
     drug = rng.choice(DRUGS)
-    amount = rng.choice(["5", "10", "20", "25", "40", "50", "81", "100", "250", "500", "850", "1000",
-                         "0.25", "0.5", "1", "2.5", "12.5"])
+    amount = rng.choice(
+        [
+            "5",
+            "10",
+            "20",
+            "25",
+            "40",
+            "50",
+            "81",
+            "100",
+            "250",
+            "500",
+            "850",
+            "1000",
+            "0.25",
+            "0.5",
+            "1",
+            "2.5",
+            "12.5",
+        ]
+    )
     unit = rng.choice(["mg", "mg", "mg", "mcg", "units", "mL"])
-    freq = rng.choice(["once daily", "twice daily", "twice a day", "every 6 hours", "at bedtime",
-                       "three times a day", "weekly", "as needed", "BID", "q8h", "daily",
-                       "every other day", "1/2 tablet daily", "2 puffs every 4 hours"])
+    freq = rng.choice(
+        [
+            "once daily",
+            "twice daily",
+            "twice a day",
+            "every 6 hours",
+            "at bedtime",
+            "three times a day",
+            "weekly",
+            "as needed",
+            "BID",
+            "q8h",
+            "daily",
+            "every other day",
+            "1/2 tablet daily",
+            "2 puffs every 4 hours",
+        ]
+    )
     return f"{drug} {amount} {unit} {freq}"
 
 
 def _duration(rng: random.Random) -> str:
     n = rng.randint(2, 12)
-    return rng.choice([
-        f"for {n} days", f"for {n} weeks", f"{n} weeks ago", f"since {rng.randint(2005, 2024)}",
-        f"for the past {n} months", f"about {n} hours", f"every {n} hours", f"{n}-3 times a day"
-        if n < 3 else f"{n} times a day", f"in {rng.randint(1995, 2023)}", f"for {n} years",
-    ])
+    return rng.choice(
+        [
+            f"for {n} days",
+            f"for {n} weeks",
+            f"{n} weeks ago",
+            f"since {rng.randint(2005, 2024)}",
+            f"for the past {n} months",
+            f"about {n} hours",
+            f"every {n} hours",
+            f"{n}-3 times a day" if n < 3 else f"{n} times a day",
+            f"in {rng.randint(1995, 2023)}",
+            f"for {n} years",
+        ]
+    )
 
 
 def _young_age(rng: random.Random) -> str:
     n = rng.randint(18, 89)
-    return rng.choice([f"{n}-year-old", f"{n} year old", f"aged {n}", f"{n} y/o", f"{n}yo",
-                       f"age {n}", f"{n} years old", f"I'm {n}", f"turned {n}"])
+    return rng.choice(
+        [
+            f"{n}-year-old",
+            f"{n} year old",
+            f"aged {n}",
+            f"{n} y/o",
+            f"{n}yo",
+            f"age {n}",
+            f"{n} years old",
+            f"I'm {n}",
+            f"turned {n}",
+        ]
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -365,8 +729,20 @@ def _persona(rng: random.Random) -> Persona:
     )
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -383,18 +759,48 @@ def _date(rng: random.Random, d: dt.date, *, day_first: bool = False) -> list[Se
     abbr = mon[:3] if mon != "September" or rng.random() < 0.5 else "Sept"
     yy = f"{y % 100:02d}"
     if day_first:
-        forms = [f"{day:02d}/{m:02d}/{y}", f"{day}/{m}/{y}", f"{day}.{m}.{y}", f"{day:02d}.{m:02d}.{y}",
-                 f"{day} {mon} {y}", f"{_ordinal(day)} {mon} {y}", f"{day} {abbr} {y}",
-                 f"{day}-{abbr}-{y}", f"{day} {mon}", f"{_ordinal(day)} of {mon}", f"{day:02d}/{m:02d}/{yy}",
-                 f"{y}-{m:02d}-{day:02d}"]
+        forms = [
+            f"{day:02d}/{m:02d}/{y}",
+            f"{day}/{m}/{y}",
+            f"{day}.{m}.{y}",
+            f"{day:02d}.{m:02d}.{y}",
+            f"{day} {mon} {y}",
+            f"{_ordinal(day)} {mon} {y}",
+            f"{day} {abbr} {y}",
+            f"{day}-{abbr}-{y}",
+            f"{day} {mon}",
+            f"{_ordinal(day)} of {mon}",
+            f"{day:02d}/{m:02d}/{yy}",
+            f"{y}-{m:02d}-{day:02d}",
+        ]
     else:
-        forms = [f"{m:02d}/{day:02d}/{y}", f"{m}/{day}/{y}", f"{m}/{day}/{yy}", f"{m:02d}/{day:02d}/{yy}",
-                 f"{y}-{m:02d}-{day:02d}", f"{mon} {day}, {y}", f"{abbr} {day}, {y}", f"{abbr}. {day}, {y}",
-                 f"{mon} {day}", f"{mon} {_ordinal(day)}", f"{abbr} {_ordinal(day)}", f"{day} {mon}",
-                 f"{day} {mon} {y}", f"{m}-{day}-{y}", f"{m:02d}-{day:02d}-{y}", f"{day}.{m}.{y}",
-                 f"{day}-{abbr.upper()}-{y}", f"{mon} {y}", f"{abbr} {y}", f"{mon} {_ordinal(day)}, {y}",
-                 f"the {_ordinal(day)} of {mon}", f"{y}-{m:02d}-{day:02d}T{rng.randint(6, 20):02d}:{rng.choice(['00', '15', '30', '45'])}",
-                 f"{mon.lower()} {day}", f"{abbr.lower()} {_ordinal(day)}", f"{y}/{m:02d}/{day:02d}"]
+        forms = [
+            f"{m:02d}/{day:02d}/{y}",
+            f"{m}/{day}/{y}",
+            f"{m}/{day}/{yy}",
+            f"{m:02d}/{day:02d}/{yy}",
+            f"{y}-{m:02d}-{day:02d}",
+            f"{mon} {day}, {y}",
+            f"{abbr} {day}, {y}",
+            f"{abbr}. {day}, {y}",
+            f"{mon} {day}",
+            f"{mon} {_ordinal(day)}",
+            f"{abbr} {_ordinal(day)}",
+            f"{day} {mon}",
+            f"{day} {mon} {y}",
+            f"{m}-{day}-{y}",
+            f"{m:02d}-{day:02d}-{y}",
+            f"{day}.{m}.{y}",
+            f"{day}-{abbr.upper()}-{y}",
+            f"{mon} {y}",
+            f"{abbr} {y}",
+            f"{mon} {_ordinal(day)}, {y}",
+            f"the {_ordinal(day)} of {mon}",
+            f"{y}-{m:02d}-{day:02d}T{rng.randint(6, 20):02d}:{rng.choice(['00', '15', '30', '45'])}",
+            f"{mon.lower()} {day}",
+            f"{abbr.lower()} {_ordinal(day)}",
+            f"{y}/{m:02d}/{day:02d}",
+        ]
     text = rng.choice(forms)
     segs: list[Segment] = []
     if text.startswith("the "):
@@ -412,38 +818,64 @@ def _phone_digits(rng: random.Random) -> tuple[str, str, str]:
 
 def _phone(rng: random.Random, *, intl: bool = False) -> str:
     if intl or rng.random() < 0.15:
-        return rng.choice([
-            f"+44 20 {rng.randint(7000, 8999)} {rng.randint(1000, 9999)}",
-            f"+44 7{rng.randint(100, 999)} {rng.randint(100000, 999999)}",
-            f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}",
-            f"020 {rng.randint(7000, 8999)} {rng.randint(1000, 9999)}",
-            f"+49 30 {rng.randint(1000000, 99999999)}",
-            f"+49 (0)89 {rng.randint(100000, 9999999)}",
-            f"+33 1 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-            f"+33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-            f"+91 {rng.randint(70000, 99999)} {rng.randint(10000, 99999)}",
-            f"+61 2 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
-            f"+52 55 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
-            f"+353 87 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-            f"0{rng.randint(30, 89)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-        ])
+        return rng.choice(
+            [
+                f"+44 20 {rng.randint(7000, 8999)} {rng.randint(1000, 9999)}",
+                f"+44 7{rng.randint(100, 999)} {rng.randint(100000, 999999)}",
+                f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}",
+                f"020 {rng.randint(7000, 8999)} {rng.randint(1000, 9999)}",
+                f"+49 30 {rng.randint(1000000, 99999999)}",
+                f"+49 (0)89 {rng.randint(100000, 9999999)}",
+                f"+33 1 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+                f"+33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+                f"+91 {rng.randint(70000, 99999)} {rng.randint(10000, 99999)}",
+                f"+61 2 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+                f"+52 55 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+                f"+353 87 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                f"0{rng.randint(30, 89)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            ]
+        )
     a, b, c = _phone_digits(rng)
-    return rng.choice([
-        f"({a}) {b}-{c}", f"{a}-{b}-{c}", f"{a}.{b}.{c}", f"{a}{b}{c}", f"+1 {a} {b} {c}",
-        f"1-{a}-{b}-{c}", f"+1 ({a}) {b}-{c}", f"{a} {b} {c}", f"{a}-{b}-{c} ext. {rng.randint(1, 999)}",
-        f"({a}) {b}-{c} x{rng.randint(10, 9999)}", f"+1-{a}-{b}-{c}", f"({a}){b}-{c}", f"{b}-{c}",
-    ])
+    return rng.choice(
+        [
+            f"({a}) {b}-{c}",
+            f"{a}-{b}-{c}",
+            f"{a}.{b}.{c}",
+            f"{a}{b}{c}",
+            f"+1 {a} {b} {c}",
+            f"1-{a}-{b}-{c}",
+            f"+1 ({a}) {b}-{c}",
+            f"{a} {b} {c}",
+            f"{a}-{b}-{c} ext. {rng.randint(1, 999)}",
+            f"({a}) {b}-{c} x{rng.randint(10, 9999)}",
+            f"+1-{a}-{b}-{c}",
+            f"({a}){b}-{c}",
+            f"{b}-{c}",
+        ]
+    )
 
 
 def _ascii(name: str) -> str:
-    table = str.maketrans("áéíóúüñçöäøåšžłćęąëïîôàèùâêûÁÉÍÓÚÜÑÇÖÄØÅŠŽŁ", "aeiouuncoaoaszlceaeiioaeuaeuAEIOUUNCOAOASZL")
+    table = str.maketrans(
+        "áéíóúüñçöäøåšžłćęąëïîôàèùâêûÁÉÍÓÚÜÑÇÖÄØÅŠŽŁ", "aeiouuncoaoaszlceaeiioaeuaeuAEIOUUNCOAOASZL"
+    )
     return "".join(ch for ch in name.translate(table) if ch.isalnum() or ch in ".-_")
 
 
 def _email(rng: random.Random, p: Persona) -> str:
     f, last = _ascii(p.first).lower(), _ascii(p.last.replace(" ", "")).lower().replace("'", "")
-    user = rng.choice([f"{f}.{last}", f"{f[0]}{last}", f"{f}_{last}{rng.randint(1, 99)}", f"{f}{rng.randint(60, 2009)}",
-                       f"{last}.{f}", f"{f}.{last}+health", f"{f}{last}", f"{f[0]}.{last}{rng.randint(1, 9)}"])
+    user = rng.choice(
+        [
+            f"{f}.{last}",
+            f"{f[0]}{last}",
+            f"{f}_{last}{rng.randint(1, 99)}",
+            f"{f}{rng.randint(60, 2009)}",
+            f"{last}.{f}",
+            f"{f}.{last}+health",
+            f"{f}{last}",
+            f"{f[0]}.{last}{rng.randint(1, 9)}",
+        ]
+    )
     return f"{user}@{rng.choice(EMAIL_DOMAINS)}"
 
 
@@ -456,7 +888,11 @@ def _upper(rng: random.Random, n: int, alphabet: str = string.ascii_uppercase) -
 
 
 def _ssn(rng: random.Random) -> list[Segment]:
-    a, b, c = f"{rng.randint(1, 899):03d}", f"{rng.randint(1, 99):02d}", f"{rng.randint(1, 9999):04d}"
+    a, b, c = (
+        f"{rng.randint(1, 899):03d}",
+        f"{rng.randint(1, 99):02d}",
+        f"{rng.randint(1, 9999):04d}",
+    )
     form = rng.randrange(6)
     if form == 0:
         return [("SSN ", None), (f"{a}-{b}-{c}", "ssn")]
@@ -472,25 +908,75 @@ def _ssn(rng: random.Random) -> list[Segment]:
 
 
 def _mrn(rng: random.Random) -> list[Segment]:
-    value = rng.choice([_digits(rng, 8), _digits(rng, 7), f"{_upper(rng, 1)}{_digits(rng, 7)}",
-                        f"MRN-{_digits(rng, 8)}", f"{_digits(rng, 3)}-{_digits(rng, 3)}-{_digits(rng, 2)}",
-                        _digits(rng, 10), f"{_digits(rng, 2)}{_upper(rng, 2)}{_digits(rng, 5)}"])
-    label = rng.choice(["MRN ", "MRN: ", "MRN# ", "MRN #", "MR# ", "medical record number ", "medical record # ",
-                        "Med Rec No. ", "chart number ", "patient ID ", "Hospital No: ", "medical record no. ",
-                        "record number is ", "MRN is "])
+    value = rng.choice(
+        [
+            _digits(rng, 8),
+            _digits(rng, 7),
+            f"{_upper(rng, 1)}{_digits(rng, 7)}",
+            f"MRN-{_digits(rng, 8)}",
+            f"{_digits(rng, 3)}-{_digits(rng, 3)}-{_digits(rng, 2)}",
+            _digits(rng, 10),
+            f"{_digits(rng, 2)}{_upper(rng, 2)}{_digits(rng, 5)}",
+        ]
+    )
+    label = rng.choice(
+        [
+            "MRN ",
+            "MRN: ",
+            "MRN# ",
+            "MRN #",
+            "MR# ",
+            "medical record number ",
+            "medical record # ",
+            "Med Rec No. ",
+            "chart number ",
+            "patient ID ",
+            "Hospital No: ",
+            "medical record no. ",
+            "record number is ",
+            "MRN is ",
+        ]
+    )
     return [(label, None), (value, "medical_record_number")]
 
 
 def _plan(rng: random.Random) -> list[Segment]:
     mbi_letters = "ACDEFGHJKMNPQRTUVWXY"
-    mbi = (f"{rng.randint(1, 9)}{_upper(rng, 1, mbi_letters)}{rng.choice(mbi_letters + string.digits)}{rng.randint(0, 9)}"
-           f"-{_upper(rng, 1, mbi_letters)}{rng.choice(mbi_letters + string.digits)}{rng.randint(0, 9)}"
-           f"-{_upper(rng, 2, mbi_letters)}{_digits(rng, 2)}")
-    value = rng.choice([f"{_upper(rng, 3)}{_digits(rng, 9)}", f"W{_digits(rng, 9)}", f"{_digits(rng, 2)}-{_digits(rng, 7)}",
-                        mbi, f"U{_digits(rng, 10)}", _digits(rng, 11), f"{_upper(rng, 2)}{_digits(rng, 6)}-{_digits(rng, 2)}"])
-    label = rng.choice(["member ID ", "Member ID: ", "member # ", "policy number ", "policy no. ", "Policy #",
-                        "subscriber ID ", "insurance ID ", "group number ", "Medicare number ", "Medicare # ",
-                        "Medicaid ID ", "my member id is ", "insurance member number ", "plan ID: "])
+    mbi = (
+        f"{rng.randint(1, 9)}{_upper(rng, 1, mbi_letters)}{rng.choice(mbi_letters + string.digits)}{rng.randint(0, 9)}"
+        f"-{_upper(rng, 1, mbi_letters)}{rng.choice(mbi_letters + string.digits)}{rng.randint(0, 9)}"
+        f"-{_upper(rng, 2, mbi_letters)}{_digits(rng, 2)}"
+    )
+    value = rng.choice(
+        [
+            f"{_upper(rng, 3)}{_digits(rng, 9)}",
+            f"W{_digits(rng, 9)}",
+            f"{_digits(rng, 2)}-{_digits(rng, 7)}",
+            mbi,
+            f"U{_digits(rng, 10)}",
+            _digits(rng, 11),
+            f"{_upper(rng, 2)}{_digits(rng, 6)}-{_digits(rng, 2)}",
+        ]
+    )
+    label = rng.choice(
+        [
+            "member ID ",
+            "Member ID: ",
+            "member # ",
+            "policy number ",
+            "policy no. ",
+            "Policy #",
+            "subscriber ID ",
+            "insurance ID ",
+            "group number ",
+            "Medicare number ",
+            "Medicare # ",
+            "Medicaid ID ",
+            "my member id is ",
+            "insurance member number ",
+            "plan ID: ",
+        ]
+    )
     return [(label, None), (value, "health_plan_number")]
 
 
@@ -510,41 +996,115 @@ def _account(rng: random.Random) -> list[Segment]:
     if rng.random() < 0.2:
         card = _luhn_complete("4" + _digits(rng, 14))
         grouped = " ".join(card[i : i + 4] for i in range(0, 16, 4)) if rng.random() < 0.6 else card
-        return [(rng.choice(["card number ", "credit card ", "my card is "]), None), (grouped, "account_number")]
-    value = rng.choice([_digits(rng, 9), _digits(rng, 12), f"{_digits(rng, 4)}-{_digits(rng, 4)}",
-                        f"ACC-{_digits(rng, 6)}", f"{_digits(rng, 3)}-{_digits(rng, 6)}-{_digits(rng, 1)}",
-                        f"{_upper(rng, 2)}{_digits(rng, 8)}"])
-    label = rng.choice(["account number ", "acct # ", "Acct#", "account no. ", "billing account ",
-                        "patient account number ", "account # ", "my account is ", "Account: "])
+        return [
+            (rng.choice(["card number ", "credit card ", "my card is "]), None),
+            (grouped, "account_number"),
+        ]
+    value = rng.choice(
+        [
+            _digits(rng, 9),
+            _digits(rng, 12),
+            f"{_digits(rng, 4)}-{_digits(rng, 4)}",
+            f"ACC-{_digits(rng, 6)}",
+            f"{_digits(rng, 3)}-{_digits(rng, 6)}-{_digits(rng, 1)}",
+            f"{_upper(rng, 2)}{_digits(rng, 8)}",
+        ]
+    )
+    label = rng.choice(
+        [
+            "account number ",
+            "acct # ",
+            "Acct#",
+            "account no. ",
+            "billing account ",
+            "patient account number ",
+            "account # ",
+            "my account is ",
+            "Account: ",
+        ]
+    )
     return [(label, None), (value, "account_number")]
 
 
 def _license(rng: random.Random) -> list[Segment]:
     form = rng.randrange(7)
     if form == 0:
-        return [(rng.choice(["driver's license ", "driver's license number ", "drivers license # ",
-                             "driver's licence no. "]), None),
-                (rng.choice([f"{_upper(rng, 1)}{_digits(rng, 7)}", f"{_upper(rng, 1)}{_digits(rng, 3)}-{_digits(rng, 4)}-{_digits(rng, 4)}",
-                             _digits(rng, 9)]), "license_number")]
+        return [
+            (
+                rng.choice(
+                    [
+                        "driver's license ",
+                        "driver's license number ",
+                        "drivers license # ",
+                        "driver's licence no. ",
+                    ]
+                ),
+                None,
+            ),
+            (
+                rng.choice(
+                    [
+                        f"{_upper(rng, 1)}{_digits(rng, 7)}",
+                        f"{_upper(rng, 1)}{_digits(rng, 3)}-{_digits(rng, 4)}-{_digits(rng, 4)}",
+                        _digits(rng, 9),
+                    ]
+                ),
+                "license_number",
+            ),
+        ]
     if form == 1:
-        return [(rng.choice(["DL# ", "DL ", "DL: "]), None), (f"{_upper(rng, 1)}{_digits(rng, 8)}", "license_number")]
+        return [
+            (rng.choice(["DL# ", "DL ", "DL: "]), None),
+            (f"{_upper(rng, 1)}{_digits(rng, 8)}", "license_number"),
+        ]
     if form == 2:
-        return [(rng.choice(["NPI ", "NPI: ", "NPI number "]), None), (_digits(rng, 10), "license_number")]
+        return [
+            (rng.choice(["NPI ", "NPI: ", "NPI number "]), None),
+            (_digits(rng, 10), "license_number"),
+        ]
     if form == 3:
-        return [(rng.choice(["DEA # ", "DEA number "]), None), (f"{_upper(rng, 2)}{_digits(rng, 7)}", "license_number")]
+        return [
+            (rng.choice(["DEA # ", "DEA number "]), None),
+            (f"{_upper(rng, 2)}{_digits(rng, 7)}", "license_number"),
+        ]
     if form == 4:
-        return [(rng.choice(["certificate number ", "cert. no. ", "birth certificate # "]), None),
-                (rng.choice([f"{rng.randint(1990, 2023)}-{_digits(rng, 5)}", f"{_upper(rng, 1)}{_digits(rng, 6)}"]),
-                 "license_number")]
+        return [
+            (rng.choice(["certificate number ", "cert. no. ", "birth certificate # "]), None),
+            (
+                rng.choice(
+                    [
+                        f"{rng.randint(1990, 2023)}-{_digits(rng, 5)}",
+                        f"{_upper(rng, 1)}{_digits(rng, 6)}",
+                    ]
+                ),
+                "license_number",
+            ),
+        ]
     if form == 5:
-        return [(rng.choice(["license number ", "nursing license # ", "medical license "]), None),
-                (rng.choice([f"{_upper(rng, 2)}-{_digits(rng, 5)}", f"RN{_digits(rng, 6)}"]), "license_number")]
-    return [(rng.choice(["passport number ", "passport no. "]), None), (f"{_upper(rng, 1)}{_digits(rng, 8)}", "license_number")]
+        return [
+            (rng.choice(["license number ", "nursing license # ", "medical license "]), None),
+            (
+                rng.choice([f"{_upper(rng, 2)}-{_digits(rng, 5)}", f"RN{_digits(rng, 6)}"]),
+                "license_number",
+            ),
+        ]
+    return [
+        (rng.choice(["passport number ", "passport no. "]), None),
+        (f"{_upper(rng, 1)}{_digits(rng, 8)}", "license_number"),
+    ]
 
 
 def _vin(rng: random.Random) -> str:
     alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
-    return rng.choice("123459JKSWYZ") + _upper(rng, 2, "ABCDEFGHJKLMNPRSTUVWXYZ") + "".join(rng.choice(alphabet) for _ in range(5)) + str(rng.randint(0, 9)) + _upper(rng, 1, "ABCDEFGHJKLMNPRSTVWXY") + _upper(rng, 1) + _digits(rng, 6)
+    return (
+        rng.choice("123459JKSWYZ")
+        + _upper(rng, 2, "ABCDEFGHJKLMNPRSTUVWXYZ")
+        + "".join(rng.choice(alphabet) for _ in range(5))
+        + str(rng.randint(0, 9))
+        + _upper(rng, 1, "ABCDEFGHJKLMNPRSTVWXY")
+        + _upper(rng, 1)
+        + _digits(rng, 6)
+    )
 
 
 def _vehicle(rng: random.Random) -> list[Segment]:
@@ -553,9 +1113,15 @@ def _vehicle(rng: random.Random) -> list[Segment]:
         return [(rng.choice(["VIN ", "VIN: ", "VIN# "]), None), (_vin(rng), "vehicle_id")]
     if form == 1:
         return [("the car's VIN is ", None), (_vin(rng), "vehicle_id")]
-    plate = rng.choice([f"{rng.randint(1, 9)}{_upper(rng, 3)}{_digits(rng, 3)}", f"{_upper(rng, 3)}-{_digits(rng, 4)}",
-                        f"{_upper(rng, 3)} {_digits(rng, 4)}", f"{_upper(rng, 2)}{_digits(rng, 2)} {_upper(rng, 3)}",
-                        f"{_digits(rng, 3)}-{_upper(rng, 3)}"])
+    plate = rng.choice(
+        [
+            f"{rng.randint(1, 9)}{_upper(rng, 3)}{_digits(rng, 3)}",
+            f"{_upper(rng, 3)}-{_digits(rng, 4)}",
+            f"{_upper(rng, 3)} {_digits(rng, 4)}",
+            f"{_upper(rng, 2)}{_digits(rng, 2)} {_upper(rng, 3)}",
+            f"{_digits(rng, 3)}-{_upper(rng, 3)}",
+        ]
+    )
     label = rng.choice(["license plate ", "plate number ", "plate ", "licence plate ", "plates "])
     return [(label, None), (plate, "vehicle_id")]
 
@@ -563,52 +1129,83 @@ def _vehicle(rng: random.Random) -> list[Segment]:
 def _device(rng: random.Random) -> list[Segment]:
     form = rng.randrange(7)
     if form == 0:
-        return [(rng.choice(["serial number ", "serial # ", "Serial No. ", "pump serial "]), None),
-                (rng.choice([f"SN-{_digits(rng, 4)}-{_digits(rng, 2)}", f"{_digits(rng, 2)}-{_digits(rng, 4)}-{_digits(rng, 2)}",
-                             f"{_upper(rng, 3)}{_digits(rng, 7)}"]), "device_id")]
+        return [
+            (rng.choice(["serial number ", "serial # ", "Serial No. ", "pump serial "]), None),
+            (
+                rng.choice(
+                    [
+                        f"SN-{_digits(rng, 4)}-{_digits(rng, 2)}",
+                        f"{_digits(rng, 2)}-{_digits(rng, 4)}-{_digits(rng, 2)}",
+                        f"{_upper(rng, 3)}{_digits(rng, 7)}",
+                    ]
+                ),
+                "device_id",
+            ),
+        ]
     if form == 1:
-        return [(rng.choice(["S/N: ", "S/N ", "SN: "]), None), (f"{_digits(rng, 3)}{_upper(rng, 3)}{_digits(rng, 3)}", "device_id")]
+        return [
+            (rng.choice(["S/N: ", "S/N ", "SN: "]), None),
+            (f"{_digits(rng, 3)}{_upper(rng, 3)}{_digits(rng, 3)}", "device_id"),
+        ]
     if form == 2:
-        return [("pacemaker serial no. ", None), (f"{_upper(rng, 3)}{_digits(rng, 7)}", "device_id")]
+        return [
+            ("pacemaker serial no. ", None),
+            (f"{_upper(rng, 3)}{_digits(rng, 7)}", "device_id"),
+        ]
     if form == 3:
-        return [(rng.choice(["device ID ", "device id: "]), None), ("".join(rng.choice("0123456789ABCDEF") for _ in range(10)), "device_id")]
+        return [
+            (rng.choice(["device ID ", "device id: "]), None),
+            ("".join(rng.choice("0123456789ABCDEF") for _ in range(10)), "device_id"),
+        ]
     if form == 4:
         return [("IMEI ", None), (_luhn_complete("35" + _digits(rng, 12)), "device_id")]
     if form == 5:
         mac = ":".join("".join(rng.choice("0123456789ABCDEF") for _ in range(2)) for _ in range(6))
         return [(rng.choice(["MAC address ", "the monitor's MAC is "]), None), (mac, "device_id")]
-    return [(rng.choice(["CGM transmitter ID ", "hearing aid serial number "]), None),
-            (f"{rng.randint(1, 9)}{_upper(rng, 1)}{_digits(rng, 4)}", "device_id")]
+    return [
+        (rng.choice(["CGM transmitter ID ", "hearing aid serial number "]), None),
+        (f"{rng.randint(1, 9)}{_upper(rng, 1)}{_digits(rng, 4)}", "device_id"),
+    ]
 
 
 def _url(rng: random.Random, p: Persona) -> str:
     f, last = _ascii(p.first).lower(), _ascii(p.last.replace(" ", "")).lower().replace("'", "")
-    return rng.choice([
-        f"https://mychart.examplehealth.org/patients/{_digits(rng, 6)}",
-        f"www.facebook.com/{f}.{last}.{rng.randint(1, 99)}",
-        f"http://{f}{last}.blogspot.com",
-        f"instagram.com/{f}_{last}",
-        f"https://www.linkedin.com/in/{f}-{last}-{_digits(rng, 4)}",
-        f"gofundme.com/f/help-{f}-{last}",
-        f"https://portal.clinic-example.com/visit?id={_digits(rng, 8)}&user={f}",
-        f"https://drive.google.com/file/d/{_upper(rng, 6)}{_digits(rng, 6)}/view",
-        f"www.caringbridge.org/visit/{f}{last}",
-    ])
+    return rng.choice(
+        [
+            f"https://mychart.examplehealth.org/patients/{_digits(rng, 6)}",
+            f"www.facebook.com/{f}.{last}.{rng.randint(1, 99)}",
+            f"http://{f}{last}.blogspot.com",
+            f"instagram.com/{f}_{last}",
+            f"https://www.linkedin.com/in/{f}-{last}-{_digits(rng, 4)}",
+            f"gofundme.com/f/help-{f}-{last}",
+            f"https://portal.clinic-example.com/visit?id={_digits(rng, 8)}&user={f}",
+            f"https://drive.google.com/file/d/{_upper(rng, 6)}{_digits(rng, 6)}/view",
+            f"www.caringbridge.org/visit/{f}{last}",
+        ]
+    )
 
 
 def _ip(rng: random.Random) -> str:
     if rng.random() < 0.25:
-        return rng.choice([
-            f"2001:db8:{rng.randint(0, 0xFFFF):x}::{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}",
-            f"fe80::{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}",
-            ":".join(f"{rng.randint(0, 0xFFFF):x}" for _ in range(8)),
-        ])
+        return rng.choice(
+            [
+                f"2001:db8:{rng.randint(0, 0xFFFF):x}::{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}",
+                f"fe80::{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}:{rng.randint(0, 0xFFFF):x}",
+                ":".join(f"{rng.randint(0, 0xFFFF):x}" for _ in range(8)),
+            ]
+        )
     return ".".join(str(rng.randint(1, 254)) for _ in range(4))
 
 
 def _street(rng: random.Random) -> str:
-    number = rng.choice([str(rng.randint(1, 99)), str(rng.randint(100, 9999)), str(rng.randint(10000, 29999)),
-                         f"{rng.randint(1, 400)}{rng.choice('ABC')}"])
+    number = rng.choice(
+        [
+            str(rng.randint(1, 99)),
+            str(rng.randint(100, 9999)),
+            str(rng.randint(10000, 29999)),
+            f"{rng.randint(1, 400)}{rng.choice('ABC')}",
+        ]
+    )
     direction = rng.choice(["", "", "", "", "N. ", "S ", "West ", "East ", "NW "])
     name = rng.choice(STREETS)
     suffix = rng.choice(STREET_SUFFIXES)
@@ -622,15 +1219,30 @@ def _address(rng: random.Random, p: Persona, *, with_city: float = 0.6) -> list[
         street = f"{rng.randint(100, 2000)} Broadway"
     else:
         street = _street(rng)
-    unit = rng.choice(["", "", "", f", Apt {rng.randint(1, 40)}{rng.choice(['', 'B', 'C'])}", f" Apt. {rng.randint(1, 500)}",
-                       f", Unit {rng.randint(1, 30)}", f", Suite {rng.randint(100, 900)}", f" #{rng.randint(1, 60)}"])
+    unit = rng.choice(
+        [
+            "",
+            "",
+            "",
+            f", Apt {rng.randint(1, 40)}{rng.choice(['', 'B', 'C'])}",
+            f" Apt. {rng.randint(1, 500)}",
+            f", Unit {rng.randint(1, 30)}",
+            f", Suite {rng.randint(100, 900)}",
+            f" #{rng.randint(1, 60)}",
+        ]
+    )
     city, abbr, state = p.city
     if rng.random() >= with_city:
         return [(street + unit, "street_address")]
-    zipcode = f"{rng.randint(10000, 99899):05d}" + (f"-{_digits(rng, 4)}" if rng.random() < 0.2 else "")
+    zipcode = f"{rng.randint(10000, 99899):05d}" + (
+        f"-{_digits(rng, 4)}" if rng.random() < 0.2 else ""
+    )
     sep = rng.choice([", ", ", ", " "])
     st = abbr if rng.random() < 0.8 else state
-    segs: list[Segment] = [(f"{street}{unit}{sep}{city}", "street_address"), (f", {st}" if sep == ", " else f" {st}", None)]
+    segs: list[Segment] = [
+        (f"{street}{unit}{sep}{city}", "street_address"),
+        (f", {st}" if sep == ", " else f" {st}", None),
+    ]
     if rng.random() < 0.85:
         segs += [(" ", None), (zipcode, "zip_code")]
     return segs
@@ -698,204 +1310,622 @@ def _t(text: str, label: str | None = None) -> Segment:
 
 def _portal_1(r: random.Random, p: Persona) -> list[Segment]:
     greeting = r.choice(["Hi ", "Hello ", "Dear ", "Good morning "])
-    return [_t(greeting), *_doctor(r, p), _t(r.choice([",\n", ", ", " - "])), _t("this is "), *_name_full(r, p),
-            _t(r.choice([" (DOB ", ", date of birth ", ", born "])), *_date(r, p.birth),
-            _t(r.choice([")", ""])), _t(". I've had "), _k(r.choice(SYMPTOMS)), _t(" "), _k(_duration(r)),
-            _t(" and my "), _k(_lab(r)), _t(" at the last check. "), _k(r.choice(SENTENCE_STARTS)),
-            _t(r.choice(["\nThanks,\n", "\n\nThank you,\n", "\nBest regards,\n", " Thanks! ", "\n- "])), _t(p.first, "name")]
+    return [
+        _t(greeting),
+        *_doctor(r, p),
+        _t(r.choice([",\n", ", ", " - "])),
+        _t("this is "),
+        *_name_full(r, p),
+        _t(r.choice([" (DOB ", ", date of birth ", ", born "])),
+        *_date(r, p.birth),
+        _t(r.choice([")", ""])),
+        _t(". I've had "),
+        _k(r.choice(SYMPTOMS)),
+        _t(" "),
+        _k(_duration(r)),
+        _t(" and my "),
+        _k(_lab(r)),
+        _t(" at the last check. "),
+        _k(r.choice(SENTENCE_STARTS)),
+        _t(r.choice(["\nThanks,\n", "\n\nThank you,\n", "\nBest regards,\n", " Thanks! ", "\n- "])),
+        _t(p.first, "name"),
+    ]
 
 
 def _portal_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Can you call me back at "), _t(_phone(r), "phone"), _t("? I'm worried about my "), _k(r.choice(CONDITIONS)),
-            _t(". The new "), _k(_dose(r)), _t(" is making me dizzy. I saw "), *_doctor(r, p), _t(" on "),
-            *_date(r, p.visit), _t(". "), *_mrn(r), _t(".")]
+    return [
+        _t("Can you call me back at "),
+        _t(_phone(r), "phone"),
+        _t("? I'm worried about my "),
+        _k(r.choice(CONDITIONS)),
+        _t(". The new "),
+        _k(_dose(r)),
+        _t(" is making me dizzy. I saw "),
+        *_doctor(r, p),
+        _t(" on "),
+        *_date(r, p.visit),
+        _t(". "),
+        *_mrn(r),
+        _t("."),
+    ]
 
 
 def _portal_3(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t(r.choice(["My name is ", "my name is ", "Hi, my name is ", "Hello, I am "])), *_name_full(r, p),
-            _t(" and I was diagnosed with "), _k(r.choice(EPONYMS)), _t(" "), _k(_duration(r)), _t(". Please email me at "),
-            _t(_email(r, p), "email"), _t(r.choice([" or text ", " or call my cell ", ", or phone "])), _t(_phone(r), "phone"), _t(".")]
+    return [
+        _t(r.choice(["My name is ", "my name is ", "Hi, my name is ", "Hello, I am "])),
+        *_name_full(r, p),
+        _t(" and I was diagnosed with "),
+        _k(r.choice(EPONYMS)),
+        _t(" "),
+        _k(_duration(r)),
+        _t(". Please email me at "),
+        _t(_email(r, p), "email"),
+        _t(r.choice([" or text ", " or call my cell ", ", or phone "])),
+        _t(_phone(r), "phone"),
+        _t("."),
+    ]
 
 
 def _portal_4(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("I need a refill of my "), _k(_dose(r)), _t(". Please send it to the pharmacy near my home at "),
-            *_address(r, p), _t(". "), *_plan(r), _t(r.choice([". Thanks, ", ". Regards, ", ".\nSincerely,\n"])),
-            *_name_full(r, p)]
+    return [
+        _t("I need a refill of my "),
+        _k(_dose(r)),
+        _t(". Please send it to the pharmacy near my home at "),
+        *_address(r, p),
+        _t(". "),
+        *_plan(r),
+        _t(r.choice([". Thanks, ", ". Regards, ", ".\nSincerely,\n"])),
+        *_name_full(r, p),
+    ]
 
 
 def _portal_5(r: random.Random, p: Persona) -> list[Segment]:
-    return [_k(r.choice(SENTENCE_STARTS)), _t(" I have "), _k(r.choice(EPONYMS)), _t(" and my "), _k(_lab(r)),
-            _t(". The appointment on "), *_date(r, p.visit), _t(" with "), *_doctor(r, p),
-            _t(" was moved. My fax is "), _t(_phone(r), "fax"), _t(r.choice([" if you need to send forms.", ".", " (home office)."]))]
+    return [
+        _k(r.choice(SENTENCE_STARTS)),
+        _t(" I have "),
+        _k(r.choice(EPONYMS)),
+        _t(" and my "),
+        _k(_lab(r)),
+        _t(". The appointment on "),
+        *_date(r, p.visit),
+        _t(" with "),
+        *_doctor(r, p),
+        _t(" was moved. My fax is "),
+        _t(_phone(r), "fax"),
+        _t(r.choice([" if you need to send forms.", ".", " (home office)."])),
+    ]
 
 
 def _portal_6(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("I uploaded my results to "), _t(_url(r, p), "url"), _t(r.choice([" - ", ". ", " and "])), _k(_lab(r)),
-            _t(" and "), _k(_lab(r)), _t(r.choice([". Is that okay for someone ", ". Is that normal at "])), _k(_young_age(r)), _t("?")]
+    return [
+        _t("I uploaded my results to "),
+        _t(_url(r, p), "url"),
+        _t(r.choice([" - ", ". ", " and "])),
+        _k(_lab(r)),
+        _t(" and "),
+        _k(_lab(r)),
+        _t(r.choice([". Is that okay for someone ", ". Is that normal at "])),
+        _k(_young_age(r)),
+        _t("?"),
+    ]
 
 
 def _note_1(r: random.Random, p: Persona) -> list[Segment]:
-    name = r.choice([[(f"{p.last.upper()}, {p.first.upper()}", "name")], [(f"{p.last}, {p.first}", "name")], _name_full(r, p)])
-    return [_t(r.choice(["Patient: ", "Pt: ", "Name: ", "PATIENT NAME: "])), *name, _t(r.choice(["   ", "\n", " | "])),
-            *_mrn(r), _t(r.choice(["   DOB: ", "\nDOB: ", " | D.O.B. "])), *_date(r, p.birth),
-            _t("\nHPI: "), _k(_young_age(r)), _t(" with "), _k(r.choice(CONDITIONS)), _t(" and "), _k(r.choice(EPONYMS)),
-            _t(", presents with "), _k(r.choice(SYMPTOMS)), _t(" "), _k(_duration(r)), _t(". Vitals: "), _k(_lab(r)),
-            _t(", "), _k(_lab(r)), _t(". Plan: continue "), _k(_dose(r)), _t(".")]
+    name = r.choice(
+        [
+            [(f"{p.last.upper()}, {p.first.upper()}", "name")],
+            [(f"{p.last}, {p.first}", "name")],
+            _name_full(r, p),
+        ]
+    )
+    return [
+        _t(r.choice(["Patient: ", "Pt: ", "Name: ", "PATIENT NAME: "])),
+        *name,
+        _t(r.choice(["   ", "\n", " | "])),
+        *_mrn(r),
+        _t(r.choice(["   DOB: ", "\nDOB: ", " | D.O.B. "])),
+        *_date(r, p.birth),
+        _t("\nHPI: "),
+        _k(_young_age(r)),
+        _t(" with "),
+        _k(r.choice(CONDITIONS)),
+        _t(" and "),
+        _k(r.choice(EPONYMS)),
+        _t(", presents with "),
+        _k(r.choice(SYMPTOMS)),
+        _t(" "),
+        _k(_duration(r)),
+        _t(". Vitals: "),
+        _k(_lab(r)),
+        _t(", "),
+        _k(_lab(r)),
+        _t(". Plan: continue "),
+        _k(_dose(r)),
+        _t("."),
+    ]
 
 
 def _note_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t(r.choice(["Seen in clinic on ", "Admitted ", "Date of service: ", "Discharged on "])), *_date(r, p.visit),
-            _t(". "), *_name_full(r, p), _t(" is a "), _t(str(r.randint(90, 103)), "age_over_89"), _t(r.choice(["-year-old", " y/o", " yo"])),
-            _t(r.choice([" woman", " man", " female", " male"])), _t(" with "), _k(r.choice(EPONYMS)), _t(". Lives at "),
-            *_address(r, p), _t(". Contact daughter "), _t(r.choice(FIRST_NAMES), "name"), _t(" at "), _t(_phone(r), "phone"),
-            _t(". Pacemaker "), *_device(r), _t(".")]
+    return [
+        _t(r.choice(["Seen in clinic on ", "Admitted ", "Date of service: ", "Discharged on "])),
+        *_date(r, p.visit),
+        _t(". "),
+        *_name_full(r, p),
+        _t(" is a "),
+        _t(str(r.randint(90, 103)), "age_over_89"),
+        _t(r.choice(["-year-old", " y/o", " yo"])),
+        _t(r.choice([" woman", " man", " female", " male"])),
+        _t(" with "),
+        _k(r.choice(EPONYMS)),
+        _t(". Lives at "),
+        *_address(r, p),
+        _t(". Contact daughter "),
+        _t(r.choice(FIRST_NAMES), "name"),
+        _t(" at "),
+        _t(_phone(r), "phone"),
+        _t(". Pacemaker "),
+        *_device(r),
+        _t("."),
+    ]
 
 
 def _note_3(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Mr. " if r.random() < 0.5 else "Mrs. "), _t(p.last, "name"), _t(r.choice([" returns for follow-up.", " was seen today."])),
-            _t(" Labs "), *_date(r, p.visit), _t(": "), _k(_lab(r)), _t(", "), _k(_lab(r)), _t(". "), _k(r.choice(EPONYMS)),
-            _t(" stable. Referred by "), *_doctor(r, p), _t(" (NPI "), _t(_digits(r, 10), "license_number"),
-            _t("). Insurance: "), *_plan(r), _t(". Follow up "), *_date(r, p.visit + dt.timedelta(days=r.randint(7, 90))), _t(".")]
+    return [
+        _t("Mr. " if r.random() < 0.5 else "Mrs. "),
+        _t(p.last, "name"),
+        _t(r.choice([" returns for follow-up.", " was seen today."])),
+        _t(" Labs "),
+        *_date(r, p.visit),
+        _t(": "),
+        _k(_lab(r)),
+        _t(", "),
+        _k(_lab(r)),
+        _t(". "),
+        _k(r.choice(EPONYMS)),
+        _t(" stable. Referred by "),
+        *_doctor(r, p),
+        _t(" (NPI "),
+        _t(_digits(r, 10), "license_number"),
+        _t("). Insurance: "),
+        *_plan(r),
+        _t(". Follow up "),
+        *_date(r, p.visit + dt.timedelta(days=r.randint(7, 90))),
+        _t("."),
+    ]
 
 
 def _note_4(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Telehealth visit from IP "), _t(_ip(r), "ip_address"), _t(r.choice([". ", "; "])), _t("Pt "), *_name_full(r, p),
-            _t(", "), _k(_young_age(r)), _t(", reports "), _k(r.choice(SYMPTOMS)), _t(". Started "), _k(_dose(r)),
-            _t(" on "), *_date(r, p.visit), _t(". Insulin pump "), *_device(r), _t(". "), *_ssn(r), _t(" on file.")]
+    return [
+        _t("Telehealth visit from IP "),
+        _t(_ip(r), "ip_address"),
+        _t(r.choice([". ", "; "])),
+        _t("Pt "),
+        *_name_full(r, p),
+        _t(", "),
+        _k(_young_age(r)),
+        _t(", reports "),
+        _k(r.choice(SYMPTOMS)),
+        _t(". Started "),
+        _k(_dose(r)),
+        _t(" on "),
+        *_date(r, p.visit),
+        _t(". Insulin pump "),
+        *_device(r),
+        _t(". "),
+        *_ssn(r),
+        _t(" on file."),
+    ]
 
 
 def _consumer_1(r: random.Random, p: Persona) -> list[Segment]:
     first, *rest = _age_old(r, r.choice(OLD_RELATIONS))
-    return [_t(first[0][0].upper() + first[0][1:]), *rest,
-            _t(r.choice([" has ", " was just diagnosed with ", " is struggling with "])), _k(r.choice(EPONYMS + CONDITIONS)),
-            _t(". Is "), _k(_dose(r)), _t(" safe for her? "), _k(r.choice(SENTENCE_STARTS))]
+    return [
+        _t(first[0][0].upper() + first[0][1:]),
+        *rest,
+        _t(r.choice([" has ", " was just diagnosed with ", " is struggling with "])),
+        _k(r.choice(EPONYMS + CONDITIONS)),
+        _t(". Is "),
+        _k(_dose(r)),
+        _t(" safe for her? "),
+        _k(r.choice(SENTENCE_STARTS)),
+    ]
 
 
 def _consumer_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t(r.choice(["I'm ", "I am ", "Hi I'm "])), _t(p.first, "name"), _t(r.choice([", ", " and I'm ", ". I'm "])),
-            _k(str(r.randint(18, 85))), _t(r.choice([" and ", ", "])), _t("my "), _k(_lab(r)), _t(" came back high. My doctor, "),
-            *_doctor(r, p), _t(r.choice([", wants me on ", ", suggested "])), _k(r.choice(DRUGS)), _t(". What does "),
-            _k(r.choice(CONDITIONS)), _t(" mean? You can reach me at "), _t(_email(r, p), "email"), _t(".")]
+    return [
+        _t(r.choice(["I'm ", "I am ", "Hi I'm "])),
+        _t(p.first, "name"),
+        _t(r.choice([", ", " and I'm ", ". I'm "])),
+        _k(str(r.randint(18, 85))),
+        _t(r.choice([" and ", ", "])),
+        _t("my "),
+        _k(_lab(r)),
+        _t(" came back high. My doctor, "),
+        *_doctor(r, p),
+        _t(r.choice([", wants me on ", ", suggested "])),
+        _k(r.choice(DRUGS)),
+        _t(". What does "),
+        _k(r.choice(CONDITIONS)),
+        _t(" mean? You can reach me at "),
+        _t(_email(r, p), "email"),
+        _t("."),
+    ]
 
 
 def _consumer_3(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Does "), _k(r.choice(EPONYMS)), _t(" run in families? My "), _t(p.relation), _t(" "),
-            _t(p.relative, "name"), _t(r.choice([" was diagnosed ", " found out ", " got the diagnosis "])), *_date(r, p.visit),
-            _t(" and now I have "), _k(r.choice(SYMPTOMS)), _t(" in my "), _k(r.choice(BODY)), _t(". I'm "), _k(str(r.randint(20, 70))), _t(".")]
+    return [
+        _t("Does "),
+        _k(r.choice(EPONYMS)),
+        _t(" run in families? My "),
+        _t(p.relation),
+        _t(" "),
+        _t(p.relative, "name"),
+        _t(r.choice([" was diagnosed ", " found out ", " got the diagnosis "])),
+        *_date(r, p.visit),
+        _t(" and now I have "),
+        _k(r.choice(SYMPTOMS)),
+        _t(" in my "),
+        _k(r.choice(BODY)),
+        _t(". I'm "),
+        _k(str(r.randint(20, 70))),
+        _t("."),
+    ]
 
 
 def _consumer_4(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Question about "), _k(r.choice(EPONYMS)), _t(": my insurance ("), *_plan(r), _t(") denied "), _k(r.choice(DRUGS)),
-            _t(". They said call "), _t(_phone(r), "phone"), _t(" or fax the appeal to "), _t(_phone(r), "fax"),
-            _t(". My zip code is "), _t(f"{r.randint(10000, 99899):05d}", "zip_code"), _t(".")]
+    return [
+        _t("Question about "),
+        _k(r.choice(EPONYMS)),
+        _t(": my insurance ("),
+        *_plan(r),
+        _t(") denied "),
+        _k(r.choice(DRUGS)),
+        _t(". They said call "),
+        _t(_phone(r), "phone"),
+        _t(" or fax the appeal to "),
+        _t(_phone(r), "fax"),
+        _t(". My zip code is "),
+        _t(f"{r.randint(10000, 99899):05d}", "zip_code"),
+        _t("."),
+    ]
 
 
 def _consumer_5(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t(r.choice(["Got into a car accident ", "Was rear-ended "])), *_date(r, p.visit), _t(" and hurt my "), _k(r.choice(BODY)),
-            _t(". The other driver's "), *_vehicle(r), _t(". My "), *_license(r), _t(". Is "), _k(r.choice(SYMPTOMS)),
-            _t(" normal after whiplash? "), _k(r.choice(SENTENCE_STARTS))]
+    return [
+        _t(r.choice(["Got into a car accident ", "Was rear-ended "])),
+        *_date(r, p.visit),
+        _t(" and hurt my "),
+        _k(r.choice(BODY)),
+        _t(". The other driver's "),
+        *_vehicle(r),
+        _t(". My "),
+        *_license(r),
+        _t(". Is "),
+        _k(r.choice(SYMPTOMS)),
+        _t(" normal after whiplash? "),
+        _k(r.choice(SENTENCE_STARTS)),
+    ]
 
 
 def _caregiver_1(r: random.Random, p: Persona) -> list[Segment]:
     rel = r.choice(["son", "daughter", "toddler", "baby", "little girl", "little boy"])
-    return [_t(f"My {rel} "), _t(p.relative, "name"), _t(r.choice([" (", ", "])), _k(f"{r.randint(1, 12)} years old"),
-            _t(r.choice([") ", ", "])), _t("has had "), _k(r.choice(["a fever of 102.5 F", "a barking cough", "ear pain", "vomiting", "a rash on her legs"])),
-            _t(" "), _k(_duration(r)), _t(". Could it be "), _k(r.choice(["Kawasaki disease", "strep throat", "RSV", "Lyme disease", "hand, foot and mouth disease"])),
-            _t("? We see "), *_doctor(r, p), _t(r.choice([" at the clinic on ", " at "])), *_address(r, p, with_city=0.3), _t(".")]
+    return [
+        _t(f"My {rel} "),
+        _t(p.relative, "name"),
+        _t(r.choice([" (", ", "])),
+        _k(f"{r.randint(1, 12)} years old"),
+        _t(r.choice([") ", ", "])),
+        _t("has had "),
+        _k(
+            r.choice(
+                [
+                    "a fever of 102.5 F",
+                    "a barking cough",
+                    "ear pain",
+                    "vomiting",
+                    "a rash on her legs",
+                ]
+            )
+        ),
+        _t(" "),
+        _k(_duration(r)),
+        _t(". Could it be "),
+        _k(
+            r.choice(
+                [
+                    "Kawasaki disease",
+                    "strep throat",
+                    "RSV",
+                    "Lyme disease",
+                    "hand, foot and mouth disease",
+                ]
+            )
+        ),
+        _t("? We see "),
+        *_doctor(r, p),
+        _t(r.choice([" at the clinic on ", " at "])),
+        *_address(r, p, with_city=0.3),
+        _t("."),
+    ]
 
 
 def _caregiver_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("I take care of "), *_age_old(r, r.choice(OLD_RELATIONS)), _t(" who has "), _k(r.choice(EPONYMS)),
-            _t(" and "), _k(r.choice(CONDITIONS)), _t(". "), _t(p.relative, "name"),
-            _t(r.choice([" keeps forgetting her ", " refuses his ", " can't swallow the "])), _k(_dose(r)),
-            _t(". Her "), *_account(r), _t(" at the pharmacy is on file. "), _k(r.choice(SENTENCE_STARTS))]
+    return [
+        _t("I take care of "),
+        *_age_old(r, r.choice(OLD_RELATIONS)),
+        _t(" who has "),
+        _k(r.choice(EPONYMS)),
+        _t(" and "),
+        _k(r.choice(CONDITIONS)),
+        _t(". "),
+        _t(p.relative, "name"),
+        _t(r.choice([" keeps forgetting her ", " refuses his ", " can't swallow the "])),
+        _k(_dose(r)),
+        _t(". Her "),
+        *_account(r),
+        _t(" at the pharmacy is on file. "),
+        _k(r.choice(SENTENCE_STARTS)),
+    ]
 
 
 def _caregiver_3(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Update on "), _t(f"{p.relative} {p.last}", "name"), _t(": discharged "), *_date(r, p.visit),
-            _t(" after "), _k(r.choice(["a hip fracture", "pneumonia", "a TIA", "a fall", "sepsis"])), _t(". Home nurse "),
-            _t(r.choice(FIRST_NAMES), "name"), _t(r.choice([" comes ", " visits "])), _k(r.choice(["twice a week", "every Monday", "daily"])),
-            _t(". Her Medicare "), *_plan(r)[1:], _t(". Wifi hub at "), _t(_ip(r), "ip_address"),
-            _t(" sends the "), _k(r.choice(["Holter monitor", "CGM", "pulse oximeter"])), _t(" data.")]
+    return [
+        _t("Update on "),
+        _t(f"{p.relative} {p.last}", "name"),
+        _t(": discharged "),
+        *_date(r, p.visit),
+        _t(" after "),
+        _k(r.choice(["a hip fracture", "pneumonia", "a TIA", "a fall", "sepsis"])),
+        _t(". Home nurse "),
+        _t(r.choice(FIRST_NAMES), "name"),
+        _t(r.choice([" comes ", " visits "])),
+        _k(r.choice(["twice a week", "every Monday", "daily"])),
+        _t(". Her Medicare "),
+        *_plan(r)[1:],
+        _t(". Wifi hub at "),
+        _t(_ip(r), "ip_address"),
+        _t(" sends the "),
+        _k(r.choice(["Holter monitor", "CGM", "pulse oximeter"])),
+        _t(" data."),
+    ]
 
 
 def _caregiver_4(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Hi, "), _t(p.first, "name"), _t(" here, "), _t(p.relative, "name"), _t("'s "), _t(r.choice(["mom", "dad", "guardian"])),
-            _t(". "), _t(p.relative, "name"), _t(" was diagnosed with "), _k(r.choice(EPONYMS)), _t(" "), *_date(r, p.visit),
-            _t(". Her school nurse asked for the "), *_mrn(r), _t(". Fundraiser: "), _t(_url(r, p), "url"), _t(".")]
+    return [
+        _t("Hi, "),
+        _t(p.first, "name"),
+        _t(" here, "),
+        _t(p.relative, "name"),
+        _t("'s "),
+        _t(r.choice(["mom", "dad", "guardian"])),
+        _t(". "),
+        _t(p.relative, "name"),
+        _t(" was diagnosed with "),
+        _k(r.choice(EPONYMS)),
+        _t(" "),
+        *_date(r, p.visit),
+        _t(". Her school nurse asked for the "),
+        *_mrn(r),
+        _t(". Fundraiser: "),
+        _t(_url(r, p), "url"),
+        _t("."),
+    ]
 
 
 # ---- Held-out styles: scored, never inspected while improving the recogniser. ----
 
 
 def _sms_1(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("hey its "), _t(f"{p.first.lower()}", "name"), _t(" again lol. my "), _k(r.choice(["a1c", "bp", "sugar", "ldl"])),
-            _t(" was "), _k(r.choice(["7.9", "150/95", "240", "189"])), _t(" today smh. can u call me "), _t(_phone(r), "phone"),
-            _t(" before "), *_date(r, p.visit), _t(" appt w "), _t("dr "), _t(p.doctor.lower(), "name"), _t(" thx")]
+    return [
+        _t("hey its "),
+        _t(f"{p.first.lower()}", "name"),
+        _t(" again lol. my "),
+        _k(r.choice(["a1c", "bp", "sugar", "ldl"])),
+        _t(" was "),
+        _k(r.choice(["7.9", "150/95", "240", "189"])),
+        _t(" today smh. can u call me "),
+        _t(_phone(r), "phone"),
+        _t(" before "),
+        *_date(r, p.visit),
+        _t(" appt w "),
+        _t("dr "),
+        _t(p.doctor.lower(), "name"),
+        _t(" thx"),
+    ]
 
 
 def _sms_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t(f"{p.first.lower()} {p.last.lower()}", "name"), _t(" here, cant log in to portal, my email "), _t(_email(r, p), "email"),
-            _t(" dob "), *_date(r, p.birth), _t(". also need "), _k(r.choice(DRUGS).lower()), _t(" refill pls")]
+    return [
+        _t(f"{p.first.lower()} {p.last.lower()}", "name"),
+        _t(" here, cant log in to portal, my email "),
+        _t(_email(r, p), "email"),
+        _t(" dob "),
+        *_date(r, p.birth),
+        _t(". also need "),
+        _k(r.choice(DRUGS).lower()),
+        _t(" refill pls"),
+    ]
 
 
 def _sms_3(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("grandpa is "), _t(str(r.randint(90, 99)), "age_over_89"), _t(" and fell again, has "), _k(r.choice(["parkinsons", "alzheimers", "afib", "copd"])),
-            _t(" .. we're at "), _t(_street(r).lower(), "street_address"), _t(" if the nurse can come, gate code is 4411")]
+    return [
+        _t("grandpa is "),
+        _t(str(r.randint(90, 99)), "age_over_89"),
+        _t(" and fell again, has "),
+        _k(r.choice(["parkinsons", "alzheimers", "afib", "copd"])),
+        _t(" .. we're at "),
+        _t(_street(r).lower(), "street_address"),
+        _t(" if the nurse can come, gate code is 4411"),
+    ]
 
 
 def _form_1(r: random.Random, p: Persona) -> list[Segment]:
     a = _address(r, p, with_city=1.0)
-    return [_t("Name: "), _t(f"{p.first} {p.last}", "name"), _t("\nDate of Birth: "), *_date(r, p.birth),
-            _t("\nAddress: "), *a, _t("\nPhone: "), _t(_phone(r), "phone"), _t("\nEmail: "), _t(_email(r, p), "email"),
-            _t("\nReason for visit: "), _k(r.choice(EPONYMS)), _t(", "), _k(r.choice(SYMPTOMS)),
-            _t("\nCurrent medications: "), _k(_dose(r))]
+    return [
+        _t("Name: "),
+        _t(f"{p.first} {p.last}", "name"),
+        _t("\nDate of Birth: "),
+        *_date(r, p.birth),
+        _t("\nAddress: "),
+        *a,
+        _t("\nPhone: "),
+        _t(_phone(r), "phone"),
+        _t("\nEmail: "),
+        _t(_email(r, p), "email"),
+        _t("\nReason for visit: "),
+        _k(r.choice(EPONYMS)),
+        _t(", "),
+        _k(r.choice(SYMPTOMS)),
+        _t("\nCurrent medications: "),
+        _k(_dose(r)),
+    ]
 
 
 def _form_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Emergency contact: "), _t(f"{p.relative} {p.last}", "name"), _t(f" ({p.relation})\nContact phone: "),
-            _t(_phone(r), "phone"), _t("\nInsurance "), *_plan(r), _t("\nSSN: "), *_ssn(r)[1:], _t("\nAllergies: "),
-            _k(r.choice(["penicillin", "sulfa drugs", "latex", "peanuts"])), _t("\nPrimary physician: "), *_doctor(r, p)]
+    return [
+        _t("Emergency contact: "),
+        _t(f"{p.relative} {p.last}", "name"),
+        _t(f" ({p.relation})\nContact phone: "),
+        _t(_phone(r), "phone"),
+        _t("\nInsurance "),
+        *_plan(r),
+        _t("\nSSN: "),
+        *_ssn(r)[1:],
+        _t("\nAllergies: "),
+        _k(r.choice(["penicillin", "sulfa drugs", "latex", "peanuts"])),
+        _t("\nPrimary physician: "),
+        *_doctor(r, p),
+    ]
 
 
 def _letter_1(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Dear "), *_doctor(r, p), _t(",\n\nThank you for referring "), _t(r.choice(["Ms. ", "Mr. ", "Mrs. "])),
-            _t(p.last, "name"), _t(", whom I saw on "), *_date(r, p.visit), _t(". She has a long history of "),
-            _k(r.choice(EPONYMS)), _t(" and "), _k(r.choice(CONDITIONS)), _t(". Her "), _k(_lab(r)), _t(" was reassuring. I have started "),
-            _k(_dose(r)), _t(".\n\nYours sincerely,\n"), _t(f"{r.choice(FIRST_NAMES)} {r.choice(SURNAMES)}", "name"), _t(", MD")]
+    return [
+        _t("Dear "),
+        *_doctor(r, p),
+        _t(",\n\nThank you for referring "),
+        _t(r.choice(["Ms. ", "Mr. ", "Mrs. "])),
+        _t(p.last, "name"),
+        _t(", whom I saw on "),
+        *_date(r, p.visit),
+        _t(". She has a long history of "),
+        _k(r.choice(EPONYMS)),
+        _t(" and "),
+        _k(r.choice(CONDITIONS)),
+        _t(". Her "),
+        _k(_lab(r)),
+        _t(" was reassuring. I have started "),
+        _k(_dose(r)),
+        _t(".\n\nYours sincerely,\n"),
+        _t(f"{r.choice(FIRST_NAMES)} {r.choice(SURNAMES)}", "name"),
+        _t(", MD"),
+    ]
 
 
 def _letter_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("To whom it may concern,\n"), *_name_full(r, p), _t(", born "), *_date(r, p.birth), _t(", has been under my care for "),
-            _k(r.choice(CONDITIONS)), _t(" since "), *_date(r, p.visit), _t(" and is fit to return to work. Please contact my office at "),
-            _t(_phone(r), "phone"), _t(" (fax "), _t(_phone(r), "fax"), _t(").\n"), *_doctor(r, p)]
+    return [
+        _t("To whom it may concern,\n"),
+        *_name_full(r, p),
+        _t(", born "),
+        *_date(r, p.birth),
+        _t(", has been under my care for "),
+        _k(r.choice(CONDITIONS)),
+        _t(" since "),
+        *_date(r, p.visit),
+        _t(" and is fit to return to work. Please contact my office at "),
+        _t(_phone(r), "phone"),
+        _t(" (fax "),
+        _t(_phone(r), "fax"),
+        _t(").\n"),
+        *_doctor(r, p),
+    ]
 
 
 def _intl_1(r: random.Random, p: Persona) -> list[Segment]:
     postcode = f"{_upper(r, 2)}{r.randint(1, 20)} {r.randint(1, 9)}{_upper(r, 2)}"
-    return [_t("Patient "), *_name_full(r, p), _t(", NHS number "), _t(f"{_digits(r, 3)} {_digits(r, 3)} {_digits(r, 4)}", "medical_record_number"),
-            _t(", seen "), *_date(r, p.visit, day_first=True), _t(". Address: "),
-            _t(f"{r.randint(1, 200)} {r.choice(STREETS)} {r.choice(['Road', 'Close', 'Crescent', 'Lane', 'Gardens'])}, {r.choice(['Leeds', 'Bristol', 'Manchester', 'Cardiff'])}", "street_address"),
-            _t(" "), _t(postcode, "zip_code"), _t(". Tel "), _t(_phone(r, intl=True), "phone"), _t(". "), _k(_lab(r)), _t(", "), _k(r.choice(EPONYMS)), _t(".")]
+    return [
+        _t("Patient "),
+        *_name_full(r, p),
+        _t(", NHS number "),
+        _t(f"{_digits(r, 3)} {_digits(r, 3)} {_digits(r, 4)}", "medical_record_number"),
+        _t(", seen "),
+        *_date(r, p.visit, day_first=True),
+        _t(". Address: "),
+        _t(
+            f"{r.randint(1, 200)} {r.choice(STREETS)} {r.choice(['Road', 'Close', 'Crescent', 'Lane', 'Gardens'])}, {r.choice(['Leeds', 'Bristol', 'Manchester', 'Cardiff'])}",
+            "street_address",
+        ),
+        _t(" "),
+        _t(postcode, "zip_code"),
+        _t(". Tel "),
+        _t(_phone(r, intl=True), "phone"),
+        _t(". "),
+        _k(_lab(r)),
+        _t(", "),
+        _k(r.choice(EPONYMS)),
+        _t("."),
+    ]
 
 
 def _intl_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Hallo, ich bin "), *_name_full(r, p), _t(" - sorry, English: I live at "),
-            _t(f"{r.choice(['Haupt', 'Linden', 'Berliner ', 'Garten', 'Schiller'])}{r.choice(['straße', 'strasse', 'weg', 'str.'])} {r.randint(1, 120)}", "street_address"),
-            _t(", "), _t(f"{r.randint(10000, 99999)}", "zip_code"), _t(f" {r.choice(['Berlin', 'München', 'Köln', 'Hamburg'])}. Mobile "), _t(_phone(r, intl=True), "phone"),
-            _t(". Since "), *_date(r, p.visit, day_first=True), _t(" I have "), _k(r.choice(SYMPTOMS)), _t(" and "), _k(_lab(r)), _t(".")]
+    return [
+        _t("Hallo, ich bin "),
+        *_name_full(r, p),
+        _t(" - sorry, English: I live at "),
+        _t(
+            f"{r.choice(['Haupt', 'Linden', 'Berliner ', 'Garten', 'Schiller'])}{r.choice(['straße', 'strasse', 'weg', 'str.'])} {r.randint(1, 120)}",
+            "street_address",
+        ),
+        _t(", "),
+        _t(f"{r.randint(10000, 99999)}", "zip_code"),
+        _t(f" {r.choice(['Berlin', 'München', 'Köln', 'Hamburg'])}. Mobile "),
+        _t(_phone(r, intl=True), "phone"),
+        _t(". Since "),
+        *_date(r, p.visit, day_first=True),
+        _t(" I have "),
+        _k(r.choice(SYMPTOMS)),
+        _t(" and "),
+        _k(_lab(r)),
+        _t("."),
+    ]
 
 
 def _billing_1(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("I was billed twice for the "), _k(r.choice(["MRI", "colonoscopy", "echocardiogram", "A1C test", "Pap smear"])),
-            _t(" on "), *_date(r, p.visit), _t(". "), *_account(r), _t(", claim for "), *_name_full(r, p), _t(". "),
-            *_plan(r), _t(". Please respond to "), _t(_email(r, p), "email"), _t(" or mail to "), *_address(r, p, with_city=0.9), _t(".")]
+    return [
+        _t("I was billed twice for the "),
+        _k(r.choice(["MRI", "colonoscopy", "echocardiogram", "A1C test", "Pap smear"])),
+        _t(" on "),
+        *_date(r, p.visit),
+        _t(". "),
+        *_account(r),
+        _t(", claim for "),
+        *_name_full(r, p),
+        _t(". "),
+        *_plan(r),
+        _t(". Please respond to "),
+        _t(_email(r, p), "email"),
+        _t(" or mail to "),
+        *_address(r, p, with_city=0.9),
+        _t("."),
+    ]
 
 
 def _billing_2(r: random.Random, p: Persona) -> list[Segment]:
-    return [_t("Invoice question: statement dated "), *_date(r, p.visit), _t(" lists "), _k(_dose(r)), _t(" for "),
-            _t(r.choice(["Mrs. ", "Ms. ", "Mr. "])), *_name_full(r, p), _t(" but she is on "), _k(r.choice(DRUGS)),
-            _t(". Login was from "), _t(_ip(r), "ip_address"), _t(". "), *_license(r), _t(".")]
+    return [
+        _t("Invoice question: statement dated "),
+        *_date(r, p.visit),
+        _t(" lists "),
+        _k(_dose(r)),
+        _t(" for "),
+        _t(r.choice(["Mrs. ", "Ms. ", "Mr. "])),
+        *_name_full(r, p),
+        _t(" but she is on "),
+        _k(r.choice(DRUGS)),
+        _t(". Login was from "),
+        _t(_ip(r), "ip_address"),
+        _t(". "),
+        *_license(r),
+        _t("."),
+    ]
 
 
 TEMPLATES: dict[str, tuple[Template, ...]] = {

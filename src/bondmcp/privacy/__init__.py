@@ -18,4 +18,12 @@ question in the caller's own process before it is sent::
 from ._core import deidentify, find_entities, redact
 from ._model import ENTITY_TYPES, TAGS, Deidentified, Entity
 
-__all__ = ["ENTITY_TYPES", "TAGS", "Deidentified", "Entity", "deidentify", "find_entities", "redact"]
+__all__ = [
+    "ENTITY_TYPES",
+    "TAGS",
+    "Deidentified",
+    "Entity",
+    "deidentify",
+    "find_entities",
+    "redact",
+]

@@ -94,6 +94,72 @@ FIRST_NAMES: Final = _words(
     madelyn adeline kennedy reagan peyton quinn piper ruby sadie stella violet lucy
     grayson greyson jaxon jaxson jace jameson bryson axel everett kayden sawyer easton colton
     carson hudson josiah asher nolan landon maverick wyatt lincoln brayden roman ezekiel cooper
+    emilia eliza elise eloise evangeline gemma genevieve georgina harriet ivy josie juliet
+    kaylee kinley leilani lila lilah liliana lucille margot matilda maeve mila millie nadia
+    natalia noelle octavia ophelia phoebe rosalie rowan sabrina selena sienna talia thea
+    valerie vivienne wren zara aliyah amaya anaya arabella athena ayla brielle callie camilla
+    cecilia dahlia delaney eden elaina elliana emersyn esme everleigh fiona gracie hadley
+    harlow iris isla jade jocelyn jordyn juniper kali kamila kayla khloe kiara kylie laila
+    londyn lucia lyla magnolia makayla malia marley mckenna melody miriam nayeli nyla paisley
+    presley rebekah remi rylee saige scarlet sloane tessa vera vivian willa ximena zariah
+    leonardo lorenzo luca mateo matias maximilian milo nico nicolas emiliano enzo gael
+    giovanni ivan jasper kai kieran leon luka malachi micah miguel nathaniel oscar rafael
+    remington rhys rory ronan sebastian silas soren theo thiago tobias wesley zane zion
+    abram alden alec ari arlo atticus beckett bennett bodhi brady brantley brooks cade
+    callum camden cason cayden cody cole collin corbin dallas damon dante dawson declan
+    desmond dominick donovan elliot elliott emmett ephraim everett finn finley fletcher
+    gideon graham grady gunner harrison hayden hendrix holden jensen jett joel jonah judah
+    julius kaden kane karter kellan kendrick kingston knox lachlan lane legend lennox
+    lukas marcus matthias maxwell messiah nash nehemiah orion otto paxton peyton porter
+    quentin reid reuben riley romeo rowan ryder sage salvador samson santino sullivan
+    tate thatcher titus tristan troy tucker uriah victor walker waylon weston wilder
+    xander zachariah zayden
+    agnes bertha blanche clara cora edith effie eleanor elsie esther estelle ethel eunice
+    fannie florence frieda gertrude hattie hazel ida imogene inez irma leona lottie louisa
+    lucinda mae mamie marguerite mattie maude minnie myrtle nellie nettie opal pearl
+    rosella sadie stella sylvia theodora velma viola winifred
+    abe alvin amos archie august barney bernard cecil chester clifford cornelius delbert
+    elmer ernest eugene everett floyd franklin gilbert grover harlan horace hubert irving
+    jasper lester lowell luther marvin maynard merle milton mortimer murray nelson newton
+    orville oswald percy rufus seymour sherman silas sylvester thaddeus ulysses virgil
+    wallace warren wilbur willard winston
+    aditi aisha akash alok amit anil anita arun asha bhavna chandra deepa devi dinesh
+    divya ganesh gita harish isha jaya kiran krishna kumar lata madhu mahesh manish
+    meena mohan naveen neha nisha pooja pradeep prakash preeti rajiv rakesh ravi rekha
+    ritu sachin sandeep sangeeta sarita shanti shilpa shiva sneha sonia suresh sushila
+    usha vijay vinod yash
+    ahmad amal amina aziz dalia faisal hamza hana hasan hussein ismail jamila karima laila
+    layla leila malak maryam mona mustafa nabil nadia nasser noor rami rashid reem salma
+    samir sara sami tarek waleed yasmin yousef zaid
+    an anh bao chau dung hai hanh hieu hoa hung khanh lan long mai nam ngoc phuong quan
+    thanh thu trang trinh tuan tung van viet xuan
+    bo chang chun feng gang guang hong hua jian jie jin kang lei li lian liang ming ning
+    ping qiang qing rong shan sheng shu tao ting wen xia xiao xiu yang yi ying yong yu yun
+    zhen zhi zhong
+    akiko ayumi daiki emi haruka hikaru hina hiro kazuki keiko kenta koji makoto mariko
+    masato miki naoki ren riku ryo satoshi shota sora takashi takumi taro tomoko yoko
+    yuko yuma yuto
+    ji-ho ji-woo min-jun seo-yeon ha-eun do-yun seo-jun ji-hoon hye-jin eun-ji soo-jin
+    adaeze ade ayo babajide chidi chika chioma chukwuemeka folake funmilayo ifeoma kemi
+    kunle nnamdi obinna olu seun tunde uche yemi kwabena kwesi yaw akosua efua esi
+    abdi amani baraka jabari juma kamau kibet njeri wanjiru zawadi sipho themba lindiwe
+    bongani nomsa thandiwe
+    alejandra alfonso alicia alonso amparo araceli beatriz blanca catalina cristina dolores
+    esteban fabiola francisca gerardo graciela guillermo hilda humberto ines ismael jesus
+    leticia lourdes marcela mercedes nestor octavio pilar ramiro reynaldo rocio rogelio
+    rosario salvador socorro teresa ulises yesenia
+    anneke annika birgit bjorn dagmar elke frauke gunter hanna hans heike helga henrik
+    ines jens jorg jorgen karin katrin lena lukas maja mats mikael nils pernille rolf
+    sigrid soren stefan sven ulrike ute wolfgang
+    alessia aurelio beatrice carla carlo davide elena enrico fabio federico filippo
+    franco gianluca giorgio giuseppe luigi marta massimo paolo riccardo roberto sergio
+    simona stefano tommaso vincenzo
+    aleksandr alexei anatoly andrei boris dmitry elena galina igor irina katya ludmila
+    maxim mikhail nadezhda oleg pavel svetlana tatiana vladimir yuri
+    agata andrzej barbara ewa grzegorz jakub janusz jerzy krzysztof malgorzata marek
+    marta pawel stanislaw wojciech
+    aoife brendan caoimhe ciara colm conor cormac deirdre eamon fergal grainne liam
+    maire oisin orla ronan seamus sinead
     """
 )
 
@@ -112,7 +178,8 @@ AMBIGUOUS_FIRST_NAMES: Final = _words(
     marina asia india china kenya georgia virginia carolina dakota montana sierra savannah
     phoenix memphis denver eden haven heaven journey legacy lyric nova luna stella aurora
     addison grant don ben al ed joe sam tom kim lee jan kay lynn jo bo van mo page hunter
-    harper riley quinn piper everly easton lincoln roman maverick cash
+    harper riley quinn piper everly easton lincoln roman maverick cash hong long an van lan nam
+    legend messiah orion sage lane noel ping
     """
 )
 
@@ -198,7 +265,9 @@ RELATIONS: Final = _words(
     fiance fiancé fiancee fiancée friend child kid baby toddler infant aunt uncle cousin niece
     nephew neighbor neighbour roommate caregiver stepson stepdaughter stepmom stepdad
     stepmother stepfather spouse sibling twin coworker colleague boss patient pt client resident
-    girl boy
+    girl boy guardian carer parent grandchild grandkid grandkids godson goddaughter godmother
+    godfather in-law mother-in-law father-in-law son-in-law daughter-in-law sister-in-law
+    brother-in-law bestie housemate flatmate ex
     """
 )
 
@@ -217,23 +286,18 @@ GREETINGS: Final = _words("hi hello dear hey hiya greetings morning afternoon ev
 # Eponyms whose word is hardly ever a person in a health question: kept even on their own.
 STRONG_EPONYMS: Final = _words(
     """
-    parkinson parkinsons alzheimer alzheimers crohn crohns hashimoto hashimotos cushing cushings
+    parkinson parkinsons alzheimer alzheimers crohn crohns hashimoto hashimotos cushings
     tourette tourettes hodgkin hodgkins raynaud raynauds sjogren sjögren sjogrens sjögrens
-    asperger aspergers huntington huntingtons guillain barre barré gehrig kawasaki meniere
-    ménière menieres ménières marfan klinefelter ehlers danlos kaposi burkitt wilms lewy behcet
-    behçet dupuytren peyronie osgood schlatter achilles eustachian fallopian heimlich apgar
-    holter foley doppler kegel lamaze mohs whipple nissen gaucher niemann duchenne hirschsprung
-    zollinger mallory creutzfeldt jakob prader willi angelman rett noonan fabry pompe tay sachs
-    wernicke korsakoff epley valsalva babinski glasgow snellen ishihara mantoux papanicolaou
-    pap lyme epstein barr reye reyes colles heberden bouchard broca langerhans purkinje schwann
-    golgi bartholin cowper skene meckel hashimoto's alzheimer's parkinson's crohn's tourette's
-    raynaud's sjögren's sjogren's asperger's huntington's ménière's meniere's cushing's
-    addison's graves' bell's wilson's barrett's paget's reye's baker's gilbert's turner's
-    still's pick's bright's morton's dupuytren's peyronie's kaposi's hodgkin's conn's
-    sheehan's tietze's dressler's prinzmetal's osler's kussmaul cheyne stokes trendelenburg
-    fowler romberg kernig brudzinski mcburney murphy's rovsing homan homans phalen tinel
-    finkelstein lachman thompson's hallpike dix cockcroft gault friedewald swan ganz roux
-    hartmann billroth tenckhoff hickman groshong quinton seldinger
+    asperger aspergers guillain barre barré gehrig kawasaki meniere ménière menieres ménières
+    marfan klinefelter ehlers danlos kaposi burkitt wilms lewy behcet behçet dupuytren peyronie
+    schlatter achilles eustachian fallopian heimlich apgar holter doppler kegel lamaze mohs
+    nissen gaucher niemann duchenne hirschsprung zollinger creutzfeldt prader willi angelman
+    rett fabry pompe tay wernicke korsakoff valsalva babinski snellen ishihara mantoux
+    papanicolaou pap lyme reye colles heberden broca langerhans purkinje schwann golgi
+    bartholin cowper skene meckel kussmaul cheyne trendelenburg romberg kernig brudzinski
+    mcburney rovsing homan homans phalen tinel hallpike friedewald swan ganz roux billroth
+    tenckhoff groshong seldinger dubin crigler najjar brugada takayasu wegener fanconi bartter
+    kimmelstiel munchausen capgras cotard henoch schonlein schönlein charcot friedreich
     """
 )
 
@@ -242,11 +306,12 @@ STRONG_EPONYMS: Final = _words(
 WEAK_EPONYMS: Final = _words(
     """
     addison graves bell wilson down turner gilbert williams paget barrett baker still pick
-    bright conn sheehan morton cushing reiter wegener takayasu berger alport fanconi bartter
-    dubin johnson stevens crigler najjar brugada adams tietze dressler prinzmetal osler
-    munchausen capgras cotard stockholm edwards patau becker charcot marie tooth friedreich
-    henoch schonlein schönlein kimmelstiel wilson ewing merkel hirsch virchow horner bowen
-    marjolin spitz tommy john lou west nile rocky mountain von willebrand hippel lindau
+    bright conn sheehan morton cushing reiter berger alport johnson stevens adams tietze
+    dressler prinzmetal osler stockholm edwards patau becker marie tooth ewing merkel hirsch
+    virchow horner bowen marjolin spitz tommy john lou west nile rocky mountain von willebrand
+    hippel lindau jakob mallory weiss noonan finkelstein lachman hickman quinton epstein barr
+    bouchard huntington huntingtons foley whipple sachs epley osgood glasgow stokes fowler
+    hartmann murphy thompson dix gault cockcroft rotor hunter hurler
     """
 )
 
@@ -323,6 +388,7 @@ COMMON_WORDS: Final = _words(
     portuguese italian polish american canadian mexican british european asian african
     god lord jesus christ bible church mom mum dad grandma grandpa nana papa granny
     hi hello hey dear regards sincerely thanks cheers best
+    med meds rec no nos dept hosp appt appts pt pts dx hx rx tx sx fx yo vs re cc fyi asap
     internet email website app online portal phone text texts message voicemail fax
     street avenue road drive lane boulevard court suite apt apartment unit floor building box
     city county state country zip code address mailing billing statement invoice claim claims
@@ -369,7 +435,7 @@ CLINICAL_WORDS: Final = _words(
     sepsis shingles shoulder sinus sinusitis skin sleep smoking sodium spine spleen sprain
     stent stomach strep stroke sugar swelling syndrome tendon tendonitis thyroid tia tinnitus
     tonsils tooth tsh tumor tumour ulcer ulcers urinary urine uti uterus vaccine vertigo virus
-    vision vitamin vomiting wheezing wound wrist xray x-ray a1c hba1c bpm mg mcg ml dl mmol
+    vision vitamin vomiting wheezing wound wrist coma scale xray x-ray a1c hba1c bpm mg mcg ml dl mmol
     cbc cmp bmp lft inr ptt ast alt alk bun wbc rbc hct plt ana crp esr ck bnp troponin
     ferritin iron folate b12 d3 omega fish oil probiotics
     acetaminophen adderall advil albuterol aleve allegra amitriptyline amlodipine amoxicillin

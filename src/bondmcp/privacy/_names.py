@@ -17,12 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from . import _lexicon as lx
 from . import _model as m
 from ._patterns import P_NAME, Candidate
 
+_EPONYM_WORDS = lx.STRONG_EPONYMS | lx.WEAK_EPONYMS
+_CONTEXT_WORDS = lx.TITLES | lx.RELATIONS | lx.GREETINGS | lx.CLOSINGS | lx.NAME_PARTICLES
+_CONTRACTION = re.compile(r"['’](?:m|ve|ll|re|d|t)$|n['’]t$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SPACE_ONLY = re.compile(r"[ \t]+")
 _MAX_NAME_TOKENS = 4
@@ -33,6 +35,23 @@ _FUNCTION = frozenset(
     " your he him his she her it its we us our they them their this that these those who whom what"
     " which when where why how not no so if then than too very just also only here there".split()
 )
+# Words after which a capital letter is a label, not an initial ("hepatitis C", "type A").
+_BEFORE_LETTER = lx.CLINICAL_WORDS | frozenset(
+    "type stage grade class group factor part level phase plan section category option tier zone"
+    " ward unit room bed vitamin hepatitis hep strep appendix schedule lot row seat gate exhibit"
+    " figure table list item step box line blood cluster fraction".split()
+)
+# Verbs whose subject is a person rather than a drug or a disease ("Zoloft makes me..." is not).
+_PERSON_VERBS = frozenset(
+    "refuses refused keeps kept says said told tells wants wanted feels felt thinks thought complains"
+    " complained reports reported denies denied lives lived works worked went goes cried cries sleeps"
+    " slept ate eats walks walked fell falls forgot forgets remembers remembered asked asks woke wakes"
+    " hates loves likes wonders believes insists screams screamed plays played passed died cannot can't"
+    " won't doesn't didn't wasn't isn't hasn't hadn't refuses fainted collapsed vomited coughs coughed"
+    " struggles struggled seems seemed looks looked sounds stays stayed lost gained weighs weighed"
+    " drinks drank smokes smoked swims runs ran moved wrote writes called calls texted emailed"
+    " mentioned noticed noticed started stopped began".split()
+)
 _LOWERCASE_TITLES = frozenset({"doctor", "nurse", "sister", "father", "professor", "madam"})
 _CREDENTIALS = re.compile(
     r"\s*,?\s*(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|PhD|Ph\.D\.|DNP|FNP|APRN|LPN|CNA|MSW|LCSW|PharmD|DDS|DMD|OD|DPM|"
@@ -40,38 +59,52 @@ _CREDENTIALS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    start: int
-    end: int
-    text: str
-    lower: str  # lowercase, possessive stripped
-    cap: bool  # starts with an upper-case letter
-    upper: bool  # entirely upper case, two letters or more
-    possessive: bool
-    sentence_start: bool
+    """A word of the text with what the rules ask about it, computed once."""
+
+    __slots__ = (
+        "cap",
+        "end",
+        "gap",
+        "lower",
+        "possessive",
+        "sentence_start",
+        "start",
+        "text",
+        "upper",
+    )
+
+    def __init__(self, text: str, start: int, end: int, gap: str, sentence_start: bool) -> None:
+        possessive = text.endswith(("'s", "’s", "'S", "’S"))
+        base = text[:-2] if possessive else text
+        self.start = start
+        self.end = end - 2 if possessive else end
+        self.text = base
+        self.lower = base.lower()  # possessive stripped
+        self.cap = base[:1].isupper()  # starts with an upper-case letter
+        self.upper = len(base) > 1 and base.isupper()  # entirely upper case
+        self.possessive = possessive
+        self.sentence_start = sentence_start
+        self.gap = gap  # the text between the previous token and this one
+
+
+_SENTENCE_END = frozenset(".!?\n:;•-–—*>")
 
 
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    previous_end = 0
     for match in _TOKEN.finditer(text):
-        word = match.group(0)
-        possessive = word.endswith(("'s", "’s", "'S", "’S"))
-        base = word[:-2] if possessive else word
-        end = match.end() - (2 if possessive else 0)
-        before = text[: match.start()].rstrip(" \t\"'“(")
-        tokens.append(
-            _Token(
-                start=match.start(),
-                end=end,
-                text=base,
-                lower=base.lower(),
-                cap=base[:1].isupper(),
-                upper=len(base) > 1 and base.isupper(),
-                possessive=possessive,
-                sentence_start=not before or before[-1] in ".!?\n:;•-–—*>",
-            )
-        )
+        start = match.start()
+        gap = text[previous_end:start]
+        before = gap.rstrip(" \t\"'“(")
+        if before:
+            sentence_start = before[-1] in _SENTENCE_END
+        else:
+            sentence_start = not tokens and not gap.strip() if start < 8 else False
+        token = _Token(match.group(0), start, match.end(), gap, sentence_start)
+        tokens.append(token)
+        previous_end = token.end
     return tokens
 
 
@@ -91,7 +124,7 @@ class _Finder:
         """The text between token ``i - 1`` and token ``i``."""
         if i <= 0 or i >= len(self.tokens):
             return ""
-        return self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        return self.tokens[i].gap
 
     def spaced(self, i: int) -> bool:
         """Token ``i`` follows token ``i - 1`` after spaces only (no punctuation, no line break)."""
@@ -104,25 +137,44 @@ class _Finder:
         return t.lower in lx.FIRST_NAMES
 
     def known_last(self, t: _Token) -> bool:
-        return t.lower in lx.SURNAMES or "-" in t.lower and all(p in lx.SURNAMES for p in t.lower.split("-"))
+        return (
+            t.lower in lx.SURNAMES
+            or "-" in t.lower
+            and all(p in lx.SURNAMES for p in t.lower.split("-"))
+        )
 
     def known(self, t: _Token) -> bool:
         return self.known_first(t) or self.known_last(t)
 
     def everyday(self, t: _Token) -> bool:
-        if t.lower in _EVERYDAY:
+        if t.lower in _EVERYDAY or _CONTRACTION.search(t.lower):
             return True
-        return "-" in t.lower and any(p in _EVERYDAY for p in t.lower.split("-"))
+        return "-" in t.lower and all(p in _EVERYDAY for p in t.lower.split("-"))
 
     def initial(self, i: int) -> bool:
-        """A single capital letter used as an initial ("J." or "J")."""
+        """A single capital letter used as an initial ("J." or "J"), not "hepatitis C"."""
         t = self.tokens[i]
-        return len(t.text) == 1 and t.text.isupper() and t.text not in {"I", "A"}
+        if len(t.text) != 1 or not t.text.isupper():
+            return False
+        dotted = self.text[t.end : t.end + 1] == "."
+        if t.text in {"I", "A"} and not dotted:
+            return False
+        if i > 0 and self.tokens[i - 1].lower in _BEFORE_LETTER and self.spaced(i):
+            return False
+        return True
 
-    def plausible_in_context(self, i: int, *, allow_unknown_lower: bool) -> bool:
-        """Could token ``i`` be part of a name where the context announces one?"""
+    def plausible_in_context(
+        self, i: int, *, allow_unknown_lower: bool, strong: bool = False
+    ) -> bool:
+        """Could token ``i`` be part of a name where the context announces one?
+
+        ``strong`` contexts (a title) override an eponym reading unless a disease word follows:
+        "Mrs. Thompson's daughter" is a person, "Dr. Down syndrome" is not a thing people write.
+        """
         t = self.tokens[i]
-        if i in self.protected or t.lower in _FUNCTION or len(t.text) < 2:
+        if t.lower in _FUNCTION or len(t.text) < 2:
+            return False
+        if i in self.protected and not (strong and not self.eponym_head_after(i)):
             return False
         if self.known(t) and not (t.lower in lx.COMMON_WORDS and not t.cap):
             return True
@@ -139,9 +191,15 @@ class _Finder:
         i = 0
         while i < len(tokens):
             run = i
-            while run < len(tokens) and self._eponym_word(tokens[run]) and (run == i or self.spaced_or_hyphen(run)):
+            while (
+                run < len(tokens)
+                and self._eponym_word(tokens[run])
+                and (run == i or self.spaced_or_hyphen(run))
+            ):
                 run += 1
-                if tokens[run - 1].possessive or self.text[tokens[run - 1].end : tokens[run - 1].end + 1] in "'’":
+                if tokens[run - 1].possessive or self.text[
+                    tokens[run - 1].end : tokens[run - 1].end + 1
+                ] in ("'", "’"):
                     break
             if run > i:
                 words = tokens[i:run]
@@ -156,6 +214,9 @@ class _Finder:
                 i += 1
         return protected
 
+    def eponym_head_after(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].lower in lx.EPONYM_HEADS
+
     def spaced_or_hyphen(self, i: int) -> bool:
         return self.gap(i) in (" ", "-", "–")
 
@@ -164,9 +225,13 @@ class _Finder:
         return [p.strip("'’") for p in re.split(r"[-]", t.lower) if p]
 
     def _strong(self, t: _Token) -> bool:
+        if "-" not in t.lower:
+            return t.lower.strip("'’") in lx.STRONG_EPONYMS
         return any(p in lx.STRONG_EPONYMS for p in self._parts(t))
 
     def _eponym_word(self, t: _Token) -> bool:
+        if "-" not in t.lower:
+            return t.lower.strip("'’") in _EPONYM_WORDS
         parts = self._parts(t)
         return bool(parts) and all(p in lx.STRONG_EPONYMS or p in lx.WEAK_EPONYMS for p in parts)
 
@@ -210,13 +275,21 @@ class _Finder:
             j += 1
             count += 1
         # A trailing initial is not part of the name ("Smith J" is rare, "Emma A" rarer).
-        while j - 1 > i and self.initial(j - 1) and not self.text[self.tokens[j - 1].end : self.tokens[j - 1].end + 1] == ".":
+        while (
+            j - 1 > i
+            and self.initial(j - 1)
+            and not self.text[self.tokens[j - 1].end : self.tokens[j - 1].end + 1] == "."
+        ):
             j -= 1
         return j
 
     def cap_name_at(self, i: int) -> bool:
         t = self.tokens[i]
-        return (t.cap or t.upper) and i not in self.protected and (self.known(t) or not self.everyday(t))
+        return (
+            (t.cap or t.upper)
+            and i not in self.protected
+            and (self.known(t) or not self.everyday(t))
+        )
 
     def add(self, i: int, j: int) -> None:
         if j > i:
@@ -236,7 +309,64 @@ class _Finder:
         self.greetings()
         self.signatures()
         self.lexicon()
+        self.person_subjects()
+        self.possessive_relations()
+        self.extend_left()
+        self.propagate()
         return self.spans
+
+    def person_subjects(self) -> None:
+        """ "Tabitha refuses her pills": an unknown capitalised word doing what people do."""
+        for i, t in enumerate(self.tokens[:-1]):
+            if not t.cap or t.upper or len(t.text) < 3 or i in self.protected or t.possessive:
+                continue
+            if self.everyday(t) or t.lower in _CONTEXT_WORDS:
+                continue
+            if self.tokens[i + 1].lower in _PERSON_VERBS and self.spaced(i + 1):
+                self.add(i, i + 1)
+
+    def possessive_relations(self) -> None:
+        """ "Sana's mom", "Harper's guardian": the owner of a relative is a person."""
+        for i, t in enumerate(self.tokens[:-1]):
+            if (
+                not (t.possessive and t.cap and not t.upper)
+                or i in self.protected
+                or len(t.text) < 2
+            ):
+                continue
+            if self.tokens[i + 1].lower in lx.RELATIONS and (self.known(t) or not self.everyday(t)):
+                self.add(i, i + 1)
+
+    def extend_left(self) -> None:
+        """ "Hamish B. Yoshida": an unknown capitalised word right before a found name joins it."""
+        starts = {self.token_at(start): (start, end) for start, end in self.spans}
+        for i, (start, end) in starts.items():
+            k = i
+            while k > 0 and i - k < 2 and self.spaced(k):
+                prev = self.tokens[k - 1]
+                if not prev.cap or prev.upper or len(prev.text) < 2 or (k - 1) in self.protected:
+                    break
+                if self.everyday(prev) or prev.lower in _CONTEXT_WORDS:
+                    break
+                k -= 1
+            if k < i:
+                self.spans.append((self.tokens[k].start, end))
+
+    def propagate(self) -> None:
+        """A word found as a name elsewhere in the text is a name everywhere in it."""
+        found: set[str] = set()
+        for start, end in self.spans:
+            for t in self.tokens[self.token_at(start) :]:
+                if t.start >= end:
+                    break
+                if len(t.text) >= 2 and not self.everyday(t) and t.lower not in _CONTEXT_WORDS:
+                    found.add(t.lower)
+        if not found:
+            return
+        for i, t in enumerate(self.tokens):
+            if t.lower in found and i not in self.protected:
+                if t.cap or t.lower not in lx.AMBIGUOUS_FIRST_NAMES:
+                    self.add(i, i + 1)
 
     def titles(self) -> None:
         tokens = self.tokens
@@ -256,16 +386,35 @@ class _Finder:
             if self.initial(j) and j + 1 < len(tokens):
                 self.add(j, self.extend(j, allow_lower=not tokens[j + 1].cap))
                 continue
-            if not self.plausible_in_context(j, allow_unknown_lower=not t.cap or t.lower in ("mr", "mrs", "ms", "dr")):
-                if not (tokens[j].cap and j not in self.protected and tokens[j].lower not in _FUNCTION and self.known(tokens[j])):
-                    continue
-            self.add(j, self.extend(j, allow_lower=not tokens[j].cap, allow_unknown_lower=not tokens[j].cap))
+            if not self.plausible_in_context(
+                j,
+                allow_unknown_lower=not t.cap or t.lower in ("mr", "mrs", "ms", "dr"),
+                strong=True,
+            ):
+                continue
+            self.add(
+                j,
+                self.extend(
+                    j, allow_lower=not tokens[j].cap, allow_unknown_lower=not tokens[j].cap
+                ),
+            )
 
     _INTRO = re.compile(
         r"(?i)\b(?:my\s+name\s+is|my\s+name's|name\s+is|i\s+am\s+called|call\s+me|named|called|goes\s+by|known\s+as"
         r"|this\s+is|it's|it’s|its|i'm|i’m|im|i\s+am|me\s+llamo|je\s+m'appelle|ich\s+bin|mi\s+chiamo|meu\s+nome\s+é)\s+"
     )
-    _STRONG_INTROS = ("name", "called", "call", "goes", "known", "llamo", "appelle", "chiamo", "nome", "named")
+    _STRONG_INTROS = (
+        "name",
+        "called",
+        "call",
+        "goes",
+        "known",
+        "llamo",
+        "appelle",
+        "chiamo",
+        "nome",
+        "named",
+    )
 
     def introductions(self) -> None:
         for match in self._INTRO.finditer(self.text):
@@ -284,15 +433,26 @@ class _Finder:
             # like a name: capitalised and not an everyday word, or a known first name.
             if t.cap and self.plausible_in_context(i, allow_unknown_lower=False) and not t.upper:
                 self.add(i, self.extend(i, allow_lower=False))
-            elif not t.cap and self.known_first(t) and not self.everyday(t) and t.lower not in lx.AMBIGUOUS_FIRST_NAMES:
+            elif (
+                not t.cap
+                and self.known_first(t)
+                and not self.everyday(t)
+                and t.lower not in lx.AMBIGUOUS_FIRST_NAMES
+            ):
                 self.add(i, self.extend(i, allow_lower=True))
         # "Luna here", "eoin campbell here": a name that opens a message and announces itself.
         for i, t in enumerate(self.tokens):
             if t.lower != "here" or i == 0:
                 continue
             k = i - 1
-            while k >= 0 and i - k <= 3 and self.plausible_in_context(k, allow_unknown_lower=self.known(self.tokens[k])):
-                if self.tokens[k].sentence_start or (k > 0 and self.tokens[k - 1].lower in lx.GREETINGS):
+            while (
+                k >= 0
+                and i - k <= 3
+                and self.plausible_in_context(k, allow_unknown_lower=self.known(self.tokens[k]))
+            ):
+                if self.tokens[k].sentence_start or (
+                    k > 0 and self.tokens[k - 1].lower in lx.GREETINGS
+                ):
                     if all(self.spaced(x) for x in range(k + 1, i)):
                         self.add(k, i)
                     break
@@ -323,8 +483,14 @@ class _Finder:
                 continue
             j = self.extend(i, allow_lower=True, allow_unknown_lower=True)
             # "SMITH, JOHN" / "Smith, John A.": a comma between surname and given name.
-            if j < len(self.tokens) and self.gap(j) in (", ", ",") and self.tokens[j].start < line_end:
-                if self.plausible_in_context(j, allow_unknown_lower=True) and (self.known(self.tokens[j]) or self.tokens[j].cap):
+            if (
+                j < len(self.tokens)
+                and self.gap(j) in (", ", ",")
+                and self.tokens[j].start < line_end
+            ):
+                if self.plausible_in_context(j, allow_unknown_lower=True) and (
+                    self.known(self.tokens[j]) or self.tokens[j].cap
+                ):
                     j = self.extend(j, allow_lower=True, allow_unknown_lower=False)
             self.add(i, j)
 
@@ -342,13 +508,20 @@ class _Finder:
             if nxt.cap and not nxt.upper:
                 if self.known(nxt) or not self.everyday(nxt):
                     self.add(j, self.extend(j, allow_lower=False))
-            elif not nxt.cap and self.known_first(nxt) and not self.everyday(nxt) and nxt.lower not in lx.AMBIGUOUS_FIRST_NAMES:
+            elif (
+                not nxt.cap
+                and self.known_first(nxt)
+                and not self.everyday(nxt)
+                and nxt.lower not in lx.AMBIGUOUS_FIRST_NAMES
+            ):
                 self.add(j, self.extend(j, allow_lower=True))
 
     def greetings(self) -> None:
         tokens = self.tokens
         for i, t in enumerate(tokens[:-1]):
-            if t.lower not in lx.GREETINGS or not (t.sentence_start or i == 0 or tokens[i - 1].lower == "good"):
+            if t.lower not in lx.GREETINGS or not (
+                t.sentence_start or i == 0 or tokens[i - 1].lower == "good"
+            ):
                 continue
             j = i + 1
             if self.gap(j) not in (" ", ", ", ",", " , "):
@@ -356,9 +529,19 @@ class _Finder:
             nxt = tokens[j]
             if nxt.lower in lx.TITLES or j in self.protected:
                 continue
-            if nxt.cap and not nxt.upper and (self.known(nxt) or not self.everyday(nxt)) and nxt.lower not in _FUNCTION:
+            if (
+                nxt.cap
+                and not nxt.upper
+                and (self.known(nxt) or not self.everyday(nxt))
+                and nxt.lower not in _FUNCTION
+            ):
                 self.add(j, self.extend(j, allow_lower=False))
-            elif not nxt.cap and self.known_first(nxt) and not self.everyday(nxt) and nxt.lower not in lx.AMBIGUOUS_FIRST_NAMES:
+            elif (
+                not nxt.cap
+                and self.known_first(nxt)
+                and not self.everyday(nxt)
+                and nxt.lower not in lx.AMBIGUOUS_FIRST_NAMES
+            ):
                 self.add(j, self.extend(j, allow_lower=True))
 
     _CLOSING = re.compile(
@@ -391,7 +574,9 @@ class _Finder:
             i = self.token_at(last_break + 1)
             if i < len(self.tokens):
                 t = self.tokens[i]
-                if (t.cap or self.known(t)) and self.plausible_in_context(i, allow_unknown_lower=False):
+                if (t.cap or self.known(t)) and self.plausible_in_context(
+                    i, allow_unknown_lower=False
+                ):
                     j = self.extend(i, allow_lower=not t.cap)
                     rest = self.text[self.tokens[j - 1].end :]
                     cred = _CREDENTIALS.match(rest)
@@ -407,7 +592,11 @@ class _Finder:
                 continue
             nxt_ok = i + 1 < n and self.spaced(i + 1) and (i + 1) not in self.protected
             if t.cap and not t.upper:
-                if self.known_first(t) and not self.everyday(t) and t.lower not in lx.AMBIGUOUS_FIRST_NAMES:
+                if (
+                    self.known_first(t)
+                    and not self.everyday(t)
+                    and t.lower not in lx.AMBIGUOUS_FIRST_NAMES
+                ):
                     self.add(i, self.extend(i, allow_lower=False))
                     continue
                 if not nxt_ok:
@@ -416,7 +605,11 @@ class _Finder:
                 if not nxt.cap or nxt.upper:
                     continue
                 # Ambiguous first name beside a surname: "Will Smith", "Grace Kim".
-                if self.known_first(t) and self.known_last(nxt) and nxt.lower not in lx.AMBIGUOUS_SURNAMES:
+                if (
+                    self.known_first(t)
+                    and self.known_last(nxt)
+                    and nxt.lower not in lx.AMBIGUOUS_SURNAMES
+                ):
                     self.add(i, self.extend(i, allow_lower=False))
                     continue
                 # Unknown given name beside a known surname: "Thaddeus Okafor".
@@ -424,8 +617,18 @@ class _Finder:
                     self.add(i, self.extend(i, allow_lower=False))
                     continue
                 # Two unknown capitalised words inside a sentence: most often a person.
-                if not t.sentence_start and not self.everyday(t) and not self.everyday(nxt) and t.lower not in _FUNCTION:
-                    if len(nxt.text) >= 2 and not self.known_first(t) or self.known_last(nxt) or not self.known(t):
+                if (
+                    not t.sentence_start
+                    and not self.everyday(t)
+                    and not self.everyday(nxt)
+                    and t.lower not in _FUNCTION
+                ):
+                    if (
+                        len(nxt.text) >= 2
+                        and not self.known_first(t)
+                        or self.known_last(nxt)
+                        or not self.known(t)
+                    ):
                         self.add(i, self.extend(i, allow_lower=False))
                         continue
             elif t.upper and self.known_first(t) and i + 1 < n and self.spaced(i + 1):
@@ -459,7 +662,11 @@ class _Finder:
                     self.add(i, self.extend(i + 1, allow_lower=False))
             # "Smith, John"
             if gap == ", " and t.cap and nxt.cap and not t.upper and i not in self.protected:
-                if self.known_first(nxt) and nxt.lower not in lx.AMBIGUOUS_FIRST_NAMES and (self.known_last(t) or not self.everyday(t)):
+                if (
+                    self.known_first(nxt)
+                    and nxt.lower not in lx.AMBIGUOUS_FIRST_NAMES
+                    and (self.known_last(t) or not self.everyday(t))
+                ):
                     if not self.everyday(t) and t.lower not in lx.GREETINGS:
                         self.add(i, self.extend(i + 1, allow_lower=False))
 

@@ -13,7 +13,7 @@ text costs proportionally more, never exponentially more.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import _model as m
@@ -68,7 +68,9 @@ _URL = re.compile(
 )
 _URL_TRAILING = ".,;:!?)]}'\""
 
-_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]|\.\d)")
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)"
+)
 _H = r"[0-9A-Fa-f]{1,4}"
 _IPV6 = re.compile(
     r"(?<![\w:])(?:"
@@ -77,7 +79,9 @@ _IPV6 = re.compile(
     rf"|::(?:{_H}(?::{_H}){{0,6}})"
     r")(?![\w:])"
 )
-_MAC = re.compile(r"(?<![\w:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])")
+_MAC = re.compile(
+    r"(?<![\w:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
+)
 
 
 def _url(text: str) -> Iterator[Candidate]:
@@ -110,14 +114,15 @@ def _ipv6(text: str) -> Iterator[Candidate]:
 
 _SSN = re.compile(r"(?<![\w-])(?!000|666)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
 
-# A value that follows a label: one or more chunks of letters and digits with at least one
-# digit, joined by hyphens, dots, slashes or single spaces between short upper-case chunks.
+# A value that follows a label: a chunk of letters and digits holding at least one digit (or a
+# short upper-case chunk before a digit chunk, as on a plate), then up to three more chunks after
+# single spaces when they are digits, mixed, or short upper-case groups ("1EG4 TE5 MK73").
 _VALUE = (
-    r"(?P<value>(?=[A-Za-z0-9-]{0,30}\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*"
-    r"(?:\s(?=[A-Z0-9]{1,8}\b)(?=[A-Z]{0,8}\d|[A-Z0-9]*$|[A-Z]{2,4}\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*){0,3})"
+    r"(?P<value>(?:(?=[A-Za-z0-9./-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*|[A-Z]{1,4}(?=[ -]\d))"
+    r"(?:[ -](?:[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{2,4})(?:[-./][A-Z0-9]+)*(?![\w])){0,3})"
 )
 _GLUE = (
-    r"(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b\.?)?"  # "number", "no.", "#"
+    r"\.?(?:\s*(?:(?:number|num|nbr|id|code|no)\b\.?|#))?"  # "number", "no.", "#"
     r"(?:\s+(?:is|was|of|for|on|reads|are|:))*"
     r"(?:\s+(?:my|his|her|their|the|our|this|that|card|file|record|it|me|mom|dad|patient)){0,3}"
     r"(?:\s+(?:is|was|are|reads))?"
@@ -149,7 +154,7 @@ _LABELS: dict[str, str] = {
         r"|confirmation\s+(?:number|no|#|code)|order\s+(?:number|no|#)|\bid\b|identification\s+(?:number|no|#)"
     ),
     m.LICENSE_NUMBER: (
-        r"(?:driver'?s|drivers|driving)\s+licen[cs]e(?:\s+(?:number|no|#))?|d\.?l\.?\s?#|dl(?=\s*[:#]|\s+[A-Z]?\d)"
+        r"(?:driver'?s|drivers|driving)\s+licen[cs]e(?:\s+(?:number|no|#))?|d\.?l\.?\s?#|dl(?=\s*[:#]|\s+[a-z]?\d)"
         r"|licen[cs]e(?:\s+(?:number|no|#))|(?:medical|nursing|professional|state)\s+licen[cs]e(?:\s+(?:number|no|#))?"
         r"|certificate(?:\s+(?:number|no|#))?|cert\.?(?:\s+(?:number|no|#))|npi(?:\s+(?:number|no|#))?"
         r"|dea(?:\s+(?:number|no|#))?|passport(?:\s+(?:number|no|#))?|state\s+id|registration\s+(?:number|no|#)"
@@ -166,11 +171,28 @@ _LABELS: dict[str, str] = {
 }
 
 
-def _label_regex(labels: str) -> re.Pattern[str]:
-    return re.compile(r"(?i:(?<![\w/])(?:" + labels + r"))(?![\w])" + _GLUE + _VALUE)
-
-
-_LABELLED = [(kind, _label_regex(labels)) for kind, labels in _LABELS.items()]
+# One pattern for every label, each kind in a group of its own name. It runs on the lower-cased
+# text and only where a word that can open a label starts; the value is then read from the
+# original text, where case matters ("ABC 1234" on a plate).
+_LABEL = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(f"(?P<{kind}>{labels})" for kind, labels in _LABELS.items())
+    + r")(?:(?<=[#.])|(?![\w]))"
+    + _GLUE
+)
+_VALUE_AT = re.compile(_VALUE)
+_LABEL_OPENERS = frozenset(
+    """
+    ssn ss social mrn mr m medical med chart record patient hospital nhs health case encounter visit
+    accession specimen lab requisition pt member membership subscriber policy group insurance plan
+    medicare medicaid beneficiary mbi claim prior authorization rx tricare bank billing checking
+    savings account acct a credit debit card my iban routing customer employee student reference ref
+    confirmation order id identification driver drivers driving d dl license licence nursing
+    professional state certificate cert npi dea passport registration vin vehicle number tag plate
+    plates reg serial s sn device udi imei mac transmitter implant pacemaker hearing pump sensor
+    """.split()
+)
+_WORD = re.compile(r"[a-z]+")
 
 # Values that are plainly not identifiers even after a label ("policy is 2 years old").
 _UNIT_AFTER = re.compile(
@@ -193,17 +215,30 @@ def _plausible_value(value: str, kind: str) -> bool:
     return not re.fullmatch(r"(?:19|20)\d\d", value)
 
 
-def _labelled(text: str) -> Iterator[Candidate]:
-    for kind, pattern in _LABELLED:
-        for match in pattern.finditer(text):
-            value = match.group("value").rstrip(".-/")
-            start = match.start("value")
-            end = start + len(value)
-            if not _plausible_value(value, kind):
-                continue
-            if _UNIT_AFTER.match(text, end):
-                continue
-            yield Candidate(kind, start, end, P_LABELLED)
+def _labelled(text: str, lower: str) -> Iterator[Candidate]:
+    resume = 0
+    for word in _WORD.finditer(lower):
+        if word.start() < resume or word.group(0) not in _LABEL_OPENERS:
+            continue
+        label = _LABEL.match(lower, word.start())
+        if label is None:
+            continue
+        match = _VALUE_AT.match(text, label.end())
+        if match is None:
+            continue
+        resume = match.end()
+        kind = next(k for k in _LABELS if label.group(k) is not None)
+        value = match.group("value").rstrip(".-/")
+        # "MRN 1234567 10 mg": drop trailing chunks that a unit shows to be quantities.
+        while _UNIT_AFTER.match(text, match.start("value") + len(value)) and re.search(
+            r"[ -]", value
+        ):
+            value = re.split(r"[ -](?=[^ -]*$)", value)[0]
+        start = match.start("value")
+        end = start + len(value)
+        if not _plausible_value(value, kind) or _UNIT_AFTER.match(text, end):
+            continue
+        yield Candidate(kind, start, end, P_LABELLED)
 
 
 def _ssn(text: str) -> Iterator[Candidate]:
@@ -215,10 +250,14 @@ def _ssn(text: str) -> Iterator[Candidate]:
 # Identifiers with a recognisable shape and no label
 
 _VIN = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b")
-_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b")
+_MBI = re.compile(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
+)
 _CARD = re.compile(r"(?<![\d-])(?:\d{4}[ -]){3}\d{4}(?![\d-])|(?<![\d-])\d{15,16}(?![\d-])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b")
-_LONG_NUMBER = re.compile(r"(?<![\w.,/-])(?:[A-Z]{1,3}-?)?\d{7,}(?:-\d+)*(?![\w.,/]|-\w)|(?<![\w.,/-])\d{3,}-\d{3,}-\d{2,}(?![\w.,/-])")
+_LONG_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?:[A-Z]{1,3}-?)?\d{7,}(?:-\d+)*(?![\w.,/]|-\w)|(?<![\w.,/-])\d{3,}-\d{3,}-\d{2,}(?![\w.,/-])"
+)
 
 
 def _luhn(digits: str) -> bool:
@@ -233,7 +272,7 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _shaped_ids(text: str) -> Iterator[Candidate]:
+def _shaped_ids(text: str, digits: int) -> Iterator[Candidate]:
     for match in _VIN.finditer(text):
         value = match.group(0)
         letters = sum(ch.isalpha() for ch in value)
@@ -241,10 +280,12 @@ def _shaped_ids(text: str) -> Iterator[Candidate]:
             yield Candidate(m.VEHICLE_ID, match.start(), match.end(), P_SHAPED_ID)
     for match in _MBI.finditer(text):
         yield Candidate(m.HEALTH_PLAN_NUMBER, match.start(), match.end(), P_SHAPED_ID)
-    for match in _CARD.finditer(text):
+    for match in _CARD.finditer(text) if digits >= 15 else ():
         digits = re.sub(r"\D", "", match.group(0))
         if _luhn(digits):
-            kind = m.DEVICE_ID if len(digits) == 15 and digits.startswith("35") else m.ACCOUNT_NUMBER
+            kind = (
+                m.DEVICE_ID if len(digits) == 15 and digits.startswith("35") else m.ACCOUNT_NUMBER
+            )
             yield Candidate(kind, match.start(), match.end(), P_SHAPED_ID)
     for match in _IBAN.finditer(text):
         if len(re.sub(r"\s", "", match.group(0))) >= 15:
@@ -275,7 +316,9 @@ _PHONE_CUE = re.compile(
     r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|call|called|calling|text|texting|txt|"
     r"sms|whatsapp|reach|contact|landline|number|no|line|fax|facsimile|pager|beeper|dial|ring)\b[^\n\d]{0,24}$"
 )
-_PHONE_LOCAL = re.compile(r"(?<![\w+/.-])(?:\(?0\d{1,4}\)?[\s.-]?)?\d{3,4}[\s.-]?\d{3,4}(?![\w/-]|\.\d)")
+_PHONE_LOCAL = re.compile(
+    r"(?<![\w+/.-])(?:\(?0\d{1,4}\)?[\s.-]?)?\d{3,4}[\s.-]?\d{3,4}(?![\w/-]|\.\d)"
+)
 _FAX_CUE = re.compile(r"(?i)\b(?:fax|faxed|faxing|facsimile)\b[^\n\d]{0,24}$")
 _NON_FAX_CUE = re.compile(r"(?i)\b(?:phone|tel|call|cell|mobile|text)\b[^\n\d]{0,10}$")
 
@@ -310,45 +353,53 @@ def _phones(text: str) -> Iterator[Candidate]:
 # Dates
 
 _MONTH = (
-    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
-    r"|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d|'\d\d)"
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 
 _DATE_PATTERNS = [
     # March 14, 2024 / Mar. 14th / Monday, March 14 / March 14-16
     re.compile(
-        rf"(?i)\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+(?:of\s+)?{_YEAR}\b)?"
+        rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+(?:of\s+)?{_YEAR}\b)?"
     ),
     # 14 March 2024 / 14th of March / the 3rd of May, 2024
-    re.compile(rf"(?i)\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s+{_YEAR}\b)?"),
     # 14-Mar-2024 / 14-MAR-24 / 14/Mar/2024
-    re.compile(rf"(?i)\b{_D}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b"),
+    re.compile(rf"\b{_D}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b"),
     # March 2024 / Mar '24 / March of 2024
-    re.compile(rf"(?i)\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     # 2024-03-14, 2024/03/14, 2024.03.14, with an optional time
-    re.compile(rf"\b(?:1[89]|20)\d\d([-/.]){_M}\1{_D}(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/.-]\d)"),
+    re.compile(
+        rf"\b(?:1[89]|20)\d\d([-/.]){_M}\1{_D}(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:?\d\d)?)?(?![\d/.-]\d)"
+    ),
     # 03/14/2024, 14.03.2024, 3-14-24 (either order of day and month)
     re.compile(r"(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)?\d\d)(?![\d/-]|\.\d)"),
     # 20240314
     re.compile(r"(?<!\d)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
 ]
 # 3/14 or 03/2024 only after a word that introduces a date: bare, they are scores and ratios.
-_DATE_CUED = re.compile(
-    r"(?i)\b(?:on|since|from|until|till|til|by|dated?|dob|d\.o\.b\.?|born|admitted|admission|discharged?|"
-    r"before|after|starting|started|through|thru|due|expires?|expiry|exp|seen|visit|appt|appointment|"
-    r"scheduled|surgery|procedure|last|next|effective|as\s+of|between|and|to)[:\s]+"
-    rf"({_M}/{_D}|{_M}/(?:19|20)\d\d|{_M}-(?:19|20)\d\d)(?![\d/]|\.\d)"
+_DATE_CUED_VALUE = re.compile(
+    rf"(?<![\d/.-])(?:{_M}/{_D}|{_M}/(?:19|20)\d\d|{_M}-(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
+_DATE_CUE_BEFORE = re.compile(
+    r"\b(?:on|since|from|until|till|til|by|dated?|dob|d\.o\.b\.?|born|admitted|admission|discharged?|"
+    r"before|after|starting|started|through|thru|due|expires?|expiry|exp|seen|visit|appt|appointment|"
+    r"scheduled|surgery|procedure|effective|as\s+of|between)[:\s]+$"
+)
+_NOT_DATE_AFTER = re.compile(
+    r"\s*(?:tabs?|tablets?|pills?|doses?|cups?|tsp|tbsp|of\b|a\b|an\b|pain|strength)"
+)
+_PAIN_BEFORE = re.compile(r"pain|scale|rate|rated|rating|level|score|out\s+of")
 _DATE_MONTH_YEAR = re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/]|\.\d)")
 # A month named on its own after a preposition ("since March", "last Oct"). "May" is left out:
 # it is a verb far more often than a month.
 _DATE_BARE_MONTH = re.compile(
-    r"(?i)\b(?:in|since|during|last|this|next|early|mid|late|until|till|by|from|through|of|before|after)"
+    r"\b(?:in|since|during|last|this|next|early|mid|late|until|till|by|from|through|of|before|after)"
     r"(?:\s+|-)(january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|apr|aug|sept|oct|nov|dec)\b(?!\s+\d)"
 )
@@ -364,80 +415,115 @@ def _numeric_date_ok(day_or_month: str, other: str, year: str, sep: str) -> bool
     return not (sep == "." and len(year) == 2 and a > 12)
 
 
-def _dates(text: str) -> Iterator[Candidate]:
+_NEEDS_MONTH = (True, True, True, True, False, False, False)
+
+
+def _dates(text: str, lower: str, *, digits: int, month: bool) -> Iterator[Candidate]:
     for i, pattern in enumerate(_DATE_PATTERNS):
-        for match in pattern.finditer(text):
+        if (_NEEDS_MONTH[i] and not month) or digits < 1 or (i == 6 and digits < 8):
+            continue
+        for match in pattern.finditer(lower if i < 4 else text):
             start, end = match.start(), match.end()
             value = match.group(0)
-            if i == 0 and re.match(r"(?i)may\s", value) and not re.search(r"\d", value[4:]):
-                continue
             if i == 0 and value.lower().startswith("the "):
                 start += 4
+            # "10 may help": a lower-case "may" after a number is a verb, not a month.
+            if i == 1 and re.fullmatch(r"\d{1,2}\s+may", text[start:end]):
+                continue
             if i == 5:
                 a, sep, b, year = match.group(1), match.group(2), match.group(3), match.group(4)
                 if not _numeric_date_ok(a, b, year, sep):
                     continue
             yield Candidate(m.DATE, start, end, P_DATE)
-    for match in _DATE_CUED.finditer(text):
-        yield Candidate(m.DATE, match.start(1), match.end(1), P_DATE)
-    for match in _DATE_MONTH_YEAR.finditer(text):
-        yield Candidate(m.DATE, match.start(), match.end(), P_DATE)
-    for match in _DATE_BARE_MONTH.finditer(text):
-        yield Candidate(m.DATE, match.start(1), match.end(1), P_DATE)
+    if "/" in text or "-" in text:
+        for match in _DATE_CUED_VALUE.finditer(lower):
+            start, end = match.span()
+            if not _DATE_CUE_BEFORE.search(lower, max(0, start - 20), start):
+                continue
+            if _NOT_DATE_AFTER.match(lower, end):
+                continue
+            if match.group(0).endswith("/10") and _PAIN_BEFORE.search(
+                lower, max(0, start - 40), start
+            ):
+                continue
+            yield Candidate(m.DATE, start, end, P_DATE)
+    if "/" in text:
+        for match in _DATE_MONTH_YEAR.finditer(text):
+            yield Candidate(m.DATE, match.start(), match.end(), P_DATE)
+    if month:
+        for match in _DATE_BARE_MONTH.finditer(lower):
+            yield Candidate(m.DATE, match.start(1), match.end(1), P_DATE)
 
 
 # ---------------------------------------------------------------------------------------------
 # Ages over 89
 
-_AGE_NUMBER = r"(\d{2,3})"
-_AGE_PATTERNS = [
-    # 92-year-old, 92 year old, 92 yrs old, 92 years of age
-    re.compile(rf"(?i)(?<![\d.,]){_AGE_NUMBER}\s*-?\s*(?:years?|yrs?|yr)\.?\s*-?\s*(?:old|of\s+age)\b"),
-    # 92 yo, 92yo, 92 y/o, 92 y.o., 92yoF
-    re.compile(rf"(?i)(?<![\d.,]){_AGE_NUMBER}\s*-?\s*(?:y/?o|y\.o\.?|yo[mf]|y)(?![\w/])"),
-    # aged 95, age 95, age: 101, age is 96, at the age of 91
-    re.compile(rf"(?i)\b(?:aged?|age\s+is|age\s+of)\s*[:=]?\s*{_AGE_NUMBER}\b(?!\s*(?:%|mg|kg|lbs?|cm|/))"),
-    # my grandmother is 93 / she's 94 / who is 95 / just turned 90 / turning 91
-    re.compile(
-        r"(?i)\b(?:(?:he|she|they|who|mother|mom|mum|father|dad|grandmother|grandma|grandfather|grandpa|"
-        r"granny|nana|aunt|uncle|patient|husband|wife|neighbor|neighbour|i)\s+(?:is|was|am|will\s+be|'s|’s)"
-        r"|he's|she's|he’s|she’s|i'm|i’m|im|turned|turning|just\s+turned|will\s+be|is\s+now)"
-        rf"\s+(?:now\s+)?{_AGE_NUMBER}\b(?!\s*(?:%|mg|kg|lbs?|pounds|cm|minutes|mins|hours|days|weeks|months|[/.,]\d))"
-    ),
-    # in parentheses after a relative: "my grandmother (92)"
-    re.compile(r"(?i)\b(?:mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|aunt|uncle)\s*\((\d{2,3})\)"),
-]
+# Ages are found number first: only a number from 90 up can be one, and then the words right
+# after it ("-year-old", "yo") or right before it ("aged", "she's", "turned") decide.
+_AGE_CANDIDATE = re.compile(r"(?<![\d.,/])(?:9\d|1[0-3]\d)(?![\d/]|[.,]\d)")
+_AGE_AFTER = re.compile(
+    r"\s*-?\s*(?:(?:years?|yrs?|yr)\.?\s*-?\s*(?:old|of\s+age)\b|(?:y/?o|y\.o\.?|yo[mf]|y)(?![\w/]))"
+)
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:aged?|age\s+is|age\s+of)\s*[:=]?\s*"
+    r"|\b(?:(?:he|she|they|who|mother|mom|mum|father|dad|grandmother|grandma|grandfather|grandpa|"
+    r"granny|nana|aunt|uncle|patient|husband|wife|neighbor|neighbour|i)\s+(?:is|was|am|will\s+be)"
+    r"|he's|she's|he’s|she’s|i'm|i’m|im|turned|turning|just\s+turned|will\s+be|is\s+now)\s+(?:now\s+)?"
+    r"|\b(?:mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|aunt|uncle)\s*\()$"
+)
+_AGE_NOT_AFTER = re.compile(
+    r"\s*(?:%|mg|kg|lbs?|pounds|cm|minutes|mins|hours|days|weeks|months|[/.,]\d|-\d)"
+)
 
 
-def _ages(text: str) -> Iterator[Candidate]:
-    for pattern in _AGE_PATTERNS:
-        for match in pattern.finditer(text):
-            if 90 <= int(match.group(1)) <= 130:
-                yield Candidate(m.AGE_OVER_89, match.start(1), match.end(1), P_AGE)
+def _ages(text: str, lower: str) -> Iterator[Candidate]:
+    for match in _AGE_CANDIDATE.finditer(lower):
+        start, end = match.span()
+        if _AGE_AFTER.match(lower, end):
+            yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
+        elif _AGE_BEFORE.search(lower, max(0, start - 24), start) and not _AGE_NOT_AFTER.match(
+            lower, end
+        ):
+            yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
 
 
 # ---------------------------------------------------------------------------------------------
 # Street addresses and ZIP codes
 
-_SUFFIX = (
-    r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr?"
-    r"|way|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|row|alley|aly"
-    r"|loop|path|pike|plaza|plz|point|pt|run|walk|crossing|xing|ridge|heights|hts|hill|grove|park"
-    r"|gardens|gdns|mews|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|green"
-    r"|commons|cove|cv|creek|glen|hollow|landing|meadows?|oval|pass|passage|view|vista|wharf|yard)"
+# Suffixes that name a street and little else; the words before them may be in any case.
+_STRONG_SUFFIX = (
+    r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace"
+    r"|terr?|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|alley|aly|plaza|plz"
+    r"|expressway|expy|freeway|fwy|turnpike|tpke|causeway|cswy|boul|bvd)"
 )
-_DIRECTION = r"(?:[NSEW]\.?|north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW)"
-_STREET_WORD = r"(?:[A-Za-z][A-Za-z'’.-]*|\d{1,3}(?:st|nd|rd|th))"
-_UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|bldg|building|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
+# Suffixes that are also ordinary words ("way", "park", "run"): only after capitalised words.
+_WEAK_SUFFIX = (
+    r"(?:Way|Close|Row|Loop|Path|Pike|Point|Run|Walk|Crossing|Xing|Ridge|Heights|Hts|Hill|Grove|Park"
+    r"|Gardens|Gdns|Mews|Route|Rte|Green|Commons|Cove|Creek|Glen|Hollow|Landing|Meadows?|Oval|Pass"
+    r"|View|Vista|Wharf|Yard|Bend|Chase|Court|Manor|Knoll|Crest|Terrace|Rise|Parade|Esplanade|Quay)"
+)
+_DIRECTION = r"(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|NE|NW|SE|SW)"
+_NUMBER = r"(?<![\w.,/-])\d{1,6}(?:-?[A-Za-z](?![A-Za-z]))?(?:-\d{1,4})?"
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_UNIT = r"(?i:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|bldg|building|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
 _STREET = re.compile(
-    r"(?i)(?<![\w.,/-])\d{1,6}(?:-?[A-Za-z](?![A-Za-z]))?(?:-\d{1,4})?\s+"
-    rf"(?:{_DIRECTION}\s+)?(?:{_STREET_WORD}\s+){{0,4}}{_STREET_WORD}\s+{_SUFFIX}\b\.?"
-    rf"(?:\s+{_DIRECTION}\b\.?)?{_UNIT}?"
+    rf"{_NUMBER}\s+(?:{_DIRECTION}\s+)?"
+    rf"(?P<words>(?:(?:St\.|Mt\.|Ft\.|[A-Za-z][A-Za-z'’-]*|{_ORDINAL})\s+){{0,3}}(?:[A-Za-z][A-Za-z'’-]*|{_ORDINAL}))"
+    rf"\s+(?i:{_STRONG_SUFFIX})\b\.?(?:\s+{_DIRECTION}\b\.?)?{_UNIT}?"
+)
+_STREET_WEAK = re.compile(
+    rf"{_NUMBER}\s+(?:{_DIRECTION}\s+)?"
+    rf"(?P<words>(?:(?:St\.|Mt\.|[A-Z][A-Za-z'’-]*|{_ORDINAL})\s+){{0,3}}(?:[A-Z][A-Za-z'’-]*|{_ORDINAL}))"
+    rf"\s+{_WEAK_SUFFIX}\b(?:\s+{_DIRECTION}\b\.?)?{_UNIT}?"
 )
 _BROADWAY = re.compile(
-    r"(?<![\w.,/-])\d{1,6}\s+(?:Broadway|El\s+Camino\s+Real|The\s+(?:Strand|Mall|Embarcadero))\b" + _UNIT + "?"
+    r"(?<![\w.,/-])\d{1,6}\s+(?:Broadway|El\s+Camino\s+Real|The\s+(?:Strand|Mall|Embarcadero))\b"
+    + _UNIT
+    + "?"
 )
-_PO_BOX = re.compile(r"(?i)\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|pmb)\s*#?\s*\d{1,6}\b")
+_PO_BOX = re.compile(
+    r"(?i)\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|pmb)\s*#?\s*\d{1,6}\b" + _UNIT + "?"
+)
 # German-style street names ("Hauptstraße 5", "Lindenweg 12a").
 _STREET_DE = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]+(?:\s|-)?(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee)"
@@ -461,74 +547,92 @@ _CITY_STATE = re.compile(
     r"|East\s+|West\s+|Salt\s+|Little\s+|Cedar\s+|Palm\s+|Grand\s+|Baton\s+)?[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)"
     r",\s*([A-Z]{2})\b(?=\s+\d{5}|[\s.,;:!?)]|$)"
 )
-_ZIP_AFTER_STATE = re.compile(rf"\b{_STATE}\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
-_ZIP_CUED = re.compile(
-    r"(?i)\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz)\b(?:\s+(?:is|was|of))?\s*[:#]?\s*"
-    r"(\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
+_ZIP_NUMBER = re.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
+_STATE_BEFORE = re.compile(rf"(?:\b[A-Z]{{2}}|(?i:\b(?:{_STATE_NAMES})))\.?,?\s+$")
+_ZIP_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz)\b(?:\s+(?:is|was|of))?\s*[:#]?\s*$"
 )
-_ZIP_PLUS4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
+_POSTCODE_CUED = re.compile(
+    r"(?i)\b(?:postal\s+code|postcode|post\s+code)\s*(?:is|was|:)?\s*([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
+)
 _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d\b")
 # A five-digit postal code written before the city, as in Germany and France ("10115 Berlin").
-_ZIP_BEFORE_CITY = re.compile(r"(?:(?<=,\s)|(?<=\n))(\d{5})\s+[A-ZÄÖÜ][a-zäöüéèß]+(?:[-\s][A-Z][a-zäöüé]+)?\b")
+_ZIP_BEFORE_CITY = re.compile(
+    r"(?:(?<=,\s)|(?<=\n))(\d{5})\s+[A-ZÄÖÜ][a-zäöüéèß]+(?:[-\s][A-Z][a-zäöüé]+)?\b"
+)
 
 
 def _is_state(token: str) -> bool:
     return token in US_STATE_CODES
 
 
-def _addresses(text: str) -> Iterator[Candidate]:
-    for pattern in (_STREET, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR):
+def _addresses(text: str, *, digits: int) -> Iterator[Candidate]:
+    for pattern in (
+        (_STREET, _STREET_WEAK, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR) if digits else ()
+    ):
         for match in pattern.finditer(text):
             end = match.end()
-            if pattern is _STREET and not _plausible_street(match.group(0)):
+            if pattern in (_STREET, _STREET_WEAK) and not _plausible_street(match.group("words")):
                 continue
             city = _CITY_AFTER.match(text, end)
             if city is not None:
                 end = city.end(1)
             yield Candidate(m.STREET_ADDRESS, match.start(), end, P_ADDRESS)
-    for match in _CITY_STATE.finditer(text):
+    for match in _CITY_STATE.finditer(text) if _CITY_HINT.search(text) else ():
         if _is_state(match.group(2)):
             yield Candidate(m.STREET_ADDRESS, match.start(1), match.end(1), P_ADDRESS - 20)
 
 
 _NOT_STREET_WORDS = frozenset(
-    "a an the of and or to in on at for with my your his her our their every each per times x"
-    " mg mcg ml units tablets tablet pills pill doses dose puffs drops days weeks months years"
-    " hours minutes miles blocks steps floors flights down up from into along around near".split()
+    "a an the of and or to in on at for with by my your his her our their every each per times x is"
+    " are was were be been am i you he she it we they me him them who which that this these those"
+    " have has had do does did get got take took taking than then so if when while as but also not"
+    " no just only very more most some any all both few many much other such what how why where"
+    " there here mg mcg ml units tablets tablet pills pill doses dose puffs drops day days week"
+    " weeks month months year years old hour hours minute minutes mins miles blocks steps floors"
+    " flights down up from into along around near bpm mmhg kg lbs pounds yo cm ft inches percent".split()
 )
 
 
-def _plausible_street(value: str) -> bool:
+def _plausible_street(words: str) -> bool:
     """Reject "take 2 pills at bedtime, walk 3 miles along the park" and similar prose."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", value)
-    inner = [w.lower().rstrip(".") for w in words[:-1]]
-    return not any(w in _NOT_STREET_WORDS for w in inner)
+    return not any(w.lower().rstrip(".") in _NOT_STREET_WORDS for w in words.split())
 
 
 def _zips(text: str) -> Iterator[Candidate]:
-    for match in _ZIP_AFTER_STATE.finditer(text):
-        state = text[match.start() : match.start(1)].strip(" ,.")
-        if _is_state(state) or state.lower() in US_STATES or state.lower() in US_STATE_PHRASES:
-            yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP)
-    for match in _ZIP_CUED.finditer(text):
+    for match in _ZIP_NUMBER.finditer(text):
+        start, end = match.span()
+        window = text[max(0, start - 28) : start]
+        state = _STATE_BEFORE.search(window)
+        if state is not None:
+            name = state.group(0).strip(" ,.\t\n").lower()
+            if name.upper() in US_STATE_CODES or name in US_STATES or name in US_STATE_PHRASES:
+                yield Candidate(m.ZIP_CODE, start, end, P_ZIP)
+                continue
+        if _ZIP_CUE_BEFORE.search(window):
+            yield Candidate(m.ZIP_CODE, start, end, P_ZIP)
+        elif "-" in match.group(0):
+            yield Candidate(m.ZIP_CODE, start, end, P_ZIP - 2)
+    for match in _POSTCODE_CUED.finditer(text):
         yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP)
-    for pattern in (_ZIP_PLUS4, _UK_POSTCODE, _CA_POSTCODE):
+    for pattern in (_UK_POSTCODE, _CA_POSTCODE):
         for match in pattern.finditer(text):
             yield Candidate(m.ZIP_CODE, match.start(), match.end(), P_ZIP - 2)
     for match in _ZIP_BEFORE_CITY.finditer(text):
         yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP - 2)
 
 
-# ---------------------------------------------------------------------------------------------
-
-Recogniser = Callable[[str], Iterator[Candidate]]
-
-
-def _emails(text: str) -> Iterator[Candidate]:
-    for pattern in (_EMAIL, _EMAIL_SPELLED):
+def _emails(text: str, lower: str) -> Iterator[Candidate]:
+    patterns = [_EMAIL] if "@" in text else []
+    if any(host in lower for host in _MAIL_HOSTS):
+        patterns.append(_EMAIL_SPELLED)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             yield Candidate(m.EMAIL, match.start(), match.end(), P_EMAIL)
+
+
+_MAIL_HOSTS = ("mail", "yahoo", "outlook", "icloud", "aol", "proton", "live", "msn", "comcast")
 
 
 def _ipv4(text: str) -> Iterator[Candidate]:
@@ -536,26 +640,56 @@ def _ipv4(text: str) -> Iterator[Candidate]:
         yield Candidate(m.IP_ADDRESS, match.start(), match.end(), P_IP)
 
 
-RECOGNISERS: tuple[Recogniser, ...] = (
-    _emails,
-    _url,
-    _ipv4,
-    _ipv6,
-    _ssn,
-    _labelled,
-    _shaped_ids,
-    _dates,
-    _phones,
-    _addresses,
-    _zips,
-    _ages,
-    _fallback_numbers,
-)
+_DIGIT = re.compile(r"\d")
+_URL_HINT = re.compile(r"(?i)://|www\.|[a-z0-9]\.(?:" + _TLDS + r")\b")
+_MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_ZIP_HINT = re.compile(r"(?<!\d)\d{5}(?!\d)|[A-Z]\d[A-Z\d]?\s")
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` keeping every offset: the rare characters whose lower case is longer
+    (such as "İ") are left as they are."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+_CITY_HINT = re.compile(r",\s*[A-Z]{2}\b")
 
 
 def find_shaped(text: str) -> list[Candidate]:
-    """Every candidate from the shape-based recognisers, overlapping and unsorted."""
+    """Every candidate from the shape-based recognisers, overlapping and unsorted.
+
+    Cheap hints decide which recognisers can match at all, so a question with no digits and
+    no month name costs a handful of scans instead of every pattern.
+    """
     found: list[Candidate] = []
-    for recogniser in RECOGNISERS:
-        found.extend(recogniser(text))
+    lower = _lower(text)
+    digits = len(_DIGIT.findall(text))
+    found.extend(_emails(text, lower))
+    if _URL_HINT.search(text):
+        found.extend(_url(text))
+    if digits >= 2 and text.count(".") >= 3:
+        found.extend(_ipv4(text))
+    if "::" in text or text.count(":") >= 7:
+        found.extend(_ipv6(text))
+    if digits >= 9:
+        found.extend(_ssn(text))
+    if digits >= 1:
+        found.extend(_labelled(text, lower))
+    if digits >= 6:
+        found.extend(_shaped_ids(text, digits))
+    month = _MONTH_HINT.search(lower) is not None
+    if digits >= 1 or month:
+        found.extend(_dates(text, lower, digits=digits, month=month))
+    if digits >= 7:
+        found.extend(_phones(text))
+    found.extend(_addresses(text, digits=digits))
+    if digits >= 4 and _ZIP_HINT.search(text):
+        found.extend(_zips(text))
+    if digits >= 2:
+        found.extend(_ages(text, lower))
+    if digits >= 7:
+        found.extend(_fallback_numbers(text))
     return found

@@ -47,7 +47,11 @@ def _join_adjacent(entities: list[m.Entity], text: str) -> list[m.Entity]:
     for e in entities:
         if joined:
             last = joined[-1]
-            if last.type == e.type == m.NAME and text[last.end : e.start].strip(" \t") == "" and "\n" not in text[last.end : e.start]:
+            if (
+                last.type == e.type == m.NAME
+                and text[last.end : e.start].strip(" \t") == ""
+                and "\n" not in text[last.end : e.start]
+            ):
                 joined[-1] = m.Entity(e.type, last.start, e.end)
                 continue
         joined.append(e)
