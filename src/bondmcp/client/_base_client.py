@@ -523,17 +523,17 @@ class BaseClient:
                 if 200 <= status < 300 or status in opts.ok_statuses:
                     return response
 
-                error_s = self._status_error(response)
-                if limiter is not None and isinstance(error_s, RateLimitError):
-                    limiter.hold(error_s.retry_after or 0.0)
+                status_error = self._status_error(response)
+                if limiter is not None and isinstance(status_error, RateLimitError):
+                    limiter.hold(status_error.retry_after or 0.0)
                 if self._should_retry(status) and attempt < max_retries and not opened:
-                    delay_or_none = self._retry_delay(response, attempt)
-                    if delay_or_none is not None:
-                        self._log_retry(request, attempt, max_retries, delay_or_none, str(error_s))
-                        yield Sleep(delay_or_none)
+                    hinted = self._retry_delay(response, attempt)
+                    if hinted is not None:
+                        self._log_retry(request, attempt, max_retries, hinted, str(status_error))
+                        yield Sleep(hinted)
                         attempt += 1
                         continue
-                raise error_s
+                raise status_error
             finally:
                 if not settled and breaker is not None:
                     breaker.release()
