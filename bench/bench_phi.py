@@ -26,9 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from phi_corpus import DEFAULT_SEED, DEFAULT_SIZE, PHI_TYPES, Sample, Span, generate  # noqa: E402
-
-from bondmcp.privacy import Entity, find_entities  # noqa: E402
+from bondmcp.privacy import Entity, find_entities
+from phi_corpus import DEFAULT_SEED, DEFAULT_SIZE, PHI_TYPES, Sample, Span, generate
 
 RECALL_TARGET = 0.95
 KEPT_TARGET = 0.95

@@ -178,7 +178,7 @@ AMBIGUOUS_FIRST_NAMES: Final = _words(
     marina asia india china kenya georgia virginia carolina dakota montana sierra savannah
     phoenix memphis denver eden haven heaven journey legacy lyric nova luna stella aurora
     addison grant don ben al ed joe sam tom kim lee jan kay lynn jo bo van mo page hunter
-    harper riley quinn piper everly easton lincoln roman maverick cash hong long an van lan nam
+    piper lincoln roman maverick cash hong long an van lan nam
     legend messiah orion sage lane noel ping
     """
 )
@@ -389,6 +389,14 @@ COMMON_WORDS: Final = _words(
     god lord jesus christ bible church mom mum dad grandma grandpa nana papa granny
     hi hello hey dear regards sincerely thanks cheers best
     med meds rec no nos dept hosp appt appts pt pts dx hx rx tx sx fx yo vs re cc fyi asap
+    apple watch pixel galaxy iphone android alexa siri google amazon facebook instagram youtube
+    tiktok reddit zoom teams
+    plus drug drugs cross shield blue red white black gold silver cost free life club national
+    international united community memorial regional county valley mountain ocean park
+    associates partners solutions systems advantage choice select premier prime standard basic
+    direct express mail order online virtual digital smart connect care plus one total
+    children's women's men's veterans va kaiser's
+
     internet email website app online portal phone text texts message voicemail fax
     street avenue road drive lane boulevard court suite apt apartment unit floor building box
     city county state country zip code address mailing billing statement invoice claim claims
@@ -435,7 +443,13 @@ CLINICAL_WORDS: Final = _words(
     sepsis shingles shoulder sinus sinusitis skin sleep smoking sodium spine spleen sprain
     stent stomach strep stroke sugar swelling syndrome tendon tendonitis thyroid tia tinnitus
     tonsils tooth tsh tumor tumour ulcer ulcers urinary urine uti uterus vaccine vertigo virus
-    vision vitamin vomiting wheezing wound wrist coma scale xray x-ray a1c hba1c bpm mg mcg ml dl mmol
+    vision vitamin vomiting wheezing wound wrist coma scale c-section x-ray t-cell b-cell
+    hep ashwagandha turmeric curcumin magnesium zinc elderberry echinacea ginkgo ginseng valerian
+    kratom cbd thc creatine collagen biotin berberine coq10 kava palmetto garlic omega-3 glucosamine
+    chondroitin psyllium senna niacin quercetin lions mane rhodiola maca moringa spirulina
+    shingrix tdap dtap mmr hpv gardasil prevnar pneumovax fluzone flublok comirnaty spikevax arexvy
+    abrysvo heplisav twinrix boostrix adacel ipv varivax zostavax bcg covid-19 sars-cov-2 rsv
+    flu-shot epipen epi-pen narcan naloxone xray x-ray a1c hba1c bpm mg mcg ml dl mmol
     cbc cmp bmp lft inr ptt ast alt alk bun wbc rbc hct plt ana crp esr ck bnp troponin
     ferritin iron folate b12 d3 omega fish oil probiotics
     acetaminophen adderall advil albuterol aleve allegra amitriptyline amlodipine amoxicillin
@@ -494,3 +508,56 @@ US_STATE_CODES: Final = frozenset(
     NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR
     """.split()
 )
+
+# ---------------------------------------------------------------------------------------------
+# Cues around names
+
+# Function words: never part of a name, whatever their case.
+FUNCTION_WORDS: Final = _words(
+    """
+    a an the and or but of to in on at for with from by as is was are were be been am i me my you
+    your he him his she her it its we us our they them their this that these those who whom what
+    which when where why how not no so if then than too very just also only here there
+    """
+)
+
+# Words after which a capital letter is a label, not an initial ("hepatitis C", "type A").
+LETTER_LABELS: Final = _words(
+    """
+    type stage grade class group factor part level phase plan section category option tier zone
+    ward unit room bed vitamin hepatitis hep strep appendix schedule lot row seat gate exhibit
+    figure table list item step box line blood cluster fraction
+    """
+)
+
+# Verbs whose subject is a person rather than a drug or a disease ("Zoloft makes me..." is not).
+PERSON_VERBS: Final = _words(
+    """
+    refuses refused keeps kept says said told tells wants wanted feels felt thinks thought
+    complains complained reports reported denies denied lives lived works worked went goes cried
+    cries sleeps slept ate eats walks walked fell falls forgot forgets remembers remembered asked
+    asks woke wakes hates loves likes wonders believes insists screams screamed plays played passed
+    died cannot can't won't doesn't didn't wasn't isn't hasn't hadn't fainted collapsed vomited
+    coughs coughed struggles struggled stays stayed lost gained weighs weighed drinks drank smokes
+    smoked swims runs ran moved wrote writes called calls texted emailed mentioned noticed
+    """
+)
+
+# Verbs that take a person as their object ("ask Marisol", "told Priya").
+OBJECT_VERBS: Final = _words(
+    """
+    ask asked tell told thank thanked call called text texted email emailed message messaged saw
+    see seeing visited meet met remind reminded let cc contact contacted page paged
+    """
+)
+
+# Modal verbs that open a question about a person ("Can Hunter pick up...").
+MODALS: Final = _words("can could would will should did does may might must")
+
+# Words after "Will" or "May" that make it a question, not a person ("Will this help?").
+QUESTION_FOLLOWERS: Final = _words(
+    "this it that these those i you he she we they my your his her our their the a an there be not"
+)
+
+# Titles that are also plain nouns: "the doctor said" is no title, "Doctor Holmes" is.
+NOUN_TITLES: Final = _words("doctor nurse sister father professor madam")

@@ -161,10 +161,10 @@ _LABELS: dict[str, str] = {
     ),
     m.VEHICLE_ID: (
         r"vin|vehicle\s+identification(?:\s+number)?|(?:license|licence|number|registration|tag)\s+plates?"
-        r"|plates?(?:\s+(?:number|no|#))?|registration(?:\s+plate)?|reg\.?\s+(?:no|number)|tag\s+(?:number|no|#)"
+        r"|plates?(?:\s+(?:number|no|#))?|registration(?:\s+plate)?|reg\.?\s+(?:no|number)|tag(?:\s+(?:number|no|#))?"
     ),
     m.DEVICE_ID: (
-        r"serial(?:\s+(?:number|no|#))?|s/n|s\.n\.|sn(?=\s*[:#])|device\s+(?:id|serial|number|no|#)|udi"
+        r"serial(?:\s+(?:number|no|#))?|s/n|s\.n\.|sn(?=\s*[:#]|\s+[a-z0-9-]*\d)|device\s+(?:id|serial|number|no|#)|udi"
         r"|imei|mac\s+address|mac(?=\s+is)|transmitter(?:\s+(?:id|serial|number))?|implant\s+(?:id|serial|number)"
         r"|pacemaker\s+(?:id|serial|number)|hearing\s+aid\s+serial|pump\s+serial|sensor\s+(?:id|serial)"
     ),
@@ -206,7 +206,9 @@ def _plausible_value(value: str, kind: str) -> bool:
     if kind == m.SSN:
         return digits == 9 or (digits == 4 and len(value) == 4)
     if kind == m.VEHICLE_ID:
-        return digits >= 1 and len(value.replace(" ", "").replace("-", "")) >= 4
+        letters = sum(ch.isalpha() for ch in value)
+        plate_like = (digits >= 1 and letters >= 1) or digits >= 5
+        return plate_like and len(value.replace(" ", "").replace("-", "")) >= 4
     if kind == m.DEVICE_ID:
         return digits >= 2 and len(value) >= 5
     # A year alone, or a small count, is not an identifier.
@@ -281,11 +283,11 @@ def _shaped_ids(text: str, digits: int) -> Iterator[Candidate]:
     for match in _MBI.finditer(text):
         yield Candidate(m.HEALTH_PLAN_NUMBER, match.start(), match.end(), P_SHAPED_ID)
     for match in _CARD.finditer(text) if digits >= 15 else ():
-        digits = re.sub(r"\D", "", match.group(0))
-        if _luhn(digits):
-            kind = (
-                m.DEVICE_ID if len(digits) == 15 and digits.startswith("35") else m.ACCOUNT_NUMBER
-            )
+        number = re.sub(r"\D", "", match.group(0))
+        if _luhn(number):
+            # A 15-digit Luhn number starting 35 is an IMEI (a phone's serial), not a card.
+            imei = len(number) == 15 and number.startswith("35")
+            kind = m.DEVICE_ID if imei else m.ACCOUNT_NUMBER
             yield Candidate(kind, match.start(), match.end(), P_SHAPED_ID)
     for match in _IBAN.finditer(text):
         if len(re.sub(r"\s", "", match.group(0))) >= 15:
@@ -375,7 +377,8 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     # 2024-03-14, 2024/03/14, 2024.03.14, with an optional time
     re.compile(
-        rf"\b(?:1[89]|20)\d\d([-/.]){_M}\1{_D}(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:?\d\d)?)?(?![\d/.-]\d)"
+        rf"\b(?:1[89]|20)\d\d([-/.]){_M}\1{_D}"
+        r"(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:?\d\d)?)?(?![\d/.-]\d)"
     ),
     # 03/14/2024, 14.03.2024, 3-14-24 (either order of day and month)
     re.compile(r"(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)?\d\d)(?![\d/-]|\.\d)"),
@@ -389,11 +392,14 @@ _DATE_CUED_VALUE = re.compile(
 _DATE_CUE_BEFORE = re.compile(
     r"\b(?:on|since|from|until|till|til|by|dated?|dob|d\.o\.b\.?|born|admitted|admission|discharged?|"
     r"before|after|starting|started|through|thru|due|expires?|expiry|exp|seen|visit|appt|appointment|"
-    r"scheduled|surgery|procedure|effective|as\s+of|between)[:\s]+$"
+    r"scheduled|surgery|procedure|effective|as\s+of|between|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r")[:,.\s]+$"
 )
 _NOT_DATE_AFTER = re.compile(
     r"\s*(?:tabs?|tablets?|pills?|doses?|cups?|tsp|tbsp|of\b|a\b|an\b|pain|strength)"
 )
+_SCORE = re.compile(r"\d/10\b")
 _PAIN_BEFORE = re.compile(r"pain|scale|rate|rated|rating|level|score|out\s+of")
 _DATE_MONTH_YEAR = re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/]|\.\d)")
 # A month named on its own after a preposition ("since March", "last Oct"). "May" is left out:
@@ -442,10 +448,11 @@ def _dates(text: str, lower: str, *, digits: int, month: bool) -> Iterator[Candi
                 continue
             if _NOT_DATE_AFTER.match(lower, end):
                 continue
-            if match.group(0).endswith("/10") and _PAIN_BEFORE.search(
-                lower, max(0, start - 40), start
+            if match.group(0).endswith("/10") and (
+                _PAIN_BEFORE.search(lower, max(0, start - 40), start)
+                or len(_SCORE.findall(lower, max(0, start - 16), min(len(lower), end + 16))) > 1
             ):
-                continue
+                continue  # "pain 7/10", "from 8/10 to 4/10": scores, not dates
             yield Candidate(m.DATE, start, end, P_DATE)
     if "/" in text:
         for match in _DATE_MONTH_YEAR.finditer(text):
@@ -468,11 +475,13 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:aged?|age\s+is|age\s+of)\s*[:=]?\s*"
     r"|\b(?:(?:he|she|they|who|mother|mom|mum|father|dad|grandmother|grandma|grandfather|grandpa|"
     r"granny|nana|aunt|uncle|patient|husband|wife|neighbor|neighbour|i)\s+(?:is|was|am|will\s+be)"
-    r"|he's|she's|he’s|she’s|i'm|i’m|im|turned|turning|just\s+turned|will\s+be|is\s+now)\s+(?:now\s+)?"
-    r"|\b(?:mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|aunt|uncle)\s*\()$"
+    r"|he's|she's|he’s|she’s|i'm|i’m|im|turned|turning|turns|just\s+turned|will\s+be|is\s+now)\s+(?:now\s+)?"
+    r"|\b(?:mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|aunt|uncle|patient|husband|wife)"
+    r"\s*[(,]\s*"
+    r"|(?:^|[.!?]\s+|\n)at\s+)$"
 )
 _AGE_NOT_AFTER = re.compile(
-    r"\s*(?:%|mg|kg|lbs?|pounds|cm|minutes|mins|hours|days|weeks|months|[/.,]\d|-\d)"
+    r"\s*(?:%|mg|kg|lbs?|pounds|cm|minutes|mins|hours|days|weeks|months|[/.,]\d|-\d|\()"
 )
 
 
@@ -484,6 +493,10 @@ def _ages(text: str, lower: str) -> Iterator[Candidate]:
         elif _AGE_BEFORE.search(lower, max(0, start - 24), start) and not _AGE_NOT_AFTER.match(
             lower, end
         ):
+            # "At 91, she ..." and "mother, 95, lives": the comma after the number is the cue.
+            cue = lower[max(0, start - 4) : start].strip()
+            if (cue in ("at", ",") or cue.endswith(",")) and not lower.startswith(",", end):
+                continue
             yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
 
 
@@ -515,6 +528,11 @@ _STREET_WEAK = re.compile(
     rf"{_NUMBER}\s+(?:{_DIRECTION}\s+)?"
     rf"(?P<words>(?:(?:St\.|Mt\.|[A-Z][A-Za-z'’-]*|{_ORDINAL})\s+){{0,3}}(?:[A-Z][A-Za-z'’-]*|{_ORDINAL}))"
     rf"\s+{_WEAK_SUFFIX}\b(?:\s+{_DIRECTION}\b\.?)?{_UNIT}?"
+)
+# "lives on Maple Street", "at W. 86th Drive": a named street without a house number.
+_STREET_NAMED = re.compile(
+    rf"\b(?:on|at|off|onto)\s+(?P<street>(?:{_DIRECTION}\s+)?(?:(?:[A-Z][A-Za-z'’-]*|{_ORDINAL})\s+){{1,3}}"
+    rf"(?i:{_STRONG_SUFFIX})\b\.?)"
 )
 _BROADWAY = re.compile(
     r"(?<![\w.,/-])\d{1,6}\s+(?:Broadway|El\s+Camino\s+Real|The\s+(?:Strand|Mall|Embarcadero))\b"
@@ -550,7 +568,11 @@ _CITY_STATE = re.compile(
 _ZIP_NUMBER = re.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
 _STATE_BEFORE = re.compile(rf"(?:\b[A-Z]{{2}}|(?i:\b(?:{_STATE_NAMES})))\.?,?\s+$")
 _ZIP_CUE_BEFORE = re.compile(
-    r"(?i)\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz)\b(?:\s+(?:is|was|of))?\s*[:#]?\s*$"
+    r"(?i)\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|near|around|close\s+to|area)\b"
+    r"(?:\s+(?:is|was|of))?\s*[:#]?\s*$"
+)
+_NOT_ZIP_AFTER = re.compile(
+    r"(?i)\s*(?:steps|people|patients|cases|units|iu|mg|mcg|calories|kcal|dollars|%|feet|ft|miles)\b"
 )
 _POSTCODE_CUED = re.compile(
     r"(?i)\b(?:postal\s+code|postcode|post\s+code)\s*(?:is|was|:)?\s*([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
@@ -579,6 +601,11 @@ def _addresses(text: str, *, digits: int) -> Iterator[Candidate]:
             if city is not None:
                 end = city.end(1)
             yield Candidate(m.STREET_ADDRESS, match.start(), end, P_ADDRESS)
+    for match in _STREET_NAMED.finditer(text):
+        if _plausible_street(match.group("street")):
+            yield Candidate(
+                m.STREET_ADDRESS, match.start("street"), match.end("street"), P_ADDRESS - 10
+            )
     for match in _CITY_STATE.finditer(text) if _CITY_HINT.search(text) else ():
         if _is_state(match.group(2)):
             yield Candidate(m.STREET_ADDRESS, match.start(1), match.end(1), P_ADDRESS - 20)
@@ -610,7 +637,7 @@ def _zips(text: str) -> Iterator[Candidate]:
             if name.upper() in US_STATE_CODES or name in US_STATES or name in US_STATE_PHRASES:
                 yield Candidate(m.ZIP_CODE, start, end, P_ZIP)
                 continue
-        if _ZIP_CUE_BEFORE.search(window):
+        if _ZIP_CUE_BEFORE.search(window) and not _NOT_ZIP_AFTER.match(text, end):
             yield Candidate(m.ZIP_CODE, start, end, P_ZIP)
         elif "-" in match.group(0):
             yield Candidate(m.ZIP_CODE, start, end, P_ZIP - 2)
