@@ -68,6 +68,7 @@ def serve(
     """Run the API server."""
     import uvicorn
 
+    from bondmcp.server.logs import uvicorn_log_config
     from bondmcp.server.services import open_database
 
     settings = settings_or_exit()
@@ -80,6 +81,7 @@ def serve(
     except Exception as exc:
         fail(f"cannot open the database: {exc}")
     scheme = "https" if ssl_certfile else "http"
+    prepare_metrics_dir(settings)
     err.print(
         f"bondmcp {__version__} ({settings.environment}) on {scheme}://{bind_host}:{bind_port}"
     )
@@ -92,9 +94,22 @@ def serve(
         ssl_certfile=ssl_certfile,
         ssl_keyfile=ssl_keyfile,
         server_header=False,
+        access_log=False,  # our own JSON request log replaces it
+        log_config=uvicorn_log_config(settings.log_level),
         log_level=settings.log_level,
         timeout_graceful_shutdown=30,
     )
+
+
+def prepare_metrics_dir(settings: Settings) -> None:
+    """Give this server's worker processes one fresh directory to share metrics through."""
+    import os
+    import shutil
+
+    path = settings.data_dir / "metrics" / str(os.getpid())
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
 
 
 @app.command()
@@ -143,6 +158,18 @@ def ask(
             out.print(f"  [{i}] {c.title} — {c.url}", highlight=False)
     out.print(f"\n[dim]confidence {answer.confidence:.2f} · {answer.kb_version}[/]")
     out.print(f"[dim]{answer.disclaimer}[/]")
+
+
+@app.command("mcp")
+def mcp_stdio() -> None:
+    """Serve the MCP tools over stdio, for desktop AI clients. Logs go to stderr."""
+    from bondmcp.mcp.stdio import McpStartupError, run_stdio
+
+    settings = settings_or_exit()
+    try:
+        run_stdio(settings)
+    except McpStartupError as exc:
+        fail(str(exc))
 
 
 def _key_json(

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
     locale: Locale = "us"
     default_rate_limit: str | None = None
+    redis_namespace: str = Field(default="bondmcp", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
+    cache_ttl_seconds: int = Field(default=3600, ge=0)
+    cache_max_entries: int = Field(default=10_000, ge=0)
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

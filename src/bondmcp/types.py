@@ -41,7 +41,10 @@ MAX_BATCH_SIZE = 50
 Triage = Literal["emergency", "urgent", "routine"]
 
 Query = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS)
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S"
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ OPERATIONS = [
     ("GET", "/v1/ping"),
     ("GET", "/health"),
     ("GET", "/ready"),
+    ("DELETE", "/v1/cache"),
 ]
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

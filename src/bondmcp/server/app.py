@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,9 +10,11 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from bondmcp._version import __version__
+from bondmcp.mcp.http import McpEndpoint
+from bondmcp.server import metrics
 from bondmcp.server.errors import install_error_handlers
 from bondmcp.server.middleware import RequestContextMiddleware
-from bondmcp.server.routers import answers, search, system
+from bondmcp.server.routers import admin, answers, search, system
 from bondmcp.server.services import Services
 from bondmcp.settings import Settings, load_settings
 
@@ -24,15 +27,18 @@ Every error has the shape `{"error": {"type", "code", "message", "request_id"}}`
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     settings = settings or (services.settings if services else load_settings())
+    mcp = McpEndpoint()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "services", None) is None:
             app.state.services = Services.build(settings)
         try:
-            yield
+            async with mcp.running(app.state.services):
+                yield
         finally:
             app.state.services.close()
+            metrics.mark_process_dead(os.getpid())
 
     app = FastAPIOffline(
         title="bondmcp",
@@ -47,6 +53,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(system.router)
     app.include_router(answers.router)
     app.include_router(search.router)
+    app.router.routes.append(mcp.route)  # exactly /mcp: MCP clients POST where they are told
+    app.include_router(admin.router)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware

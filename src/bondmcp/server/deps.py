@@ -76,4 +76,5 @@ def require_scope(scope: str):  # type: ignore[no-untyped-def]
 
 
 AskKey = Annotated[ApiKeyRecord, Depends(require_scope("ask"))]
+AdminKey = Annotated[ApiKeyRecord, Depends(require_scope("admin"))]
 AnyKey = Annotated[ApiKeyRecord, Depends(authenticated_key)]

@@ -93,6 +93,7 @@ def error_response(
     param: str | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
+    request.state.error_code = code
     return JSONResponse(
         error_body(status_code, code, message, request_id_of(request), param),
         status_code=status_code,

@@ -2,11 +2,12 @@
 
 It runs outside routing and validation so that every response, even a 413 sent before
 the body is read or a 500 from a bug, carries a request id, the security headers and the
-error envelope.
+error envelope, and is counted in the metrics and the request log.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -16,11 +17,14 @@ from typing import Any
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bondmcp.server import metrics
 from bondmcp.server.errors import PayloadTooLarge, error_body, internal_error_body
 
 logger = logging.getLogger("bondmcp.server")
+access_logger = logging.getLogger("bondmcp.access")
 
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_QUIET_ROUTES = ("/health", "/metrics")
 
 
 def new_request_id() -> str:
@@ -44,12 +48,12 @@ class RequestContextMiddleware:
         state["request_id"] = request_id
         state["started"] = time.perf_counter()
         is_v1 = scope["path"].startswith("/v1/") or scope["path"] == "/v1"
-        started = False
+        response: dict[str, Any] = {"started": False, "status": 500}
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
+                response["started"] = True
+                response["status"] = message["status"]
                 out = MutableHeaders(scope=message)
                 out["X-Request-ID"] = request_id
                 out["X-Content-Type-Options"] = "nosniff"
@@ -61,15 +65,26 @@ class RequestContextMiddleware:
                         out[name] = value
             await send(message)
 
+        try:
+            await self._handle(scope, receive, send_with_headers, headers, is_v1, response)
+        finally:
+            self._record(scope, state, response["status"])
+
+    async def _handle(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        headers: Headers,
+        is_v1: bool,
+        response: dict[str, Any],
+    ) -> None:
+        state = scope["state"]
         if scope["method"] in ("POST", "PUT", "PATCH") and is_v1:
             content_type = headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type.startswith("multipart/"):
                 await self._send_error(
-                    send_with_headers,
-                    415,
-                    "unsupported_media_type",
-                    "Send the request body as JSON.",
-                    request_id,
+                    scope, send, 415, "unsupported_media_type", "Send the request body as JSON."
                 )
                 return
             if not content_type.endswith("json"):
@@ -83,21 +98,12 @@ class RequestContextMiddleware:
         if length is not None:
             if not length.isdigit():
                 await self._send_error(
-                    send_with_headers,
-                    400,
-                    "invalid_request",
-                    "Content-Length is not a number.",
-                    request_id,
+                    scope, send, 400, "invalid_request", "Content-Length is not a number."
                 )
                 return
             if int(length) > self.max_body_bytes:
-                await self._send_error(
-                    send_with_headers,
-                    413,
-                    "payload_too_large",
-                    f"The request body exceeds the limit of {self.max_body_bytes} bytes.",
-                    request_id,
-                )
+                message = f"The request body exceeds the limit of {self.max_body_bytes} bytes."
+                await self._send_error(scope, send, 413, "payload_too_large", message)
                 return
 
         received = 0
@@ -112,29 +118,28 @@ class RequestContextMiddleware:
             return message
 
         try:
-            await self.app(scope, limited_receive, send_with_headers)
+            await self.app(scope, limited_receive, send)
         except Exception:
-            logger.exception("unhandled error", extra={"request_id": request_id})
-            if started:
+            logger.exception("unhandled error", extra={"request_id": state["request_id"]})
+            if response["started"]:
                 raise
-            await send_with_headers(
+            state["error_code"] = "internal_error"
+            await send(
                 {
                     "type": "http.response.start",
                     "status": 500,
                     "headers": [(b"content-type", b"application/json")],
                 }
             )
-            await send_with_headers(
-                {"type": "http.response.body", "body": internal_error_body(request_id)}
+            await send(
+                {"type": "http.response.body", "body": internal_error_body(state["request_id"])}
             )
 
     @staticmethod
-    async def _send_error(
-        send: Send, status: int, code: str, message: str, request_id: str
-    ) -> None:
-        import json
-
-        body = json.dumps(error_body(status, code, message, request_id)).encode()
+    async def _send_error(scope: Scope, send: Send, status: int, code: str, message: str) -> None:
+        state = scope["state"]
+        state["error_code"] = code
+        body = json.dumps(error_body(status, code, message, state["request_id"])).encode()
         await send(
             {
                 "type": "http.response.start",
@@ -147,3 +152,29 @@ class RequestContextMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    def _record(scope: Scope, state: dict[str, Any], status: int) -> None:
+        """One metrics sample and one JSON log line per request, with no request content."""
+        route = getattr(scope.get("route"), "path", None) or "unmatched"
+        duration = time.perf_counter() - state["started"]
+        method = scope["method"]
+        metrics.REQUEST_DURATION.labels(route, method, str(status)).observe(duration)
+        metrics.REQUESTS.labels(route, method, str(status)).inc()
+        code = state.get("error_code")
+        if status >= 400:
+            metrics.ERRORS.labels(route, code or str(status)).inc()
+        if route in _QUIET_ROUTES and status < 400:
+            return  # probes and scrapes would drown the request log
+        fields: dict[str, Any] = {
+            "request_id": state["request_id"],
+            "key_id": state.get("key_id"),
+            "method": method,
+            "route": route,
+            "status": status,
+            "response_time": round(duration, 6),
+        }
+        if code:
+            fields["error_code"] = code
+        fields.update(state.get("log_fields", {}))
+        access_logger.info("request", extra=fields)

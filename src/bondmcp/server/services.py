@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from bondmcp.engine.engine import HealthEngine
+from bondmcp.server.cache import ResponseCache
+from bondmcp.server.dependencies import DependencyHealth
 from bondmcp.server.ratelimit import RateLimiter
 from bondmcp.settings import Settings
 from bondmcp.store import Database, KeyStore
@@ -20,6 +23,9 @@ class Services:
     idempotency: IdempotencyStore
     engine: HealthEngine
     limiter: RateLimiter
+    cache: ResponseCache
+    redis: Any | None
+    redis_health: DependencyHealth
     secret: bytes
 
     @classmethod
@@ -27,18 +33,40 @@ class Services:
         secret_value = settings.secret_key.get_secret_value() if settings.secret_key else None
         secret = load_or_create_secret(settings.data_dir, secret_value)
         db = open_database(settings)
+        redis_health = DependencyHealth("redis", configured=bool(settings.redis_url))
+        redis_client = None
+        if settings.redis_url:
+            import redis
+
+            redis_client = redis.Redis.from_url(
+                settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5
+            )
         return cls(
             settings=settings,
             db=db,
             keys=KeyStore(db, secret),
             idempotency=IdempotencyStore(db, secret),
             engine=engine or HealthEngine.builtin(default_locale=settings.locale),
-            limiter=RateLimiter(),
+            limiter=RateLimiter(
+                settings.redis_url, namespace=settings.redis_namespace, health=redis_health
+            ),
+            cache=ResponseCache(
+                secret,
+                ttl=settings.cache_ttl_seconds,
+                redis_client=redis_client,
+                redis_health=redis_health,
+                namespace=settings.redis_namespace,
+                max_entries=settings.cache_max_entries,
+            ),
+            redis=redis_client,
+            redis_health=redis_health,
             secret=secret,
         )
 
     def close(self) -> None:
         self.db.dispose()
+        if self.redis is not None:
+            self.redis.close()
 
 
 def open_database(settings: Settings) -> Database:

@@ -1,4 +1,8 @@
-"""Answering: ``/v1/ask`` and ``/v1/ask/batch``."""
+"""Answering: ``/v1/ask`` and ``/v1/ask/batch``.
+
+A query is de-identified first; the engine, the cache key and everything downstream see
+only the de-identified text.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,12 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from bondmcp.engine.engine import Answer
+from bondmcp.privacy import deidentify
+from bondmcp.server import metrics
 from bondmcp.server.deps import AskKey, ServicesDep
 from bondmcp.server.errors import APIError, error_body
 from bondmcp.server.idempotency import run_idempotent
+from bondmcp.server.services import Services
 from bondmcp.types import (
     MAX_BATCH_SIZE,
     MAX_QUERY_CHARS,
@@ -41,7 +48,7 @@ def present(answer: Answer, request: Request, *, cached: bool = False) -> AskRes
         id="ans_" + uuid.uuid4().hex,
         answer=answer.text,
         confidence=answer.confidence,
-        processing_time=round(time.perf_counter() - request.state.started, 6),
+        processing_time=elapsed(request),
         citations=[
             Citation(
                 source_id=c.source_id,
@@ -63,14 +70,64 @@ def present(answer: Answer, request: Request, *, cached: bool = False) -> AskRes
     )
 
 
+def elapsed(request: Request) -> float:
+    started: float = request.state.started
+    return round(time.perf_counter() - started, 6)
+
+
+def wants_fresh(request: Request) -> bool:
+    return "no-cache" in request.headers.get("cache-control", "").lower()
+
+
+def answer_query(
+    services: Services, request: Request, query: str, locale: str | None
+) -> AskResponse:
+    """Answer one query through the cache; the raw query never leaves this function."""
+    clean = deidentify(query).text
+    locale = locale or services.settings.locale
+    engine = services.engine
+    if wants_fresh(request) or services.cache.ttl == 0:
+        metrics.CACHE.labels("bypass").inc()
+        response = present(engine.ask(clean, locale), request)
+    else:
+        key = services.cache.key(clean, locale, engine.kb_version)
+        raw, cached = services.cache.get_or_compute(
+            key, lambda: present(engine.ask(clean, locale), request).model_dump_json().encode()
+        )
+        response = AskResponse.model_validate_json(raw)
+        if cached:
+            response = response.model_copy(
+                update={
+                    "id": "ans_" + uuid.uuid4().hex,
+                    "processing_time": elapsed(request),
+                    "cached": True,
+                    "request_id": request.state.request_id,
+                }
+            )
+    metrics.CONFIDENCE.observe(response.confidence)
+    metrics.TRIAGE.labels(response.triage).inc()
+    if not response.in_scope:
+        metrics.OUT_OF_SCOPE.inc()
+    return response
+
+
 @router.post(
     "/ask", response_model=AskResponse, responses=_ERRORS, summary="Answer a health question"
 )
 def ask(body: AskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
-    """A grounded, cited answer, with triage, scope and a calibrated confidence."""
+    """A grounded, cited answer, with triage, scope and a calibrated confidence.
+
+    Send `Cache-Control: no-cache` to bypass the answer cache."""
 
     def compute() -> AskResponse:
-        return present(services.engine.ask(body.query, body.locale), request)
+        response = answer_query(services, request, body.query, body.locale)
+        request.state.log_fields = {
+            "query_length": len(body.query),
+            "confidence": response.confidence,
+            "triage": response.triage,
+            "cached": response.cached,
+        }
+        return response
 
     return run_idempotent(request, services, key, body, compute)
 
@@ -108,16 +165,11 @@ def ask_batch(
                     _item_error("invalid_query", f"queries.{index}: the query is empty.", request)
                 )
             elif len(text) > MAX_QUERY_CHARS:
-                results.append(
-                    _item_error(
-                        "invalid_query",
-                        f"queries.{index}: the query exceeds {MAX_QUERY_CHARS} characters.",
-                        request,
-                    )
-                )
+                message = f"queries.{index}: the query exceeds {MAX_QUERY_CHARS} characters."
+                results.append(_item_error("invalid_query", message, request))
             else:
                 try:
-                    results.append(present(services.engine.ask(text, body.locale), request))
+                    results.append(answer_query(services, request, text, body.locale))
                 except Exception:
                     logger.exception("batch item failed", extra={"index": index})
                     envelope = error_body(
@@ -127,6 +179,11 @@ def ask_batch(
                         request.state.request_id,
                     )
                     results.append(BatchItemError(error=ErrorDetail(**envelope["error"])))
+        request.state.log_fields = {
+            "queries": len(body.queries),
+            "query_length": sum(len(q) for q in body.queries),
+            "cached": sum(1 for r in results if isinstance(r, AskResponse) and r.cached),
+        }
         return BatchAskResponse(results=results)
 
     return run_idempotent(request, services, key, body, compute)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from bondmcp._version import __version__
+from bondmcp.server import metrics
 from bondmcp.server.deps import AnyKey, ServicesDep
 from bondmcp.types import DependencyStatus, HealthResponse, PingResponse, ReadyResponse
 
@@ -32,6 +33,18 @@ def ready(services: ServicesDep) -> JSONResponse:
         deps["database"] = DependencyStatus(status="up")
     except Exception as exc:
         deps["database"] = DependencyStatus(status="down", detail=type(exc).__name__)
+    metrics.DEPENDENCY_UP.labels("database").set(1 if deps["database"].status == "up" else 0)
+    if services.redis is not None:
+        try:
+            services.redis.ping()
+            services.redis_health.succeeded()
+            deps["redis"] = DependencyStatus(status="up")
+        except Exception as exc:
+            services.redis_health.failed(exc, "ready")
+            # Still ready: limits and the cache fall back to this process.
+            deps["redis"] = DependencyStatus(
+                status="degraded", detail=f"{type(exc).__name__}; using in-process fallback"
+            )
     deps["knowledge_base"] = DependencyStatus(
         status="up",
         detail=f"{len(services.engine.index)} passages, {services.engine.kb_version}",
@@ -41,6 +54,13 @@ def ready(services: ServicesDep) -> JSONResponse:
     return JSONResponse(
         body.model_dump(mode="json", exclude_none=True), status_code=200 if ok else 503
     )
+
+
+@router.get("/metrics", include_in_schema=False)
+def prometheus_metrics() -> Response:
+    """Prometheus exposition of every worker process's metrics."""
+    body, content_type = metrics.render()
+    return Response(body, media_type=content_type)
 
 
 @router.get("/v1/ping", response_model=PingResponse, summary="Check connectivity and the key")

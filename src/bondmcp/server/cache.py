@@ -1,0 +1,199 @@
+"""The answer cache: exact match on the de-identified question, shared through Redis.
+
+Keys are HMACs of the normalised, de-identified question plus the knowledge-base version
+and answer options, so no question text is ever a cache key, and a knowledge-base change
+invalidates everything by construction. No "similar question" matching: in health a
+near-miss answer is a wrong answer. A burst of the same question computes once: in-process
+callers wait on a lock, other processes wait on a short Redis lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from bondmcp.server import metrics
+from bondmcp.server.dependencies import DependencyHealth
+
+_LOCK_TTL_MS = 10_000
+_WAIT_FOR_PEER_SECONDS = 5.0
+_POLL_SECONDS = 0.01
+_TRAILING = re.compile(r"[\s?.!]+$")
+
+
+def normalise_question(text: str) -> str:
+    return _TRAILING.sub("", " ".join(text.lower().split()))
+
+
+class MemoryCache:
+    """A bounded in-process LRU with per-entry expiry."""
+
+    def __init__(self, max_entries: int = 10_000) -> None:
+        self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._max = max_entries
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            item = self._entries.get(key)
+            if item is None:
+                return None
+            expires, value = item
+            if expires < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return value
+
+    def set(self, key: str, value: bytes, ttl: int) -> None:
+        with self._lock:
+            self._entries[key] = (time.monotonic() + ttl, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._max:
+                self._entries.popitem(last=False)
+
+    def purge(self) -> int:
+        with self._lock:
+            count = len(self._entries)
+            self._entries.clear()
+            return count
+
+
+class ResponseCache:
+    def __init__(
+        self,
+        secret: bytes,
+        *,
+        ttl: int,
+        redis_client: Any | None = None,
+        redis_health: DependencyHealth | None = None,
+        namespace: str = "bondmcp",
+        max_entries: int = 10_000,
+    ) -> None:
+        self._secret = secret
+        self.ttl = ttl
+        self._local = MemoryCache(max_entries)
+        self._redis = redis_client
+        self._health = redis_health
+        self._prefix = f"{namespace}:cache:"
+        self._lock_prefix = f"{namespace}:cache-lock:"
+        self._flights: dict[str, threading.Lock] = {}
+        self._flights_lock = threading.Lock()
+
+    def key(self, deidentified_question: str, *options: str) -> str:
+        material = "\0".join((normalise_question(deidentified_question), *options))
+        return hmac.new(self._secret, material.encode(), hashlib.sha256).hexdigest()
+
+    # -- storage, Redis first with the in-process cache as fallback ---------------------
+
+    def _shared(self) -> Any | None:
+        if self._redis is not None and self._health is not None and self._health.usable():
+            return self._redis
+        return None
+
+    def get(self, key: str) -> bytes | None:
+        redis = self._shared()
+        if redis is not None:
+            try:
+                value = redis.get(self._prefix + key)
+                self._health.succeeded()  # type: ignore[union-attr]
+                return value if value is None else bytes(value)
+            except Exception as exc:
+                self._health.failed(exc, "cache_get")  # type: ignore[union-attr]
+        return self._local.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        redis = self._shared()
+        if redis is not None:
+            try:
+                redis.set(self._prefix + key, value, ex=self.ttl)
+                return
+            except Exception as exc:
+                self._health.failed(exc, "cache_set")  # type: ignore[union-attr]
+        self._local.set(key, value, self.ttl)
+
+    def purge(self) -> int:
+        purged = self._local.purge()
+        redis = self._shared()
+        if redis is not None:
+            try:
+                batch: list[Any] = []
+                for name in redis.scan_iter(match=self._prefix + "*", count=500):
+                    batch.append(name)
+                    if len(batch) >= 500:
+                        purged += int(redis.delete(*batch))
+                        batch.clear()
+                if batch:
+                    purged += int(redis.delete(*batch))
+            except Exception as exc:
+                self._health.failed(exc, "cache_purge")  # type: ignore[union-attr]
+        return purged
+
+    # -- single flight ------------------------------------------------------------------
+
+    @contextmanager
+    def _local_flight(self, key: str) -> Iterator[None]:
+        with self._flights_lock:
+            lock = self._flights.setdefault(key, threading.Lock())
+        with lock:
+            yield
+        with self._flights_lock:
+            if self._flights.get(key) is lock and not lock.locked():
+                self._flights.pop(key, None)
+
+    def _wait_for_peer(self, key: str) -> bytes | None:
+        """Another process is computing this answer: wait briefly for it to land."""
+        redis = self._shared()
+        if redis is None:
+            return None
+        token = str(time.monotonic_ns())
+        try:
+            if redis.set(self._lock_prefix + key, token, nx=True, px=_LOCK_TTL_MS):
+                return None  # we hold the flight
+            deadline = time.monotonic() + _WAIT_FOR_PEER_SECONDS
+            while time.monotonic() < deadline:
+                value = redis.get(self._prefix + key)
+                if value is not None:
+                    return bytes(value)
+                if not redis.exists(self._lock_prefix + key):
+                    return None
+                time.sleep(_POLL_SECONDS)
+        except Exception as exc:
+            self._health.failed(exc, "cache_lock")  # type: ignore[union-attr]
+        return None
+
+    def _end_flight(self, key: str) -> None:
+        redis = self._shared()
+        if redis is not None:
+            try:
+                redis.delete(self._lock_prefix + key)
+            except Exception as exc:
+                self._health.failed(exc, "cache_lock")  # type: ignore[union-attr]
+
+    def get_or_compute(self, key: str, compute: Callable[[], bytes]) -> tuple[bytes, bool]:
+        """The cached value, or ``compute()`` stored for next time; and whether it was cached."""
+        value = self.get(key)
+        if value is not None:
+            metrics.CACHE.labels("hit").inc()
+            return value, True
+        with self._local_flight(key):
+            value = self.get(key)
+            if value is None:
+                value = self._wait_for_peer(key)
+            if value is not None:
+                metrics.CACHE.labels("hit").inc()
+                return value, True
+            metrics.CACHE.labels("miss").inc()
+            try:
+                value = compute()
+                self.set(key, value)
+            finally:
+                self._end_flight(key)
+            return value, False

@@ -1,0 +1,61 @@
+"""Structured JSON logs: one line per request, never query text or other PHI.
+
+The request line carries the fields the seed document logs (query length, response time,
+confidence) plus request and key ids, so operators can trace a request without any of
+the patient's words ending up in a log file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from typing import Any
+
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        for name, value in record.__dict__.items():
+            if name not in _STANDARD and not name.startswith("_"):
+                entry[name] = value
+        if record.exc_info:
+            # Exception types and frames only: messages can quote user input.
+            entry["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else None
+            entry["frames"] = _frames(record)
+        return json.dumps(entry, default=str)
+
+
+def _frames(record: logging.LogRecord) -> list[str]:
+    import traceback
+
+    if not record.exc_info or record.exc_info[2] is None:
+        return []
+    return [
+        f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(record.exc_info[2])
+    ]
+
+
+def uvicorn_log_config(level: str) -> dict[str, Any]:
+    """Logging configuration for ``uvicorn.run``: JSON lines on stderr for every logger."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
+        "handlers": {"default": handler},
+        "loggers": {
+            "uvicorn": {"handlers": ["default"], "level": level.upper(), "propagate": False},
+            "uvicorn.error": {"level": level.upper()},
+            "bondmcp": {"handlers": ["default"], "level": level.upper(), "propagate": False},
+        },
+    }
