@@ -237,14 +237,27 @@ class _Finder:
             ):
                 j, count = j + 1, count + 1
                 continue
-            if (
-                t.lower in lx.NAME_PARTICLES
-                and not t.cap
-                and j + 1 < self.n
-                and self.tokens[j + 1].cap
-            ):
-                j += 1
-                continue
+            if self.initial(j) and self.char_after(t) == ".":
+                j += 1  # "Lloyd A." closing the name
+                break
+            if t.lower in lx.NAME_PARTICLES and not t.cap:
+                # "de la Cruz", "van der Berg": particles count only before a capitalised part.
+                k = j
+                while (
+                    k < self.n
+                    and self.tokens[k].lower in lx.NAME_PARTICLES
+                    and not self.tokens[k].cap
+                ):
+                    k += 1
+                if (
+                    k < self.n
+                    and k - j <= 3
+                    and self.tokens[k].cap
+                    and all(self.spaced(x) for x in range(j + 1, k + 1))
+                ):
+                    j = k
+                    continue
+                break
             if j in self.protected or t.lower in lx.FUNCTION_WORDS:
                 break
             if t.cap or t.upper:
@@ -311,7 +324,8 @@ class _Finder:
                 continue
             t = self.tokens[i]
             if _STRONG_INTRO.search(match.group(0)):
-                if self.plausible(i, unknown_lower=True):
+                # "also called ALS": an unknown upper-case word is an acronym, not a name.
+                if self.plausible(i, unknown_lower=True) and (self.known(t) or not t.upper):
                     self.add_extended(i, lower=True, unknown_lower=not t.cap)
             # Weaker cues: the word must look like a name.
             elif t.cap and not t.upper and self.plausible(i, unknown_lower=False):

@@ -433,6 +433,9 @@ def _dates(text: str, lower: str, *, digits: int, month: bool) -> Iterator[Candi
             value = match.group(0)
             if i == 0 and value.lower().startswith("the "):
                 start += 4
+            # "may 10 mg": a quantity, not the tenth of May.
+            if i == 0 and _UNIT_AFTER.match(text, end):
+                continue
             # "10 may help": a lower-case "may" after a number is a verb, not a month.
             if i == 1 and re.fullmatch(r"\d{1,2}\s+may", text[start:end]):
                 continue
@@ -498,6 +501,20 @@ def _ages(text: str, lower: str) -> Iterator[Candidate]:
             if (cue in ("at", ",") or cue.endswith(",")) and not lower.startswith(",", end):
                 continue
             yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
+        elif _AGE_PERSON_IS.search(lower, max(0, start - 80), start):
+            if not _AGE_NOT_AFTER.match(lower, end):
+                yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
+
+
+# "my mom Maria (DOB ...) is 93": a person earlier in the sentence, and no measurement between
+# ("her glucose is 95" is not an age).
+_AGE_PERSON_IS = re.compile(
+    r"\b(?:mom|mum|mother|dad|father|grand\w*|granny|nana|aunt|uncle|patient|husband|wife|he|she"
+    r"|neighbou?r|sister|brother|friend)\b"
+    r"(?:(?!glucose|sugar|a1c|bp|pressure|rate|level|count|weight|temp|sat|oxygen|pulse|ldl|hdl"
+    r"|cholesterol|score|reading|number|result|bmi|psa|tsh|inr|egfr)[^.!?\n]){0,60}"
+    r"\bis\s+(?:now\s+)?$"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -713,7 +730,7 @@ def find_shaped(text: str) -> list[Candidate]:
     if digits >= 7:
         found.extend(_phones(text))
     found.extend(_addresses(text, digits=digits))
-    if digits >= 4 and _ZIP_HINT.search(text):
+    if digits >= 3 and _ZIP_HINT.search(text):
         found.extend(_zips(text))
     if digits >= 2:
         found.extend(_ages(text, lower))

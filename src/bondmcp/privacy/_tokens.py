@@ -7,6 +7,7 @@ this keeps name finding linear in the length of the input.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A particle glued to a capitalised name: "al-Rashid", "O'Brien", "McDonald" start a name too.
@@ -38,7 +39,8 @@ class Token:
         self.start = start
         self.end = end - 2 if possessive else end
         self.text = base
-        self.lower = base.lower()
+        # Lower case without accents, for the word lists: "José" is "jose", "Ménière" "meniere".
+        self.lower = _fold(base.lower())
         self.cap = base[:1].isupper() or _PARTICLE_CAP.match(base) is not None
         self.upper = len(base) > 1 and base.isupper()
         self.possessive = possessive
@@ -47,6 +49,13 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+def _fold(lower: str) -> str:
+    if lower.isascii():
+        return lower
+    decomposed = unicodedata.normalize("NFKD", lower)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def tokenize(text: str) -> list[Token]:
