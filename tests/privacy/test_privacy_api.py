@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import itertools
 import subprocess
 import sys
 import time
@@ -63,7 +64,7 @@ def test_offsets_point_into_the_original_text() -> None:
 def test_entities_are_sorted_and_do_not_overlap() -> None:
     entities = deidentify(SAMPLE).entities
     assert entities == sorted(entities, key=lambda e: e.start)
-    for a, b in zip(entities, entities[1:], strict=False):
+    for a, b in itertools.pairwise(entities):
         assert a.end <= b.start
 
 

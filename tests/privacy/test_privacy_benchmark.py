@@ -3,6 +3,7 @@ benchmark's targets on it (the same check as ``bench/bench_phi.py``)."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,7 +42,7 @@ def test_corpus_is_large_varied_and_labelled(bench: tuple[ModuleType, ModuleType
     assert kinds == set(corpus.PHI_TYPES)
     for s in samples:
         spans = sorted(s.phi + s.keep, key=lambda span: span.start)
-        for a, b in zip(spans, spans[1:], strict=False):
+        for a, b in itertools.pairwise(spans):
             assert a.end <= b.start, s.id
         for span in s.phi + s.keep:
             covered = s.text[span.start : span.end]

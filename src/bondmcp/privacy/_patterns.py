@@ -488,22 +488,22 @@ _AGE_NOT_AFTER = re.compile(
 )
 
 
+def _is_age(lower: str, start: int, end: int) -> bool:
+    if _AGE_AFTER.match(lower, end):
+        return True  # "92-year-old", "93 y/o"
+    if _AGE_NOT_AFTER.match(lower, end):
+        return False  # "aged 95 kg", "is 95/60"
+    if _AGE_BEFORE.search(lower, max(0, start - 24), start):
+        # "At 91, she ..." and "mother, 95, lives": there the comma after the number is the cue.
+        cue = lower[max(0, start - 4) : start].strip()
+        return not (cue in ("at", ",") or cue.endswith(",")) or lower.startswith(",", end)
+    return _AGE_PERSON_IS.search(lower, max(0, start - 80), start) is not None
+
+
 def _ages(text: str, lower: str) -> Iterator[Candidate]:
     for match in _AGE_CANDIDATE.finditer(lower):
-        start, end = match.span()
-        if _AGE_AFTER.match(lower, end):
-            yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
-        elif _AGE_BEFORE.search(lower, max(0, start - 24), start) and not _AGE_NOT_AFTER.match(
-            lower, end
-        ):
-            # "At 91, she ..." and "mother, 95, lives": the comma after the number is the cue.
-            cue = lower[max(0, start - 4) : start].strip()
-            if (cue in ("at", ",") or cue.endswith(",")) and not lower.startswith(",", end):
-                continue
-            yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
-        elif _AGE_PERSON_IS.search(lower, max(0, start - 80), start):
-            if not _AGE_NOT_AFTER.match(lower, end):
-                yield Candidate(m.AGE_OVER_89, start, end, P_AGE)
+        if _is_age(lower, match.start(), match.end()):
+            yield Candidate(m.AGE_OVER_89, match.start(), match.end(), P_AGE)
 
 
 # "my mom Maria (DOB ...) is 93": a person earlier in the sentence, and no measurement between
