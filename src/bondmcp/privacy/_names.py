@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from . import _lexicon as lx
 from . import _model as m
-from ._patterns import P_NAME, Candidate
+from ._patterns import P_NAME, Candidate, lower_same_length
 from ._tokens import Token, tokenize
 
 _MAX_NAME_TOKENS = 4
@@ -38,14 +38,15 @@ _CREDENTIALS = re.compile(
 )
 _LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)")
 
+# The cue patterns below run on the lower-cased text, which is faster than ignoring case.
 _INTRO = re.compile(
-    r"(?i)\b(?:my\s+name\s+is|my\s+name's|name\s+is|i\s+am\s+called|call\s+me|named|called|goes\s+by"
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|i\s+am\s+called|call\s+me|named|called|goes\s+by"
     r"|known\s+as|this\s+is|it's|it’s|its|i'm|i’m|im|i\s+am|me\s+llamo|je\s+m'appelle|ich\s+bin"
     r"|mi\s+chiamo|meu\s+nome\s+é)\s+"
 )
-_STRONG_INTRO = re.compile(r"(?i)name|call|goes|known|llamo|appelle|chiamo|nome")
+_STRONG_INTRO = re.compile(r"name|call|goes|known|llamo|appelle|chiamo|nome")
 _LABEL = re.compile(
-    r"(?im)(?:^|(?<=[\n|;,.]))[ \t]*(?:(?:patient|pt)(?:'s)?\s+name|full\s+name|first\s+name|last\s+name"
+    r"(?m)(?:^|(?<=[\n|;,.]))[ \t]*(?:(?:patient|pt)(?:'s)?\s+name|full\s+name|first\s+name|last\s+name"
     r"|surname|given\s+name|name|patient|pt|emergency\s+contact|contact\s+person|contact|next\s+of\s+kin"
     r"|guardian|parent|caregiver|spouse|mother|father|insured|subscriber|policy\s*holder|signed"
     r"|signature|e-signed|electronically\s+signed\s+by|physician|provider|doctor|pcp"
@@ -54,7 +55,7 @@ _LABEL = re.compile(
     r"|recipient)[ \t]*(?::|-|=)[ \t]*"
 )
 _CLOSING = re.compile(
-    r"(?i)(?:\b(?:thanks(?:\s+(?:so\s+much|again|in\s+advance))?"
+    r"(?:\b(?:thanks(?:\s+(?:so\s+much|again|in\s+advance))?"
     r"|thank\s+you(?:\s+(?:so\s+much|again|in\s+advance))?|(?:best|kind|warm|warmest)\s+regards|regards"
     r"|best(?:\s+wishes)?|(?:yours\s+)?sincerely|sincerely\s+yours|cheers|respectfully|cordially"
     r"|take\s+care|love|all\s+the\s+best|many\s+thanks|gratefully|blessings|signed|xoxo)\s*[,.!:\-–—]*"
@@ -67,6 +68,7 @@ class _Finder:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.lower = lower_same_length(text)
         self.tokens = tokenize(text)
         self.n = len(self.tokens)
         self.starts = [t.start for t in self.tokens]
@@ -209,6 +211,8 @@ class _Finder:
         return any(p in lx.STRONG_EPONYMS for p in self._parts(t))
 
     def _eponym_word(self, t: Token) -> bool:
+        if "-" not in t.lower and "'" not in t.lower and "’" not in t.lower:
+            return t.lower in _EPONYM_WORDS
         parts = self._parts(t)
         return bool(parts) and all(p in _EPONYM_WORDS for p in parts)
 
@@ -318,7 +322,7 @@ class _Finder:
 
     def introductions(self) -> None:
         """ "my name is ...", "I'm Laura", "this is Maria", "its xiaoming"."""
-        for match in _INTRO.finditer(self.text):
+        for match in _INTRO.finditer(self.lower):
             i = self.token_at(match.end())
             if i >= self.n or self.tokens[i].start != match.end():
                 continue
@@ -355,7 +359,7 @@ class _Finder:
 
     def labels(self) -> None:
         """ "Name: ...", "Patient: SMITH, JOHN", "Emergency contact: ..." on a form."""
-        for match in _LABEL.finditer(self.text):
+        for match in _LABEL.finditer(self.lower):
             i = self.token_at(match.end())
             if i >= self.n or self.tokens[i].lower in lx.TITLES:
                 continue  # a title after the label is the title rule's
@@ -418,7 +422,7 @@ class _Finder:
 
     def signatures(self) -> None:
         """ "Thanks,\\nMaria", "Best regards, Thao Wallace", "— Tupac", a last line that is a name."""
-        for match in _CLOSING.finditer(self.text):
+        for match in _CLOSING.finditer(self.lower):
             i = self.token_at(match.end())
             if i >= self.n or self.tokens[i].start != match.end():
                 continue

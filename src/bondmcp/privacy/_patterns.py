@@ -424,9 +424,24 @@ def _numeric_date_ok(day_or_month: str, other: str, year: str, sep: str) -> bool
 _NEEDS_MONTH = (True, True, True, True, False, False, False)
 
 
+_NUMERIC_DATE_HINT = re.compile(r"\d[-/.]\d")
+_COMPACT_DATE_HINT = re.compile(r"\d{8}")
+
+
 def _dates(text: str, lower: str, *, digits: int, month: bool) -> Iterator[Candidate]:
+    numeric = digits >= 3 and _NUMERIC_DATE_HINT.search(text) is not None
+    compact = digits >= 8 and _COMPACT_DATE_HINT.search(text) is not None
     for i, pattern in enumerate(_DATE_PATTERNS):
-        if (_NEEDS_MONTH[i] and not month) or digits < 1 or (i == 6 and digits < 8):
+        wanted = (
+            month and digits >= 1,
+            month and digits >= 1,
+            month and digits >= 1,
+            month and digits >= 1,
+            numeric,
+            numeric,
+            compact,
+        )
+        if not wanted[i]:
             continue
         for match in pattern.finditer(lower if i < 4 else text):
             start, end = match.start(), match.end()
@@ -602,14 +617,22 @@ _ZIP_BEFORE_CITY = re.compile(
 )
 
 
+# Any word that can end or start a street address; without one, no street pattern can match.
+_ADDRESS_HINT = re.compile(
+    rf"\b(?:{_STRONG_SUFFIX.lower()}|{_WEAK_SUFFIX.lower()}|broadway|camino|strand|mall|embarcadero"
+    r"|box|pmb|rue|boulevard|bd|chemin|allée|impasse|quai)\b"
+    r"|(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee)\s+\d"
+)
+
+
 def _is_state(token: str) -> bool:
     return token in US_STATE_CODES
 
 
-def _addresses(text: str, *, digits: int) -> Iterator[Candidate]:
-    for pattern in (
-        (_STREET, _STREET_WEAK, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR) if digits else ()
-    ):
+def _addresses(text: str, lower: str, *, digits: int) -> Iterator[Candidate]:
+    street_words = _ADDRESS_HINT.search(lower) is not None
+    numbered = (_STREET, _STREET_WEAK, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR)
+    for pattern in numbered if digits and street_words else ():
         for match in pattern.finditer(text):
             end = match.end()
             if pattern in (_STREET, _STREET_WEAK) and not _plausible_street(match.group("words")):
@@ -618,7 +641,7 @@ def _addresses(text: str, *, digits: int) -> Iterator[Candidate]:
             if city is not None:
                 end = city.end(1)
             yield Candidate(m.STREET_ADDRESS, match.start(), end, P_ADDRESS)
-    for match in _STREET_NAMED.finditer(text):
+    for match in _STREET_NAMED.finditer(text) if street_words else ():
         if _plausible_street(match.group("street")):
             yield Candidate(
                 m.STREET_ADDRESS, match.start("street"), match.end("street"), P_ADDRESS - 10
@@ -658,13 +681,15 @@ def _zips(text: str) -> Iterator[Candidate]:
             yield Candidate(m.ZIP_CODE, start, end, P_ZIP)
         elif "-" in match.group(0):
             yield Candidate(m.ZIP_CODE, start, end, P_ZIP - 2)
+    for match in _ZIP_BEFORE_CITY.finditer(text):
+        yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP - 2)
+    if _POSTCODE_HINT.search(text) is None:
+        return
     for match in _POSTCODE_CUED.finditer(text):
         yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP)
     for pattern in (_UK_POSTCODE, _CA_POSTCODE):
         for match in pattern.finditer(text):
             yield Candidate(m.ZIP_CODE, match.start(), match.end(), P_ZIP - 2)
-    for match in _ZIP_BEFORE_CITY.finditer(text):
-        yield Candidate(m.ZIP_CODE, match.start(1), match.end(1), P_ZIP - 2)
 
 
 def _emails(text: str, lower: str) -> Iterator[Candidate]:
@@ -687,10 +712,12 @@ def _ipv4(text: str) -> Iterator[Candidate]:
 _DIGIT = re.compile(r"\d")
 _URL_HINT = re.compile(r"(?i)://|www\.|[a-z0-9]\.(?:" + _TLDS + r")\b")
 _MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# The tail of a UK or Canadian postcode: "2AA", "0B1".
+_POSTCODE_HINT = re.compile(r"\s\d[A-Z][A-Z\d]\b")
 _ZIP_HINT = re.compile(r"(?<!\d)\d{5}(?!\d)|[A-Z]\d[A-Z\d]?\s")
 
 
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower-case ``text`` keeping every offset: the rare characters whose lower case is longer
     (such as "İ") are left as they are."""
     lower = text.lower()
@@ -709,7 +736,7 @@ def find_shaped(text: str) -> list[Candidate]:
     no month name costs a handful of scans instead of every pattern.
     """
     found: list[Candidate] = []
-    lower = _lower(text)
+    lower = lower_same_length(text)
     digits = len(_DIGIT.findall(text))
     found.extend(_emails(text, lower))
     if _URL_HINT.search(text):
@@ -729,7 +756,7 @@ def find_shaped(text: str) -> list[Candidate]:
         found.extend(_dates(text, lower, digits=digits, month=month))
     if digits >= 7:
         found.extend(_phones(text))
-    found.extend(_addresses(text, digits=digits))
+    found.extend(_addresses(text, lower, digits=digits))
     if digits >= 3 and _ZIP_HINT.search(text):
         found.extend(_zips(text))
     if digits >= 2:

@@ -41,7 +41,9 @@ class Token:
         self.text = base
         # Lower case without accents, for the word lists: "José" is "jose", "Ménière" "meniere".
         self.lower = _fold(base.lower())
-        self.cap = base[:1].isupper() or _PARTICLE_CAP.match(base) is not None
+        self.cap = base[:1].isupper() or (
+            base[:1].islower() and _PARTICLE_CAP.match(base) is not None
+        )
         self.upper = len(base) > 1 and base.isupper()
         self.possessive = possessive
         self.sentence_start = sentence_start
