@@ -143,3 +143,43 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProc
 def data_env(tmp_path: Path) -> dict[str, str]:
     """Environment for CLI runs against a fresh data directory."""
     return bondmcp_env(tmp_path / "data")
+
+
+def service_available(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def require_service(name: str, port: int) -> None:
+    """Skip locally when a service is down; in CI (which starts them) that is a failure."""
+    if service_available(port):
+        return
+    message = f"{name} is not running on 127.0.0.1:{port} (scripts/services starts it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    """A Redis URL with a namespace of its own, cleaned up afterwards."""
+    require_service("Redis", 6379)
+    yield "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    require_service("PostgreSQL", 5432)
+    name = f"bondmcp_test_{uuid.uuid4().hex[:12]}"
+    admin = "postgresql://root@127.0.0.1:5432/test"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgresql://root@127.0.0.1:5432/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -66,12 +66,15 @@ def serve(
     ] = None,
 ) -> None:
     """Run the API server."""
+    settings = settings_or_exit()
+    # Before anything imports prometheus_client: it picks its storage when first imported.
+    prepare_metrics_dir(settings)
+
     import uvicorn
 
     from bondmcp.server.logs import uvicorn_log_config
     from bondmcp.server.services import open_database
 
-    settings = settings_or_exit()
     if (ssl_certfile is None) != (ssl_keyfile is None):
         fail("--ssl-certfile and --ssl-keyfile go together")
     bind_host = host or settings.host
@@ -81,7 +84,6 @@ def serve(
     except Exception as exc:
         fail(f"cannot open the database: {exc}")
     scheme = "https" if ssl_certfile else "http"
-    prepare_metrics_dir(settings)
     err.print(
         f"bondmcp {__version__} ({settings.environment}) on {scheme}://{bind_host}:{bind_port}"
     )
