@@ -10,7 +10,6 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from bondmcp._version import __version__
-from bondmcp.mcp.http import McpEndpoint
 from bondmcp.server import metrics
 from bondmcp.server.errors import install_error_handlers
 from bondmcp.server.middleware import RequestContextMiddleware
@@ -26,6 +25,8 @@ Every error has the shape `{"error": {"type", "code", "message", "request_id"}}`
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    from bondmcp.mcp.http import McpEndpoint  # here, as bondmcp.mcp imports from bondmcp.server
+
     settings = settings or (services.settings if services else load_settings())
     mcp = McpEndpoint()
 
