@@ -75,6 +75,10 @@ FIRST_NAMES: Final = _words(
     veronica vicki vickie victor victoria vincent viola violet virginia vivian wade walter wanda
     warren wayne wendy wesley whitney william willie wilma xavier yolanda yvette yvonne zachary
     zoe zoey
+    mike jim jimmy tom bob bobby dave steve chris matt dan danny nick joe tony rick ron ken pete
+    sam ben alex liz beth kate jen jenny deb debbie pam barb cathy kathy patty peggy becky cindy
+    mandy sandy andy greg jeff jon josh tim zach zack nate jake luke alec abby maddie katie
+    gabby izzy ellie millie sophie lexi kenny larry jerry gary terry barry harry billy willy
     aarav aditya akira amara amina anjali arnav ayesha bilal chen chiara darius dmitri elif
     emeka esperanza fang farah fatma francois giulia haruto hiroshi hui imran ines ingrid javad
     jing jun kaito kavya kenji kofi kwame lakshmi lars leila lin ling lorenzo magnus mai marco
@@ -178,7 +182,7 @@ AMBIGUOUS_FIRST_NAMES: Final = _words(
     marina asia india china kenya georgia virginia carolina dakota montana sierra savannah
     phoenix memphis denver eden haven heaven journey legacy lyric nova luna stella aurora
     addison grant don ben al ed joe sam tom kim lee jan kay lynn jo bo van mo page hunter
-    piper lincoln roman maverick cash hong long an van lan nam
+    piper lincoln roman maverick cash hong long an van lan nam scarlet
     legend messiah orion sage lane noel ping
     """
 )
@@ -391,6 +395,9 @@ COMMON_WORDS: Final = _words(
     med meds rec no nos dept hosp appt appts pt pts dx hx rx tx sx fx yo vs re cc fyi asap
     apple watch pixel galaxy iphone android alexa siri google amazon facebook instagram youtube
     tiktok reddit zoom teams
+    medline medlineplus pubmed abstract abstracts familial mediterranean wave diathermy
+    task force pacific islander islanders islands alaska native hispanic latino latina latinx
+    indigenous aboriginal caucasian preventive services alcoholics narcotics anonymous
     plus drug drugs cross shield blue red white black gold silver cost free life club national
     international united community memorial regional county valley mountain ocean park
     associates partners solutions systems advantage choice select premier prime standard basic
@@ -534,21 +541,89 @@ LETTER_LABELS: Final = _words(
 PERSON_VERBS: Final = _words(
     """
     refuses refused keeps kept says said told tells wants wanted feels felt thinks thought
-    complains complained reports reported denies denied lives lived works worked went goes cried
-    cries sleeps slept ate eats walks walked fell falls forgot forgets remembers remembered asked
-    asks woke wakes hates loves likes wonders believes insists screams screamed plays played passed
-    died cannot can't won't doesn't didn't wasn't isn't hasn't hadn't fainted collapsed vomited
-    coughs coughed struggles struggled stays stayed lost gained weighs weighed drinks drank smokes
-    smoked swims runs ran moved wrote writes called calls texted emailed mentioned noticed
+    complains complained reports reported denies denied lived worked went goes cried slept ate
+    walked fell forgot forgets remembers remembered asked asks woke wakes hates loves likes wonders
+    believes insists screamed played passed died fainted collapsed vomited coughed struggled
+    stayed weighs weighed drank smoked
+    ran moved wrote writes texted emailed mentioned noticed drove drives picked brought
     """
 )
 
 # Verbs that take a person as their object ("ask Marisol", "told Priya").
 OBJECT_VERBS: Final = _words(
     """
-    ask asked tell told thank thanked call called text texted email emailed message messaged saw
-    see seeing visited meet met remind reminded let cc contact contacted page paged
+    ask asked tell told thank thanked text texted email emailed message messaged saw see seeing
+    visited meet met remind reminded let cc contact contacted page paged
     """
+)
+
+# "call"/"called" take a person only after one ("I called Maria"); "bacteria called Chlamydia"
+# and "also called HbA1c" name a thing.
+CALL_VERBS: Final = _words("call called calling")
+CALLERS: Final = _words(
+    "i we you he she they mom dad wife husband someone nurse doctor please to can could will would"
+)
+
+# Endings of English words that names rarely have; an unknown capitalised word ending so is
+# taken for a word ("Preventive", "Hemophilia", "Covering"), not for a name.
+WORD_ENDINGS: Final = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ous",
+    "ive",
+    "ism",
+    "ist",
+    "ize",
+    "ise",
+    "ology",
+    "ics",
+    "itis",
+    "osis",
+    "emia",
+    "aemia",
+    "oma",
+    "pathy",
+    "ectomy",
+    "otomy",
+    "plasty",
+    "gram",
+    "graphy",
+    "scopy",
+    "able",
+    "ible",
+    "ance",
+    "ence",
+    "ency",
+    "ancy",
+    "ship",
+    "hood",
+    "ful",
+    "less",
+    "ary",
+    "ory",
+    "ure",
+    "ical",
+    "ally",
+    "ular",
+    "ing",
+    "ings",
+    "ies",
+    "ines",
+    "ones",
+    "ids",
+    "als",
+    "ers",
+    "ents",
+    "ions",
+    "ia",
+    "iae",
+    "ae",
+    "ic",
+    "tic",
+    "lic",
 )
 
 # Modal verbs that open a question about a person ("Can Hunter pick up...").

@@ -40,11 +40,12 @@ _LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)")
 
 # The cue patterns below run on the lower-cased text, which is faster than ignoring case.
 _INTRO = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|i\s+am\s+called|call\s+me|named|called|goes\s+by"
-    r"|known\s+as|this\s+is|it's|it’s|its|i'm|i’m|im|i\s+am|me\s+llamo|je\s+m'appelle|ich\s+bin"
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|i\s+am\s+called|i'm\s+called|call\s+me|named|goes\s+by"
+    r"|this\s+is|it's|it’s|its|i'm|i’m|im|i\s+am|me\s+llamo|je\s+m'appelle|ich\s+bin"
     r"|mi\s+chiamo|meu\s+nome\s+é)\s+"
 )
-_STRONG_INTRO = re.compile(r"name|call|goes|known|llamo|appelle|chiamo|nome")
+# "X, also called Y" names a term, so "called" counts only after "I am"; "named" is a weak cue.
+_STRONG_INTRO = re.compile(r"name\s+is|name's|called|call\s+me|goes|llamo|appelle|chiamo|nome")
 _LABEL = re.compile(
     r"(?m)(?:^|(?<=[\n|;,.]))[ \t]*(?:(?:patient|pt)(?:'s)?\s+name|full\s+name|first\s+name|last\s+name"
     r"|surname|given\s+name|name|patient|pt|emergency\s+contact|contact\s+person|contact|next\s+of\s+kin"
@@ -136,6 +137,11 @@ class _Finder:
         if len(t.lower) > 2 and t.lower[1] == "-":
             return True  # "C-section", "T-cell", "X-ray"
         return all(p in _EVERYDAY for p in t.lower.split("-"))
+
+    def wordlike(self, t: Token) -> bool:
+        """An everyday word, or an unknown word with an ending English words have and names rarely
+        do ("Preventive", "Hemophilia", "Covering"). Used where no context vouches for a name."""
+        return self.everyday(t) or (not self.known(t) and t.lower.endswith(lx.WORD_ENDINGS))
 
     def initial(self, i: int) -> bool:
         """A single capital letter used as an initial ("J." or "J"), not "hepatitis C"."""
@@ -313,6 +319,8 @@ class _Finder:
                 continue
             if t.lower in lx.NOUN_TITLES and not nxt.cap:
                 continue
+            if t.upper and not nxt.cap:
+                continue  # "MS relapses", "MR angiography": abbreviations, not titles
             if self.initial(j) and j + 1 < self.n:
                 self.add_extended(j, lower=not self.tokens[j + 1].cap)
                 continue
@@ -463,7 +471,7 @@ class _Finder:
                 or t.lower in _CONTEXT_WORDS
             ):
                 continue
-            if self.everyday(t) and not self.known(t):
+            if self.wordlike(t):
                 continue
             nxt = self.tokens[i + 1] if i + 1 < self.n else None
             prev = self.tokens[i - 1] if i > 0 and self.spaced(i) else None
@@ -473,11 +481,13 @@ class _Finder:
                 and self.spaced(i + 1)
                 and not t.possessive
                 and len(t.text) >= 3
-                and not self.everyday(t)
             ):
                 self.add(i, i + 1)
             elif prev is not None and prev.lower in lx.OBJECT_VERBS and not prev.cap:
                 self.add_extended(i)
+            elif prev is not None and prev.lower in lx.CALL_VERBS and not prev.cap and i >= 2:
+                if self.tokens[i - 2].lower in lx.CALLERS:
+                    self.add_extended(i)  # "I called Nguyen's office", "please call Maria"
             elif (
                 prev is not None
                 and prev.lower in lx.MODALS
@@ -533,12 +543,12 @@ class _Finder:
         surname = self.known_last(nxt) and nxt.lower not in lx.AMBIGUOUS_SURNAMES
         if self.known_first(t) and surname:
             self.add_extended(i)  # "Will Smith", "Grace Kim"
-        elif not self.everyday(t) and self.known_last(nxt) and not self.everyday(nxt):
+        elif not self.wordlike(t) and self.known_last(nxt) and not self.everyday(nxt):
             self.add_extended(i)  # "Thaddeus Okafor"
         elif (
             not t.sentence_start
-            and not self.everyday(t)
-            and not self.everyday(nxt)
+            and not self.wordlike(t)
+            and not self.wordlike(nxt)
             and t.lower not in lx.FUNCTION_WORDS
         ):
             # Two capitalised words inside a sentence, neither an everyday, clinical or place
@@ -552,7 +562,7 @@ class _Finder:
             dotted = (
                 self.initial(i) and nxt.gap == ". " and nxt.cap and (i + 1) not in self.protected
             )
-            if dotted and (self.known_last(nxt) or (not self.everyday(nxt) and not nxt.upper)):
+            if dotted and (self.known_last(nxt) or (not self.wordlike(nxt) and not nxt.upper)):
                 self.add(i, self.extend(i + 1, lower=False))
             inverted = (
                 nxt.gap == ", " and t.cap and nxt.cap and not t.upper and i not in self.protected
@@ -575,7 +585,7 @@ class _Finder:
                 prev = self.tokens[k - 1]
                 if not prev.cap or prev.upper or len(prev.text) < 2 or (k - 1) in self.protected:
                     break
-                if self.everyday(prev) or prev.lower in _CONTEXT_WORDS:
+                if self.wordlike(prev) or prev.lower in _CONTEXT_WORDS:
                     break
                 k -= 1
             if k < i:
@@ -600,7 +610,8 @@ class _Finder:
         for i, t in enumerate(self.tokens):
             if i in self.protected:
                 continue
-            if t.lower in found and (t.cap or t.lower not in lx.AMBIGUOUS_FIRST_NAMES):
+            lower_known = self.known(t) and t.lower not in lx.AMBIGUOUS_FIRST_NAMES
+            if t.lower in found and (t.cap or lower_known):
                 self.add(i, i + 1)
             elif t.lower in everyday_found and t.cap and i + 1 < self.n:
                 nxt = self.tokens[i + 1]

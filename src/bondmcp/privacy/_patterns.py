@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import _model as m
-from ._lexicon import US_STATE_CODES, US_STATE_PHRASES, US_STATES
+from ._lexicon import CLINICAL_WORDS, COMMON_WORDS, US_STATE_CODES, US_STATE_PHRASES, US_STATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,8 +647,36 @@ def _addresses(text: str, lower: str, *, digits: int) -> Iterator[Candidate]:
                 m.STREET_ADDRESS, match.start("street"), match.end("street"), P_ADDRESS - 10
             )
     for match in _CITY_STATE.finditer(text) if _CITY_HINT.search(text) else ():
-        if _is_state(match.group(2)):
+        if _plausible_city_state(text, lower, match):
             yield Candidate(m.STREET_ADDRESS, match.start(1), match.end(1), P_ADDRESS - 20)
+
+
+# State codes that are also clinical or everyday abbreviations ("CT or MRI", "OK", "MD", "PA").
+_AMBIGUOUS_STATE_CODES = frozenset(
+    "CT MD PA OR IN ME OK HI DE MS CO ID OH LA MA AL GA VA MO DC PR AR NE SC".split()
+)
+_PLACE_CUE = re.compile(
+    r"\b(?:in|from|near|to|at|of|live|lives|living|moved|based|located|visiting)\s+$"
+)
+
+
+def _plausible_city_state(text: str, lower: str, match: re.Match[str]) -> bool:
+    """ "I live in Austin, TX" is a place; "Ultrasound, CT or MRI" is not."""
+    code = match.group(2)
+    if not _is_state(code):
+        return False
+    if any(
+        word.lower() in COMMON_WORDS or word.lower() in CLINICAL_WORDS
+        for word in match.group(1).split()
+    ):
+        return False
+    if code not in _AMBIGUOUS_STATE_CODES:
+        return True
+    zip_follows = re.match(r"\s+\d{5}", text[match.end() :]) is not None
+    return (
+        zip_follows
+        or _PLACE_CUE.search(lower, max(0, match.start() - 12), match.start()) is not None
+    )
 
 
 _NOT_STREET_WORDS = frozenset(
