@@ -335,6 +335,15 @@ EPONYM_HEADS: Final = _words(
     """
 )
 
+# The heads that make any capitalised words right before them an eponym.
+DISEASE_HEADS: Final = _words(
+    """
+    disease diseases syndrome palsy phenomenon disorder lymphoma sarcoma tumor tumour thyroiditis
+    ataxia dystrophy chorea dementia anomaly sign maneuver manoeuvre virus fever ulcer contracture
+    neuroma neuralgia aphasia encephalopathy esophagus oesophagus procedure operation reflex triad
+    """
+)
+
 # Everyday words that appear capitalised at the start of sentences, in headings and in form
 # labels. A capitalised token in this list is never taken for a name on its own.
 COMMON_WORDS: Final = _words(
@@ -395,6 +404,12 @@ COMMON_WORDS: Final = _words(
     med meds rec no nos dept hosp appt appts pt pts dx hx rx tx sx fx yo vs re cc fyi asap
     apple watch pixel galaxy iphone android alexa siri google amazon facebook instagram youtube
     tiktok reddit zoom teams
+    furthermore however moreover therefore additionally meanwhile otherwise instead indeed
+    finally firstly secondly lastly unfortunately fortunately sadly luckily honestly basically
+    human phenotype ontology research stage stages tumor tumors tumour tumours click here soft
+    tissue scene amount fat lifestyle changes tool adult adults acute chronic common causes
+    scientists translational genome embryonal spinal cord respite eldercare locator america
+    latin overview outlook summary treatment treatments types signs cause risk factors
     medline medlineplus pubmed abstract abstracts familial mediterranean wave diathermy
     task force pacific islander islanders islands alaska native hispanic latino latina latinx
     indigenous aboriginal caucasian preventive services alcoholics narcotics anonymous

@@ -73,6 +73,7 @@ class _Finder:
         self.tokens = tokenize(text)
         self.n = len(self.tokens)
         self.starts = [t.start for t in self.tokens]
+        self.lower_words = {t.lower for t in self.tokens if not t.cap and len(t.lower) > 2}
         self.protected = self._eponyms()
         self.spans: list[tuple[int, int]] = []
 
@@ -139,9 +140,15 @@ class _Finder:
         return all(p in _EVERYDAY for p in t.lower.split("-"))
 
     def wordlike(self, t: Token) -> bool:
-        """An everyday word, or an unknown word with an ending English words have and names rarely
-        do ("Preventive", "Hemophilia", "Covering"). Used where no context vouches for a name."""
-        return self.everyday(t) or (not self.known(t) and t.lower.endswith(lx.WORD_ENDINGS))
+        """An everyday word, or an unknown word that looks like one: it has an ending English
+        words have and names rarely do ("Preventive", "Hemophilia", "Covering"), or the same text
+        also writes it in lower case ("Stage II ... the stages"). Used where no context vouches
+        for a name."""
+        if self.everyday(t):
+            return True
+        if self.known(t):
+            return False
+        return t.lower.endswith(lx.WORD_ENDINGS) or t.lower in self.lower_words
 
     def initial(self, i: int) -> bool:
         """A single capital letter used as an initial ("J." or "J"), not "hepatitis C"."""
@@ -204,6 +211,20 @@ class _Finder:
             if apostrophe or self.head_after(run - 1) or any(self._strong(w) for w in words):
                 protected.update(range(i, run))
             i = run
+        # Capitalised words right before "syndrome", "disease"...: an eponym the lists do not
+        # know ("Churg Strauss syndrome", "Waardenburg syndrome").
+        for k, t in enumerate(self.tokens):
+            if t.lower not in lx.DISEASE_HEADS or k == 0:
+                continue
+            j = k - 1
+            while (
+                j >= 0
+                and k - j <= 3
+                and self.tokens[j].cap
+                and self.tokens[j + 1].gap in (" ", "-")
+            ):
+                protected.add(j)
+                j -= 1
         return protected
 
     def head_after(self, i: int) -> bool:
@@ -603,7 +624,7 @@ class _Finder:
             for t in self.tokens_in(start, end):
                 if len(t.text) < 2 or t.lower in _CONTEXT_WORDS:
                     continue
-                if not self.everyday(t):
+                if not self.everyday(t) and (t.lower not in self.lower_words or self.known(t)):
                     found.add(t.lower)
                 elif t.cap and t.lower in lx.AMBIGUOUS_FIRST_NAMES:
                     everyday_found.add(t.lower)
