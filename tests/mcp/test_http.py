@@ -166,6 +166,15 @@ def test_posts_to_exactly_mcp_are_served_without_a_redirect(live_server: ServerP
     assert response.json()["jsonrpc"] == "2.0"
 
 
+def test_no_stream_or_session_methods_are_offered(live_server: ServerProcess) -> None:
+    headers = {"Authorization": f"Bearer {live_server.api_key}", "Accept": "text/event-stream"}
+    for method in ("GET", "DELETE"):
+        response = httpx.request(method, mcp_url(live_server), headers=headers, timeout=5)
+        assert response.status_code == 405
+        assert response.json()["error"]["code"] == "method_not_allowed"
+        assert response.headers["allow"] == "POST"
+
+
 def test_keys_without_the_ask_scope_are_refused(live_server: ServerProcess) -> None:
     admin_only = create_key(live_server.env, "--scope", "admin", name="admin-only")
     response = raw_post(live_server, str(admin_only["key"]))

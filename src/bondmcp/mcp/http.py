@@ -7,7 +7,7 @@ scope, as for ``/v1/ask``. Only then does the SDK's session manager see the requ
 
 The manager runs stateless with JSON responses: each POST is answered on its own, so any worker
 process of any machine can serve any request, as with REST. None of the tools needs a stream
-or a call back to the client.
+or a call back to the client, so GET (a stream) and DELETE (end a session) are answered 405.
 """
 
 from __future__ import annotations
@@ -73,6 +73,17 @@ class McpEndpoint:
         # FastAPI's routes put themselves here; request logs and metrics label requests by it.
         scope["route"] = self.route
         request = Request(scope, receive)
+        if request.method != "POST":
+            # Stateless: no stream for a GET to open (it would hang) and no session to DELETE.
+            response = error_response(
+                request,
+                405,
+                "method_not_allowed",
+                "Send MCP messages with POST; this endpoint keeps no sessions or streams.",
+                headers={"Allow": "POST"},
+            )
+            await response(scope, receive, send)
+            return
         try:
             services = get_services(request)
             credentials = await self._bearer(request)
