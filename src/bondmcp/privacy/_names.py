@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from . import _lexicon as lx
 from . import _model as m
-from ._patterns import P_NAME, Candidate, lower_same_length
+from ._candidate import P_NAME, Candidate, lower_same_length
 from ._tokens import Token, tokenize
 
 _MAX_NAME_TOKENS = 4

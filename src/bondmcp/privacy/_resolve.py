@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import _model as m
-from ._patterns import Candidate
+from ._candidate import Candidate
 
 
 def _merge_names(candidates: list[Candidate]) -> list[Candidate]:
