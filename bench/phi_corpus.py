@@ -2350,11 +2350,15 @@ def _render(segments: list[Segment]) -> _Builder:
 
 
 def generate(size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> list[Sample]:
-    """Generate ``size`` labelled samples; the same arguments always give the same corpus."""
-    rng = random.Random(seed)
+    """Generate ``size`` labelled samples; the same arguments always give the same corpus.
+
+    Every sample draws from its own generator, seeded from ``seed`` and its index, so adding a
+    template to one style leaves the samples of every other style exactly as they were.
+    """
     styles = DEV_STYLES + HELDOUT_STYLES
     samples: list[Sample] = []
     for i in range(size):
+        rng = random.Random(f"{seed}:{i}")
         style = styles[i % len(styles)]
         persona = _persona(rng)
         template = rng.choice(TEMPLATES[style])
@@ -2379,7 +2383,7 @@ def iter_spans(samples: list[Sample]) -> Iterator[tuple[Sample, Span]]:
 
 
 if __name__ == "__main__":
-    for s in generate(18):
+    for s in [s for s in generate(36) if s.split == "dev"]:
         print(f"--- {s.id}\n{s.text}")
         for span in s.phi:
             print(f"    {span.kind:>22}: {s.covered(span)!r}")

@@ -58,7 +58,7 @@ _DATE_CUED_VALUE = re.compile(
 _DATE_CUE_BEFORE = re.compile(
     r"\b(?:on|since|from|until|till|til|by|dated?|dob|d\.o\.b\.?|born|admitted|admission|discharged?|"
     r"before|after|starting|started|through|thru|due|expires?|expiry|exp|seen|visit|appt|appointment|"
-    r"scheduled|surgery|procedure|effective|as\s+of|between|"
+    r"scheduled|surgery|procedure|effective|as\s+of|between|drawn|collected|done|performed|taken|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r")[:,.\s]+$"
 )

@@ -402,7 +402,7 @@ COMMON_WORDS: Final = _words(
     god lord jesus christ bible church mom mum dad grandma grandpa nana papa granny
     hi hello hey dear regards sincerely thanks cheers best
     med meds rec no nos dept hosp appt appts pt pts dx hx rx tx sx fx yo vs re cc fyi asap
-    apple watch pixel galaxy iphone android alexa siri google amazon facebook instagram youtube
+    apple watch pixel galaxy iphone android siri google amazon facebook instagram youtube
     tiktok reddit zoom teams
     furthermore however moreover therefore additionally meanwhile otherwise instead indeed
     finally firstly secondly lastly unfortunately fortunately sadly luckily honestly basically
@@ -561,6 +561,17 @@ PERSON_VERBS: Final = _words(
     believes insists screamed played passed died fainted collapsed vomited coughed struggled
     stayed weighs weighed drank smoked
     ran moved wrote writes texted emailed mentioned noticed drove drives picked brought
+    """
+)
+
+# "can't swallow", "won't eat": a negation then something only a person does. ("Rosacea cannot
+# be prevented" is not a person.)
+NEGATIONS: Final = _words("can't cannot won't doesn't didn't couldn't wouldn't refuses refused")
+PERSON_ACTIONS: Final = _words(
+    """
+    swallow sleep walk eat drink remember stand talk speak hear see sit swim drive work focus
+    concentrate climb dress read write afford wait cope understand tolerate breathe chew bathe
+    shower feed recognize recognise stop
     """
 )
 

@@ -365,6 +365,15 @@ class _Finder:
                 self.add_extended(i)
             elif self.lower_first_name(t):
                 self.add_extended(i, lower=True)
+            elif self.ambiguous_before_pause(i):
+                self.add(i, i + 1)  # "i'm hazel, ...", "this is lily."
+
+    def ambiguous_before_pause(self, i: int) -> bool:
+        """A lower-case name that is also a word, followed by a pause or the end of the text."""
+        t = self.tokens[i]
+        if t.cap or t.lower not in lx.AMBIGUOUS_FIRST_NAMES or t.lower in _EVERYDAY:
+            return False
+        return i + 1 == self.n or self.tokens[i + 1].gap.strip(" ") in (",", ".", "!", "-")
 
     def announced(self) -> None:
         """ "Luna here", "eoin campbell here": a name that opens a message."""
@@ -496,15 +505,17 @@ class _Finder:
                 continue
             nxt = self.tokens[i + 1] if i + 1 < self.n else None
             prev = self.tokens[i - 1] if i > 0 and self.spaced(i) else None
-            if (
-                nxt is not None
-                and nxt.lower in lx.PERSON_VERBS
-                and self.spaced(i + 1)
-                and not t.possessive
-                and len(t.text) >= 3
-            ):
-                self.add(i, i + 1)
-            elif prev is not None and prev.lower in lx.OBJECT_VERBS and not prev.cap:
+            if nxt is not None and self.spaced(i + 1) and not t.possessive and len(t.text) >= 3:
+                after = self.tokens[i + 2] if i + 2 < self.n else None
+                negated = (
+                    nxt.lower in lx.NEGATIONS
+                    and after is not None
+                    and after.lower in lx.PERSON_ACTIONS
+                )
+                if nxt.lower in lx.PERSON_VERBS or negated:
+                    self.add(i, i + 1)
+                    continue
+            if prev is not None and prev.lower in lx.OBJECT_VERBS and not prev.cap:
                 self.add_extended(i)
             elif prev is not None and prev.lower in lx.CALL_VERBS and not prev.cap and i >= 2:
                 if self.tokens[i - 2].lower in lx.CALLERS:
@@ -523,11 +534,8 @@ class _Finder:
     def possessive_relations(self) -> None:
         """ "Sana's mom", "Harper's guardian": the owner of a relative is a person."""
         for i, t in enumerate(self.tokens[:-1]):
-            if (
-                not (t.possessive and t.cap and not t.upper)
-                or i in self.protected
-                or len(t.text) < 2
-            ):
+            # A relative after the possessive outweighs an eponym reading ("Addison's dad").
+            if not (t.possessive and t.cap and not t.upper) or len(t.text) < 2:
                 continue
             if self.tokens[i + 1].lower in lx.RELATIONS and (self.known(t) or not self.everyday(t)):
                 self.add(i, i + 1)

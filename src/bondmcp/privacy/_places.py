@@ -176,7 +176,7 @@ _NOT_STREET_WORDS = frozenset(
     " have has had do does did get got take took taking than then so if when while as but also not"
     " no just only very more most some any all both few many much other such what how why where"
     " there here mg mcg ml units tablets tablet pills pill doses dose puffs drops day days week"
-    " weeks month months year years old hour hours minute minutes mins miles blocks steps floors"
+    " weeks month months year years hour hours minute minutes mins miles blocks steps floors"
     " flights down up from into along around near bpm mmhg kg lbs pounds yo cm ft inches percent".split()
 )
 
