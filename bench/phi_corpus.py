@@ -2085,6 +2085,98 @@ def _caregiver_6(r: random.Random, p: Persona) -> list[Segment]:
     ]
 
 
+UK_TOWNS = [
+    "Leeds",
+    "Bristol",
+    "York",
+    "Brighton",
+    "Cardiff",
+    "Glasgow",
+    "Norwich",
+    "Bath",
+    "Milton Keynes",
+]
+CA_CITIES = [
+    ("Toronto", "ON"),
+    ("Ottawa", "ON"),
+    ("Vancouver", "BC"),
+    ("Calgary", "AB"),
+    ("Halifax", "NS"),
+]
+
+
+def _uk_postcode(r: random.Random) -> str:
+    return (
+        f"{_upper(r, 2)}{r.randint(1, 20)} {r.randint(1, 9)}{_upper(r, 2, 'ABDEFGHJLNPQRSTUWXYZ')}"
+    )
+
+
+def _address_world(r: random.Random, p: Persona) -> list[Segment]:
+    """Addresses as people write them outside the tidy one-line US form."""
+    form = r.randrange(6)
+    street = f"{r.randint(1, 300)} {r.choice(STREETS)} {r.choice(['Road', 'Close', 'Crescent', 'Lane', 'Gardens', 'Street'])}"
+    if form == 0:  # UK: street, town POSTCODE
+        return [
+            (f"{street}, {r.choice(UK_TOWNS)}", "street_address"),
+            (" ", None),
+            (_uk_postcode(r), "zip_code"),
+        ]
+    if form == 1:  # UK flat first
+        return [
+            (f"Flat {r.randint(1, 20)}, {street}, {r.choice(UK_TOWNS)}", "street_address"),
+            (" ", None),
+            (_uk_postcode(r), "zip_code"),
+        ]
+    city, abbr, _ = p.city
+    zipcode = f"{r.randint(10000, 99899):05d}"
+    if form == 2:  # two lines
+        return [
+            (f"{_street(r)}\n{city}", "street_address"),
+            (f", {abbr} ", None),
+            (zipcode, "zip_code"),
+        ]
+    if form == 3:  # unit first
+        unit = r.choice(["Apt 4B", "Apt. 12", "Unit 7", "Suite 210", "#3"])
+        return [
+            (f"{unit}, {_street(r)}, {city}", "street_address"),
+            (f", {abbr} ", None),
+            (zipcode, "zip_code"),
+        ]
+    if form == 4:  # Canada
+        ca_city, province = r.choice(CA_CITIES)
+        code = f"{r.choice('KLMNTVH')}{r.randint(1, 9)}{r.choice('ABCEGHJKLMNPRSTVXY')} {r.randint(1, 9)}{r.choice('ABCEGHJKLMNPRSTVXY')}{r.randint(1, 9)}"
+        return [
+            (f"{_street(r)}, {ca_city}", "street_address"),
+            (f", {province} ", None),
+            (code, "zip_code"),
+        ]
+    # all lower case, as typed on a phone
+    return [
+        (f"{_street(r).lower()}, {city.lower()}", "street_address"),
+        (f" {abbr.lower()} ", None),
+        (zipcode, "zip_code"),
+    ]
+
+
+def _consumer_9(r: random.Random, p: Persona) -> list[Segment]:
+    return [
+        _t(
+            r.choice(
+                [
+                    "Please mail my test kit to ",
+                    "New address for my records: ",
+                    "Ship the CPAP supplies to ",
+                    "Send the referral letter to ",
+                ]
+            )
+        ),
+        *_address_world(r, p),
+        _t(r.choice([". ", ", thanks. ", " - "])),
+        _k(r.choice(TRICKY_KEEP)),
+        _t(r.choice([" still the same.", " is why I ask.", "."])),
+    ]
+
+
 # ---- Held-out styles: scored, never inspected while improving the recogniser. ----
 
 
@@ -2325,6 +2417,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         _consumer_6,
         _consumer_7,
         _consumer_8,
+        _consumer_9,
     ),
     "caregiver": (
         _caregiver_1,

@@ -33,7 +33,11 @@ _WEAK_SUFFIX = (
     r"|View|Vista|Wharf|Yard|Bend|Chase|Court|Manor|Knoll|Crest|Terrace|Rise|Parade|Esplanade|Quay)"
 )
 _DIRECTION = r"(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|NE|NW|SE|SW)"
-_NUMBER = r"(?<![\w.,/-])\d{1,6}(?:-?[A-Za-z](?![A-Za-z]))?(?:-\d{1,4})?"
+# A flat or unit written before the house number ("Flat 3, 12 Elm Road", "Apt 4B, 123 Main St").
+_UNIT_FIRST = (
+    r"(?:(?i:flat|apt|apartment|unit|suite|ste)\.?\s*#?\s*[A-Za-z0-9-]{1,6},?\s+|#\d{1,5},?\s+)?"
+)
+_NUMBER = _UNIT_FIRST + r"(?<![\w.,/-])\d{1,6}(?:-?[A-Za-z](?![A-Za-z]))?(?:-\d{1,4})?"
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _UNIT = r"(?i:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|bldg|building|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
 _STREET = re.compile(
@@ -72,9 +76,16 @@ _STREET_FR = re.compile(
 _STATE_NAMES = "|".join(sorted((*US_STATES, *US_STATE_PHRASES), key=len, reverse=True))
 _STATE = rf"(?:[A-Z]{{2}}|(?i:{_STATE_NAMES}))"
 # ", Springfield, IL" / " Springfield IL 62704" after a street: the city goes with the address.
+_POSTCODE_AHEAD = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s+\d[ABD-HJLNP-UW-Z]{2}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d)\b"
+# After a street, the city goes with the address when a state, a province, or a UK or Canadian
+# postcode follows it: ", Springfield, IL", " Springfield IL 62704", ", Leeds LS6 2AB".
 _CITY_AFTER = re.compile(
     r"(?:,\s*|\s+)((?:St\.\s+|Saint\s+|Fort\s+|Ft\.\s+)?[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2})"
-    rf"(?=,?\s+{_STATE}\b)"
+    rf"(?=,?\s+(?:{_STATE}\b|{_POSTCODE_AHEAD}))"
+)
+# The same typed in lower case on a phone: only with a state code and a ZIP code after it.
+_CITY_AFTER_LOWER = re.compile(
+    r"(?:,\s*|\s+)([a-z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]+){0,2}?)(?=,?\s+[a-z]{2},?\s+\d{5}\b)"
 )
 # "Austin, TX" or "Springfield, Illinois" on its own: a city is a geographic unit below a state.
 _CITY_STATE = re.compile(
@@ -83,7 +94,9 @@ _CITY_STATE = re.compile(
     r",\s*([A-Z]{2})\b(?=\s+\d{5}|[\s.,;:!?)]|$)"
 )
 _ZIP_NUMBER = re.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
-_STATE_BEFORE = re.compile(rf"(?:\b[A-Z]{{2}}|(?i:\b(?:{_STATE_NAMES})))\.?,?\s+$")
+_STATE_BEFORE = re.compile(rf"(?:\b[A-Z]{{2}}|\b[a-z]{{2}}|(?i:\b(?:{_STATE_NAMES})))\.?,?\s+$")
+# Lower-case state codes that are also words: "in 30301" is no Indiana address.
+_WORD_STATE_CODES = frozenset("in me or hi ok oh de la pa ma id co al ga va mo ms md ne ar".split())
 _ZIP_CUE_BEFORE = re.compile(
     r"(?i)\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|near|around|close\s+to|area)\b"
     r"(?:\s+(?:is|was|of))?\s*[:#]?\s*$"
@@ -128,7 +141,7 @@ def addresses(text: str, lower: str, *, digits: int) -> Iterator[Candidate]:
             end = match.end()
             if pattern in (_STREET, _STREET_WEAK) and not _plausible_street(match.group("words")):
                 continue
-            city = _CITY_AFTER.match(text, end)
+            city = _CITY_AFTER.match(text, end) or _CITY_AFTER_LOWER.match(text, end)
             if city is not None:
                 end = city.end(1)
             yield Candidate(m.STREET_ADDRESS, match.start(), end, P_ADDRESS)
@@ -192,8 +205,12 @@ def zips(text: str) -> Iterator[Candidate]:
         window = text[max(0, start - 28) : start]
         state = _STATE_BEFORE.search(window)
         if state is not None:
-            name = state.group(0).strip(" ,.\t\n").lower()
-            if name.upper() in US_STATE_CODES or name in US_STATES or name in US_STATE_PHRASES:
+            written = state.group(0).strip(" ,.\t\n")
+            name = written.lower()
+            code = name.upper() in US_STATE_CODES and not (
+                written.islower() and name in _WORD_STATE_CODES
+            )
+            if code or name in US_STATES or name in US_STATE_PHRASES:
                 yield Candidate(m.ZIP_CODE, start, end, P_ZIP)
                 continue
         if _ZIP_CUE_BEFORE.search(window) and not _NOT_ZIP_AFTER.match(text, end):
