@@ -2114,7 +2114,8 @@ def _uk_postcode(r: random.Random) -> str:
 def _address_world(r: random.Random, p: Persona) -> list[Segment]:
     """Addresses as people write them outside the tidy one-line US form."""
     form = r.randrange(6)
-    street = f"{r.randint(1, 300)} {r.choice(STREETS)} {r.choice(['Road', 'Close', 'Crescent', 'Lane', 'Gardens', 'Street'])}"
+    suffix = r.choice(["Road", "Close", "Crescent", "Lane", "Gardens", "Street"])
+    street = f"{r.randint(1, 300)} {r.choice(STREETS)} {suffix}"
     if form == 0:  # UK: street, town POSTCODE
         return [
             (f"{street}, {r.choice(UK_TOWNS)}", "street_address"),
@@ -2144,7 +2145,11 @@ def _address_world(r: random.Random, p: Persona) -> list[Segment]:
         ]
     if form == 4:  # Canada
         ca_city, province = r.choice(CA_CITIES)
-        code = f"{r.choice('KLMNTVH')}{r.randint(1, 9)}{r.choice('ABCEGHJKLMNPRSTVXY')} {r.randint(1, 9)}{r.choice('ABCEGHJKLMNPRSTVXY')}{r.randint(1, 9)}"
+        letters = "ABCEGHJKLMNPRSTVXY"
+        code = (
+            f"{r.choice('KLMNTVH')}{r.randint(1, 9)}{r.choice(letters)} "
+            f"{r.randint(1, 9)}{r.choice(letters)}{r.randint(1, 9)}"
+        )
         return [
             (f"{_street(r)}, {ca_city}", "street_address"),
             (f", {province} ", None),

@@ -75,8 +75,9 @@ _STREET_FR = re.compile(
 )
 _STATE_NAMES = "|".join(sorted((*US_STATES, *US_STATE_PHRASES), key=len, reverse=True))
 _STATE = rf"(?:[A-Z]{{2}}|(?i:{_STATE_NAMES}))"
-# ", Springfield, IL" / " Springfield IL 62704" after a street: the city goes with the address.
-_POSTCODE_AHEAD = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s+\d[ABD-HJLNP-UW-Z]{2}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d)\b"
+_UK_POSTCODE_SHAPE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}"
+_CA_POSTCODE_SHAPE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d"
+_POSTCODE_AHEAD = rf"(?:{_UK_POSTCODE_SHAPE}|{_CA_POSTCODE_SHAPE})\b"
 # After a street, the city goes with the address when a state, a province, or a UK or Canadian
 # postcode follows it: ", Springfield, IL", " Springfield IL 62704", ", Leeds LS6 2AB".
 _CITY_AFTER = re.compile(
@@ -107,8 +108,8 @@ _NOT_ZIP_AFTER = re.compile(
 _POSTCODE_CUED = re.compile(
     r"(?i)\b(?:postal\s+code|postcode|post\s+code)\s*(?:is|was|:)?\s*([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
 )
-_UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
-_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_UK_POSTCODE = re.compile(rf"\b{_UK_POSTCODE_SHAPE}\b")
+_CA_POSTCODE = re.compile(rf"\b{_CA_POSTCODE_SHAPE}\b")
 # A five-digit postal code written before the city, as in Germany and France ("10115 Berlin").
 _ZIP_BEFORE_CITY = re.compile(
     r"(?:(?<=,\s)|(?<=\n))(\d{5})\s+[A-ZÄÖÜ][a-zäöüéèß]+(?:[-\s][A-Z][a-zäöüé]+)?\b"
