@@ -1,4 +1,4 @@
-"""The tools: answer, search and de-identify, each over the same code REST uses.
+"""The tools: answer, search and de-identify, over the same code as the REST API.
 
 Every tool returns its result twice: as structured content that matches its output schema, for
 programs, and as readable text, for models that only read text (emergency guidance first, then
@@ -14,7 +14,6 @@ from typing import Annotated
 from mcp.server.mcpserver import MCPServer
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
-from bondmcp.engine.engine import Answer
 from bondmcp.mcp.audit import record_call, record_failure
 from bondmcp.mcp.errors import tool_error
 from bondmcp.mcp.schemas import (
@@ -29,7 +28,13 @@ from bondmcp.mcp.schemas import (
     SearchResults,
     TextArg,
 )
-from bondmcp.mcp.server import McpState, ToolContext, request_id_of, services_of
+from bondmcp.mcp.server import (
+    McpState,
+    ToolContext,
+    http_request_of,
+    request_id_of,
+    services_of,
+)
 from bondmcp.privacy import deidentify
 from bondmcp.types import Citation, Evidence
 
@@ -81,17 +86,15 @@ def _read_only(title: str) -> ToolAnnotations:
 def ask_health_question(
     query: QueryArg, locale: LocaleArg = None, *, ctx: ToolContext
 ) -> Annotated[CallToolResult, AskResult]:
-    """Answer as ``/v1/ask`` does: the engine sees the de-identified question only."""
     started = time.perf_counter()
     try:
-        answer = services_of(ctx).engine.ask(deidentify(query).text, locale)
+        result = _answer(ctx, query, locale)
     except Exception as exc:
         record_failure("ask_health_question", exc)
         record_call(ctx, "ask_health_question", "internal_error", started, query_length=len(query))
         return tool_error(
             "internal_error", "The question could not be answered.", request_id=request_id_of(ctx)
         )
-    result = _ask_result(answer, request_id_of(ctx))
     record_call(
         ctx,
         "ask_health_question",
@@ -191,7 +194,31 @@ def deidentify_text(
     )
 
 
-def _ask_result(answer: Answer, request_id: str | None) -> AskResult:
+def _answer(ctx: ToolContext, query: str, locale: str | None) -> AskResult:
+    """Answer the way ``/v1/ask`` does; only the de-identified question reaches the engine.
+
+    Over HTTP this is the very code behind ``/v1/ask``: de-identification, the shared answer
+    cache, metrics and the audit hash. Over stdio the one local user needs none of those, and
+    the engine answers the de-identified question directly.
+    """
+    services = services_of(ctx)
+    request = http_request_of(ctx)
+    if request is not None:
+        from bondmcp.server.routers.answers import answer_query
+
+        response = answer_query(services, request, query, locale)
+        return AskResult(
+            answer=response.answer,
+            confidence=response.confidence,
+            triage=response.triage,
+            in_scope=response.in_scope,
+            disclaimer=response.disclaimer,
+            citations=response.citations,
+            evidence=response.evidence,
+            kb_version=response.kb_version,
+            request_id=response.request_id,
+        )
+    answer = services.engine.ask(deidentify(query).text, locale)
     return AskResult(
         answer=answer.text,
         confidence=answer.confidence,
@@ -211,7 +238,7 @@ def _ask_result(answer: Answer, request_id: str | None) -> AskResult:
         ],
         evidence=[Evidence(sentence=s, source_id=sid) for s, sid in answer.evidence],
         kb_version=answer.kb_version,
-        request_id=request_id,
+        request_id=None,
     )
 
 
