@@ -128,6 +128,26 @@ def encode_record(passage: Passage, category: str) -> bytes:
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
+def _decode(line: bytes, intern: Callable[[str], str]) -> StoredPassage:
+    """One JSON line back into a passage; repeated strings (titles, URLs, credits) shared."""
+    record = json.loads(line)
+    attribution = record.get("attribution")
+    passage = Passage(
+        source_id=record["source_id"],
+        topic_id=intern(record["topic_id"]),
+        title=intern(record["title"]),
+        section=intern(record["section"]),
+        text=record["text"],
+        url=intern(record["url"]),
+        publisher=intern(record["publisher"]),
+        aliases=tuple(intern(a) for a in record.get("aliases") or ()),
+        attribution=intern(attribution) if attribution is not None else None,
+        origin=intern(record["origin"]),
+        question=record.get("question"),
+    )
+    return StoredPassage(passage, intern(record.get("category") or ""))
+
+
 def content_hash(passages: Sequence[Passage], categories: Mapping[str, str]) -> str:
     """The sha256 a set of passages would be stored under."""
     digest = hashlib.sha256()
@@ -229,42 +249,28 @@ class CorpusStore:
         return [stored.passage for info in self.corpora() for stored in self._read(info)]
 
     def _read(self, info: CorpusInfo) -> list[StoredPassage]:
+        """Stream the data file line by line (no whole-file copy in memory), then verify."""
         path = self.root / info.file
-        try:
-            payload = gzip.decompress(path.read_bytes())
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            raise CorpusStoreError(f"corpus {info.name!r}: cannot read {path}: {exc}") from None
-        if hashlib.sha256(payload).hexdigest() != info.sha256:
-            raise CorpusStoreError(
-                f"corpus {info.name!r}: {path.name} does not match its recorded hash; "
-                "import it again"
-            )
+        digest = hashlib.sha256()
         interned: dict[str, str] = {}
 
         def intern(value: str) -> str:
             return interned.setdefault(value, value)
 
         stored: list[StoredPassage] = []
-        for line in payload.splitlines():
-            record = json.loads(line)
-            attribution = record.get("attribution")
-            stored.append(
-                StoredPassage(
-                    Passage(
-                        source_id=record["source_id"],
-                        topic_id=intern(record["topic_id"]),
-                        title=intern(record["title"]),
-                        section=intern(record["section"]),
-                        text=record["text"],
-                        url=intern(record["url"]),
-                        publisher=intern(record["publisher"]),
-                        aliases=tuple(intern(a) for a in record.get("aliases") or ()),
-                        attribution=intern(attribution) if attribution is not None else None,
-                        origin=intern(record["origin"]),
-                        question=record.get("question"),
-                    ),
-                    intern(record.get("category") or ""),
-                )
+        try:
+            with gzip.open(path, "rb") as lines:
+                for line in lines:
+                    digest.update(line)
+                    stored.append(_decode(line, intern))
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise CorpusStoreError(f"corpus {info.name!r}: cannot read {path}: {exc}") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CorpusStoreError(f"corpus {info.name!r}: malformed record ({exc})") from None
+        if digest.hexdigest() != info.sha256:
+            raise CorpusStoreError(
+                f"corpus {info.name!r}: {path.name} does not match its recorded hash; "
+                "import it again"
             )
         return stored
 
