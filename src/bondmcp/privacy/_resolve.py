@@ -8,6 +8,7 @@ see part of "Maria de la Cruz" are both right.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from . import _model as m
@@ -32,12 +33,18 @@ def resolve(candidates: Iterable[Candidate], text: str) -> list[m.Entity]:
     pool = [c for c in candidates if 0 <= c.start < c.end <= len(text)]
     pool = _merge_names(pool)
     pool.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    # Taken spans never overlap, so kept sorted by start they are sorted by end too, and a
+    # candidate only needs comparing with its two neighbours: n log n however long the text.
+    starts: list[int] = []
     taken: list[Candidate] = []
     for c in pool:
-        if any(c.start < t.end and t.start < c.end for t in taken):
-            continue
-        taken.append(c)
-    taken.sort(key=lambda c: c.start)
+        i = bisect.bisect_left(starts, c.start)
+        if i < len(taken) and taken[i].start < c.end:
+            continue  # overlaps the next span
+        if i > 0 and taken[i - 1].end > c.start:
+            continue  # overlaps the previous span
+        starts.insert(i, c.start)
+        taken.insert(i, c)
     return _join_adjacent([m.Entity(c.type, c.start, c.end) for c in taken], text)
 
 
