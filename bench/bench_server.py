@@ -20,14 +20,16 @@ connections, each measurement after a warm-up of its own:
                   bondmcp workloads, and the two runs pooled, to even out drift
   ask cached      ``POST /v1/ask`` with the same question each time
   ask uncached    ``POST /v1/ask`` with ``Cache-Control: no-cache``, rotating through the
-                  445 questions of the engine evaluation set (bench/eval/questions.yaml)
+                  questions of the engine evaluation set (bench/eval/questions.yaml)
 
 The server's own ``/metrics`` cache counters confirm that cached runs were all hits and
 uncached runs all bypassed the cache. The load comes from wrk (one thread, leaving the
 server as much CPU as possible); without wrk, from an asyncio + httpx generator in this
 process, which competes for the same cores. The output names the one used. The table gives
 requests per second, p50 and p99 latency, throughput as a multiple of the echo at the same
-workers and connections, and the 2-worker throughput as a multiple of the 1-worker one.
+workers and connections, the 2-worker throughput as a multiple of the 1-worker one, and
+the CPU time the server's processes spent per request (from /proc), which the other
+processes on a shared machine disturb far less than they disturb throughput.
 
 Targets, at 32 connections (throughput under load), for every setup and worker count:
 ask cached >= 0.5x echo, ask uncached >= 0.15x echo. Exits 1 when one is missed, a request
@@ -39,6 +41,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import importlib.metadata
 import importlib.util
 import json
@@ -53,7 +56,6 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -74,20 +76,27 @@ START_TIMEOUT = 90.0
 # -- results -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Measurement:
     requests: int
     seconds: float
     p50_ms: float
     p99_ms: float
     errors: int  # socket errors, timeouts and non-2xx/3xx responses
+    server_cpu: float | None = None  # seconds of CPU used by the server's processes
+
+    @property
+    def cpu_ms_per_request(self) -> float | None:
+        if self.server_cpu is None or self.requests == 0:
+            return None
+        return self.server_cpu / self.requests * 1e3
 
     @property
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds > 0 else 0.0
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Row:
     setup: str
     workers: int
@@ -96,12 +105,12 @@ class Row:
     result: Measurement
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Workload:
     endpoint: str
     path: str
     bodies: tuple[str, ...]
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = dataclasses.field(default_factory=dict)
     #: For /v1/ask: whether every answer should come from the cache (checked in /metrics).
     cached: bool | None = None
 
@@ -260,7 +269,7 @@ def cli(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Setup:
     """One kind of server: how to start it and what to measure on it."""
 
@@ -309,6 +318,10 @@ class Server:
         except httpx.TransportError:
             return False
 
+    def cpu_seconds(self) -> float | None:
+        """User and system CPU time of every live process of this server's session."""
+        return session_cpu_seconds(self.process.pid)
+
     def tail(self, lines: int = 20) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
@@ -324,9 +337,27 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)  # stray workers of this server's group
 
 
+def session_cpu_seconds(session: int) -> float | None:
+    """CPU seconds of the processes in a session, from /proc; None where there is no /proc."""
+    ticks = 0
+    try:
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return None
+    for entry in entries:
+        try:
+            stat = Path("/proc", entry, "stat").read_text()
+        except OSError:
+            continue  # exited meanwhile
+        fields = stat.rsplit(")", 1)[1].split()  # from field 3 (state) on
+        if int(fields[3]) == session:
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
-def serving(setups: Sequence[Setup], workers: int, scratch: Path) -> Iterator[dict[str, str]]:
-    """Start every setup at once (idle servers cost nothing) and yield their URLs by name."""
+def serving(setups: Sequence[Setup], workers: int, scratch: Path) -> Iterator[dict[str, Server]]:
+    """Start every setup at once (idle servers cost nothing) and yield them by name."""
     servers: list[Server] = []
     try:
         for setup in setups:
@@ -335,7 +366,7 @@ def serving(setups: Sequence[Setup], workers: int, scratch: Path) -> Iterator[di
         deadline = time.monotonic() + START_TIMEOUT
         for server in servers:
             server.wait_ready(deadline)
-        yield {server.setup.name: server.base_url for server in servers}
+        yield {server.setup.name: server for server in servers}
     finally:
         for server in servers:
             server.stop()
@@ -461,13 +492,16 @@ class Bench:
         self.rows: list[Row] = []
         self.problems: list[str] = []
 
-    def measure(
-        self, setup: str, workers: int, base_url: str, workload: Workload, connections: int
-    ) -> Measurement:
+    def measure(self, server: Server, workload: Workload, connections: int) -> Measurement:
+        setup, workers, base_url = server.setup.name, server.workers, server.base_url
         if self.args.warmup > 0:
             self.load.run(base_url, workload, connections, self.args.warmup)
         before = cache_counts(base_url) if workload.cached is not None else None
+        cpu_before = server.cpu_seconds()
         result = self.load.run(base_url, workload, connections, self.args.duration)
+        cpu_after = server.cpu_seconds()
+        if cpu_before is not None and cpu_after is not None:
+            result = dataclasses.replace(result, server_cpu=cpu_after - cpu_before)
         note = ""
         if before is not None:
             after = cache_counts(base_url)
@@ -479,38 +513,43 @@ class Bench:
                 self.problems.append(
                     f"{setup} {workers}w {workload.endpoint} c={connections}:{note}"
                 )
+        cpu = result.cpu_ms_per_request
         print(
             f"  {setup:<15} {workers}w  {workload.endpoint:<13} c={connections:<3}"
             f" {result.rps:8.1f} req/s  p50 {result.p50_ms:7.2f} ms"
-            f"  p99 {result.p99_ms:7.2f} ms  errors {result.errors}{note}",
+            f"  p99 {result.p99_ms:7.2f} ms  errors {result.errors}"
+            f"{'' if cpu is None else f'  cpu {cpu:.2f} ms/req'}{note}",
             flush=True,
         )
         return result
 
-    def block(self, setups: Sequence[Setup], workers: int, urls: dict[str, str]) -> None:
+    def block(self, setups: Sequence[Setup], servers: dict[str, Server]) -> None:
         """Every workload at each connection count, with the echo measured before and after."""
-        for setup in setups[1:]:
-            for workload in setup.workloads:
-                probe(urls[setup.name], workload)
+        echo = servers["echo"]
+        asks = [
+            (servers[setup.name], workload) for setup in setups[1:] for workload in setup.workloads
+        ]
+        for server, workload in asks:
+            probe(server.base_url, workload)
         for connections in self.args.connections:
-            first = self.measure("echo", workers, urls["echo"], ECHO, connections)
-            for setup in setups[1:]:
-                for workload in setup.workloads:
-                    result = self.measure(
-                        setup.name, workers, urls[setup.name], workload, connections
-                    )
-                    self.rows.append(
-                        Row(setup.name, workers, workload.endpoint, connections, result)
-                    )
-            last = self.measure("echo", workers, urls["echo"], ECHO, connections)
-            echo = Measurement(
+            first = self.measure(echo, ECHO, connections)
+            for server, workload in asks:
+                result = self.measure(server, workload, connections)
+                self.rows.append(
+                    Row(server.setup.name, server.workers, workload.endpoint, connections, result)
+                )
+            last = self.measure(echo, ECHO, connections)
+            pooled = Measurement(
                 first.requests + last.requests,
                 first.seconds + last.seconds,
                 (first.p50_ms + last.p50_ms) / 2,
                 (first.p99_ms + last.p99_ms) / 2,
                 first.errors + last.errors,
+                None
+                if first.server_cpu is None or last.server_cpu is None
+                else first.server_cpu + last.server_cpu,
             )
-            self.rows.append(Row("echo", workers, "echo", connections, echo))
+            self.rows.append(Row("echo", echo.workers, "echo", connections, pooled))
 
 
 # -- the report ----------------------------------------------------------------------------
@@ -531,8 +570,8 @@ def report(rows: list[Row], setups: Sequence[str]) -> tuple[str, list[str]]:
     )
     lines = [
         "| setup | workers | endpoint | conns | req/s | p50 ms | p99 ms | × echo | × 1 worker"
-        " | target |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
+        " | CPU ms/req | target |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     failures: list[str] = []
     for row in ordered:
@@ -542,6 +581,7 @@ def report(rows: list[Row], setups: Sequence[str]) -> tuple[str, list[str]]:
         one = by_key.get((row.setup, 1, row.endpoint, row.connections))
         scaling = f"{r.rps / one.rps:.2f}" if row.workers > 1 and one and one.rps > 0 else ""
         name = f"{row.setup} {row.workers}w {row.endpoint} c={row.connections}"
+        cpu = r.cpu_ms_per_request
         verdict = ""
         target = TARGETS.get(row.endpoint)
         if target is not None and row.connections == TARGET_CONNECTIONS:
@@ -555,7 +595,8 @@ def report(rows: list[Row], setups: Sequence[str]) -> tuple[str, list[str]]:
         lines.append(
             f"| {row.setup} | {row.workers} | {row.endpoint} | {row.connections}"
             f" | {r.rps:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f}"
-            f" | {'' if ratio is None else f'{ratio:.2f}'} | {scaling} | {verdict} |"
+            f" | {'' if ratio is None else f'{ratio:.2f}'} | {scaling}"
+            f" | {'' if cpu is None else f'{cpu:.2f}'} | {verdict} |"
         )
     return "\n".join(lines), failures
 
@@ -640,8 +681,8 @@ def main() -> int:
         bench = Bench(args, load)
         for workers in args.workers:
             print(f"\n{workers} worker{'s' if workers > 1 else ''}:", flush=True)
-            with serving(setups, workers, scratch) as urls:
-                bench.block(setups, workers, urls)
+            with serving(setups, workers, scratch) as servers:
+                bench.block(setups, servers)
         elapsed = time.monotonic() - started
 
     table, failures = report(bench.rows, [setup.name for setup in setups])
