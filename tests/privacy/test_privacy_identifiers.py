@@ -108,6 +108,9 @@ CASES: list[tuple[str, str, str]] = [
     ),
     ("My page: www.facebook.com/jane.doe.5", "www.facebook.com/jane.doe.5", "url"),
     ("Fundraiser at gofundme.com/f/help-jane", "gofundme.com/f/help-jane", "url"),
+    ("follow me @jane_doe92 for updates", "@jane_doe92", "url"),
+    ("my insta is jane.doe.runs", "jane.doe.runs", "url"),
+    ("przybylski_x on tiktok posts my progress", "przybylski_x", "url"),
     # IP addresses
     ("Logged in from 192.168.1.24 yesterday.", "192.168.1.24", "ip_address"),
     ("Seen from IP 10.0.0.5.", "10.0.0.5", "ip_address"),
@@ -185,6 +188,8 @@ def test_every_type_has_several_formats() -> None:
         ("A1C in 90 days", "90 days"),
         ("group B strep test", "group B strep"),
         ("hepatitis C. Mei's doctor says", "hepatitis C"),
+        ("I use twitter a lot for news", "twitter"),
+        ("we met @ the clinic", "@ the clinic"),
     ],
 )
 def test_shapes_that_are_not_identifiers(text: str, value: str) -> None:

@@ -73,9 +73,21 @@ class _Finder:
         self.tokens = tokenize(text)
         self.n = len(self.tokens)
         self.starts = [t.start for t in self.tokens]
-        self.lower_words = {t.lower for t in self.tokens if not t.cap and len(t.lower) > 2}
+        self.lower_words = {t.lower for t in self.tokens if self._plain_lower_word(t)}
         self.protected = self._eponyms()
         self.spans: list[tuple[int, int]] = []
+
+    def _plain_lower_word(self, t: Token) -> bool:
+        """A lower-case word of running text, not part of an e-mail address, URL or handle
+        ("maria.lopez@..." says nothing about whether "Maria" is a word)."""
+        if (
+            t.cap
+            or len(t.lower) < 3
+            or (t.gap and not t.gap[-1].isspace() and t.gap[-1] not in "\"'(“")
+        ):
+            return False
+        after = self.text[t.end : t.end + 2]
+        return not (after[:1] in ("@", "_", "/") or (after[:1] == "." and after[1:2].isalnum()))
 
     def run(self) -> list[tuple[int, int]]:
         if not self.tokens:

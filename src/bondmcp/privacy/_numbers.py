@@ -73,6 +73,30 @@ def url(text: str) -> Iterator[Candidate]:
             yield Candidate(m.URL, match.start(), end, P_URL)
 
 
+# Social media handles point at a person as surely as a URL does: "@jane_doe92", "insta:
+# jane.doe", "jane_doe on tiktok". Reported as URLs, their nearest Safe Harbor kind.
+_NETWORKS = r"(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|reddit|discord|threads|bluesky|facebook|fb)"
+_HANDLE_AT = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])\b")
+_HANDLE_CUED = re.compile(
+    rf"(?i)\b(?:{_NETWORKS}|handle|username|user\s+name|screen\s+name|u/)\s*(?:is|:)?\s*"
+    r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_]))\b"
+)
+_HANDLE_BEFORE = re.compile(
+    rf"(?<![\w.@])(@?[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+)\s+(?:on|at)\s+(?i:{_NETWORKS})\b"
+)
+
+
+def handles(text: str) -> Iterator[Candidate]:
+    for match in _HANDLE_AT.finditer(text):
+        yield Candidate(m.URL, match.start(), match.end(), P_URL - 1)
+    for pattern in (_HANDLE_CUED, _HANDLE_BEFORE):
+        for match in pattern.finditer(text):
+            value = match.group(1)
+            # A handle has a digit, an underscore, a dot or an @; a plain word is just a word.
+            if re.search(r"[\d_.@]", value):
+                yield Candidate(m.URL, match.start(1), match.end(1), P_URL - 1)
+
+
 def ipv6(text: str) -> Iterator[Candidate]:
     for match in _IPV6.finditer(text):
         value = match.group(0)

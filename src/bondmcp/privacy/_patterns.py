@@ -21,6 +21,7 @@ from ._numbers import (
     TLDS,
     emails,
     fallback_numbers,
+    handles,
     ipv4,
     ipv6,
     labelled,
@@ -33,6 +34,9 @@ from ._places import addresses, zips
 
 _DIGIT = re.compile(r"\d")
 _URL_HINT = re.compile(r"(?i)://|www\.|[a-z0-9]\.(?:" + TLDS + r")\b")
+_HANDLE_HINT = re.compile(
+    r"insta|twitter|tiktok|snap|reddit|discord|handle|user\s*name|screen\s+name|\big\b"
+)
 _MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _ZIP_HINT = re.compile(r"(?<!\d)\d{5}(?!\d)|[A-Z]\d[A-Z\d]?\s")
 
@@ -49,6 +53,8 @@ def find_shaped(text: str) -> list[Candidate]:
     found.extend(emails(text, lower))
     if _URL_HINT.search(text):
         found.extend(url(text))
+    if "@" in text or "_" in text or _HANDLE_HINT.search(lower):
+        found.extend(handles(text))
     if digits >= 2 and text.count(".") >= 3:
         found.extend(ipv4(text))
     if "::" in text or text.count(":") >= 7:
