@@ -119,6 +119,12 @@ EPONYM_TEXTS = [
     "Lyme disease from a tick.",
     "West Nile virus in Texas.",
     "St. John's wort and sertraline.",
+    "I was diagnosed with Graves.",
+    "Is Gilbert harmful?",
+    "Dad has Parkinson and Alzheimer.",
+    "Does Crohn cause fatigue?",
+    "Marfan and the aorta.",
+    "Churg Strauss syndrome is rare.",
 ]
 
 

@@ -576,8 +576,9 @@ class _Finder:
                     self.add(i, i + 2)
 
     def _capitalised(self, i: int, t: Token, nxt: Token | None) -> None:
-        if self.solo_first(t):
-            self.add_extended(i)  # "Emma has a fever"
+        # "Emma has a fever"; but "Is Gilbert harmful?" asks about Gilbert syndrome.
+        if self.solo_first(t) and t.lower not in lx.WEAK_EPONYMS:
+            self.add_extended(i)
             return
         if nxt is None or not nxt.cap or nxt.upper or len(nxt.text) < 2:
             return
