@@ -131,6 +131,13 @@ CASES: list[tuple[str, str, str]] = [
     ("Wohnt in der Hauptstraße 5, Berlin.", "Hauptstraße 5", "street_address"),
     ("She lives on Maple Street near the school.", "Maple Street", "street_address"),
     ("I live in Austin, TX and walk daily.", "Austin", "street_address"),
+    ("I live at 2847 Calle Ocho, Miami, FL 33135.", "2847 Calle Ocho, Miami", "street_address"),
+    ("Mail to Flat 3, 12 Elm Road, Leeds LS6 2AB.", "Flat 3, 12 Elm Road, Leeds", "street_address"),
+    (
+        "Apt 4B, 123 Main St, Springfield, IL 62704",
+        "Apt 4B, 123 Main St, Springfield",
+        "street_address",
+    ),
     ("123 main street, springfield", "123 main street", "street_address"),
     # ZIP codes
     ("123 Main St, Springfield, IL 62704", "62704", "zip_code"),

@@ -58,7 +58,18 @@ NAME_CASES: list[tuple[str, str]] = [
     ("Hamish B. Yoshida is a 66 year old man.", "Hamish B. Yoshida"),
     ("Smith, John was seen in clinic.", "Smith, John"),
     ("José García-López has a cough.", "José García-López"),
+    ("Her pediatrician Dr Nakamura-Pérez said it was viral.", "Nakamura-Pérez"),
+    ("Can someone call my wife Deepa at home?", "Deepa"),
+    ("Grandma Ethel keeps falling.", "Ethel"),
+    ("my sons name is Jaxon and hes coughing", "Jaxon"),
 ]
+
+
+def test_a_title_stays_outside_the_name() -> None:
+    assert (
+        redact("Her pediatrician Dr Nakamura-Pérez said so.")
+        == "Her pediatrician Dr [NAME] said so."
+    )
 
 
 @pytest.mark.parametrize(("text", "name"), NAME_CASES)

@@ -580,7 +580,13 @@ class _Finder:
         if self.solo_first(t) and t.lower not in lx.WEAK_EPONYMS:
             self.add_extended(i)
             return
-        if nxt is None or not nxt.cap or nxt.upper or len(nxt.text) < 2:
+        if (
+            nxt is None
+            or not nxt.cap
+            or nxt.upper
+            or len(nxt.text) < 2
+            or t.lower in _CONTEXT_WORDS
+        ):
             return
         surname = self.known_last(nxt) and nxt.lower not in lx.AMBIGUOUS_SURNAMES
         if self.known_first(t) and surname:

@@ -55,6 +55,14 @@ _STREET_NAMED = re.compile(
     rf"\b(?:on|at|off|onto)\s+(?P<street>(?:{_DIRECTION}\s+)?(?:(?:[A-Z][A-Za-z'’-]*|{_ORDINAL})\s+){{1,3}}"
     rf"(?i:{_STRONG_SUFFIX})\b\.?)"
 )
+# Streets named after their kind, as in Spanish, Portuguese, Italian and French, and a few
+# English ones: "2847 Calle Ocho", "1221 Avenue of the Americas", "10 Via Roma".
+_STREET_PREFIXED = re.compile(
+    rf"{_NUMBER},?\s+(?:Calle|Avenida|Av\.|Camino|Paseo|Carrera|Carretera|Via|Viale|Rua|Rue|Avenue|Place)"
+    r"(?:\s+(?:of|the|de|del|la|las|los|da|do|dos|das|di|della|du|des))*\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}"
+    + _UNIT
+    + "?"
+)
 _BROADWAY = re.compile(
     r"(?<![\w.,/-])\d{1,6}\s+(?:Broadway|El\s+Camino\s+Real|The\s+(?:Strand|Mall|Embarcadero))\b"
     + _UNIT
@@ -119,7 +127,7 @@ _ZIP_BEFORE_CITY = re.compile(
 # Any word that can end or start a street address; without one, no street pattern can match.
 _ADDRESS_HINT = re.compile(
     rf"\b(?:{_STRONG_SUFFIX.lower()}|{_WEAK_SUFFIX.lower()}|broadway|camino|strand|mall|embarcadero"
-    r"|box|pmb|rue|boulevard|bd|chemin|allée|impasse|quai)\b"
+    r"|box|pmb|rue|boulevard|bd|chemin|allée|impasse|quai|calle|avenida|camino|paseo|carrera|via|rua)\b"
     r"|(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee)\s+\d"
 )
 
@@ -136,7 +144,7 @@ def _is_state(token: str) -> bool:
 
 def addresses(text: str, lower: str, *, digits: int) -> Iterator[Candidate]:
     street_words = _ADDRESS_HINT.search(lower) is not None
-    numbered = (_STREET, _STREET_WEAK, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR)
+    numbered = (_STREET, _STREET_WEAK, _STREET_PREFIXED, _BROADWAY, _PO_BOX, _STREET_DE, _STREET_FR)
     for pattern in numbered if digits and street_words else ():
         for match in pattern.finditer(text):
             end = match.end()
