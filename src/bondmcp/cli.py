@@ -24,8 +24,12 @@ app = typer.Typer(
 )
 keys_app = typer.Typer(help="Create, list, rotate and revoke API keys.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema migrations.", no_args_is_help=True)
+audit_app = typer.Typer(help="Verify and export the audit trail.", no_args_is_help=True)
+data_app = typer.Typer(help="Erasure requests and retention.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 app.add_typer(db_app, name="db")
+app.add_typer(audit_app, name="audit")
+app.add_typer(data_app, name="data")
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -190,6 +194,10 @@ def _key_json(
         "revoked_at": record.revoked_at.isoformat() if record.revoked_at else None,
         "last_used_at": record.last_used_at.isoformat() if record.last_used_at else None,
         "rotated_from": record.rotated_from,
+        "age_days": record.age_days(),
+        "rotation_due": max_age_days is not None
+        and record.status() == "active"
+        and record.age_days() >= max_age_days,
     }
     if key is not None:
         data = {"id": record.id, "key": key, **{k: v for k, v in data.items() if k != "id"}}
@@ -197,8 +205,15 @@ def _key_json(
 
 
 def _key_store(settings: Settings) -> Any:
-    from bondmcp.server.services import open_database
     from bondmcp.store import KeyStore
+    from bondmcp.store.audit import AuditLog
+
+    db, secret = _open_store(settings)
+    return KeyStore(db, secret, AuditLog(db, secret))
+
+
+def _open_store(settings: Settings) -> tuple[Any, bytes]:
+    from bondmcp.server.services import open_database
     from bondmcp.store.secret import load_or_create_secret
 
     secret_value = settings.secret_key.get_secret_value() if settings.secret_key else None
@@ -206,7 +221,7 @@ def _key_store(settings: Settings) -> Any:
         db = open_database(settings)
     except Exception as exc:
         fail(f"cannot open the database: {exc}")
-    return KeyStore(db, load_or_create_secret(settings.data_dir, secret_value))
+    return db, load_or_create_secret(settings.data_dir, secret_value)
 
 
 @keys_app.command("create")
@@ -252,13 +267,15 @@ def keys_create(
 @keys_app.command("list")
 def keys_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List keys (never their secrets)."""
-    records = _key_store(settings_or_exit()).list()
+    settings = settings_or_exit()
+    records = _key_store(settings).list()
+    max_age = settings.key_max_age_days
     if as_json:
-        print_json([_key_json(r) for r in records])
+        print_json([_key_json(r, max_age_days=max_age) for r in records])
         return
     from rich.table import Table
 
-    table = Table("id", "name", "env", "prefix", "scopes", "status", "created", "last used")
+    table = Table("id", "name", "env", "prefix", "scopes", "status", "age", "last used")
     for r in records:
         table.add_row(
             r.id,
@@ -267,7 +284,7 @@ def keys_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
             r.prefix + "…",
             ",".join(r.scopes),
             r.status(),
-            r.created_at.strftime("%Y-%m-%d"),
+            f"{r.age_days()} d" + (" (rotate)" if r.age_days() >= max_age else ""),
             r.last_used_at.strftime("%Y-%m-%d %H:%M") if r.last_used_at else "never",
         )
     out.print(table)
@@ -328,6 +345,79 @@ def db_current() -> None:
 
     db = Database(settings_or_exit().resolved_database_url)
     out.print(db.current_revision() or "none")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the whole hash chain; exit 1 naming the first broken record."""
+    from bondmcp.store.audit import AuditLog
+
+    db, secret = _open_store(settings_or_exit())
+    result = AuditLog(db, secret).verify()
+    if not result.ok:
+        fail(f"audit chain broken at record {result.first_broken}: {result.reason}", 1)
+    out.print(f"audit chain intact: {result.records} records")
+
+
+@audit_app.command("export")
+def audit_export(
+    since: Annotated[
+        str | None, typer.Option(help="ISO date or datetime (UTC), e.g. 2026-01-31.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Export audit records for compliance review (no PHI is ever recorded)."""
+    from bondmcp.store.audit import AuditLog
+
+    start = None
+    if since is not None:
+        try:
+            start = dt.datetime.fromisoformat(since)
+        except ValueError:
+            fail(f"--since {since!r} is not an ISO date or datetime")
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=dt.UTC)
+    db, secret = _open_store(settings_or_exit())
+    log = AuditLog(db, secret)
+    records = [log.as_dict(r) for r in log.records(since=start)]
+    if as_json:
+        print_json(records)
+        return
+    for r in records:
+        out.print(
+            f"{r['seq']:>6} {r['ts']} {r['event']:<16} {r['key_id'] or '-'} {json.dumps(r['detail'])}"
+        )
+
+
+@data_app.command("erase")
+def data_erase(
+    subject: Annotated[str, typer.Option(help="The end-user id your app sent as `user`.")],
+) -> None:
+    """Erase everything stored about one end user (GDPR), and audit the erasure."""
+    from bondmcp.server.routers.usage import subject_hash
+    from bondmcp.store.audit import AuditEvent, AuditLog
+    from bondmcp.store.usage import UsageStore
+
+    if not subject.strip():
+        fail("--subject is empty")
+    db, secret = _open_store(settings_or_exit())
+    digest = subject_hash(secret, subject)
+    erased = UsageStore(db).erase_subject(digest)
+    AuditLog(db, secret).append(
+        [AuditEvent("data.erased", None, {"subject_hash": digest[:32], "records": erased})]
+    )
+    out.print(f"Erased {erased} records for the subject.")
+
+
+@data_app.command("purge")
+def data_purge() -> None:
+    """Apply the retention period (BONDMCP_RETENTION_DAYS) to stored request data now."""
+    from bondmcp.store.retention import purge_expired
+
+    settings = settings_or_exit()
+    db, secret = _open_store(settings)
+    counts = purge_expired(db, secret, dt.timedelta(days=settings.retention_days))
+    out.print("Purged: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def main() -> None:

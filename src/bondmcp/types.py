@@ -20,17 +20,31 @@ __all__ = [
     "BatchAskResponse",
     "BatchItemError",
     "Citation",
+    "DeidentifiedEntity",
+    "DeidentifyRequest",
+    "DeidentifyResponse",
     "DependencyStatus",
     "ErrorDetail",
     "ErrorEnvelope",
     "Evidence",
+    "FeedbackRequest",
+    "FeedbackResponse",
+    "FeedbackSummary",
     "HealthResponse",
+    "KeyCreateRequest",
+    "KeyCreated",
+    "KeyInfo",
+    "KeyList",
+    "KeyRotateRequest",
     "PingResponse",
+    "RateLimitStatus",
     "ReadyResponse",
     "SearchRequest",
     "SearchResponse",
     "SearchResult",
     "Triage",
+    "UsageDay",
+    "UsageResponse",
 ]
 
 #: Longest query the API accepts, in characters.
@@ -39,12 +53,24 @@ MAX_QUERY_CHARS = 4000
 MAX_BATCH_SIZE = 50
 
 Triage = Literal["emergency", "urgent", "routine"]
+Scope = Literal["ask", "admin"]
+
+#: Whitespace as JSON Schema's regular expressions (ECMA-262) define it, so that what the
+#: published schema calls blank is exactly what the server strips and rejects.
+BLANK = (
+    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+
+def _strip_blank(value: object) -> object:
+    return value.strip(BLANK) if isinstance(value, str) else value
+
 
 Query = Annotated[
     str,
-    StringConstraints(
-        strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S"
-    ),
+    StringConstraints(min_length=1, max_length=MAX_QUERY_CHARS, pattern=f"[^{BLANK}]"),
+    BeforeValidator(_strip_blank),  # runs first: strip, then check the constraints
 ]
 
 
@@ -165,6 +191,112 @@ class DependencyStatus(_Model):
 class ReadyResponse(_Model):
     status: Literal["ready", "not_ready"]
     dependencies: dict[str, DependencyStatus]
+
+
+class UsageDay(_Model):
+    date: str
+    requests: int
+    errors: int
+
+
+class RateLimitStatus(_Model):
+    limit: int
+    remaining: int
+    reset: int = Field(description="Seconds until the window resets.")
+
+
+class FeedbackSummary(_Model):
+    answers_with_feedback: int
+    rated_answers: int
+    mean_rating: float | None
+    unhelpful_rate_by_triage: dict[str, float]
+    unhelpful_rate_by_confidence_band: dict[str, float]
+
+
+class UsageResponse(_Model):
+    key_id: str
+    rate_limit: RateLimitStatus
+    days: list[UsageDay] = Field(description="Requests and errors per UTC day, last 30 days.")
+    feedback: FeedbackSummary
+
+
+class FeedbackRequest(_Request):
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["rating"], "properties": {"rating": {"type": "integer"}}},
+                {"required": ["helpful"], "properties": {"helpful": {"type": "boolean"}}},
+            ]
+        },
+    )
+
+    response_id: str = Field(min_length=1, max_length=80, description="The `id` of an answer.")
+    rating: WholeNumber | None = Field(default=None, ge=1, le=5)
+    helpful: bool | None = None
+    comment: str | None = Field(default=None, max_length=2000)
+    user: str | None = Field(
+        default=None,
+        max_length=128,
+        description="Your opaque id for the end user, kept only as a keyed hash for erasure requests.",
+    )
+
+
+class FeedbackResponse(_Model):
+    response_id: str
+    recorded: bool
+
+
+class DeidentifyRequest(_Request):
+    text: str = Field(max_length=100_000)
+
+
+class DeidentifiedEntity(_Model):
+    type: str
+    start: int
+    end: int
+
+
+class DeidentifyResponse(_Model):
+    text: str
+    entities: list[DeidentifiedEntity]
+
+
+class KeyCreateRequest(_Request):
+    name: str = Field(min_length=1, max_length=200)
+    scopes: list[Scope] = Field(default_factory=lambda: list[Scope](["ask"]), min_length=1)
+    rate_limit: str | None = Field(default=None, max_length=50, description="e.g. 20/minute")
+    expires_in_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class KeyRotateRequest(_Request):
+    grace_period_seconds: int = Field(default=86400, ge=0, le=90 * 86400)
+
+
+class KeyInfo(_Model):
+    id: str
+    name: str
+    environment: str
+    prefix: str
+    scopes: list[str]
+    rate_limit: str | None
+    status: Literal["active", "expired", "revoked"]
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+    last_used_at: str | None
+    rotated_from: str | None
+    age_days: int
+    rotation_due: bool
+
+
+class KeyCreated(KeyInfo):
+    key: str = Field(description="The secret key. Shown once; store it now.")
+
+
+class KeyList(_Model):
+    keys: list[KeyInfo]
 
 
 class PingResponse(_Model):

@@ -21,6 +21,13 @@ OPERATIONS = [
     ("GET", "/health"),
     ("GET", "/ready"),
     ("DELETE", "/v1/cache"),
+    ("GET", "/v1/usage"),
+    ("POST", "/v1/feedback"),
+    ("POST", "/v1/deidentify"),
+    ("POST", "/v1/keys"),
+    ("GET", "/v1/keys"),
+    ("POST", "/v1/keys/{key_id}/rotate"),
+    ("DELETE", "/v1/keys/{key_id}"),
 ]
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

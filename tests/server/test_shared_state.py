@@ -178,7 +178,9 @@ def test_postgresql_backs_keys_and_requests(tmp_path: Path, postgres_url: str) -
     from tests.conftest import bondmcp_env
 
     env = bondmcp_env(tmp_path / "migrate", **env_settings)
-    assert "0001" in run_cli("db", "upgrade", env=env).stdout
+    from bondmcp.store.db import Database
+
+    assert Database("sqlite://").head_revision() in run_cli("db", "upgrade", env=env).stdout
     server = start_server(tmp_path / "data", **env_settings)
     try:
         response = ask(server, server.api_key, "What is asthma?")

@@ -13,7 +13,7 @@ from bondmcp._version import __version__
 from bondmcp.server import metrics
 from bondmcp.server.errors import install_error_handlers
 from bondmcp.server.middleware import RequestContextMiddleware
-from bondmcp.server.routers import admin, answers, search, system
+from bondmcp.server.routers import admin, answers, privacy, search, system, usage
 from bondmcp.server.services import Services
 from bondmcp.settings import Settings, load_settings
 
@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "services", None) is None:
             app.state.services = Services.build(settings)
+        app.state.services.recorder.start()
         try:
             async with mcp.running(app.state.services):
                 yield
@@ -55,6 +56,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(answers.router)
     app.include_router(search.router)
     app.router.routes.append(mcp.route)  # exactly /mcp: MCP clients POST where they are told
+    app.include_router(usage.router)
+    app.include_router(privacy.router)
     app.include_router(admin.router)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:

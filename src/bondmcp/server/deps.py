@@ -54,6 +54,9 @@ def authenticated_key(
         outcome.id, outcome.rate_limit or services.settings.rate_limit_default
     )
     headers = limit.headers()
+    if outcome.age_days() >= services.settings.key_max_age_days:
+        # Tell operators, on every response, that this key is due for rotation.
+        headers["X-BondMCP-Key-Rotation-Due"] = f"key is {outcome.age_days()} days old; rotate it"
     request.state.response_headers = headers
     if not limit.allowed:
         retry_after = str(max(1, limit.reset_after))

@@ -19,12 +19,29 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bondmcp.server import metrics
 from bondmcp.server.errors import PayloadTooLarge, error_body, internal_error_body
+from bondmcp.store.audit import AuditEvent
 
 logger = logging.getLogger("bondmcp.server")
 access_logger = logging.getLogger("bondmcp.access")
 
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 _QUIET_ROUTES = ("/health", "/metrics")
+
+
+def audit_request(
+    scope: Scope, state: dict[str, Any], route: str, method: str, status: int
+) -> None:
+    """Queue a request-served audit event and count the request against its key."""
+    app = scope.get("app")
+    services = getattr(getattr(app, "state", None), "services", None)
+    if services is None:
+        return
+    detail: dict[str, Any] = {"route": route, "method": method, "status": status}
+    if "query_hash" in state:
+        detail["query_hash"] = state["query_hash"]
+    key_id = state.get("key_id")
+    event = AuditEvent("request.served", key_id, detail)
+    services.recorder.request_served(key_id, event, error=status >= 400)
 
 
 def new_request_id() -> str:
@@ -164,6 +181,8 @@ class RequestContextMiddleware:
         code = state.get("error_code")
         if status >= 400:
             metrics.ERRORS.labels(route, code or str(status)).inc()
+        if scope["path"].startswith("/v1/"):
+            audit_request(scope, state, route, method, status)
         if route in _QUIET_ROUTES and status < 400:
             return  # probes and scrapes would drown the request log
         fields: dict[str, Any] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,10 +10,14 @@ from bondmcp.engine.engine import HealthEngine
 from bondmcp.server.cache import ResponseCache
 from bondmcp.server.dependencies import DependencyHealth
 from bondmcp.server.ratelimit import RateLimiter
+from bondmcp.server.recorder import Recorder
 from bondmcp.settings import Settings
 from bondmcp.store import Database, KeyStore
+from bondmcp.store.audit import AuditLog
 from bondmcp.store.idempotency import IdempotencyStore
+from bondmcp.store.retention import purge_expired
 from bondmcp.store.secret import load_or_create_secret
+from bondmcp.store.usage import UsageStore
 
 
 @dataclass
@@ -26,6 +31,9 @@ class Services:
     cache: ResponseCache
     redis: Any | None
     redis_health: DependencyHealth
+    audit: AuditLog
+    usage: UsageStore
+    recorder: Recorder
     secret: bytes
 
     @classmethod
@@ -41,10 +49,12 @@ class Services:
             redis_client = redis.Redis.from_url(
                 settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5
             )
+        audit = AuditLog(db, secret)
+        usage = UsageStore(db)
         return cls(
             settings=settings,
             db=db,
-            keys=KeyStore(db, secret),
+            keys=KeyStore(db, secret, audit),
             idempotency=IdempotencyStore(db, secret),
             engine=engine or HealthEngine.builtin(default_locale=settings.locale),
             limiter=RateLimiter(
@@ -60,10 +70,18 @@ class Services:
             ),
             redis=redis_client,
             redis_health=redis_health,
+            audit=audit,
+            usage=usage,
+            recorder=Recorder(
+                audit,
+                usage,
+                retention=lambda: purge_expired(db, secret, dt.timedelta(days=settings.retention_days)),
+            ),
             secret=secret,
         )
 
     def close(self) -> None:
+        self.recorder.close()
         self.db.dispose()
         if self.redis is not None:
             self.redis.close()

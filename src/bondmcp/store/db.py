@@ -6,6 +6,7 @@ PostgreSQL is selected by ``BONDMCP_DATABASE_URL`` and migrated with ``bondmcp d
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -19,6 +20,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def utcnow() -> dt.datetime:
+    """Timestamps are stored as UTC-aware values everywhere."""
+    return dt.datetime.now(dt.UTC)
 
 
 def normalise_url(url: str) -> str:
@@ -73,6 +79,14 @@ class Database:
     def upgrade(self, revision: str = "head") -> None:
         """Apply migrations up to ``revision`` (idempotent)."""
         command.upgrade(self.alembic_config(), revision)
+
+    def head_revision(self) -> str:
+        """The newest migration shipped with this version."""
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(self.alembic_config()).get_current_head()
+        assert head is not None
+        return head
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:

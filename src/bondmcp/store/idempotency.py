@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from bondmcp.store.db import Database
-from bondmcp.store.keys import utcnow
+from bondmcp.store.db import Database, utcnow
 from bondmcp.store.models import IdempotencyRecord
 
 #: How long a stored response can be replayed.

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from bondmcp.store.db import Database
+from bondmcp.store.audit import AuditEvent, AuditLog
+from bondmcp.store.db import Database, utcnow
 from bondmcp.store.models import ApiKey
 
 #: The environment tag in a key makes a leaked key recognisable at a glance.
@@ -26,10 +27,6 @@ SCOPES = ("ask", "admin")
 _ALPHABET = string.ascii_letters + string.digits
 _SECRET_LENGTH = 40  # ~238 bits of entropy
 _LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class AuthFailure(enum.Enum):
@@ -70,6 +67,9 @@ class ApiKeyRecord:
             rotated_from=row.rotated_from,
         )
 
+    def age_days(self, now: dt.datetime | None = None) -> int:
+        return ((now or utcnow()) - self.created_at).days
+
     def status(self, now: dt.datetime | None = None) -> str:
         now = now or utcnow()
         if self.revoked_at is not None:
@@ -80,10 +80,17 @@ class ApiKeyRecord:
 
 
 class KeyStore:
-    def __init__(self, db: Database, secret: bytes) -> None:
+    """Keys and their lifecycle. Every change is written to the audit log, whoever makes it."""
+
+    def __init__(self, db: Database, secret: bytes, audit: AuditLog | None = None) -> None:
         self._db = db
         self._secret = secret
+        self._audit = audit
         self._last_touched: dict[str, dt.datetime] = {}
+
+    def _record(self, event: str, record: ApiKeyRecord, actor: str, **detail: object) -> None:
+        if self._audit is not None:
+            self._audit.append([AuditEvent(event, record.id, {"actor": actor, **detail})])
 
     def hash_key(self, key: str) -> str:
         return hmac.new(self._secret, key.encode(), hashlib.sha256).hexdigest()
@@ -97,6 +104,7 @@ class KeyStore:
         rate_limit: str | None = None,
         expires_at: dt.datetime | None = None,
         rotated_from: str | None = None,
+        actor: str = "cli",
     ) -> tuple[ApiKeyRecord, str]:
         """Create a key and return its record and the plaintext, which is never stored."""
         if environment not in ENVIRONMENT_TAGS:
@@ -121,7 +129,17 @@ class KeyStore:
         )
         with self._db.session() as session:
             session.add(row)
-        return ApiKeyRecord.from_row(row), plaintext
+        record = ApiKeyRecord.from_row(row)
+        if rotated_from is None:
+            self._record(
+                "key.created",
+                record,
+                actor,
+                environment=environment,
+                scopes=list(scopes),
+                prefix=record.prefix,
+            )
+        return record, plaintext
 
     def authenticate(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure:
         """Return the key's record if it may be used in ``environment`` now."""
@@ -158,16 +176,22 @@ class KeyStore:
             rows = session.scalars(select(ApiKey).order_by(ApiKey.created_at)).all()
             return [ApiKeyRecord.from_row(r) for r in rows]
 
-    def revoke(self, key_id: str) -> ApiKeyRecord:
+    def revoke(self, key_id: str, actor: str = "cli") -> ApiKeyRecord:
         with self._db.session() as session:
             row = session.get(ApiKey, key_id)
             if row is None:
                 raise KeyError(key_id)
-            if row.revoked_at is None:
+            changed = row.revoked_at is None
+            if changed:
                 row.revoked_at = utcnow()
-            return ApiKeyRecord.from_row(row)
+            record = ApiKeyRecord.from_row(row)
+        if changed:
+            self._record("key.revoked", record, actor)
+        return record
 
-    def rotate(self, key_id: str, grace_period: dt.timedelta) -> tuple[ApiKeyRecord, str]:
+    def rotate(
+        self, key_id: str, grace_period: dt.timedelta, actor: str = "cli"
+    ) -> tuple[ApiKeyRecord, str]:
         """Issue a replacement key; the old one keeps working for ``grace_period``."""
         old = self.get(key_id)
         if old is None:
@@ -181,6 +205,7 @@ class KeyStore:
             rate_limit=old.rate_limit,
             expires_at=None,
             rotated_from=old.id,
+            actor=actor,
         )
         ends = utcnow() + grace_period
         with self._db.session() as session:
@@ -188,4 +213,11 @@ class KeyStore:
             assert row is not None
             if row.expires_at is None or row.expires_at > ends:
                 row.expires_at = ends
+        self._record(
+            "key.rotated",
+            old,
+            actor,
+            replaced_by=new_record.id,
+            grace_seconds=int(grace_period.total_seconds()),
+        )
         return new_record, plaintext

@@ -68,3 +68,49 @@ class IdempotencyRecord(Base):
     content_type: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(index=True)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class UsageDaily(Base):
+    """Requests and errors per key per UTC day (the seed's "monitor API usage")."""
+
+    __tablename__ = "usage_daily"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Feedback(Base):
+    """A rating of one answer by the key that received it."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("key_id", "response_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(32), index=True)
+    response_id: Mapped[str] = mapped_column(String(80))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    helpful: Mapped[bool | None] = mapped_column()
+    # De-identified before it is stored; cleared when the retention period ends.
+    comment: Mapped[str | None] = mapped_column(Text)
+    triage: Mapped[str] = mapped_column(String(16))
+    confidence_band: Mapped[str] = mapped_column(String(16))
+    # HMAC of the caller's end-user id, for erasure requests; never the id itself.
+    subject_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class AuditRecord(Base):
+    """One link of the append-only, hash-chained audit log."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ts: Mapped[dt.datetime] = mapped_column(index=True)
+    event: Mapped[str] = mapped_column(String(40), index=True)
+    key_id: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+    # Unique: two writers that read the same head cannot both append after it.
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))

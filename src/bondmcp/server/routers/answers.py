@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from bondmcp.engine.engine import Answer
 from bondmcp.privacy import deidentify
-from bondmcp.server import metrics
+from bondmcp.server import metrics, response_ids
 from bondmcp.server.deps import AskKey, ServicesDep
 from bondmcp.server.errors import APIError, error_body
 from bondmcp.server.idempotency import run_idempotent
@@ -42,10 +41,16 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def present(answer: Answer, request: Request, *, cached: bool = False) -> AskResponse:
+def answer_id(services: Services, request: Request, triage: str, confidence: float) -> str:
+    return response_ids.mint(services.secret, request.state.key_id, triage, confidence)
+
+
+def present(
+    services: Services, answer: Answer, request: Request, *, cached: bool = False
+) -> AskResponse:
     """The wire form of an engine answer."""
     return AskResponse(
-        id="ans_" + uuid.uuid4().hex,
+        id=answer_id(services, request, answer.triage, answer.confidence),
         answer=answer.text,
         confidence=answer.confidence,
         processing_time=elapsed(request),
@@ -85,20 +90,24 @@ def answer_query(
     """Answer one query through the cache; the raw query never leaves this function."""
     clean = deidentify(query).text
     locale = locale or services.settings.locale
+    request.state.query_hash = services.cache.key(clean)[:32]
     engine = services.engine
     if wants_fresh(request) or services.cache.ttl == 0:
         metrics.CACHE.labels("bypass").inc()
-        response = present(engine.ask(clean, locale), request)
+        response = present(services, engine.ask(clean, locale), request)
     else:
         key = services.cache.key(clean, locale, engine.kb_version)
         raw, cached = services.cache.get_or_compute(
-            key, lambda: present(engine.ask(clean, locale), request).model_dump_json().encode()
+            key,
+            lambda: (
+                present(services, engine.ask(clean, locale), request).model_dump_json().encode()
+            ),
         )
         response = AskResponse.model_validate_json(raw)
         if cached:
             response = response.model_copy(
                 update={
-                    "id": "ans_" + uuid.uuid4().hex,
+                    "id": answer_id(services, request, response.triage, response.confidence),
                     "processing_time": elapsed(request),
                     "cached": True,
                     "request_id": request.state.request_id,

@@ -1,0 +1,136 @@
+"""The audit trail: an append-only log of security-relevant events, hash-chained.
+
+Each record's hash is ``HMAC-SHA256(secret, prev_hash + canonical record)``, so editing,
+deleting or reordering any record breaks every hash after it, and nobody without the
+server secret can forge a consistent chain. Records hold ids, routes, statuses and
+keyed hashes of de-identified queries: never query text or other PHI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from bondmcp.store.db import Database, utcnow
+from bondmcp.store.models import AuditRecord
+
+GENESIS = "0" * 64
+_MAX_RETRIES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    event: str
+    key_id: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+    ts: dt.datetime = field(default_factory=utcnow)
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    ok: bool
+    records: int
+    first_broken: int | None = None
+    reason: str | None = None
+
+
+def _canonical(seq: int, ts: dt.datetime, event: str, key_id: str | None, detail: str) -> bytes:
+    stamp = ts.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return json.dumps([seq, stamp, event, key_id, detail], separators=(",", ":")).encode()
+
+
+class AuditLog:
+    def __init__(self, db: Database, secret: bytes) -> None:
+        self._db = db
+        self._secret = secret
+
+    def _hash(self, prev: str, payload: bytes) -> str:
+        return hmac.new(self._secret, prev.encode() + payload, hashlib.sha256).hexdigest()
+
+    def append(self, events: Sequence[AuditEvent]) -> None:
+        """Append events in order, in one transaction, after the current head.
+
+        Concurrent writers (other processes) race on the unique ``prev_hash``: the loser's
+        transaction fails as a whole and is retried on the new head.
+        """
+        if not events:
+            return
+        for _attempt in range(_MAX_RETRIES):
+            try:
+                with self._db.session() as session:
+                    head = session.scalars(
+                        select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)
+                    ).first()
+                    seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
+                    for event in events:
+                        seq += 1
+                        detail = json.dumps(event.detail, sort_keys=True, separators=(",", ":"))
+                        ts = event.ts.astimezone(dt.UTC)
+                        digest = self._hash(
+                            prev, _canonical(seq, ts, event.event, event.key_id, detail)
+                        )
+                        session.add(
+                            AuditRecord(
+                                seq=seq,
+                                ts=ts,
+                                event=event.event,
+                                key_id=event.key_id,
+                                detail=detail,
+                                prev_hash=prev,
+                                hash=digest,
+                            )
+                        )
+                        prev = digest
+                return
+            except IntegrityError:
+                continue
+        raise RuntimeError("could not append to the audit log: too much contention")
+
+    def records(self, since: dt.datetime | None = None) -> Iterator[AuditRecord]:
+        with self._db.session() as session:
+            query = select(AuditRecord).order_by(AuditRecord.seq)
+            if since is not None:
+                query = query.where(AuditRecord.ts >= since)
+            yield from session.scalars(query.execution_options(yield_per=1000))
+
+    def verify(self) -> VerifyResult:
+        """Walk the whole chain; report the first record whose link or hash is wrong."""
+        prev = GENESIS
+        expected_seq = 1
+        count = 0
+        for record in self.records():
+            count += 1
+            if record.seq != expected_seq:
+                return VerifyResult(
+                    False, count, record.seq, f"expected record {expected_seq}, found {record.seq}"
+                )
+            if record.prev_hash != prev:
+                return VerifyResult(
+                    False, count, record.seq, "does not link to the previous record"
+                )
+            payload = _canonical(record.seq, record.ts, record.event, record.key_id, record.detail)
+            if not hmac.compare_digest(self._hash(prev, payload), record.hash):
+                return VerifyResult(False, count, record.seq, "content does not match its hash")
+            prev = record.hash
+            expected_seq += 1
+        return VerifyResult(True, count)
+
+    @staticmethod
+    def as_dict(record: AuditRecord) -> dict[str, Any]:
+        return {
+            "seq": record.seq,
+            "ts": record.ts.isoformat(),
+            "event": record.event,
+            "key_id": record.key_id,
+            "detail": json.loads(record.detail),
+            "prev_hash": record.prev_hash,
+            "hash": record.hash,
+        }
