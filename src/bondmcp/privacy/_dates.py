@@ -90,6 +90,7 @@ def _numeric_date_ok(day_or_month: str, other: str, year: str, sep: str) -> bool
 _NEEDS_MONTH = (True, True, True, True, False, False, False)
 
 
+_NUMBER_MAY = re.compile(r"\d{1,2}\s+may")
 _NUMERIC_DATE_HINT = re.compile(r"\d[-/.]\d")
 _COMPACT_DATE_HINT = re.compile(r"\d{8}")
 
@@ -118,7 +119,7 @@ def dates(text: str, lower: str, *, digits: int, month: bool) -> Iterator[Candid
             if i == 0 and UNIT_AFTER.match(text, end):
                 continue
             # "10 may help": a lower-case "may" after a number is a verb, not a month.
-            if i == 1 and re.fullmatch(r"\d{1,2}\s+may", text[start:end]):
+            if i == 1 and _NUMBER_MAY.fullmatch(text, start, end):
                 continue
             if i == 5:
                 a, sep, b, year = match.group(1), match.group(2), match.group(3), match.group(4)

@@ -44,6 +44,10 @@ _URL = re.compile(
     r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + TLDS + r")(?:/[^\s<>\"'`]*)\b"
     r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|health)\b(?![.@-]?\w)"
 )
+_LETTERS = re.compile(r"[a-zA-Z]{2}")  # a real host has letters: not "e.g" or "approx.5"
+_HEX_LETTER = re.compile(r"[A-Fa-f]")
+_HANDLE_MARK = re.compile(r"[\d_.@]")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _URL_TRAILING = ".,;:!?)]}'\""
 
 _IPV4 = re.compile(
@@ -68,8 +72,7 @@ def url(text: str) -> Iterator[Candidate]:
         while end > match.start() and text[end - 1] in _URL_TRAILING:
             end -= 1
         value = text[match.start() : end]
-        # "e.g" or "approx.5" are not addresses; a real host has a letter before its dot.
-        if "." in value and re.search(r"[a-zA-Z]{2}", value.split(".")[0] + value):
+        if "." in value and _LETTERS.search(value):
             yield Candidate(m.URL, match.start(), end, P_URL)
 
 
@@ -93,7 +96,7 @@ def handles(text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
             value = match.group(1)
             # A handle has a digit, an underscore, a dot or an @; a plain word is just a word.
-            if re.search(r"[\d_.@]", value):
+            if _HANDLE_MARK.search(value):
                 yield Candidate(m.URL, match.start(1), match.end(1), P_URL - 1)
 
 
@@ -106,7 +109,7 @@ def ipv6(text: str) -> Iterator[Candidate]:
             continue
         if len(groups) < 2 and value != "::1":
             continue
-        if not re.search(r"[A-Fa-f]", value) and "::" not in value:
+        if not _HEX_LETTER.search(value) and "::" not in value:
             continue
         yield Candidate(m.IP_ADDRESS, match.start(), match.end(), P_IP)
 
@@ -210,7 +213,7 @@ def _plausible_value(value: str, kind: str) -> bool:
     # A year alone, or a small count, is not an identifier.
     if digits < 4 and not (digits >= 2 and sum(ch.isalpha() for ch in value) >= 2):
         return False
-    return not re.fullmatch(r"(?:19|20)\d\d", value)
+    return not _YEAR_ONLY.fullmatch(value)
 
 
 def labelled(text: str, lower: str) -> Iterator[Candidate]:
@@ -228,10 +231,11 @@ def labelled(text: str, lower: str) -> Iterator[Candidate]:
         kind = next(k for k in _LABELS if label.group(k) is not None)
         value = match.group("value").rstrip(".-/")
         # "MRN 1234567 10 mg": drop trailing chunks that a unit shows to be quantities.
-        while UNIT_AFTER.match(text, match.start("value") + len(value)) and re.search(
-            r"[ -]", value
-        ):
-            value = re.split(r"[ -](?=[^ -]*$)", value)[0]
+        while UNIT_AFTER.match(text, match.start("value") + len(value)):
+            cut = max(value.rfind(" "), value.rfind("-"))
+            if cut <= 0:
+                break
+            value = value[:cut]
         start = match.start("value")
         end = start + len(value)
         if not _plausible_value(value, kind) or UNIT_AFTER.match(text, end):
@@ -279,14 +283,14 @@ def shaped_ids(text: str, digits: int) -> Iterator[Candidate]:
     for match in _MBI.finditer(text):
         yield Candidate(m.HEALTH_PLAN_NUMBER, match.start(), match.end(), P_SHAPED_ID)
     for match in _CARD.finditer(text) if digits >= 15 else ():
-        number = re.sub(r"\D", "", match.group(0))
+        number = "".join(ch for ch in match.group(0) if ch.isdigit())
         if _luhn(number):
             # A 15-digit Luhn number starting 35 is an IMEI (a phone's serial), not a card.
             imei = len(number) == 15 and number.startswith("35")
             kind = m.DEVICE_ID if imei else m.ACCOUNT_NUMBER
             yield Candidate(kind, match.start(), match.end(), P_SHAPED_ID)
     for match in _IBAN.finditer(text):
-        if len(re.sub(r"\s", "", match.group(0))) >= 15:
+        if len("".join(match.group(0).split())) >= 15:
             yield Candidate(m.ACCOUNT_NUMBER, match.start(), match.end(), P_SHAPED_ID)
     for match in _MAC.finditer(text):
         yield Candidate(m.DEVICE_ID, match.start(), match.end(), P_SHAPED_ID)

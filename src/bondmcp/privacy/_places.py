@@ -168,6 +168,7 @@ def addresses(text: str, lower: str, *, digits: int) -> Iterator[Candidate]:
 _AMBIGUOUS_STATE_CODES = frozenset(
     "CT MD PA OR IN ME OK HI DE MS CO ID OH LA MA AL GA VA MO DC PR AR NE SC".split()
 )
+_ZIP_AHEAD = re.compile(r"\s+\d{5}")
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|near|to|at|of|live|lives|living|moved|based|located|visiting)\s+$"
 )
@@ -185,7 +186,7 @@ def _plausible_city_state(text: str, lower: str, match: re.Match[str]) -> bool:
         return False
     if code not in _AMBIGUOUS_STATE_CODES:
         return True
-    zip_follows = re.match(r"\s+\d{5}", text[match.end() :]) is not None
+    zip_follows = _ZIP_AHEAD.match(text, match.end()) is not None
     return (
         zip_follows
         or _PLACE_CUE.search(lower, max(0, match.start() - 12), match.start()) is not None
