@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     redis_namespace: str = Field(default="bondmcp", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     cache_ttl_seconds: int = Field(default=3600, ge=0)
     cache_max_entries: int = Field(default=10_000, ge=0)
+    key_max_age_days: int = Field(default=90, ge=1)
+    retention_days: int = Field(default=30, ge=1)
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

@@ -111,7 +111,21 @@ class Topic:
 
 
 #: Abbreviations whose final period does not end a sentence.
-_ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "vs.", "etc.", "approx.", "No.")
+_ABBREVIATIONS = (
+    "U.S.",
+    "U.K.",
+    "e.g.",
+    "i.e.",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "St.",
+    "vs.",
+    "etc.",
+    "approx.",
+    "No.",
+)
 
 
 def split_sentences(text: str) -> list[str]:
