@@ -13,6 +13,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 __all__ = [
     "MAX_BATCH_SIZE",
+    "MAX_JOB_PAGE",
+    "MAX_JOB_QUERIES",
     "MAX_QUERY_CHARS",
     "AskRequest",
     "AskResponse",
@@ -31,6 +33,10 @@ __all__ = [
     "FeedbackResponse",
     "FeedbackSummary",
     "HealthResponse",
+    "JobCreateRequest",
+    "JobCreated",
+    "JobState",
+    "JobStatus",
     "KeyCreateRequest",
     "KeyCreated",
     "KeyInfo",
@@ -45,6 +51,8 @@ __all__ = [
     "Triage",
     "UsageDay",
     "UsageResponse",
+    "WebhookEvent",
+    "WebhookEventData",
 ]
 
 #: Longest query the API accepts, in characters.
@@ -297,6 +305,65 @@ class KeyCreated(KeyInfo):
 
 class KeyList(_Model):
     keys: list[KeyInfo]
+
+
+MAX_JOB_QUERIES = 50_000
+MAX_JOB_PAGE = 1000
+
+JobState = Literal["queued", "running", "completed", "failed", "cancelled"]
+
+
+class JobCreateRequest(_Request):
+    queries: list[str] = Field(
+        min_length=1, description=f"1 to {MAX_JOB_QUERIES} questions, answered in order."
+    )
+    webhook_url: str | None = Field(
+        default=None, max_length=2000, description="Receives a signed event when the job ends."
+    )
+    metadata: dict[str, str | int | float | bool] | None = Field(
+        default=None, description="Up to 20 small values of yours, returned with the job."
+    )
+    locale: Literal["us", "gb", "eu"] | None = None
+
+
+class JobCreated(_Model):
+    id: str
+    status: JobState
+
+
+class JobStatus(_Model):
+    id: str
+    status: JobState
+    total: int
+    completed: int = Field(description="Queries answered so far (including per-item errors).")
+    failed: int = Field(description="Queries that ended with an error.")
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    metadata: dict[str, str | int | float | bool] | None = None
+    webhook_url: str | None = None
+    results: list[AskResponse | BatchItemError] | None = Field(
+        default=None, description="When completed: results in input order, one page at a time."
+    )
+    next_cursor: str | None = Field(default=None, description="Pass as ?cursor= for the next page.")
+
+
+class WebhookEventData(_Model):
+    job_id: str
+    status: JobState
+    total: int
+    completed: int
+    failed: int
+
+
+class WebhookEvent(_Model):
+    """The JSON body POSTed to a job's webhook_url. ``X-BondMCP-Signature: sha256=<hex>``
+    is the HMAC-SHA256 of the raw body under the server's webhook secret."""
+
+    id: str = Field(description="Unique event id (evt_...): reject repeats.")
+    type: Literal["job.completed", "job.failed", "job.cancelled"]
+    created_at: int = Field(description="Unix time in seconds: reject old events.")
+    data: WebhookEventData
 
 
 class PingResponse(_Model):
