@@ -34,7 +34,7 @@ from bondmcp.engine.corpora import medlineplus as medlineplus_corpus
 from bondmcp.engine.corpora import medquad as medquad_corpus
 from bondmcp.engine.passages import Passage
 from bondmcp.settings import Settings, SettingsError, load_settings
-from bondmcp.store.corpora import CorpusStore, CorpusStoreError, SaveResult
+from bondmcp.store.corpora import CorpusStore, CorpusStoreError, SaveResult, validate_name
 
 kb_app = typer.Typer(
     help="Knowledge base: import public corpora (MedQuAD, MedlinePlus), list, count, remove.",
@@ -108,6 +108,10 @@ def _import(
     as_json: bool,
 ) -> None:
     store = _store()
+    try:
+        validate_name(name)  # before a long parse, not after
+    except CorpusStoreError as exc:
+        fail(str(exc))
     started = time.perf_counter()
     try:
         parsed = _parse_with_progress(f"{kind} ", parse, count_column=count_column)

@@ -385,4 +385,5 @@ __all__ = [
     "StoredPassage",
     "content_hash",
     "load_all",
+    "validate_name",
 ]
