@@ -69,6 +69,7 @@ async def test_ask_returns_the_answer_as_text_and_structured_content(
     assert "asthma" in answer["answer"].lower()
     assert answer["citations"][0]["url"].startswith("https://")
     assert answer["request_id"].startswith("req_")
+    assert answer["id"]  # the answer id /v1/feedback takes
     text = text_of(result)
     assert answer["answer"] in text
     assert answer["citations"][0]["url"] in text

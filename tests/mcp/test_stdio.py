@@ -21,7 +21,7 @@ async def test_serves_the_tools_with_protocol_alone_on_stdout(tmp_path: Path) ->
     answer = structured(result)
     assert not result.is_error and answer["triage"] == "routine"
     assert "asthma" in answer["answer"].lower()
-    assert answer["request_id"] is None  # no HTTP request behind a stdio call
+    assert answer["request_id"] is None and answer["id"] is None  # no HTTP request behind it
     # A line on stdout that is not a protocol message would reach the client as an exception.
     assert not [m for m in received if isinstance(m, Exception)]
     # Logs went to stderr, and they never quote the question.

@@ -16,8 +16,8 @@ from bondmcp.types import Citation, Evidence, Query, Triage
 
 #: Most passages one search returns over MCP (REST allows more; a model rarely needs them).
 MAX_SEARCH_LIMIT = 20
-#: Longest text ``deidentify_text`` accepts, in characters.
-MAX_DEIDENTIFY_CHARS = 20_000
+#: Longest text ``deidentify_text`` accepts, in characters: the limit of ``/v1/deidentify``.
+MAX_DEIDENTIFY_CHARS = 100_000
 
 QueryArg = Annotated[
     Query,
@@ -50,7 +50,7 @@ TextArg = Annotated[
     Field(
         min_length=1,
         max_length=MAX_DEIDENTIFY_CHARS,
-        description="Free text that may contain personal identifiers, up to 20000 characters.",
+        description="Free text that may contain personal identifiers, up to 100000 characters.",
     ),
 ]
 
@@ -78,6 +78,10 @@ class AskResult(BaseModel):
     kb_version: str = Field(description="Version of the knowledge base that answered.")
     request_id: str | None = Field(
         default=None, description="The HTTP request id, to quote when reporting a problem."
+    )
+    id: str | None = Field(
+        default=None,
+        description="Over HTTP, the answer's id: the response_id for POST /v1/feedback.",
     )
 
 

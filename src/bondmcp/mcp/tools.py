@@ -217,6 +217,7 @@ def _answer(ctx: ToolContext, query: str, locale: str | None) -> AskResult:
             evidence=response.evidence,
             kb_version=response.kb_version,
             request_id=response.request_id,
+            id=response.id,
         )
     answer = services.engine.ask(deidentify(query).text, locale)
     return AskResult(
