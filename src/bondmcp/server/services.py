@@ -75,7 +75,9 @@ class Services:
             recorder=Recorder(
                 audit,
                 usage,
-                retention=lambda: purge_expired(db, secret, dt.timedelta(days=settings.retention_days)),
+                retention=lambda: purge_expired(
+                    db, secret, dt.timedelta(days=settings.retention_days)
+                ),
             ),
             secret=secret,
         )
