@@ -67,7 +67,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                "X-Request-ID",
+                "Cache-Control",
+                "Mcp-Protocol-Version",
+                "Mcp-Session-Id",
+            ],
             expose_headers=[
                 "X-Request-ID",
                 "X-RateLimit-Limit",

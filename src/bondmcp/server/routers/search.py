@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from bondmcp.privacy import deidentify
 from bondmcp.server.deps import AskKey, ServicesDep
 from bondmcp.types import ErrorEnvelope, SearchRequest, SearchResponse, SearchResult
 
@@ -17,7 +18,7 @@ router = APIRouter(prefix="/v1", tags=["search"])
     summary="Search the knowledge base",
 )
 def search(body: SearchRequest, key: AskKey, services: ServicesDep) -> SearchResponse:
-    hits = services.engine.search(body.query, limit=body.limit)
+    hits = services.engine.search(deidentify(body.query).text, limit=body.limit)
     return SearchResponse(
         results=[
             SearchResult(
