@@ -6,6 +6,7 @@ answer the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,20 @@ def load(path: Path = EVAL_FILE) -> list[Item]:
     return items
 
 
+def mentions(text: str, phrase: str) -> bool:
+    """Does the text contain the phrase as the start of a word (numbers as whole numbers)?
+
+    "spread" matches "spreads" and "urinat" matches "urination", but "8" does not match
+    "18" and "ice" does not match "advice".
+    """
+    end = r"(?![0-9])" if phrase[-1].isdigit() else ""
+    pattern = r"(?<![a-z0-9])" + re.escape(phrase.lower()) + end
+    return re.search(pattern, text.lower()) is not None
+
+
 def facts_found(item: Item, text: str) -> bool:
     """True when the text mentions at least one phrase of every fact group."""
-    lowered = text.lower()
-    return all(any(phrase.lower() in lowered for phrase in group) for group in item.facts)
+    return all(any(mentions(text, phrase) for phrase in group) for group in item.facts)
 
 
 def answered_correctly(item: Item, answer: Any) -> bool:

@@ -109,3 +109,13 @@ def test_search_ranks_the_matching_section_first(engine: HealthEngine) -> None:
     hits = engine.search("what causes gout", limit=5)
     assert hits[0].passage.source_id == "kb:gout#causes"
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize("question", ["\u0082-", "?", "the of and", "   "])
+def test_questions_without_words_get_an_answer_not_an_error(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.search(question, limit=5) == []
+    answer = engine.ask(question)
+    assert answer.in_scope is False
+    assert answer.text == OUT_OF_SCOPE_ANSWER

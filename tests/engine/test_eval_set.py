@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,14 @@ KEYS = {
     "out_of_scope": {"id", "kind", "split", "question"},
     "unanswerable": {"id", "kind", "split", "question"},
 }
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """The benchmark's matching rule: a phrase starts a word; numbers match whole."""
+    end = r"(?![0-9])" if phrase[-1].isdigit() else ""
+    return re.search(r"(?<![a-z0-9])" + re.escape(phrase.lower()) + end, text.lower()) is not None
+
+
 MINIMUM = {"answerable": 200, "emergency": 40, "out_of_scope": 40, "unanswerable": 30}
 
 
@@ -89,9 +98,9 @@ def test_every_fact_group_can_be_found_in_an_expected_topic(
             continue
         text = " ".join(
             " ".join(topics[t].sections.values()) for t in item["topics"] if t in topics
-        ).lower()
+        )
         for group in item["facts"]:
-            assert any(p.lower() in text for p in group), (item["id"], group)
+            assert any(mentions(text, p) for p in group), (item["id"], group)
 
 
 def test_emergency_entries_name_real_levels_and_categories(

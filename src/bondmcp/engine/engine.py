@@ -4,21 +4,33 @@ Every sentence of an answer is either our emergency guidance (cited to the publi
 it follows) or a sentence quoted whole from a passage (cited by the passage's
 ``source_id``). The engine never writes a medical statement of its own, so it cannot say
 anything its sources do not.
+
+The confidence is a probability that the answer is right, not a similarity score: a
+logistic function of a few retrieval features whose weights were fitted on the tuning
+half of the evaluation set (``bench/fit_confidence.py``). The engine abstains when that
+probability is too low to be worth showing.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bondmcp.engine.intent import asks_for_dose, detect_intent
+from bondmcp.engine.intent import (
+    answer_cues,
+    asks_for_dose,
+    asks_to_interpret_result,
+    detect_intent,
+)
 from bondmcp.engine.knowledge import SECTIONS, load_topics
+from bondmcp.engine.lexicon import DRUG_NAMES
 from bondmcp.engine.passages import Passage, passages_from_topics
-from bondmcp.engine.retrieval import Hit, PassageIndex
-from bondmcp.engine.scope import ScopeDetector
-from bondmcp.engine.text import analyse, content_terms
-from bondmcp.engine.triage import triage
+from bondmcp.engine.retrieval import Hit, PassageIndex, Query
+from bondmcp.engine.scope import ScopeDetector, ScopeEvidence, named_entities
+from bondmcp.engine.text import analyse
+from bondmcp.engine.triage import TriageResult, triage
 
 DISCLAIMER = (
     "This information is general health education, not medical advice. It does not replace "
@@ -38,8 +50,45 @@ DOSE_ANSWER = (
     "if you are unsure."
 )
 
+#: Sentences quoted from the chosen topic, besides the one that says what the topic is.
 _MAX_SENTENCES = 3
-_ABSTAIN_BELOW = 0.35
+#: Below this probability of being right the engine abstains.
+ABSTAIN_BELOW = 0.49
+#: Confidence reported with an abstention or a redirect: there is no answer to be right.
+_NO_ANSWER_CONFIDENCE = 0.05
+#: Triage guidance is certain to be the right first step when a rule fired.
+_TRIAGE_CONFIDENCE = 0.85
+
+#: Sentence choice: a sentence earns the idf of each question word it shares (beyond the
+#: topic's own name), a bonus when it is in the section the question asks for, and loses
+#: a little for each sentence before it in its section (earlier sentences are the general
+#: ones, by the knowledge base's writing rules).
+_INTENT_PRIOR = 3.0
+_OVERVIEW_PRIOR = 0.3
+_POSITION_COST = 0.15
+#: A sentence of the kind the question's form asks for ("how long" -> a duration).
+_CUE_BONUS = 2.0
+#: A sentence from a passage already quoted: answers read better from one section.
+_COHESION_BONUS = 1.0
+#: Share of their weight the topic's aliases keep when choosing sentences; title words
+#: keep none (every sentence names its subject).
+_ALIAS_WEIGHT = 0.3
+_NUMBER_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b")
+
+#: Confidence model: logistic weights over ``_features`` (fitted, see module docstring).
+CONFIDENCE_FEATURES = (
+    "coverage",
+    "answer_coverage",
+    "unknown",
+    "named",
+    "focus_named",
+    "focus_support",
+    "entity_missing",
+    "margin",
+    "strength",
+)
+CONFIDENCE_WEIGHTS = (-0.228, 0.802, -0.933, 0.250, 0.782, -0.577, -2.643, 2.029, 1.564)
+CONFIDENCE_BIAS = -0.672
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +116,24 @@ class Answer:
     intent: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the engine concluded about a question before writing an answer.
+
+    Exposed (through ``HealthEngine.assess``) so the benchmark can fit the confidence model
+    on exactly the features the engine uses.
+    """
+
+    query: Query
+    intent: str | None
+    topic_id: str | None
+    named: bool
+    coverage: float
+    features: tuple[float, ...]
+    probability: float
+    quotes: tuple[tuple[Passage, str], ...] = ()
+
+
 @dataclass(slots=True)
 class _Draft:
     sentences: list[tuple[str, str]] = field(default_factory=list)
@@ -87,13 +154,29 @@ class _Draft:
             ),
         )
 
+    def guidance(self, urgency: TriageResult) -> None:
+        ref = SourceRef(
+            source_id=f"triage:{urgency.category}",
+            title=urgency.source_title or "Emergency guidance",
+            url=urgency.source_url or "",
+        )
+        self.citations[ref.source_id] = ref
+        self.sentences.extend((g, ref.source_id) for g in urgency.guidance)
+
 
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def calibrated(features: Sequence[float]) -> float:
+    """The fitted probability that an answer with these features is right."""
+    z = CONFIDENCE_BIAS + sum(w * f for w, f in zip(CONFIDENCE_WEIGHTS, features, strict=True))
+    return round(min(0.99, max(0.01, _sigmoid(z))), 3)
+
+
 class HealthEngine:
-    """Answers questions from a fixed set of passages. Thread-safe: nothing mutates."""
+    """Answers questions from a fixed set of passages. Thread-safe: nothing mutates
+    except a cache of analysed sentences, filled idempotently."""
 
     def __init__(self, passages: Sequence[Passage], default_locale: str = "us") -> None:
         self.index = PassageIndex(passages)
@@ -103,6 +186,8 @@ class HealthEngine:
             vocabulary.append(p.title)
             vocabulary.extend(p.aliases)
         self.scope = ScopeDetector(vocabulary)
+        self._sentence_cache: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        self._section_order = {key: i for i, key in enumerate(SECTIONS)}
 
     @classmethod
     def builtin(cls, extra: Sequence[Passage] = (), default_locale: str = "us") -> HealthEngine:
@@ -114,135 +199,262 @@ class HealthEngine:
         return self.index.version
 
     def search(self, question: str, limit: int = 5) -> list[Hit]:
-        topics = [m.topic_id for m in self.index.match_aliases(question)]
+        query = self.index.analyse_query(" ".join(question.split()))
         return self.index.search(
-            question, limit=limit, intent=detect_intent(question), topics=topics
+            query.text, limit=limit, intent=detect_intent(question), topics=query.named_topics
         )
+
+    # -- answering -------------------------------------------------------------------------
 
     def ask(self, question: str, locale: str | None = None) -> Answer:
         question = " ".join(question.split())
         urgency = triage(question, locale or self.default_locale)
+        urgent = urgency.level != "routine"
         draft = _Draft()
-        if urgency.level != "routine":
-            ref = SourceRef(
-                source_id=f"triage:{urgency.category}",
-                title=urgency.source_title or "Emergency guidance",
-                url=urgency.source_url or "",
-            )
-            draft.citations[ref.source_id] = ref
-            draft.sentences.extend((g, ref.source_id) for g in urgency.guidance)
+        if urgent:
+            draft.guidance(urgency)
 
-        matches = self.index.match_aliases(question)
-        in_scope = urgency.level != "routine" or bool(matches) or self.scope.in_scope(question)
-        if not in_scope:
-            return self._finish(OUT_OF_SCOPE_ANSWER, 0.05, urgency.level, False, _Draft())
+        query = self.index.analyse_query(question)
+        evidence = self.scope.evidence(query.words)
+        names_medicine = any(w in DRUG_NAMES for w in query.words)
+        if asks_for_dose(question, names_medicine=names_medicine):
+            if urgent:
+                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
+            return self._no_answer(DOSE_ANSWER, urgency.level, in_scope=True, abstained=True)
+        if asks_to_interpret_result(list(query.words), question):
+            if urgent:
+                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
+            return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
 
-        if asks_for_dose(question):
-            if urgency.level != "routine":
-                return self._finish_draft(draft, 0.9, urgency.level, abstained=False)
-            return self._finish(DOSE_ANSWER, 0.1, urgency.level, True, _Draft(), abstained=True)
+        assessment = self.assess(question, query)
+        if not (urgent or self._in_scope(evidence, assessment)):
+            return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)
+        if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW:
+            if urgent:
+                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
+            return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
 
-        intent = detect_intent(question)
-        named = [m.topic_id for m in matches]
-        scores = self.index.scores(question, intent=intent, topics=named)
-        ranked = self.index.topic_scores(scores)
-        confidence = 0.0
-        topic_id: str | None = None
-        if ranked:
-            topic_id = ranked[0][0]
-            confidence = self._confidence(question, ranked, topic_id in named)
-        if topic_id is None or confidence < _ABSTAIN_BELOW:
-            if urgency.level != "routine":
-                return self._finish_draft(draft, 0.85, urgency.level, abstained=False)
-            return self._finish(
-                ABSTAIN_ANSWER, min(confidence, 0.2), urgency.level, True, _Draft(), abstained=True
-            )
-
-        self._compose(draft, question, topic_id, intent, scores, named=topic_id in named)
-        if urgency.level != "routine":
-            confidence = max(confidence, 0.85)
+        for passage, sentence in assessment.quotes:
+            draft.quote(passage, [sentence])
+        confidence = assessment.probability
+        if urgent:
+            confidence = max(confidence, _TRIAGE_CONFIDENCE)
         return self._finish_draft(
-            draft, confidence, urgency.level, abstained=False, topic_id=topic_id, intent=intent
+            draft,
+            confidence,
+            urgency.level,
+            topic_id=assessment.topic_id,
+            intent=assessment.intent,
         )
 
-    def _confidence(self, question: str, ranked: list[tuple[str, float]], named: bool) -> float:
-        """A monotone score of how well the best topic grounds the question.
+    def _in_scope(self, evidence: ScopeEvidence, assessment: Assessment) -> bool:
+        """Clear health words decide alone; everyday-meaning ones need the content to agree."""
+        if evidence.clear:
+            return True
+        if evidence.off_domain:
+            return False
+        named_phrase = any(" " in m.phrase for m in assessment.query.aliases)
+        # Grounded means the engine would answer: "how to cure bacon" matches words, not a topic.
+        grounded = assessment.probability >= ABSTAIN_BELOW
+        return named_phrase or (evidence.plausible and grounded)
 
-        Coverage (share of the question's content words found in the topic) carries most
-        weight; an explicit topic name, a clear margin over the runner-up and absolute
-        BM25 strength add to it.
+    def assess(self, question: str, query: Query | None = None) -> Assessment:
+        """Retrieve, pick the topic and the sentences to quote, and estimate P(right)."""
+        query = query or self.index.analyse_query(" ".join(question.split()))
+        intent = detect_intent(query.text)
+        named_topics = query.named_topics
+        scores = self.index.scores(query, intent=intent, topics=named_topics)
+        ranked = self.index.topic_scores(scores, query)
+        features: tuple[float, ...]
+        if not ranked:
+            features = (0.0, 0.0, self._unknown_share(query), 0.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            return Assessment(query, intent, None, False, 0.0, features, calibrated(features))
+        topic_id = ranked[0][0]
+        named = topic_id in named_topics
+        quotes = self._choose_sentences(query, topic_id, intent, named=named)
+        coverage = self.index.coverage(query, topic_id)
+        features = self._features(query, ranked, topic_id, named, coverage, quotes)
+        return Assessment(
+            query,
+            intent,
+            topic_id,
+            named,
+            coverage,
+            features,
+            calibrated(features),
+            tuple(quotes),
+        )
+
+    # -- confidence ------------------------------------------------------------------------
+
+    def _features(
+        self,
+        query: Query,
+        ranked: list[tuple[str, float]],
+        topic_id: str,
+        named: bool,
+        coverage: float,
+        quotes: Sequence[tuple[Passage, str]],
+    ) -> tuple[float, ...]:
+        """Features of how well the chosen topic and quotes ground the question, each in [0, 1].
+
+        coverage: idf-weighted share of the question's words the topic uses anywhere.
+        answer_coverage: the same share for the quoted sentences alone.
+        unknown: share of the question's weight in words no passage uses at all.
+        named: the question names the topic (title or alias).
+        focus_named: the question's rarest word is in the topic's name, so the topic is
+            about it rather than mentioning it in passing.
+        focus_support: how many of the topic's sentences use that word (three or more, or
+            a name, count as full support).
+        entity_missing: the question names a medicine or condition ("finasteride",
+            "Kawasaki disease") that the topic mentions only in passing (0.5) or never (1).
+        margin: how far the topic is ahead of the runner-up.
+        strength: absolute retrieval score, squashed.
         """
-        terms = set(content_terms(question))
-        top_topic, top_score = ranked[0]
-        stems = self.index.topic_stems(top_topic)
-        covered = sum(1 for alternatives in terms if stems.intersection(alternatives))
-        coverage = covered / len(terms) if terms else 0.0
+        total = query.total_weight or 1.0
+        quoted: set[str] = set()
+        for _passage, sentence in quotes:
+            quoted.update(analyse(sentence))
+        answer_coverage = sum(t.weight for t in query.terms if quoted.intersection(t.stems)) / total
+        top_score = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (top_score - runner_up) / top_score if top_score > 0 else 0.0
-        strength = top_score / (top_score + 8.0)
-        z = -3.2 + 3.4 * coverage + 1.4 * float(named) + 1.2 * margin + 1.6 * strength
-        return round(min(0.97, max(0.02, _sigmoid(z))), 3)
+        strength = top_score / (top_score + 10.0)
+        focus = max(query.terms, key=lambda t: t.weight, default=None)
+        focus_named = focus is not None and bool(
+            self.index.name_stems(topic_id).intersection(focus.stems)
+        )
+        support = 1.0 if focus_named else self._support(topic_id, focus.stems if focus else ())
+        missing = max(
+            (self._entity_gap(topic_id, word) for word in named_entities(query.words)),
+            default=0.0,
+        )
+        return (
+            coverage,
+            answer_coverage,
+            self._unknown_share(query),
+            float(named),
+            float(focus_named),
+            support,
+            missing,
+            margin,
+            strength,
+        )
 
-    def _compose(
-        self,
-        draft: _Draft,
-        question: str,
-        topic_id: str,
-        intent: str | None,
-        scores: object,
-        *,
-        named: bool,
-    ) -> None:
-        passages = self.index.topic_passages(topic_id)
-        wanted = intent if intent is not None else ("overview" if named else "symptoms")
-        passage = self.index.passage_for(topic_id, wanted)
-        if passage is None:
-            best = max(
-                passages,
-                key=lambda p: len(
-                    set(analyse(question, expand_lay_terms=True)) & set(analyse(p.text))
-                ),
-            )
-            passage = best
-        overview = self.index.passage_for(topic_id, "overview")
-        if not named and passage.section != "overview" and overview is not None:
-            # The question did not name the condition, so say first what it is.
-            draft.quote(overview, overview.sentences[:1])
-        draft.quote(passage, self._select_sentences(question, passage))
+    def _entity_gap(self, topic_id: str, word: str) -> float:
+        stems = set(self.index.term(word).stems)
+        if self.index.name_stems(topic_id).intersection(stems):
+            return 0.0
+        return 0.5 if self.index.topic_stems(topic_id).intersection(stems) else 1.0
+
+    def _support(self, topic_id: str, stems: Sequence[str]) -> float:
+        """Share of "three sentences" of the topic that use one of these stems."""
+        wanted = set(stems)
+        count = sum(
+            1
+            for passage in self.index.topic_passages(topic_id)
+            for _sentence, sentence_stems in self._sentences(passage)
+            if wanted.intersection(sentence_stems)
+        )
+        return min(count, 3) / 3
 
     @staticmethod
-    def _select_sentences(question: str, passage: Passage) -> list[str]:
-        sentences = passage.sentences
-        if len(sentences) <= 2:
-            return sentences
-        query = set(analyse(question, expand_lay_terms=True))
-        scored = [(len(query & set(analyse(s))), -i, i) for i, s in enumerate(sentences) if i > 0]
-        scored.sort(reverse=True)
-        picked = {0}
-        for overlap, _neg, i in scored:
-            if len(picked) >= _MAX_SENTENCES:
-                break
-            if overlap > 0 or len(picked) < 2:
-                picked.add(i)
-        return [sentences[i] for i in sorted(picked)]
+    def _unknown_share(query: Query) -> float:
+        total = query.total_weight
+        if total <= 0:
+            return 0.0
+        return sum(t.weight for t in query.terms if not t.known) / total
 
-    def _finish(
-        self,
-        text: str,
-        confidence: float,
-        level: str,
-        in_scope: bool,
-        draft: _Draft,
-        *,
-        abstained: bool = False,
+    # -- composition -----------------------------------------------------------------------
+
+    def _sentences(self, passage: Passage) -> tuple[tuple[str, frozenset[str]], ...]:
+        cached = self._sentence_cache.get(passage.source_id)
+        if cached is None:
+            cached = tuple((s, frozenset(analyse(s))) for s in passage.sentences)
+            self._sentence_cache[passage.source_id] = cached
+        return cached
+
+    def _choose_sentences(
+        self, query: Query, topic_id: str, intent: str | None, *, named: bool
+    ) -> list[tuple[Passage, str]]:
+        """The sentences of the topic that best answer the question, in reading order.
+
+        A sentence earns what the question's words it uses are worth, a bonus when it sits
+        in the section the question asks for or has the kind of content the question's
+        form expects, and loses a little for each sentence before it in its section.
+        """
+        title = self.index.title_stems(topic_id)
+        names = self.index.name_stems(topic_id)
+        weighted = []
+        for term in query.terms:
+            if term.stems[0] in title:
+                continue
+            weighted.append((term, _ALIAS_WEIGHT if term.stems[0] in names else 1.0))
+        cue_stems, wants_number = answer_cues(query.text)
+        scored: list[tuple[float, int, int, Passage, str]] = []
+        for p_rank, passage in enumerate(self.index.topic_passages(topic_id)):
+            if passage.section == intent:
+                prior = _INTENT_PRIOR
+            elif intent is None and passage.section == "overview":
+                prior = _OVERVIEW_PRIOR
+            else:
+                prior = 0.0
+            for i, (sentence, stems) in enumerate(self._sentences(passage)):
+                relevance = sum(t.matched(stems) * factor for t, factor in weighted)
+                if (cue_stems and cue_stems.intersection(stems)) or (
+                    wants_number and _NUMBER_RE.search(sentence)
+                ):
+                    relevance += _CUE_BONUS
+                score = relevance + prior - _POSITION_COST * i
+                scored.append((score, p_rank, i, passage, sentence))
+        chosen = self._pick(scored)
+        chosen.sort(key=lambda item: (self._section_rank(item[3]), item[1], item[2]))
+        quotes = [(item[3], item[4]) for item in chosen]
+        overview = self.index.passage_for(topic_id, "overview")
+        wants_lead = not named or intent in (None, "overview")
+        if wants_lead and overview is not None and overview.sentences:
+            lead = overview.sentences[0]
+            if all(sentence != lead for _p, sentence in quotes):
+                # Say first what the condition is, unless a specific section was asked for.
+                quotes.insert(0, (overview, lead))
+        return quotes
+
+    @staticmethod
+    def _pick(
+        scored: list[tuple[float, int, int, Passage, str]],
+    ) -> list[tuple[float, int, int, Passage, str]]:
+        """Greedy choice of the best sentences, favouring the passages already quoted."""
+        remaining = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
+        chosen: list[tuple[float, int, int, Passage, str]] = []
+        while remaining and len(chosen) < _MAX_SENTENCES:
+            quoted = {item[1] for item in chosen}
+            best = max(
+                remaining,
+                key=lambda item: (
+                    item[0] + (_COHESION_BONUS if item[1] in quoted else 0.0),
+                    -item[1],
+                    -item[2],
+                ),
+            )
+            chosen.append(best)
+            remaining.remove(best)
+        return chosen
+
+    def _section_rank(self, passage: Passage) -> int:
+        return self._section_order.get(passage.section, len(self._section_order))
+
+    # -- results ---------------------------------------------------------------------------
+
+    def _no_answer(
+        self, text: str, level: str, *, in_scope: bool, abstained: bool = False
     ) -> Answer:
         return Answer(
             text=text,
-            confidence=confidence,
+            confidence=_NO_ANSWER_CONFIDENCE,
             triage=level,
             in_scope=in_scope,
-            citations=tuple(draft.citations.values()),
-            evidence=tuple(draft.sentences),
+            citations=(),
+            evidence=(),
             kb_version=self.kb_version,
             abstained=abstained,
         )
@@ -253,7 +465,6 @@ class HealthEngine:
         confidence: float,
         level: str,
         *,
-        abstained: bool,
         topic_id: str | None = None,
         intent: str | None = None,
     ) -> Answer:
@@ -265,10 +476,21 @@ class HealthEngine:
             citations=tuple(draft.citations.values()),
             evidence=tuple(draft.sentences),
             kb_version=self.kb_version,
-            abstained=abstained,
+            abstained=False,
             topic_id=topic_id,
             intent=intent,
         )
 
 
-__all__ = ["DISCLAIMER", "SECTIONS", "Answer", "HealthEngine", "SourceRef"]
+__all__ = [
+    "ABSTAIN_ANSWER",
+    "DISCLAIMER",
+    "DOSE_ANSWER",
+    "OUT_OF_SCOPE_ANSWER",
+    "SECTIONS",
+    "Answer",
+    "Assessment",
+    "HealthEngine",
+    "SourceRef",
+    "calibrated",
+]

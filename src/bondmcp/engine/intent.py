@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bondmcp.engine.lexicon import LAB_NAMES
+from bondmcp.engine.text import stem
+
 #: Checked in order; the first intent whose pattern matches wins.
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -11,23 +14,27 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "when_to_seek_care",
             r"\bwhen (?:should|do|to|must|would) (?:i |we |you |he |she |they )?(?:see|call|go|visit|"
-            r"get|seek|worry|be worried)|\bshould i (?:see|go|call|be worried)|\bis it serious\b|"
-            r"\bemergency\b|\bgo to (?:the )?(?:er|a&e|hospital)\b|\bwhen is .{0,40} serious\b",
+            r"get (?:help|checked|seen)|seek|worry|be worried)|\bshould i (?:see|go|call|be worried)|"
+            r"\bis it serious\b|\bemergency\b|\bgo to (?:the )?(?:er|a&e|hospital)\b|"
+            r"\bwhen is .{0,40} serious\b|\bdo i need to see\b|\bneed to see a doctor\b",
         ),
         (
             "prevention",
-            r"\bprevent|\bavoid (?:getting|catching)|\b(?:reduce|lower|cut) (?:my |the |your )?(?:risk|"
+            r"\bprevent|\bavoid\b|\b(?:reduce|lower|cut) (?:my |the |your |his |her )?(?:risk|"
             r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it )?from getting\b",
         ),
         (
             "treatment",
             r"\btreat|\bcure|\bget rid of|\brelie(?:f|ve)|\bremed|\bmanag(?:e|ing)\b|\btherap|"
             r"\bwhat (?:helps|can help|can i (?:do|take))|\bhow (?:do|can|to) (?:i |you )?(?:stop|fix|heal|"
-            r"ease|deal)|\bmedicat|\bmedicines? for\b|\bheal\b|\brecover",
+            r"ease|deal)|\bmedicat|\bmedicines? for\b|\bheal\b|\brecover|"
+            r"\bwhat (?:should|do|can) (?:i|we|you) do\b|\bwhat to do\b|"
+            r"\bhow (?:can|do|should|to) (?:i |we |you )?(?:lose|lower|reduce|improve|keep|quit|get over)|"
+            r"\bhow to (?!tell\b|know\b)|\bbest way to\b|\bways to\b",
         ),
         (
             "diagnosis",
-            r"\bdiagnos|\btest(?:ed|ing|s)? for\b|\bhow (?:do|can|will) (?:doctors?|they|you|i) "
+            r"\bdiagnos|\btest(?:ed|ing|s)? for\b|\bhow (?:do|can|will) (?:doctors?|they) "
             r"(?:know|tell|check|find out)|\bdetect|\bresults?\b|\bnormal (?:range|level)|"
             r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number) mean|\bscreen(?:ed|ing)? for\b",
         ),
@@ -39,27 +46,111 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "causes",
             r"\bcaus|\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
-            r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|\bcontagious\b|\bcatch\b",
+            r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
+            r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
         ),
         (
             "symptoms",
-            r"\bsymptom|\bsigns?\b|\bwhat does .{0,40} feel like|\bhow do i know if\b|"
-            r"\bhow (?:can|do) (?:i|you) tell if\b|\bwarning|\bindicat",
+            r"\bsymptom|\bsigns?\b|\bwhat does .{0,40} (?:feel|look|sound) like|\bhow (?:do|can|would|will) "
+            r"(?:i|you|we) (?:know|tell)\b|\bwarning|\bindicat",
         ),
         (
             "overview",
-            r"\bwhat (?:is|are|'s)\b|\bwhats\b|\bdefin|\bmeaning of\b|\bexplain\b|\btell me about\b|"
-            r"\binformation (?:on|about)\b|\bwhat does .{0,30} mean\b",
+            r"\bwhat (?:is|are|'s)\b(?! (?:the )?(?:most )?common\b)|\bwhats\b|\bdefin|"
+            r"\bmeaning of\b|\bexplain\b|\btell me about\b|\binformation (?:on|about)\b|"
+            r"\bwhat does .{0,30} mean\b",
         ),
     )
 )
 
+#: Question forms that predict what kind of sentence answers them: "how long" wants a
+#: duration, "what age" an age, "who should get" a recommendation. Each maps to stems a
+#: good answer sentence tends to use and whether a number is expected.
+_CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), frozenset(stem(w) for w in cue_words), wants_number)
+    for pattern, cue_words, wants_number in (
+        (r"\bhow long\b", ("days", "weeks", "months", "years", "hours", "minutes", "lasts"), True),
+        (
+            r"\bhow often\b|\bhow many times\b",
+            ("every", "times", "daily", "weekly", "yearly"),
+            True,
+        ),
+        (r"\bhow (?:soon|quickly|fast)\b", ("hours", "days", "minutes", "within"), True),
+        (
+            r"\bwhat age\b|\bhow old\b|\bat what age\b|\bwhen (?:should|do|can|does) "
+            r"(?:i|you|kids|children|a baby|my \w+) (?:get|start|have|begin)",
+            ("age", "years", "months", "older", "aged"),
+            True,
+        ),
+        (r"\bhow (?:many|much)\b", (), True),
+        (
+            r"\bwho (?:should|needs|can|is eligible|gets)\b",
+            ("recommended", "adults", "aged", "older", "people", "everyone"),
+            False,
+        ),
+        (
+            r"\bcounts? as\b|\bconsidered\b|\bnormal (?:range|level|reading)\b|"
+            r"\bwhat (?:number|level|reading|bmi|temperature)\b",
+            ("considered", "normal", "higher", "above"),
+            True,
+        ),
+        (r"\bmost common\b", ("common", "include"), False),
+        (
+            r"\bwhat (?:should|do|can) (?:i|we) do\b|\bwhat to do\b",
+            ("see", "doctor", "checked", "appointment", "call"),
+            False,
+        ),
+    )
+)
+
+
+def answer_cues(question: str) -> tuple[frozenset[str], bool]:
+    """Stems an answer sentence is likely to use, and whether it should hold a number."""
+    stems: set[str] = set()
+    wants_number = False
+    for pattern, cue_stems, number in _CUES:
+        if pattern.search(question):
+            stems.update(cue_stems)
+            wants_number = wants_number or number
+    return frozenset(stems), wants_number
+
+
 DOSE_RE = re.compile(
-    r"\b(?:dose|doses|dosage|dosing|how (?:much|many) (?:mg|milligrams|ml|tablets|pills|units|"
-    r"capsules)|how (?:much|many) .{0,30} (?:can|should|do) (?:i|you|he|she|we) (?:take|give|use)|"
-    r"\d+\s?(?:mg|mcg|ml)\b.{0,20}(?:safe|ok|okay|too much)|maximum (?:daily )?amount)",
+    r"\b(?:dose|doses|dosage|dosing|overdose amount|how (?:much|many) (?:mg|milligrams|ml|"
+    r"tablets|pills|units|capsules|puffs|drops)|how (?:much|many) .{0,30} (?:can|should|do|could|"
+    r"would|may) (?:i|you|he|she|we|they|a|an|my|\w+ (?:year|month|week)s? old) (?:take|give|have|"
+    r"use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
+    r"amount|max (?:dose|amount)|how often (?:can|should|do) (?:i|you|he|she|we) (?:take|give))",
     re.IGNORECASE,
 )
+#: A dose question must be about a medicine; "how much water should I drink" is not one.
+_MEDICINE_RE = re.compile(
+    r"\b(?:dose|doses|dosage|dosing|mg|mcg|milligrams?|micrograms?|ml|iu|units?|tablets?|pills?|"
+    r"capsules?|puffs|drops|medicines?|medications?|meds|drugs?|insulin)\b",
+    re.IGNORECASE,
+)
+
+
+_RESULT_VALUE_RE = re.compile(
+    r"\d|\b(?:positive|negative)\b",
+    re.IGNORECASE,
+)
+_PERSONAL_RE = re.compile(
+    r"\b(?:my|mine|his|her|i got|came back|came out|my results?|test results?)\b", re.IGNORECASE
+)
+
+
+def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
+    """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2").
+
+    Interpreting them needs a clinician who knows the rest of the picture, so the engine
+    declines rather than matching the numbers against general ranges.
+    """
+    return (
+        any(w in LAB_NAMES for w in question_words)
+        and _RESULT_VALUE_RE.search(question) is not None
+        and _PERSONAL_RE.search(question) is not None
+    )
 
 
 def detect_intent(question: str) -> str | None:
@@ -70,6 +161,12 @@ def detect_intent(question: str) -> str | None:
     return None
 
 
-def asks_for_dose(question: str) -> bool:
-    """Dosing questions are never answered from general content: doses are individual."""
-    return DOSE_RE.search(question) is not None
+def asks_for_dose(question: str, *, names_medicine: bool = False) -> bool:
+    """Dosing questions are never answered from general content: doses are individual.
+
+    ``names_medicine`` says the question names a medicine (the engine knows drug names);
+    otherwise a dosing word or unit must be present.
+    """
+    if DOSE_RE.search(question) is None:
+        return False
+    return names_medicine or _MEDICINE_RE.search(question) is not None

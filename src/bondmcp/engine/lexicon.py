@@ -106,6 +106,58 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "shortness": ("breath",),
     "forgetful": ("memory",),
     "forgetting": ("memory",),
+    "forget": ("memory",),
+    "contagious": ("spread", "spreads"),
+    "catch": ("spread", "contagious"),
+    "curable": ("cure",),
+    "worry": ("anxiety", "worry"),
+    "worrying": ("anxiety", "worry"),
+    "panicky": ("panic",),
+    "moody": ("mood",),
+    "hyper": ("hyperactivity",),
+    "confused": ("confusion",),
+    "clog": ("blocked", "narrowed"),
+    "clogs": ("blocked", "narrowed"),
+    "clogged": ("blocked", "narrowed"),
+    "gassy": ("gas", "wind", "bloating"),
+    "farting": ("gas", "wind"),
+    "burping": ("belching", "burp"),
+    "snot": ("mucus",),
+    "phlegm": ("mucus",),
+    "welts": ("hives",),
+    "woozy": ("dizziness",),
+    "shaky": ("shaking", "tremor"),
+    "sweaty": ("sweating",),
+    "numb": ("numbness",),
+    "tingly": ("tingling",),
+    "pins": ("tingling",),
+    "stomachache": ("stomach", "abdominal", "pain"),
+    "bellyache": ("stomach", "abdominal", "pain"),
+    "drunk": ("alcohol",),
+    "drinks": ("alcohol", "drink"),
+    "hungover": ("hangover",),
+    "weed": ("cannabis", "marijuana"),
+    "smokes": ("smoking",),
+    "cigs": ("cigarettes", "smoking"),
+    "hep": ("hepatitis",),
+    "obese": ("obesity",),
+    "alcoholic": ("alcohol",),
+    "addicted": ("addiction",),
+    "hooked": ("addiction", "dependence"),
+    "asleep": ("sleep",),
+    "spins": ("spinning", "vertigo"),
+    "spinning": ("vertigo",),
+    "fluttering": ("palpitations", "flutter"),
+    "pimple": ("acne",),
+    "boob": ("breast",),
+    "boobs": ("breast",),
+    "blackout": ("faint", "fainting"),
+    "pregnancy": ("pregnant",),
+    "grown": ("adult", "adults"),
+    "teen": ("teenager", "adolescent"),
+    "older": ("aging", "age"),
+    "cloudy": ("clouding", "cloud"),
+    "teenage": ("teenager", "adolescent"),
 }
 
 #: Words that mark a question as being about health, beyond the knowledge base's own
@@ -145,5 +197,158 @@ HEALTH_WORDS = frozenset(
     unconscious choking cpr cramps tremor acne pimples eczema wart warts mole moles scar vomited
     coughed bleeding breastfeeding colic teething vaccinations autism adhd ptsd ocd bipolar
     schizophrenia dementia alzheimer confusion confused hallucinations addiction addicted sober
-    withdrawal opioid opioids erection libido sexual puberty sweats sweating chills shivering""".split()
+    withdrawal opioid opioids erection libido sexual puberty sweats sweating chills shivering
+    ivf anesthesia anaesthesia anesthetic chemo hemoglobin haemoglobin ferritin potassium sodium
+    creatinine prolactin cortisol estrogen testosterone hormone lab labs bloodwork mg mcg
+    milligrams prognosis survival expectancy mortality contagious vaccinate booster
+    supplement supplements herbal remedy remedies
+    deficiency pregnancy miscarriage labor labour birth contractions period periods cramping
+    urologist gynecologist dermatologist cardiologist oncologist psychiatrist psychologist
+    counselling counseling rehab cold colds temperature""".split()
+)
+
+#: Common medicines by generic and brand name. Naming a medicine makes a question a health
+#: question even when the knowledge base does not describe that medicine (the engine then
+#: abstains rather than redirecting).
+DRUG_NAMES = frozenset(
+    """acetaminophen tylenol paracetamol ibuprofen advil motrin naproxen aleve aspirin excedrin
+    diclofenac voltaren celecoxib celebrex meloxicam tramadol oxycodone oxycontin percocet
+    hydrocodone vicodin norco morphine codeine fentanyl hydromorphone methadone buprenorphine
+    suboxone naloxone narcan naltrexone gabapentin neurontin pregabalin lyrica cyclobenzaprine
+    flexeril baclofen tizanidine sertraline zoloft fluoxetine prozac citalopram celexa
+    escitalopram lexapro paroxetine paxil venlafaxine effexor duloxetine cymbalta bupropion
+    wellbutrin mirtazapine trazodone amitriptyline nortriptyline alprazolam xanax lorazepam
+    ativan diazepam valium clonazepam klonopin buspirone hydroxyzine zolpidem ambien melatonin
+    diphenhydramine benadryl doxylamine unisom adderall amphetamine methylphenidate ritalin
+    concerta vyvanse lisdexamfetamine strattera atomoxetine quetiapine seroquel olanzapine
+    zyprexa risperidone risperdal aripiprazole abilify haloperidol lithium lamotrigine lamictal
+    valproate depakote carbamazepine tegretol levetiracetam keppra topiramate topamax phenytoin
+    dilantin lisinopril enalapril ramipril losartan valsartan irbesartan amlodipine norvasc
+    nifedipine diltiazem verapamil metoprolol atenolol carvedilol propranolol bisoprolol
+    hydrochlorothiazide chlorthalidone furosemide lasix spironolactone atorvastatin lipitor
+    simvastatin zocor rosuvastatin crestor pravastatin ezetimibe warfarin coumadin apixaban
+    eliquis rivaroxaban xarelto dabigatran pradaxa clopidogrel plavix digoxin nitroglycerin
+    metformin glucophage glipizide glyburide glimepiride sitagliptin januvia empagliflozin
+    jardiance dapagliflozin farxiga semaglutide ozempic wegovy rybelsus liraglutide victoza
+    tirzepatide mounjaro zepbound pioglitazone levothyroxine synthroid liothyronine methimazole
+    omeprazole prilosec esomeprazole nexium pantoprazole protonix lansoprazole famotidine pepcid
+    ranitidine zantac loperamide imodium bismuth pepto ondansetron zofran metoclopramide
+    docusate senna miralax laxative laxatives antacid antacids tums simethicone amoxicillin
+    augmentin penicillin azithromycin zithromax doxycycline cephalexin keflex ciprofloxacin
+    cipro levofloxacin nitrofurantoin macrobid bactrim sulfamethoxazole trimethoprim
+    clindamycin metronidazole flagyl acyclovir valacyclovir valtrex oseltamivir tamiflu
+    paxlovid fluconazole diflucan clotrimazole miconazole terbinafine lamisil nystatin
+    cetirizine zyrtec loratadine claritin fexofenadine allegra montelukast singulair
+    fluticasone flonase prednisone prednisolone dexamethasone hydrocortisone
+    methylprednisolone albuterol ventolin salbutamol symbicort advair budesonide allopurinol
+    colchicine finasteride propecia tamsulosin flomax sildenafil viagra tadalafil cialis
+    estradiol progesterone levonorgestrel misoprostol mifepristone isotretinoin accutane
+    tretinoin minoxidil rogaine hydroxychloroquine plaquenil methotrexate humira adalimumab
+    enbrel etanercept tamoxifen letrozole multivitamin probiotic probiotics folic folate
+    magnesium turmeric ginkgo ashwagandha kratom cbd cannabis marijuana varenicline chantix
+    epinephrine epipen nicorette""".split()
+)
+
+#: Health words that also have common everyday meanings ("a virus on my computer", "stock
+#: market crash symptoms", "chicken thighs", "cold brew"). On their own they make a question
+#: a health question only when nothing in it points to another subject and the knowledge
+#: base can ground it.
+AMBIGUOUS_WORDS = frozenset(
+    """cold colds virus viruses bug bugs worm worms infection infected crash symptom symptoms
+    sign signs healthy health heat hot overheating nursing spinal flat yellow leak leaking
+    leaks pattern pressure attack attacks battery cure cured curing treat treating treatment
+    shot shots stroke strokes heart blood memory drain tap labor labour delivery operation
+    diagnosis diagnostic diagnose burn burns chest head back hand hands arm arms leg legs foot
+    feet eye eyes ear ears neck nose mouth tooth teeth tongue joint joints bone bones skin hip
+    hips knee knees kidney kidneys liver muscle muscles tissue cell cells test
+    tests exam scan screening vision hearing pulse tablet tablets fat weight diet drink drinks
+    drinking water sugar rest recovery heal healing fit fitness shape tired sleep egg eggs milk
+    food spots spot growth tick ticks stress pain period periods temperature cheek cheeks face
+    lips flushed flushing blush""".split()
+)
+
+#: Words that point to a subject other than health: cars, computers, cooking, money, home
+#: repair, gardening, pets, entertainment. They outweigh ambiguous health words only.
+OFF_DOMAIN_WORDS = frozenset(
+    """computer computers laptop laptops pc software app apps python java javascript linux
+    windows macos excel spreadsheet git github code coding programming compile compiler
+    server database router wifi password email website browser antivirus malware printer
+    keyboard cpu gpu ram heap ssd iphone android smartphone phone car cars truck trucks engine
+    engines tire tires tyre tyres alternator transmission brakes motor vehicle mechanic
+    radiator faucet sink drywall plumbing plumber pipe pipes sewer roof gutter gutters paint
+    furniture couch sofa carpet floors lawn garden gardening plant plants leaves soil seeds
+    tomato tomatoes weeds fence recipe recipes brew brewing bake baking oven grill grilling
+    roast roasting cook cooking cookies cake sourdough stock stocks market markets crypto
+    bitcoin ethereum invest investing investment loan mortgage credit bank banking tax taxes
+    price prices salary economy inflation hotel hotels flights airline airport capital
+    mountain movie movies film films actor actress song songs lyrics album netflix plot
+    episode football soccer basketball baseball nfl nba translate translation spanish french
+    german grammar weather forecast vet
+    horses aquarium rust knot necklace jewelry resume letter bike chain headphones earbuds""".split()
+)
+
+#: Animals: a question about one is a vet's question, unless a person was bitten.
+ANIMAL_WORDS = frozenset(
+    """dog dogs puppy puppies cat cats kitten kittens pet pets horse horses hamster hamsters
+    rabbit rabbits parrot parrots bird birds""".split()
+)
+
+#: Words that make an animal in the question a person's health matter (a bite, rabies).
+BITE_WORDS = frozenset("bite bites bit bitten biting rabies scratched clawed".split())
+
+#: Everyday words that are rare in medical writing, so their idf is high, but that say
+#: nothing about which topic a question is on ("how do I get *rid* of...", "*heard* a heart
+#: murmur", "get over a cold *faster*"). Their weight is cut when measuring how well a topic
+#: or a sentence covers a question, so a topic is never chosen for repeating one of them.
+GENERIC_WORDS = frozenset(
+    """able about absolutely actually add again ago ahead almost alone along already alright
+    although amount another answer anybody anymore anything anyway anywhere appear apart area
+    around ask asked asking away awful bad badly basically become becomes began begin behind
+    believe best better big bigger biggest bit bother bothering break bring brought call called
+    came care careful case certain chance change changed check cheap clear close come comes
+    coming common completely constantly consider could couple course crazy current daily
+    deal decide definitely did difference different doing done double during each early easily
+    easy else end ended enough entire especially etc even ever every everybody everyday
+    everyone everything everywhere exactly example extra extremely fact fair fairly far fast
+    faster fine find fine finally first fix fixed follow following forever found free fully
+    gave general generally give given gives giving glad goes gone good gotten great guess
+    half happen happened happening happens hard hardly heard hear help helped helps
+    here high higher hold honestly hope hopefully hour huge idea important instead issue issues
+    item just kept kinda kind knew last lately later least leave left less let level like likely
+    literally little live lives living long longer look looked looking looks lose lost low
+    lower mainly major make makes making matter maybe mean means meant mention might mind mine
+    minor moment mostly move moved much must name near nearly necessary need needed needs
+    never new next nice nobody none normal normally nothing notice noticed number obviously
+    odd often okay ok old older once one ones open opposite order ordinary others otherwise
+    over overall part particular past pay people perfectly perhaps person place plan play
+    plenty point possible possibly pretty probably problem proper properly pull put quick
+    quickly quite rather reach read ready real reason recent recently regular regularly remember
+    rid right run said same saw say saying says second see seem seems seen serious set several
+    shall short show shows side simple simply since slightly small so somebody somehow something
+    sometime somewhat somewhere soon sort sound sounds speak special specific start started
+    starting starts stay still strange stuff suddenly suppose supposed sure take taken takes
+    taking talk tell terrible than thing things think thinking third though thought three
+    through throughout till today together told tomorrow tonight total totally toward try tried
+    trying turn turned twice two type typical typically under unless unusual upon use used
+    using usual usually various want wanted way ways weird well went whatever whenever whether
+    whole wonder wondering word work worked works worse worst worth wrong yes yesterday yet""".split()
+)
+
+#: Words that say which section a question wants ("signs of...", "what causes...") rather
+#: than what it is about; intent detection uses them, so they weigh little as content.
+INTENT_WORDS = frozenset(
+    """symptom symptoms sign signs cause causes caused causing treat treats treated treating
+    treatment treatments cure cures prevent prevention preventing risk risks diagnose
+    diagnosed diagnosis test tested testing warning early first""".split()
+)
+
+#: Laboratory measurements. A person's own value of one ("my ferritin is 12") needs a
+#: clinician who knows the rest of the picture; the engine does not interpret it.
+LAB_NAMES = frozenset(
+    """ferritin hemoglobin haemoglobin hematocrit potassium sodium chloride calcium magnesium
+    creatinine egfr bun urea alt ast alp ggt bilirubin albumin ana antinuclear prolactin
+    cortisol testosterone estrogen estradiol progesterone fsh lh tsh t3 t4 a1c hba1c glucose
+    ldl hdl triglycerides cholesterol psa inr ptt crp esr platelets platelet wbc rbc mcv
+    neutrophils lymphocytes troponin d-dimer vitamin b12 folate iron transferrin lipase
+    amylase uric acid""".split()
 )

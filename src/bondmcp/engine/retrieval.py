@@ -1,26 +1,46 @@
-"""Lexical retrieval over passages: BM25 (bm25s) plus topic and intent signals.
+"""Lexical retrieval over passages: BM25 (bm25s) plus topic, intent and coverage signals.
 
-BM25 alone ranks on shared words. Two signals make it fit consumer questions: a topic
+BM25 alone ranks on shared words. Three signals make it fit consumer questions: a topic
 named by one of its aliases ("sugar diabetes", "pink eye") lifts that topic's passages,
-and the question's intent ("what causes...") lifts the matching section. Both are
-multiplicative so they reorder strong candidates without inventing weak ones.
+the question's intent ("what causes...") lifts the matching section, and topics are
+finally ordered by how much of the question they cover, weighted by how rare each word
+is, so "can I drink alcohol with Tylenol" goes to the topic that talks about both rather
+than the one that says "alcohol" most often.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import bm25s
 import numpy as np
 
+from bondmcp.engine.lexicon import GENERIC_WORDS, INTENT_WORDS, LAY_TERMS, STOPWORDS
 from bondmcp.engine.passages import Passage
-from bondmcp.engine.text import analyse, normalise_phrase
+from bondmcp.engine.text import (
+    SpellingCorrector,
+    analyse,
+    analyse_words,
+    name_variants,
+    phrase_key,
+    stem,
+    term_alternatives,
+    words,
+)
 
 ALIAS_BOOST = 2.0
 INTENT_BOOST = 1.6
+#: How many of the best BM25 topics are re-ordered by coverage.
+RERANK_DEPTH = 12
+#: Weight of coverage against BM25 when re-ordering topics (see ``topic_scores``).
+COVERAGE_WEIGHT = 0.75
 _MAX_PHRASE_WORDS = 8
+#: Share of its idf an everyday word keeps when weighing coverage and relevance.
+GENERIC_WEIGHT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +54,50 @@ class Hit:
 class AliasMatch:
     topic_id: str
     phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    """One content word of a question, with the stems that match it and its weight.
+
+    ``weight`` is the word's idf, taken from the clinical word for a lay word ("hurt"
+    weighs what "pain" weighs) and cut for everyday words (``GENERIC_WORDS``).
+    """
+
+    word: str
+    stems: tuple[str, ...]
+    weight: float
+    known: bool
+    #: What a match on each of ``stems`` is worth: a sentence that says "pain" for a
+    #: question's "hurt" earns what "pain" is worth.
+    stem_weights: tuple[float, ...] = ()
+
+    def matched(self, stems: frozenset[str] | set[str]) -> float:
+        """The weight this term earns in a text with these stems (0 if absent)."""
+        return max(
+            (w for s, w in zip(self.stems, self.stem_weights, strict=True) if s in stems),
+            default=0.0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question analysed once and shared by retrieval, confidence and composition."""
+
+    text: str
+    words: tuple[str, ...]
+    tokens: tuple[str, ...]
+    terms: tuple[QueryTerm, ...]
+    corrections: tuple[tuple[str, str], ...]
+    aliases: tuple[AliasMatch, ...]
+
+    @property
+    def named_topics(self) -> list[str]:
+        return list(dict.fromkeys(m.topic_id for m in self.aliases))
+
+    @property
+    def total_weight(self) -> float:
+        return sum(t.weight for t in self.terms)
 
 
 class PassageIndex:
@@ -52,32 +116,81 @@ class PassageIndex:
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
         self.topic_ids: list[str] = sorted({p.topic_id for p in self.passages})
-        topic_index = {t: i for i, t in enumerate(self.topic_ids)}
-        self._topic_of = np.array([topic_index[p.topic_id] for p in self.passages], dtype=np.int32)
+        self._topic_index = {t: i for i, t in enumerate(self.topic_ids)}
+        self._topic_of = np.array(
+            [self._topic_index[p.topic_id] for p in self.passages], dtype=np.int32
+        )
         self._sections = np.array([p.section for p in self.passages], dtype=object)
         self._by_topic: dict[str, list[int]] = {}
-        self._topic_stems: dict[str, frozenset[str]] = {}
         stems: dict[str, set[str]] = {}
+        document_frequency: Counter[str] = Counter()
         for i, (p, tokens) in enumerate(zip(self.passages, corpus, strict=True)):
             self._by_topic.setdefault(p.topic_id, []).append(i)
             stems.setdefault(p.topic_id, set()).update(tokens)
+            document_frequency.update(set(tokens))
         self._topic_stems = {t: frozenset(s) for t, s in stems.items()}
+        self._idf = {
+            s: math.log(1 + (len(corpus) - n + 0.5) / (n + 0.5))
+            for s, n in document_frequency.items()
+        }
+        self.max_idf = math.log(1 + (len(corpus) + 0.5) / 0.5)
+        self._name_stems: dict[str, frozenset[str]] = {}
+        self._title_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
+        #: Two-word names written as one word ("hayfever" is read as "hay fever").
+        self._compounds: dict[str, str] = {}
         for p in self.passages:
-            for phrase in (p.title, *p.aliases):
-                key = normalise_phrase(phrase)
+            if p.topic_id in self._name_stems:
+                continue
+            names = (*name_variants(p.title), *p.aliases)
+            self._name_stems[p.topic_id] = frozenset(s for n in names for s in analyse(n))
+            self._title_stems[p.topic_id] = frozenset(analyse(p.title))
+            for phrase in names:
+                key = phrase_key(phrase)
                 if key:
                     self._phrases.setdefault(key, set()).add(p.topic_id)
+                parts = words(phrase)
+                if len(parts) == 2:
+                    self._compounds.setdefault("".join(parts), " ".join(parts))
+        self.speller = SpellingCorrector(self._vocabulary())
         digest = hashlib.sha256()
         for p in self.passages:
             digest.update(f"{p.source_id}\0{p.url}\0{p.text}\0".encode())
         self.version = "kb-" + digest.hexdigest()[:12]
 
+    def _vocabulary(self) -> dict[str, int]:
+        """Words a misspelling may be corrected to: our own topics' words and every name.
+
+        Imported corpora contribute their titles and aliases only, which keeps the
+        corrector small and stops it "correcting" towards rare words in long answers.
+        """
+        counts: Counter[str] = Counter()
+        seen_topics: set[str] = set()
+        for p in self.passages:
+            if p.origin == "kb":
+                counts.update(words(p.text))
+            if p.topic_id not in seen_topics:
+                seen_topics.add(p.topic_id)
+                for name in (p.title, *p.aliases):
+                    counts.update(words(name))
+        counts.update({w: 1 for w in LAY_TERMS})
+        return {w: n for w, n in counts.items() if w not in STOPWORDS and w.isalpha()}
+
     def __len__(self) -> int:
         return len(self.passages)
 
+    def idf(self, stem_: str) -> float:
+        return self._idf.get(stem_, self.max_idf)
+
     def topic_stems(self, topic_id: str) -> frozenset[str]:
         return self._topic_stems.get(topic_id, frozenset())
+
+    def name_stems(self, topic_id: str) -> frozenset[str]:
+        """Stems of a topic's title and aliases: what the topic is about, not what it mentions."""
+        return self._name_stems.get(topic_id, frozenset())
+
+    def title_stems(self, topic_id: str) -> frozenset[str]:
+        return self._title_stems.get(topic_id, frozenset())
 
     def topic_passages(self, topic_id: str) -> list[Passage]:
         return [self.passages[i] for i in self._by_topic.get(topic_id, [])]
@@ -88,9 +201,66 @@ class PassageIndex:
                 return self.passages[i]
         return None
 
+    # -- query analysis -------------------------------------------------------------------
+
+    def analyse_query(self, question: str) -> Query:
+        """Correct misspellings, find named topics and weigh each content word."""
+        corrected: list[str] = []
+        corrections: list[tuple[str, str]] = []
+        for word in words(question):
+            fixed = self._correct(word)
+            if fixed is not None and fixed != word:
+                corrections.append((word, fixed))
+                corrected.extend(fixed.split())
+            else:
+                corrected.append(word)
+        terms: list[QueryTerm] = []
+        seen: set[str] = set()
+        for word in corrected:
+            if word in STOPWORDS or word in seen:
+                continue
+            seen.add(word)
+            terms.append(self._term(word))
+        return Query(
+            text=question,
+            words=tuple(corrected),
+            tokens=tuple(analyse_words(corrected, expand_lay_terms=True)),
+            terms=tuple(terms),
+            corrections=tuple(corrections),
+            aliases=tuple(self._match_aliases(corrected)),
+        )
+
+    def term(self, word: str) -> QueryTerm:
+        """One question word as a weighted term (see ``QueryTerm``)."""
+        return self._term(word)
+
+    def _term(self, word: str) -> QueryTerm:
+        alternatives = term_alternatives(word)
+        known = [a for a in alternatives if a in self._idf]
+        clinical = [a for a in alternatives[1:] if a in self._idf] if word in LAY_TERMS else []
+        if clinical:
+            weight = min(self._idf[a] for a in clinical)
+        elif known:
+            weight = self._idf[known[0]]
+        else:
+            weight = self.max_idf
+        factor = GENERIC_WEIGHT if word in GENERIC_WORDS or word in INTENT_WORDS else 1.0
+        stem_weights = tuple(min(weight, self._idf.get(a, weight)) * factor for a in alternatives)
+        return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
+
+    def _correct(self, word: str) -> str | None:
+        if word in STOPWORDS or word in LAY_TERMS or stem(word) in self._idf:
+            return None
+        if word in self._compounds:
+            return self._compounds[word]
+        return self.speller.correct(word)
+
     def match_aliases(self, question: str) -> list[AliasMatch]:
         """Topics named in the question, longest phrase first, without overlapping words."""
-        tokens = normalise_phrase(question).split()
+        return list(self.analyse_query(question).aliases)
+
+    def _match_aliases(self, question_words: Sequence[str]) -> list[AliasMatch]:
+        tokens = [stem(w) for w in question_words if w not in STOPWORDS]
         candidates: list[tuple[int, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
@@ -106,16 +276,23 @@ class PassageIndex:
             matches.extend(AliasMatch(t, phrase) for t in sorted(self._phrases[phrase]))
         return matches
 
+    # -- scoring ---------------------------------------------------------------------------
+
     def scores(
-        self, question: str, *, intent: str | None = None, topics: Sequence[str] = ()
+        self,
+        question: str | Query,
+        *,
+        intent: str | None = None,
+        topics: Sequence[str] = (),
     ) -> np.ndarray:
         """Boosted BM25 scores of every passage for the question."""
-        tokens = analyse(question, expand_lay_terms=True)
-        if not tokens:  # nothing indexable (only stop words, symbols or other scripts)
+        query = question if isinstance(question, Query) else self.analyse_query(question)
+        if not query.tokens:
+            # Punctuation or stop words only: nothing to match (bm25s rejects an empty query).
             return np.zeros(len(self.passages))
-        scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
+        scores = np.asarray(self._bm25.get_scores(list(query.tokens)), dtype=np.float64)
         if topics:
-            wanted = [self.topic_ids.index(t) for t in set(topics) if t in self._by_topic]
+            wanted = [self._topic_index[t] for t in set(topics) if t in self._topic_index]
             mask = np.isin(self._topic_of, wanted)
             scores = np.where(mask, scores * ALIAS_BOOST + 1e-3, scores)
         if intent is not None:
@@ -143,9 +320,40 @@ class PassageIndex:
             Hit(self.passages[int(i)], float(scores[i]), int(i)) for i in ordered if scores[i] > 0
         ]
 
-    def topic_scores(self, scores: np.ndarray) -> list[tuple[str, float]]:
-        """Each topic's best passage score, best topic first."""
+    def best_topics(self, scores: np.ndarray, limit: int = 32) -> list[tuple[str, float]]:
+        """The best ``limit`` topics by their best passage score, best first."""
         best = np.zeros(len(self.topic_ids))
-        np.maximum.at(best, self._topic_of, scores)
-        order = np.argsort(-best, kind="stable")
+        hit = scores > 0
+        np.maximum.at(best, self._topic_of[hit], scores[hit])
+        limit = min(limit, len(best))
+        head = np.argpartition(-best, limit - 1)[:limit]
+        order = head[np.lexsort((head, -best[head]))]
         return [(self.topic_ids[int(i)], float(best[i])) for i in order if best[i] > 0]
+
+    def topic_scores(
+        self, scores: np.ndarray, query: Query | None = None
+    ) -> list[tuple[str, float]]:
+        """Topics best first: BM25 of the best passage, re-ordered by coverage of the query.
+
+        The top few BM25 topics are re-scored as ``bm25 * (1 + w * coverage^2)``: BM25 keeps
+        its say on how well a passage matches, and a topic that covers every concept of the
+        question beats one that repeats a single word.
+        """
+        ranked = self.best_topics(scores)
+        if query is None or not query.terms or len(ranked) < 2:
+            return ranked
+        head = ranked[:RERANK_DEPTH]
+        rescored = [
+            (t, s * (1.0 + COVERAGE_WEIGHT * self.coverage(query, t) ** 2)) for t, s in head
+        ]
+        rescored.sort(key=lambda pair: -pair[1])
+        return rescored + ranked[RERANK_DEPTH:]
+
+    def coverage(self, query: Query, topic_id: str) -> float:
+        """Share of the question's weight (idf) whose words the topic uses anywhere."""
+        total = query.total_weight
+        if total <= 0:
+            return 0.0
+        stems = self.topic_stems(topic_id)
+        covered = sum(t.weight for t in query.terms if stems.intersection(t.stems))
+        return covered / total

@@ -1,17 +1,31 @@
 """Scope: is this a health question at all?
 
-A question is in scope when it names a topic we know, uses health vocabulary, carries a
-medical-looking word, or was triaged as urgent. Everything else gets a polite redirect
-rather than a guess dressed up as a medical answer.
+Words are evidence, not verdicts. A question is in scope when it uses a clear health word
+(a condition, a symptom, a medicine, a medical-looking word), names a topic we know, or
+was triaged as urgent. Many health words also have everyday meanings ("a virus on my
+computer", "stock market crash symptoms", "cold brew"): those count only when nothing in
+the question points to another subject and the knowledge base can actually ground it.
+Everything else gets a polite redirect rather than a guess dressed up as a medical answer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from bondmcp.engine.lexicon import HEALTH_WORDS, STOPWORDS
-from bondmcp.engine.text import stem, words
+from bondmcp.engine.lexicon import (
+    AMBIGUOUS_WORDS,
+    ANIMAL_WORDS,
+    BITE_WORDS,
+    DRUG_NAMES,
+    HEALTH_WORDS,
+    LAB_NAMES,
+    LAY_TERMS,
+    OFF_DOMAIN_WORDS,
+    STOPWORDS,
+)
+from bondmcp.engine.text import inflection_bases, stem, words
 
 #: Everyday words that occur in topic names and aliases ("kidney *function* test",
 #: "*good* cholesterol") but say nothing about health on their own.
@@ -34,7 +48,7 @@ COMMON_WORDS = frozenset(
     retention right risk room routine running runny runs safe sample scan screening seal
     seasonal sensitive seven severe shell shock short shot side sided simple specific spots
     spray spreading stable stage standing staying stiff stop stopping sudden sugar swings
-    tear temperature tension test tests thread three tight time tips tolerance trauma tree
+    tear tension test tests thread three tight time tips tolerance trauma tree
     trouble trying turning type unstable updated urgency urgent use visits waking walking
     want wanting warning water watery weak wear weight well wet white widespread winter
     without working worry worrying year""".split()
@@ -50,11 +64,57 @@ _MEDICAL_SUFFIX = re.compile(
 )
 
 
+#: Nouns that follow the name of a condition ("Kawasaki disease", "Cushing's syndrome").
+_CONDITION_HEADS = frozenset(
+    """disease diseases syndrome disorder fever palsy arteritis anemia anaemia cancer tumor
+    tumour virus infection deficiency dystrophy sclerosis""".split()
+)
+
+
+def named_entities(question_words: Sequence[str]) -> list[str]:
+    """Words that name a specific medicine, test or condition: a known drug or laboratory
+    name, a word with a medical suffix, or the word before "disease", "syndrome" and the like."""
+    entities: list[str] = []
+    for i, word in enumerate(question_words):
+        if word in STOPWORDS or word in _CONDITION_HEADS or len(word) < 3:
+            continue
+        following = question_words[i + 1] if i + 1 < len(question_words) else ""
+        if (
+            word in DRUG_NAMES
+            or word in LAB_NAMES
+            or _MEDICAL_SUFFIX.match(word) is not None
+            or (following in _CONDITION_HEADS and word not in COMMON_WORDS)
+        ):
+            entities.append(word)
+    return entities
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeEvidence:
+    """What the words of a question say about its subject."""
+
+    health: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    off_domain: tuple[str, ...]
+
+    @property
+    def clear(self) -> bool:
+        """An unambiguous health word: in scope whatever else the question says."""
+        return bool(self.health)
+
+    @property
+    def plausible(self) -> bool:
+        """Only everyday-meaning health words, and nothing pointing elsewhere."""
+        return bool(self.ambiguous) and not self.off_domain
+
+
 class ScopeDetector:
     def __init__(self, topic_vocabulary: Iterable[str] = ()) -> None:
         self._stems = frozenset(stem(w) for w in HEALTH_WORDS)
-        exact: set[str] = set(HEALTH_WORDS)
+        exact: set[str] = set(HEALTH_WORDS) | DRUG_NAMES | set(LAY_TERMS) | AMBIGUOUS_WORDS
         for phrase in topic_vocabulary:
+            if phrase.isupper() and phrase.isalpha() and len(phrase) >= 2:
+                exact.add(phrase.lower())  # abbreviations: "what is MS"
             for word in words(phrase):
                 if (
                     len(word) >= 3
@@ -70,14 +130,39 @@ class ScopeDetector:
             return False
         # Stems only for longer words: short ones collide ("tire" and "tired").
         return (
-            word in self._exact
+            any(base in self._exact for base in inflection_bases(word))
             or (len(word) >= 7 and stem(word) in self._stems)
-            or (word.endswith("s") and word[:-1] in self._exact)
             or _MEDICAL_SUFFIX.match(word) is not None
         )
+
+    def evidence(self, question_words: Sequence[str]) -> ScopeEvidence:
+        health: list[str] = []
+        ambiguous: list[str] = []
+        off_domain: list[str] = []
+        bitten = any(w in BITE_WORDS for w in question_words)
+        for word in question_words:
+            if word in ANIMAL_WORDS:
+                # "my dog keeps scratching his ears" is for a vet; "a dog bit me" is not.
+                (ambiguous if bitten else off_domain).append(word)
+                continue
+            if word in STOPWORDS:
+                continue
+            bases = inflection_bases(word)
+            # A word we know as a health word as written is never read as another subject
+            # through a guessed base form ("tired" is not "tire").
+            if word not in self._exact and any(b in OFF_DOMAIN_WORDS for b in bases):
+                off_domain.append(word)
+            elif self.is_health_word(word):
+                if any(b in AMBIGUOUS_WORDS for b in bases):
+                    ambiguous.append(word)
+                else:
+                    health.append(word)
+        return ScopeEvidence(tuple(health), tuple(ambiguous), tuple(off_domain))
 
     def health_terms(self, question: str) -> list[str]:
         return [w for w in words(question) if self.is_health_word(w)]
 
     def in_scope(self, question: str) -> bool:
-        return bool(self.health_terms(question))
+        """Scope from the words alone (the engine also asks whether the content grounds it)."""
+        evidence = self.evidence(words(question))
+        return evidence.clear or evidence.plausible

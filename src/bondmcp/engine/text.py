@@ -2,12 +2,15 @@
 
 One analyser for documents and queries keeps BM25 honest: lower-case word tokens,
 English stop words removed, Snowball-stemmed, and lay words mapped to the clinical words
-our sources use ("peeing" is looked up as "urinate").
+our sources use ("peeing" is looked up as "urinate"). People misspell medical words
+("diabetis", "exzema"), so queries are first corrected against the vocabulary of the
+loaded passages; a word is only ever corrected to a word our sources actually use.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -16,6 +19,9 @@ from bondmcp.engine.lexicon import LAY_TERMS, STOPWORDS
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _stemmer = Stemmer.Stemmer("english")
+
+#: Words shorter than this are never corrected: too many short words are one edit apart.
+_MIN_CORRECTABLE = 5
 
 
 def words(text: str) -> list[str]:
@@ -30,28 +36,140 @@ def stem(word: str) -> str:
 
 def analyse(text: str, *, expand_lay_terms: bool = False) -> list[str]:
     """Tokens for BM25: stop words out, lay terms expanded (queries only), stemmed."""
-    tokens: list[str] = []
-    for word in words(text):
+    return analyse_words(words(text), expand_lay_terms=expand_lay_terms)
+
+
+def analyse_words(tokens: Iterable[str], *, expand_lay_terms: bool = False) -> list[str]:
+    analysed: list[str] = []
+    for word in tokens:
         if word in STOPWORDS:
             continue
         base = stem(word)
-        tokens.append(base)
+        analysed.append(base)
         if expand_lay_terms and word in LAY_TERMS:
             # One lay word adds each clinical stem once, so it never outweighs a real term.
-            tokens.extend(dict.fromkeys(s for w in LAY_TERMS[word] if (s := stem(w)) != base))
-    return tokens
+            analysed.extend(dict.fromkeys(s for w in LAY_TERMS[word] if (s := stem(w)) != base))
+    return analysed
+
+
+def term_alternatives(word: str) -> tuple[str, ...]:
+    """The stems that count as a match for one question word: its own and its lay meanings."""
+    return (stem(word), *(stem(w) for w in LAY_TERMS.get(word, ())))
 
 
 def content_terms(text: str) -> list[tuple[str, ...]]:
     """Each content word of a question as the set of stems that would count as a match."""
-    terms: list[tuple[str, ...]] = []
-    for word in words(text):
-        if word in STOPWORDS:
-            continue
-        terms.append((stem(word), *(stem(w) for w in LAY_TERMS.get(word, ()))))
-    return terms
+    return [term_alternatives(w) for w in words(text) if w not in STOPWORDS]
 
 
 def normalise_phrase(text: str) -> str:
     """Canonical form used to match alias phrases: lower-case words joined by single spaces."""
     return " ".join(words(text))
+
+
+_PARENTHESIS_RE = re.compile(r"\(([^)]*)\)")
+
+
+def name_variants(name: str) -> list[str]:
+    """A title and the names inside and outside its parentheses.
+
+    "Whooping cough (pertussis)" is also called "whooping cough" and "pertussis".
+    """
+    variants = [name]
+    inner = _PARENTHESIS_RE.findall(name)
+    if inner:
+        outer = " ".join(_PARENTHESIS_RE.sub(" ", name).split())
+        variants.extend(v for v in (outer, *inner) if v.strip())
+    return variants
+
+
+def phrase_key(text: str) -> str:
+    """Stemmed content words of a phrase, so "a blood clot in your legs" matches the alias
+    "blood clot in the leg"."""
+    return " ".join(stem(w) for w in words(text) if w not in STOPWORDS)
+
+
+def inflection_bases(word: str) -> tuple[str, ...]:
+    """The word and its likely uninflected forms ("pooped" -> "poop", "clogs" -> "clog").
+
+    Used where Snowball stems are too aggressive (it maps "tired" and "tire" together).
+    """
+    bases = [word]
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + replacement
+            bases.append(base)
+            if len(base) > 3 and base[-1] == base[-2] and replacement == "":
+                bases.append(base[:-1])  # "stopped" -> "stopp" -> "stop"
+    return tuple(dict.fromkeys(bases))
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count once), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class SpellingCorrector:
+    """Corrects a word to the closest word of a known vocabulary (symmetric-delete lookup).
+
+    Each vocabulary word is stored under itself and its one-letter deletions, so a query
+    word finds candidates one or two edits away with a handful of dictionary lookups
+    instead of a scan. Ties go to the more frequent word.
+    """
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        self._frequency = {w: n for w, n in vocabulary.items() if len(w) >= _MIN_CORRECTABLE}
+        self._index: dict[str, list[str]] = {}
+        for word in self._frequency:
+            for key in (word, *_deletes(word)):
+                self._index.setdefault(key, []).append(word)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._frequency
+
+    def correct(self, word: str) -> str | None:
+        """The best correction, or ``None`` when no vocabulary word is close enough."""
+        if len(word) < _MIN_CORRECTABLE or word in self._frequency or not word.isalpha():
+            return None
+        limit = 1 if len(word) < 8 else 2
+        candidates: set[str] = set()
+        for key in (word, *_deletes(word)):
+            candidates.update(self._index.get(key, ()))
+        best: tuple[int, int, str] | None = None
+        for candidate in sorted(candidates):
+            if candidate[0] != word[0] and len(word) < 8:
+                continue  # short words: people rarely get the first letter wrong
+            distance = edit_distance(word, candidate, limit)
+            if distance > limit:
+                continue
+            rank = (distance, -self._frequency[candidate], candidate)
+            if best is None or rank < best:
+                best = rank
+        return best[2] if best is not None else None

@@ -90,6 +90,12 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)",
             r"no reason to live",
             r"better off dead",
+            r"better off without me",
+            r"(?:no|not any|isn'?t any) point (?:in )?(?:living|going on|being alive)",
+            r"wish (?:i|he|she) (?:was|were) dead",
+            r"end it all",
+            r"take (?:my|his|her|their) (?:own )?life",
+            r"(?:want|wants|wanted) to (?:disappear forever|not exist)",
         ),
         "always",
         "Suicide prevention (NIMH)",
@@ -106,6 +112,12 @@ RULES: tuple[TriageRule, ...] = (
             r"weed killer|pesticide|pills)",
             r"poisoned",
             r"(?:not|isn'?t|wasn'?t) breathing after (?:taking|using)",
+            r"got into (?:the |my |his |her |their |\w+'?s )?(?:pills|tablets|medicine|medication|meds)",
+            r"(?:ate|swallowed|eaten|chewed) (?:some |a few |two |several )?(?:of )?(?:the |my |his |her |their |"
+            r"\w+'?s )?(?:pills|tablets|medicine|medication|meds|gummies)",
+            r"(?:took|taken|given|gave (?:him|her|them)) (?:a |an )?(?:double|extra|second|triple) (?:dose|doses|"
+            r"pills?|tablets?)",
+            r"(?:took|taken|swallowed) (?:two|three|2|3) (?:doses|times the dose)",
         ),
         "always",
         "Poisoning (MedlinePlus)",
@@ -120,6 +132,13 @@ RULES: tuple[TriageRule, ...] = (
             r"crushing (?:pain|chest)",
             r"pain (?:spreading|radiating|going) (?:down|to|into) (?:my |his |her |the )?"
             r"(?:left )?(?:arm|jaw)",
+            r"chest (?:\w+ ){0,2}(?:pain|pains|pressure|tight|tightness|heavy|heaviness|hurts?|hurting|"
+            r"aches?|aching|squeez\w*|crushing)",
+            r"(?:tight|heavy|crushing|squeezing|painful) (?:feeling in (?:my |his |her |the )?)?chest",
+            r"clutch\w* (?:at )?(?:my|his|her|their) chest",
+            r"(?:elephant|weight) (?:is )?(?:sitting )?on (?:my|his|her|their) chest",
+            r"(?:pain|numb\w*|tingling|ache|aching) (?:in |down )?(?:my |his |her )?left arm",
+            r"left arm (?:is |feels )?(?:numb|tingling|hurts|aching|heavy)",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -146,6 +165,14 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:weakness|numbness) on one side",
             r"sudden(?:ly)? (?:can'?t|cannot|unable to) (?:speak|talk|see)",
             r"sudden (?:loss of vision|vision loss|blindness)",
+            r"one side (?:of (?:my|his|her|their) (?:body|face) )?(?:is |went |feels |has gone )?"
+            r"(?:weak|numb|drooping|droopy|paralys)",
+            r"can'?t (?:get (?:my|his|her|their) words out|find (?:my|his|her|their) words|speak properly|"
+            r"talk properly|talk straight)",
+            r"(?:smile|face|mouth) (?:is |looks |went )?(?:lopsided|crooked|uneven)",
+            r"(?:lopsided|crooked) (?:smile|face)",
+            r"(?:arm|leg|hand) (?:is |went |feels |has gone )?(?:weak|numb|limp|dead) (?:all of a sudden|suddenly)",
+            r"(?:all of a sudden|suddenly) (?:\w+ ){0,4}(?:weak|numb|confused|slurr\w*|can'?t (?:talk|speak|see))",
         ),
         "symptom",
         "Stroke signs and symptoms (CDC)",
@@ -154,7 +181,7 @@ RULES: tuple[TriageRule, ...] = (
     TriageRule(
         "stroke",
         "emergency",
-        _rx(r"(?:having|had|is having) a stroke", r"stroke right now"),
+        _rx(r"(?:having|just had|is having) a stroke", r"stroke right now"),
         "symptom",
         "Stroke signs and symptoms (CDC)",
         "https://www.cdc.gov/stroke/signs-symptoms/index.html",
@@ -187,6 +214,13 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:lips|face|skin) (?:(?:is|are|look|looks|looking|turning|turned|going|gone) ){0,2}(?:blue|grey|gray)",
             r"(?:is |are )?choking\b",
             r"severe shortness of breath",
+            r"(?:can'?t|cannot) catch (?:my|his|her|their) breath",
+            r"(?:fighting|struggling|gasping) for (?:air|breath)",
+            r"ribs (?:are |is )?(?:sucking|pulling) in",
+            r"(?:inhaler|puffer|nebuli[sz]er) (?:is )?(?:isn'?t|not|doesn'?t|does not|didn'?t|did not|won'?t) "
+            r"(?:help|helping|work|working)",
+            r"sudden(?:ly)? (?:\w+ ){0,4}(?:short of breath|shortness of breath|breathless)",
+            r"(?:turning|turned|going|gone) (?:blue|grey|gray)",
         ),
         "symptom",
         "Breathing difficulty (MedlinePlus)",
@@ -199,6 +233,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:severe|heavy|uncontrolled|spurting|gushing|massive) bleeding",
             r"bleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|isn'?t going to) stop",
             r"(?:can'?t|cannot) stop (?:the )?bleeding",
+            r"(?:won'?t|will not|doesn'?t|does not|isn'?t|hasn'?t|has not) stop(?:ped)? bleeding",
+            r"bleeding (?:a lot|heavily|badly|everywhere)",
             r"(?:vomiting|throwing up|coughing up|coughing|vomited|threw up) (?:up )?blood",
             r"blood (?:is )?(?:spurting|gushing|pouring)",
         ),
@@ -214,6 +250,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:won'?t|can'?t|cannot|isn'?t) wak(?:e|ing) (?:up|him|her)",
             r"not responding",
             r"collapsed",
+            r"passed out and (?:is |isn'?t |won'?t |can'?t )?(?:not )?(?:waking|wake|respond)",
+            r"limp and (?:not|won'?t|isn'?t)",
         ),
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
@@ -228,7 +266,8 @@ RULES: tuple[TriageRule, ...] = (
             r"seizure (?:that )?(?:won'?t|will not|doesn'?t) stop",
             r"(?:won'?t|will not) stop (?:seizing|shaking|convulsing)",
             r"(?:back[- ]to[- ]back|repeated|one after another) seizures",
-            r"(?:having|is having|had) (?:a |his |her |their )?(?:first )?seizure",
+            r"(?:having|is having|just had) (?:a |his |her |their )?(?:first )?seizure",
+            r"had (?:a |his |her |their )?first seizure",
             r"convuls",
         ),
         "symptom",
@@ -240,6 +279,8 @@ RULES: tuple[TriageRule, ...] = (
         "emergency",
         _rx(
             r"worst headache (?:of|in) (?:my|his|her|their) life",
+            r"worst headache (?:i'?ve|he'?s|she'?s|they'?ve|i have|he has|she has|we'?ve) ever",
+            r"worst headache ever",
             r"thunderclap headache",
             r"sudden(?:,)? (?:severe|excruciating|explosive|blinding) headache",
             r"headache (?:with|and) (?:a )?stiff neck",
@@ -335,8 +376,24 @@ _SITUATION_RE = re.compile(
 )
 
 
+#: Words before a match that make it a question about risk, prevention, history or a
+#: hypothetical ("my chances of having a stroke", "what to do when someone is having a
+#: seizure", "my dad had a heart attack last year") rather than something happening now.
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:risks?|chances?|odds|likelihood|likely|prevent\w*|avoid\w*|lower\w*|reduc\w*|"
+    r"history of|in case|when someone|if someone|whenever|after (?:a|an|his|her|my|their)|"
+    r"since (?:a|an|his|her|my|their)|recover\w* from|survived|previous|(?<!just )had (?:a|an))"
+    r"\b[^.?!]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def _is_negated(text: str, start: int) -> bool:
     return _NEGATION_RE.search(text[max(0, start - 40) : start]) is not None
+
+
+def _is_hypothetical(text: str, start: int) -> bool:
+    return _HYPOTHETICAL_RE.search(text[max(0, start - 50) : start]) is not None
 
 
 def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str, ...]:
@@ -387,6 +444,8 @@ def triage(text: str, locale: str = "us") -> TriageResult:
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             if _is_negated(text, match.start()):
+                continue
+            if rule.mode != "always" and _is_hypothetical(text, match.start()):
                 continue
             if rule.mode == "situation" and not situation:
                 continue
