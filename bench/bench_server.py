@@ -33,7 +33,8 @@ processes on a shared machine disturb far less than they disturb throughput.
 
 Targets, at 32 connections (throughput under load), for every setup and worker count:
 ask cached >= 0.5x echo, ask uncached >= 0.15x echo. Exits 1 when one is missed, a request
-failed or the cache counters disagree, unless --report-only.
+failed or the cache counters disagree, unless --report-only. The httpx fallback limits the
+echo's throughput itself, so with it the targets are not judged and the run exits 1 too.
 """
 
 from __future__ import annotations
@@ -555,8 +556,8 @@ class Bench:
 # -- the report ----------------------------------------------------------------------------
 
 
-def report(rows: list[Row], setups: Sequence[str]) -> tuple[str, list[str]]:
-    """The table (Markdown) and the targets missed."""
+def report(rows: list[Row], setups: Sequence[str], *, judge: bool) -> tuple[str, list[str]]:
+    """The table (Markdown) and the targets missed; with ``judge`` false, ratios only."""
     by_key = {(r.setup, r.workers, r.endpoint, r.connections): r.result for r in rows}
     endpoints = ("echo", "ask cached", "ask uncached")
     ordered = sorted(
@@ -584,7 +585,9 @@ def report(rows: list[Row], setups: Sequence[str]) -> tuple[str, list[str]]:
         cpu = r.cpu_ms_per_request
         verdict = ""
         target = TARGETS.get(row.endpoint)
-        if target is not None and row.connections == TARGET_CONNECTIONS:
+        if target is not None and row.connections == TARGET_CONNECTIONS and not judge:
+            verdict = f"≥ {target:.2f} not judged"
+        elif target is not None and row.connections == TARGET_CONNECTIONS:
             met = ratio is not None and ratio >= target
             verdict = f"≥ {target:.2f} {'ok' if met else '**missed**'}"
             if not met:
@@ -685,7 +688,10 @@ def main() -> int:
                 bench.block(setups, servers)
         elapsed = time.monotonic() - started
 
-    table, failures = report(bench.rows, [setup.name for setup in setups])
+    # An in-process Python client saturates long before the echo does, which would flatter
+    # every ratio: with it the table is informative but the targets are not judged.
+    judge = isinstance(load, Wrk)
+    table, failures = report(bench.rows, [setup.name for setup in setups], judge=judge)
     print(f"\nload generator: {load.description}; total {elapsed:.0f} s\n")
     print(table)
     print(
@@ -695,8 +701,13 @@ def main() -> int:
     if args.markdown:
         Path(args.markdown).write_text(table + "\n")
     failures += [f"cache not as intended: {problem}" for problem in bench.problems]
+    if not judge:
+        failures.append(
+            "targets not judged: the asyncio + httpx generator, not the echo server, limits"
+            " the echo's throughput; install wrk (apt-get install -y wrk)"
+        )
     if failures:
-        print("\nmissed:\n  " + "\n  ".join(failures))
+        print("\nnot met:\n  " + "\n  ".join(failures))
         return 0 if args.report_only else 1
     if TARGET_CONNECTIONS not in args.connections:
         print(f"\ntargets not checked: no run at {TARGET_CONNECTIONS} connections")
