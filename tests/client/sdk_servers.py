@@ -2,12 +2,15 @@
 
 ``server`` is a threaded HTTP/1.1 server that answers like the bondmcp API by default and
 plays queued replies (statuses, headers, delays) first; it records every request it received
-with its arrival time. ``dropping_server`` is a raw socket server that cuts connections
-mid-response. ``tls_server`` serves HTTPS with a certificate from a throwaway CA.
+with its arrival time, and its ``jobs`` plays the batch-jobs contract of ``/v1/jobs``.
+``dropping_server`` is a raw socket server that cuts connections mid-response.
+``tls_server`` serves HTTPS with a certificate from a throwaway CA.
 """
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import json
 import secrets
 import socket
@@ -18,6 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from pydantic import ValidationError
+
+from bondmcp.types import MAX_JOB_PAGE, JobCreated, JobCreateRequest, JobStatus
 
 API_KEY = "bmcp_test_" + secrets.token_hex(16)
 
@@ -88,6 +96,7 @@ class ScriptedServer:
         self.max_in_flight = 0
         self.connections = 0
         self.batch_item_errors: set[str] = set()  # queries answered with an item error
+        self.jobs = JobsBackend()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -174,6 +183,8 @@ class ScriptedServer:
             return Reply(
                 json={"status": "ok", "version": "0.1.0", "environment": "test", "key_id": "k1"}
             )
+        if seen.path.startswith("/v1/jobs"):
+            return self.jobs.handle(seen)
         if seen.path == "/health":
             return Reply(json={"status": "healthy", "version": "0.1.0"})
         if seen.path == "/ready":
@@ -221,6 +232,146 @@ class ScriptedServer:
         finally:
             with self._lock:
                 self.in_flight -= 1
+
+
+@dataclass
+class FakeJob:
+    id: str
+    request: JobCreateRequest
+    created_at: str
+    status: str = "queued"
+    polls: int = 0
+    started_at: str | None = None
+    finished_at: str | None = None
+    results: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+class JobsBackend:
+    """The ``/v1/jobs`` contract, scripted.
+
+    ``POST`` validates the body with the wire type, answers 202 and keeps one job per
+    ``Idempotency-Key`` (a repeated key gets the same job back). Each ``GET`` is one poll: a job
+    is running from the first poll and completed at poll ``polls_to_finish`` (``None``: never).
+    A completed job pages its results with an opaque ``next_cursor``. ``DELETE`` cancels a
+    job that has not finished, and answers 409 ``job_finished`` for one that has.
+    ``lose_create_responses`` makes that many submissions answer 503 after the job was
+    created, as when a response is lost on the way back.
+    """
+
+    def __init__(self) -> None:
+        self.jobs: dict[str, FakeJob] = {}
+        self.by_idempotency_key: dict[str, str] = {}
+        self.polls_to_finish: int | None = 2
+        self.failing_queries: set[str] = set()
+        self.lose_create_responses = 0
+        self._lock = threading.Lock()
+
+    def handle(self, seen: Seen) -> Reply:
+        url = urlsplit(seen.path)
+        parts = url.path.split("/")  # "", "v1", "jobs", [id]
+        with self._lock:
+            if len(parts) == 3 and seen.method == "POST":
+                return self._create(seen)
+            if len(parts) == 4 and parts[3]:
+                job = self.jobs.get(unquote(parts[3]))
+                if job is None:
+                    return self._error(404, "job_not_found", "No such job for this API key.")
+                if seen.method == "GET":
+                    return self._status(job, parse_qs(url.query))
+                if seen.method == "DELETE":
+                    return self._cancel(job)
+        return self._error(404, "not_found", "No such route")
+
+    @staticmethod
+    def _error(status: int, code: str, message: str, param: str | None = None) -> Reply:
+        body = error_payload(code, message, "invalid_request_error")
+        body["error"]["param"] = param
+        return Reply(status=status, json=body)
+
+    def _create(self, seen: Seen) -> Reply:
+        try:
+            request = JobCreateRequest.model_validate_json(seen.body)
+        except ValidationError as exc:
+            return self._error(422, "invalid_request", str(exc))
+        key = seen.headers.get("idempotency-key")
+        job_id = self.by_idempotency_key.get(key) if key else None
+        if job_id is None:
+            job_id = "job_" + secrets.token_hex(6)
+            self.jobs[job_id] = FakeJob(job_id, request, _now())
+            if key:
+                self.by_idempotency_key[key] = job_id
+            if self.lose_create_responses > 0:
+                self.lose_create_responses -= 1
+                return self._error(503, "unavailable", "The response was lost.")
+        job = self.jobs[job_id]
+        created = JobCreated.model_validate({"id": job.id, "status": job.status})
+        return Reply(status=202, json=created.model_dump())
+
+    def _advance(self, job: FakeJob) -> None:
+        if job.status in ("completed", "failed", "cancelled"):
+            return
+        job.polls += 1
+        if job.started_at is None:
+            job.status, job.started_at = "running", _now()
+        if self.polls_to_finish is not None and job.polls >= self.polls_to_finish:
+            job.status, job.finished_at = "completed", _now()
+            for query in job.request.queries:
+                if query in self.failing_queries:
+                    job.results.append(error_payload("invalid_request", f"cannot answer {query}"))
+                else:
+                    job.results.append(ask_payload(query))
+
+    def _status(self, job: FakeJob, query: dict[str, list[str]]) -> Reply:
+        limit = int(query.get("limit", [str(MAX_JOB_PAGE)])[0])
+        if not 1 <= limit <= MAX_JOB_PAGE:
+            return self._error(422, "invalid_request", "limit out of range", "limit")
+        offset = 0
+        if "cursor" in query:
+            try:
+                offset = int(
+                    base64.urlsafe_b64decode(query["cursor"][0]).decode().removeprefix("o:")
+                )
+            except ValueError:
+                return self._error(400, "invalid_cursor", "The cursor is not valid.", "cursor")
+        self._advance(job)
+        return Reply(json=self._present(job, offset, limit))
+
+    def _cancel(self, job: FakeJob) -> Reply:
+        if job.status in ("completed", "failed", "cancelled"):
+            return self._error(409, "job_finished", f"The job has already ended ({job.status}).")
+        job.status, job.finished_at = "cancelled", _now()
+        return Reply(json=self._present(job, 0, MAX_JOB_PAGE))
+
+    def _present(self, job: FakeJob, offset: int, limit: int) -> dict[str, Any]:
+        done = job.status == "completed"
+        total = len(job.request.queries)
+        page = job.results[offset : offset + limit] if done else None
+        following = offset + limit
+        status = JobStatus.model_validate(
+            {
+                "id": job.id,
+                "status": job.status,
+                "total": total,
+                "completed": total if done else total // 2 if job.status == "running" else 0,
+                "failed": sum("error" in item for item in job.results),
+                "created_at": job.created_at,
+                "started_at": job.started_at,
+                "finished_at": job.finished_at,
+                "metadata": job.request.metadata,
+                "webhook_url": job.request.webhook_url,
+                "results": page,
+                "next_cursor": (
+                    base64.urlsafe_b64encode(f"o:{following}".encode()).decode()
+                    if done and following < total
+                    else None
+                ),
+            }
+        )
+        return status.model_dump(mode="json")
 
 
 @dataclass

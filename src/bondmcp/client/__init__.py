@@ -12,7 +12,7 @@ from ._base_client import (
 )
 from ._batch import BatchAskResult, BatchItem
 from ._cache import AsyncCacheBackend, AsyncRedisCache, CacheBackend, InMemoryCache, RedisCache
-from ._client import AsyncClient, Client, Locale
+from ._client import AsyncClient, Client
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -25,13 +25,18 @@ from ._exceptions import (
     CircuitOpenError,
     ConflictError,
     InternalServerError,
+    JobNotFinishedError,
+    JobTimeoutError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WebhookVerificationError,
 )
+from ._models import CachePurgeResponse, Locale
 from ._resilience import CircuitBreaker, CircuitState, RateLimiter, RetryPolicy
+from ._resources import AsyncJobs, AsyncKeys, Jobs, Keys
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -45,6 +50,8 @@ __all__ = [
     "APITimeoutError",
     "AsyncCacheBackend",
     "AsyncClient",
+    "AsyncJobs",
+    "AsyncKeys",
     "AsyncRedisCache",
     "AuthenticationError",
     "BadRequestError",
@@ -52,6 +59,7 @@ __all__ = [
     "BatchItem",
     "BondMCPError",
     "CacheBackend",
+    "CachePurgeResponse",
     "CircuitBreaker",
     "CircuitOpenError",
     "CircuitState",
@@ -59,6 +67,10 @@ __all__ = [
     "ConflictError",
     "InMemoryCache",
     "InternalServerError",
+    "JobNotFinishedError",
+    "JobTimeoutError",
+    "Jobs",
+    "Keys",
     "Locale",
     "NotFoundError",
     "NotGiven",
@@ -69,4 +81,5 @@ __all__ = [
     "RedisCache",
     "RetryPolicy",
     "UnprocessableEntityError",
+    "WebhookVerificationError",
 ]

@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from ipaddress import ip_address
 from typing import Any, Final, Generic, TypeVar
+from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -37,6 +38,7 @@ from bondmcp.types import (
     BatchAskResponse,
     BatchItemError,
     ErrorDetail,
+    JobStatus,
 )
 
 from ._batch import BatchAskResult, BatchItem
@@ -53,6 +55,8 @@ from ._exceptions import (
     CircuitOpenError,
     ConflictError,
     InternalServerError,
+    JobNotFinishedError,
+    JobTimeoutError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -78,6 +82,9 @@ DEFAULT_BASE_URL: Final = "http://127.0.0.1:8000"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES: Final = 2
 DEFAULT_BATCH_CONCURRENCY: Final = 4
+DEFAULT_POLL_INTERVAL: Final = 2.0
+#: Job states after which nothing changes any more.
+FINISHED_JOB_STATES: Final = frozenset({"completed", "failed", "cancelled"})
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -159,6 +166,11 @@ class RequestOptions:
     resilient: bool = True
     max_retries: int | None = None
     ok_statuses: frozenset[int] = field(default_factory=frozenset)
+    #: Query parameters, sent in the URL.
+    params: dict[str, str] | None = None
+    #: False for paths that carry an id: their URLs are not kept in the per-client URL table,
+    #: which would otherwise grow with every job or key a long-lived client touches.
+    fixed_path: bool = True
 
 
 _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
@@ -171,6 +183,10 @@ _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
+
+
+#: 409 codes that report a resource's final state: the same request would fail the same way.
+_FINAL_CONFLICTS: Final = frozenset({"key_not_active", "job_finished"})
 
 
 def _is_loopback(host: str) -> bool:
@@ -222,6 +238,17 @@ def _is_tls_verification_failure(exc: BaseException) -> bool:
 
 def _dumps(payload: Mapping[str, object]) -> bytes:
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _drop_none(**fields: object) -> dict[str, object]:
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _segment(name: str, value: str) -> str:
+    """``value`` as one URL path segment, so an id can never reach another endpoint."""
+    if not isinstance(value, str) or not value or value in (".", ".."):
+        raise ValueError(f"{name} must be a non-empty id string, not {value!r}")
+    return quote(value, safe="")
 
 
 class BaseClient:
@@ -347,6 +374,101 @@ class BaseClient:
         return RequestOptions("GET", "/v1/ping")
 
     @staticmethod
+    def _usage_options() -> RequestOptions:
+        return RequestOptions("GET", "/v1/usage")
+
+    @staticmethod
+    def _feedback_options(
+        response_id: str,
+        rating: int | None,
+        helpful: bool | None,
+        comment: str | None,
+        user: str | None,
+    ) -> RequestOptions:
+        # "Neither rating nor helpful" is left to the server (422), which owns the rule.
+        body = _drop_none(
+            response_id=response_id, rating=rating, helpful=helpful, comment=comment, user=user
+        )
+        return RequestOptions("POST", "/v1/feedback", body=_dumps(body))
+
+    @staticmethod
+    def _deidentify_options(text: str) -> RequestOptions:
+        return RequestOptions("POST", "/v1/deidentify", body=_dumps({"text": text}))
+
+    @staticmethod
+    def _key_create_options(
+        name: str,
+        scopes: Iterable[str] | None,
+        rate_limit: str | None,
+        expires_in_days: int | None,
+    ) -> RequestOptions:
+        if isinstance(scopes, str):
+            raise TypeError('scopes takes a list, such as ["ask"] or ["ask", "admin"]')
+        body = _drop_none(
+            name=name,
+            scopes=None if scopes is None else list(scopes),
+            rate_limit=rate_limit,
+            expires_in_days=expires_in_days,
+        )
+        return RequestOptions("POST", "/v1/keys", body=_dumps(body))
+
+    @staticmethod
+    def _key_list_options() -> RequestOptions:
+        return RequestOptions("GET", "/v1/keys")
+
+    @staticmethod
+    def _key_rotate_options(key_id: str, grace_period_seconds: int | None) -> RequestOptions:
+        body = _drop_none(grace_period_seconds=grace_period_seconds)
+        return RequestOptions(
+            "POST",
+            f"/v1/keys/{_segment('key_id', key_id)}/rotate",
+            body=_dumps(body),
+            fixed_path=False,
+        )
+
+    @staticmethod
+    def _key_revoke_options(key_id: str) -> RequestOptions:
+        return RequestOptions("DELETE", f"/v1/keys/{_segment('key_id', key_id)}", fixed_path=False)
+
+    @staticmethod
+    def _purge_cache_options() -> RequestOptions:
+        return RequestOptions("DELETE", "/v1/cache")
+
+    @staticmethod
+    def _job_create_options(
+        queries: Iterable[str],
+        webhook_url: str | None,
+        metadata: Mapping[str, str | int | float | bool] | None,
+        locale: str | None,
+        idempotency_key: str | None,
+    ) -> RequestOptions:
+        if isinstance(queries, str | bytes):
+            raise TypeError("jobs.create takes a list of queries, not a single string")
+        body = _drop_none(
+            queries=list(queries),
+            webhook_url=webhook_url,
+            metadata=None if metadata is None else dict(metadata),
+            locale=locale,
+        )
+        return RequestOptions(
+            "POST", "/v1/jobs", body=_dumps(body), idempotency_key=idempotency_key
+        )
+
+    @staticmethod
+    def _job_retrieve_options(job_id: str, cursor: str | None, limit: int | None) -> RequestOptions:
+        params = _drop_none(cursor=cursor, limit=limit)
+        return RequestOptions(
+            "GET",
+            f"/v1/jobs/{_segment('job_id', job_id)}",
+            params={name: str(value) for name, value in params.items()} or None,
+            fixed_path=False,
+        )
+
+    @staticmethod
+    def _job_cancel_options(job_id: str) -> RequestOptions:
+        return RequestOptions("DELETE", f"/v1/jobs/{_segment('job_id', job_id)}", fixed_path=False)
+
+    @staticmethod
     def _health_options() -> RequestOptions:
         return RequestOptions("GET", "/health", auth=False, resilient=False)
 
@@ -385,9 +507,12 @@ class BaseClient:
         self, http: httpx.Client | httpx.AsyncClient, opts: RequestOptions
     ) -> httpx.Request:
         if self._fast_path and not http.cookies:
-            url = self._urls.get(opts.path)
-            if url is None:
-                url = self._urls[opts.path] = httpx.URL(self.base_url + opts.path)
+            if opts.fixed_path and opts.params is None:
+                url = self._urls.get(opts.path)
+                if url is None:
+                    url = self._urls[opts.path] = httpx.URL(self.base_url + opts.path)
+            else:
+                url = httpx.URL(self.base_url + opts.path, params=opts.params)
             request = httpx.Request(
                 opts.method,
                 url,
@@ -402,6 +527,7 @@ class BaseClient:
                 self.base_url + opts.path,
                 headers=self._auth_headers if opts.auth else self._public_headers,
                 content=opts.body,
+                params=opts.params,
                 timeout=self.timeout,
             )
             headers = request.headers
@@ -526,7 +652,8 @@ class BaseClient:
                 status_error = self._status_error(response)
                 if limiter is not None and isinstance(status_error, RateLimitError):
                     limiter.hold(status_error.retry_after or 0.0)
-                if self._should_retry(status) and attempt < max_retries and not opened:
+                retry = self._should_retry(status, status_error.code)
+                if retry and attempt < max_retries and not opened:
                     hinted = self._retry_delay(response, attempt)
                     if hinted is not None:
                         self._log_retry(request, attempt, max_retries, hinted, str(status_error))
@@ -607,6 +734,51 @@ class BaseClient:
         final: list[BatchItem] = [item for item in results if item is not None]
         return BatchAskResult(final, exceptions)
 
+    def _job_wait_flow(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        job_id: str,
+        poll_interval: float,
+        timeout: float | None,
+    ) -> Flow[JobStatus]:
+        """Poll a job until it has finished; the last poll falls on the deadline."""
+        if not poll_interval > 0:
+            raise ValueError("poll_interval must be positive")
+        if timeout is not None and timeout < 0:
+            raise ValueError("timeout must not be negative")
+        opts = self._job_retrieve_options(job_id, None, None)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            job = yield from self._request_flow(http, opts, JobStatus)
+            if job.status in FINISHED_JOB_STATES:
+                return job
+            delay = poll_interval
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    assert timeout is not None
+                    raise JobTimeoutError(job, timeout)
+                delay = min(delay, remaining)
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug(
+                    "Job %s is %s (%d of %d); polling again in %.2f s",
+                    job.id,
+                    job.status,
+                    job.completed,
+                    job.total,
+                    delay,
+                )
+            yield Sleep(delay)
+
+    @staticmethod
+    def _job_next_cursor(page: JobStatus, cursor: str | None) -> str | None:
+        """Check a page of job results; the cursor of the page after it, or None at the end."""
+        if page.status not in FINISHED_JOB_STATES:
+            raise JobNotFinishedError(page)
+        if page.next_cursor is not None and page.next_cursor == cursor:
+            raise BondMCPError(f"The server returned the same results page of job {page.id} twice")
+        return page.next_cursor
+
     @staticmethod
     def _check_batch_args(queries: Iterable[str], concurrency: int, chunk_size: int) -> list[str]:
         if isinstance(queries, str | bytes):
@@ -620,8 +792,10 @@ class BaseClient:
     # ------------------------------------------------------------------------- helpers
 
     @staticmethod
-    def _should_retry(status: int) -> bool:
-        return status in (408, 409, 429) or status >= 500
+    def _should_retry(status: int, code: str | None = None) -> bool:
+        if status == 409:
+            return code not in _FINAL_CONFLICTS
+        return status in (408, 429) or status >= 500
 
     def _retry_delay(self, response: httpx.Response, attempt: int) -> float | None:
         """Seconds before the next try, or None when the server asked for too long a wait."""
@@ -769,6 +943,10 @@ class SyncAPIClient(BaseClient):
         if self._owns_http:
             self._http.close()
 
+    def _request(self, opts: RequestOptions, cast_to: type[M]) -> M:
+        """One API call through the shared flow: retries, errors, parsing."""
+        return self._run(self._request_flow(self._http, opts, cast_to))
+
     def _run(self, flow: Flow[T]) -> T:
         value: Any = None
         error: Exception | None = None
@@ -856,6 +1034,10 @@ class AsyncAPIClient(BaseClient):
         """Close the connection pool, unless it was passed in as ``http_client``."""
         if self._owns_http:
             await self._http.aclose()
+
+    async def _request(self, opts: RequestOptions, cast_to: type[M]) -> M:
+        """One API call through the shared flow: retries, errors, parsing."""
+        return await self._run(self._request_flow(self._http, opts, cast_to))
 
     async def _run(self, flow: Flow[T]) -> T:
         value: Any = None

@@ -9,17 +9,20 @@ from __future__ import annotations
 import ssl
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import Literal, Self
+from typing import Self
 
 import httpx
 
 from bondmcp.types import (
     MAX_BATCH_SIZE,
     AskResponse,
+    DeidentifyResponse,
+    FeedbackResponse,
     HealthResponse,
     PingResponse,
     ReadyResponse,
     SearchResponse,
+    UsageResponse,
 )
 
 from ._base_client import (
@@ -33,12 +36,11 @@ from ._base_client import (
 )
 from ._batch import BatchAskResult
 from ._cache import AsyncCacheBackend, CacheBackend
+from ._models import CachePurgeResponse, Locale
 from ._resilience import CircuitBreaker, RateLimiter, RetryPolicy
+from ._resources import AsyncJobs, AsyncKeys, Jobs, Keys
 
 __all__ = ["AsyncClient", "Client", "Locale"]
-
-#: Selects the emergency and crisis numbers an answer gives.
-Locale = Literal["us", "gb", "eu"]
 
 
 class Client(SyncAPIClient):
@@ -95,6 +97,10 @@ class Client(SyncAPIClient):
             circuit_breaker=circuit_breaker,
             cache=cache,
         )
+        #: Batch jobs: ``create``, ``retrieve``, ``cancel``, ``results``, ``wait``.
+        self.jobs = Jobs(self)
+        #: API keys, for keys with the ``admin`` scope: ``create``, ``list``, ``rotate``, ``revoke``.
+        self.keys = Keys(self)
 
     def __enter__(self) -> Self:
         return self
@@ -185,6 +191,35 @@ class Client(SyncAPIClient):
         """Readiness with per-dependency status; ``status`` is ``not_ready`` on a 503."""
         return self._run(self._request_flow(self._http, self._ready_options(), ReadyResponse))
 
+    def usage(self) -> UsageResponse:
+        """This key's requests and errors per day, its remaining quota and feedback summary."""
+        return self._request(self._usage_options(), UsageResponse)
+
+    def feedback(
+        self,
+        response_id: str,
+        rating: int | None = None,
+        helpful: bool | None = None,
+        comment: str | None = None,
+        user: str | None = None,
+    ) -> FeedbackResponse:
+        """Rate an answer this key received (its ``id``): ``rating`` 1-5 and/or ``helpful``.
+
+        ``comment`` is de-identified by the server before it is stored; ``user`` is your
+        opaque id for the end user, kept only as a keyed hash so that their feedback can be
+        erased on request. A later call for the same answer replaces the earlier one.
+        """
+        opts = self._feedback_options(response_id, rating, helpful, comment, user)
+        return self._request(opts, FeedbackResponse)
+
+    def deidentify(self, text: str) -> DeidentifyResponse:
+        """``text`` with identifiers (names, dates, phone numbers, ...) replaced by tags."""
+        return self._request(self._deidentify_options(text), DeidentifyResponse)
+
+    def purge_cache(self) -> CachePurgeResponse:
+        """Drop every answer cached by the server (``admin`` scope); returns how many."""
+        return self._request(self._purge_cache_options(), CachePurgeResponse)
+
 
 class AsyncClient(AsyncAPIClient):
     """The asyncio twin of :class:`Client`: same arguments, same methods, awaitable.
@@ -224,6 +259,10 @@ class AsyncClient(AsyncAPIClient):
             circuit_breaker=circuit_breaker,
             cache=cache,
         )
+        #: Batch jobs; see :class:`Client`.
+        self.jobs = AsyncJobs(self)
+        #: API keys (``admin`` scope); see :class:`Client`.
+        self.keys = AsyncKeys(self)
 
     async def __aenter__(self) -> Self:
         return self
@@ -299,3 +338,27 @@ class AsyncClient(AsyncAPIClient):
     async def ready(self) -> ReadyResponse:
         """Readiness; see :meth:`Client.ready`."""
         return await self._run(self._request_flow(self._http, self._ready_options(), ReadyResponse))
+
+    async def usage(self) -> UsageResponse:
+        """This key's usage and feedback summary; see :meth:`Client.usage`."""
+        return await self._request(self._usage_options(), UsageResponse)
+
+    async def feedback(
+        self,
+        response_id: str,
+        rating: int | None = None,
+        helpful: bool | None = None,
+        comment: str | None = None,
+        user: str | None = None,
+    ) -> FeedbackResponse:
+        """Rate an answer; see :meth:`Client.feedback`."""
+        opts = self._feedback_options(response_id, rating, helpful, comment, user)
+        return await self._request(opts, FeedbackResponse)
+
+    async def deidentify(self, text: str) -> DeidentifyResponse:
+        """``text`` with identifiers replaced by tags; see :meth:`Client.deidentify`."""
+        return await self._request(self._deidentify_options(text), DeidentifyResponse)
+
+    async def purge_cache(self) -> CachePurgeResponse:
+        """Drop every answer cached by the server (``admin`` scope); returns how many."""
+        return await self._request(self._purge_cache_options(), CachePurgeResponse)

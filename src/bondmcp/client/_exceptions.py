@@ -9,9 +9,12 @@ them reads the same here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+if TYPE_CHECKING:
+    from bondmcp.types import JobStatus
 
 __all__ = [
     "APIConnectionError",
@@ -25,11 +28,14 @@ __all__ = [
     "CircuitOpenError",
     "ConflictError",
     "InternalServerError",
+    "JobNotFinishedError",
+    "JobTimeoutError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WebhookVerificationError",
 ]
 
 
@@ -216,3 +222,53 @@ class CircuitOpenError(APIError):
             code="circuit_open",
         )
         self.retry_after = retry_after
+
+
+class JobTimeoutError(BondMCPError, TimeoutError):
+    """``jobs.wait()`` gave up before the job finished; the job itself keeps running.
+
+    ``job`` is the last status polled, so progress (``completed`` of ``total``) can be
+    reported; call ``wait()`` again to keep waiting, or ``cancel()`` to stop the job.
+    """
+
+    job: JobStatus
+    timeout: float
+
+    def __init__(self, job: JobStatus, timeout: float) -> None:
+        super().__init__(
+            f"Job {job.id} is still {job.status} after {timeout:g} s "
+            f"({job.completed} of {job.total} queries done)"
+        )
+        self.job = job
+        self.timeout = timeout
+
+
+class JobNotFinishedError(BondMCPError):
+    """``jobs.results()`` was asked for the results of a job that is still queued or running.
+
+    ``job`` is its current status; ``jobs.wait()`` waits for it to finish.
+    """
+
+    job: JobStatus
+
+    def __init__(self, job: JobStatus) -> None:
+        super().__init__(
+            f"Job {job.id} is {job.status}: its results are available once it has finished "
+            "(use jobs.wait() first)"
+        )
+        self.job = job
+
+
+class WebhookVerificationError(BondMCPError):
+    """A webhook request failed verification and must not be acted on.
+
+    ``reason`` says which check failed, for logs and metrics: ``missing_signature``,
+    ``malformed_signature``, ``invalid_signature``, ``invalid_payload``, ``stale``,
+    ``future`` or ``replayed``. Answer such a request with a 4xx and do nothing else.
+    """
+
+    reason: str
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
