@@ -8,6 +8,8 @@ pydantic)::
     client = Client()  # reads BONDMCP_API_KEY and BONDMCP_BASE_URL
     print(client.ask("What is diabetes?").answer)
 
+``bondmcp.webhooks`` verifies the signed events a server sends when a batch job ends.
+
 The server, engine and CLI live in subpackages that need the ``[server]`` extra; nothing here
 imports them.
 """
