@@ -199,3 +199,21 @@ def test_cookies_set_in_front_of_the_server_are_sent_back(server: ScriptedServer
     assert server.requests[2].headers["cookie"] == "lb=node-2"
     assert all(seen.headers["authorization"] == f"Bearer {API_KEY}" for seen in server.requests)
     assert all("gzip" in seen.headers["accept-encoding"] for seen in server.requests)
+
+
+def test_the_sdk_and_webhooks_import_nothing_of_the_server() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, bondmcp, bondmcp.webhooks\n"
+        "heavy = ('server', 'engine', 'store', 'cli', 'mcp', 'privacy', 'settings')\n"
+        "loaded = [m for m in sys.modules if m.startswith('bondmcp.')"
+        " and m.split('.')[1] in heavy]\n"
+        "loaded += [m for m in ('fastapi', 'starlette', 'sqlalchemy') if m in sys.modules]\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

@@ -10,7 +10,7 @@ import pytest
 
 import bondmcp
 from bondmcp import AsyncClient, Client
-from tests.client.sdk_servers import API_KEY, Reply, ScriptedServer, error_payload
+from tests.client.sdk_servers import API_KEY, Reply, ScriptedServer, ask_payload, error_payload
 
 FAST = bondmcp.RetryPolicy(initial_delay=0.01, max_delay=0.02)
 
@@ -120,6 +120,20 @@ def test_wait_gives_up_at_the_timeout_with_the_last_status(server: ScriptedServe
     assert server.jobs.jobs[job.id].status == "running"  # giving up does not cancel
 
 
+def test_a_poll_interval_longer_than_the_timeout_is_cut_to_the_deadline(
+    server: ScriptedServer,
+) -> None:
+    server.jobs.polls_to_finish = None
+    with client_for(server) as client:
+        job = client.jobs.create(["a"])
+        started = time.monotonic()
+        with pytest.raises(bondmcp.JobTimeoutError):
+            client.jobs.wait(job.id, poll_interval=30.0, timeout=0.2)
+        elapsed = time.monotonic() - started
+    assert 0.2 <= elapsed < 1.0
+    assert len(polls(server)) == 2  # at once, and on the deadline
+
+
 def test_results_follow_next_cursor_across_pages_in_order(server: ScriptedServer) -> None:
     server.jobs.polls_to_finish = 1
     server.jobs.failing_queries = {"q4"}
@@ -154,6 +168,29 @@ def test_retrieve_pages_by_hand(server: ScriptedServer) -> None:
     assert [r.answer for r in second.results or []] == ["Answer to: c"]
     assert second.next_cursor is None
     assert query_of(server.requests[-1].path) == {"cursor": [first.next_cursor], "limit": ["2"]}
+
+
+def test_a_server_repeating_a_cursor_cannot_loop_results_forever(
+    server: ScriptedServer,
+) -> None:
+    def page(cursor: str | None) -> Reply:
+        return Reply(
+            json={
+                "id": "job_1",
+                "status": "completed",
+                "total": 3,
+                "completed": 3,
+                "failed": 0,
+                "created_at": "2026-11-27T10:00:00+00:00",
+                "results": [ask_payload("q")],
+                "next_cursor": cursor,
+            }
+        )
+
+    server.push(page("c1"), page("c1"))
+    with client_for(server) as client, pytest.raises(bondmcp.BondMCPError, match="same results"):
+        list(client.jobs.results("job_1"))
+    assert len(server.requests) == 2
 
 
 def test_results_of_an_unfinished_job_raise(server: ScriptedServer) -> None:
