@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from bondmcp._version import __version__
+from bondmcp.kb_cli import kb_app
 from bondmcp.settings import Settings, SettingsError, load_settings, parse_rate_limit
 
 app = typer.Typer(
@@ -30,6 +31,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
 app.add_typer(data_app, name="data")
+app.add_typer(kb_app, name="kb")
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -125,14 +127,14 @@ def ask(
     locale: Annotated[str | None, typer.Option(help="us, gb or eu (emergency numbers).")] = None,
 ) -> None:
     """Answer a question in-process, without a server."""
-    from bondmcp.engine.engine import HealthEngine
+    from bondmcp.server.services import build_engine
 
     settings = settings_or_exit()
     if not question.strip():
         fail("the question is empty")
     if locale is not None and locale not in ("us", "gb", "eu"):
         fail("--locale must be us, gb or eu")
-    engine = HealthEngine.builtin(default_locale=settings.locale)
+    engine = build_engine(settings)
     started = time.perf_counter()
     answer = engine.ask(question, locale)
     elapsed = time.perf_counter() - started

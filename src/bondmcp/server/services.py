@@ -14,6 +14,7 @@ from bondmcp.server.recorder import Recorder
 from bondmcp.settings import Settings
 from bondmcp.store import Database, KeyStore
 from bondmcp.store.audit import AuditLog
+from bondmcp.store.corpora import load_all
 from bondmcp.store.idempotency import IdempotencyStore
 from bondmcp.store.retention import purge_expired
 from bondmcp.store.secret import load_or_create_secret
@@ -56,7 +57,7 @@ class Services:
             db=db,
             keys=KeyStore(db, secret, audit),
             idempotency=IdempotencyStore(db, secret),
-            engine=engine or HealthEngine.builtin(default_locale=settings.locale),
+            engine=engine or build_engine(settings),
             limiter=RateLimiter(
                 settings.redis_url, namespace=settings.redis_namespace, health=redis_health
             ),
@@ -87,6 +88,24 @@ class Services:
         self.db.dispose()
         if self.redis is not None:
             self.redis.close()
+
+
+def build_engine(settings: Settings) -> HealthEngine:
+    """The engine over the built-in knowledge base plus every imported corpus."""
+    engine = HealthEngine.builtin(extra=load_all(settings.data_dir), default_locale=settings.locale)
+    release_free_memory()
+    return engine
+
+
+def release_free_memory() -> None:
+    """Hand the heap pages freed while indexing back to the system (glibc only)."""
+    import contextlib
+    import ctypes
+    import sys
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def open_database(settings: Settings) -> Database:
