@@ -20,7 +20,7 @@ _FAILURE_MESSAGES = {
 }
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
@@ -70,7 +70,7 @@ def authenticated_key(
 
 
 def require_scope(scope: str):  # type: ignore[no-untyped-def]
-    def check(key: Annotated[ApiKeyRecord, Depends(authenticated_key)]) -> ApiKeyRecord:
+    async def check(key: Annotated[ApiKeyRecord, Depends(authenticated_key)]) -> ApiKeyRecord:
         if scope not in key.scopes:
             raise APIError(403, "insufficient_scope", f"This API key lacks the '{scope}' scope.")
         return key

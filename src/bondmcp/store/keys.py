@@ -14,8 +14,9 @@ import hmac
 import secrets
 import string
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from bondmcp.store.audit import AuditEvent, AuditLog
 from bondmcp.store.db import Database, utcnow
@@ -52,7 +53,8 @@ class ApiKeyRecord:
     rotated_from: str | None
 
     @classmethod
-    def from_row(cls, row: ApiKey) -> ApiKeyRecord:
+    def from_row(cls, row: Any) -> ApiKeyRecord:
+        """From an ORM object or a Core row: both expose the columns as attributes."""
         return cls(
             id=row.id,
             name=row.name,
@@ -87,6 +89,8 @@ class KeyStore:
         self._secret = secret
         self._audit = audit
         self._last_touched: dict[str, dt.datetime] = {}
+        table = ApiKey.__table__
+        self._lookup = select(table).where(table.c.key_hash == bindparam("digest"))
 
     def _record(self, event: str, record: ApiKeyRecord, actor: str, **detail: object) -> None:
         if self._audit is not None:
@@ -144,9 +148,11 @@ class KeyStore:
     def authenticate(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure:
         """Return the key's record if it may be used in ``environment`` now."""
         digest = self.hash_key(key)
-        with self._db.session() as session:
-            row = session.scalars(select(ApiKey).where(ApiKey.key_hash == digest)).first()
-            record = ApiKeyRecord.from_row(row) if row is not None else None
+        # A Core query on the hot path: every request authenticates, and the ORM's unit of
+        # work costs several times the lookup itself.
+        with self._db.engine.connect() as conn:
+            row = conn.execute(self._lookup, {"digest": digest}).first()
+        record = ApiKeyRecord.from_row(row) if row is not None else None
         if record is None or record.revoked_at is not None:
             return AuthFailure.INVALID
         now = utcnow()
