@@ -90,6 +90,8 @@ def _whole_number(value: object) -> object:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+# Constraints before the validator, so they also appear in the published JSON Schema.
+Rating = Annotated[int, Field(ge=1, le=5), BeforeValidator(_whole_number)]
 
 
 class _Model(BaseModel):
@@ -241,7 +243,7 @@ class FeedbackRequest(_Request):
     )
 
     response_id: str = Field(min_length=1, max_length=80, description="The `id` of an answer.")
-    rating: WholeNumber | None = Field(default=None, ge=1, le=5)
+    rating: Rating | None = None
     helpful: bool | None = None
     comment: str | None = Field(default=None, max_length=2000)
     user: str | None = Field(
