@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from bondmcp.privacy import deidentify
 from bondmcp.server import metrics
 from bondmcp.server.dependencies import DependencyHealth
 
@@ -64,6 +65,35 @@ class MemoryCache:
             count = len(self._entries)
             self._entries.clear()
             return count
+
+
+class DeidentifyMemo:
+    """Remembers the de-identified form of recently seen questions.
+
+    Popular questions arrive again and again, and de-identification is the costliest step
+    of a cache hit. The memo lives only in this process's memory and is keyed by an HMAC
+    of the question, so it holds no raw question text even there.
+    """
+
+    def __init__(self, secret: bytes, max_entries: int = 10_000) -> None:
+        self._secret = secret
+        self._entries: OrderedDict[bytes, str] = OrderedDict()
+        self._lock = threading.Lock()
+        self._max = max_entries
+
+    def __call__(self, text: str) -> str:
+        key = hmac.new(self._secret, text.encode(), hashlib.sha256).digest()
+        with self._lock:
+            clean = self._entries.get(key)
+            if clean is not None:
+                self._entries.move_to_end(key)
+                return clean
+        clean = deidentify(text).text
+        with self._lock:
+            self._entries[key] = clean
+            if len(self._entries) > self._max:
+                self._entries.popitem(last=False)
+        return clean
 
 
 class ResponseCache:

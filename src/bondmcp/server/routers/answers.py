@@ -13,7 +13,6 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from bondmcp.engine.engine import Answer
-from bondmcp.privacy import deidentify
 from bondmcp.server import metrics, response_ids
 from bondmcp.server.deps import AskKey, ServicesDep
 from bondmcp.server.errors import APIError, error_body
@@ -88,7 +87,7 @@ def answer_query(
     services: Services, request: Request, query: str, locale: str | None
 ) -> AskResponse:
     """Answer one query through the cache; the raw query never leaves this function."""
-    clean = deidentify(query).text
+    clean = services.deidentify(query)
     locale = locale or services.settings.locale
     request.state.query_hash = services.cache.key(clean)[:32]
     engine = services.engine
