@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bondmcp.engine.engine import HealthEngine
-from bondmcp.server.cache import ResponseCache
+from bondmcp.server.cache import DeidentifyMemo, ResponseCache
 from bondmcp.server.dependencies import DependencyHealth
 from bondmcp.server.ratelimit import RateLimiter
 from bondmcp.server.recorder import Recorder
@@ -35,6 +35,7 @@ class Services:
     audit: AuditLog
     usage: UsageStore
     recorder: Recorder
+    deidentify: DeidentifyMemo
     secret: bytes
 
     @classmethod
@@ -80,6 +81,7 @@ class Services:
                     db, secret, dt.timedelta(days=settings.retention_days)
                 ),
             ),
+            deidentify=DeidentifyMemo(secret),
             secret=secret,
         )
 
