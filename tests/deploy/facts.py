@@ -206,18 +206,18 @@ def _wrappers() -> dict[str, MetricWrapperBase]:
 def metric_catalog() -> dict[str, MetricInfo]:
     """Every bondmcp series name Prometheus can see, mapped to its metric."""
     wrappers = _wrappers()
-    families = [f for f in REGISTRY.collect() if f.name.startswith("bondmcp_")]
-    assert {f.name for f in families} == set(wrappers), "registry and modules disagree"
     catalog: dict[str, MetricInfo] = {}
-    for family in families:
-        wrapper = wrappers[family.name]
-        bounds = getattr(wrapper, "_upper_bounds", ())
-        info = MetricInfo(
-            family.name,
-            family.type,
-            frozenset(wrapper._labelnames),
-            tuple(floatToGoString(b) for b in bounds),
-        )
+    for family in REGISTRY.collect():
+        if not family.name.startswith("bondmcp_"):
+            continue
+        wrapper = wrappers.get(family.name)
+        if wrapper is not None:
+            labels = frozenset(wrapper._labelnames)
+            bounds = tuple(floatToGoString(b) for b in getattr(wrapper, "_upper_bounds", ()))
+        else:  # not a module attribute: go by the samples it has
+            labels = frozenset(k for s in family.samples for k in s.labels if k != "le")
+            bounds = tuple(sorted({s.labels["le"] for s in family.samples if "le" in s.labels}))
+        info = MetricInfo(family.name, family.type, labels, bounds)
         for series in info.series_names():
             catalog[series] = info
     return catalog

@@ -4,11 +4,14 @@ must exit within the graceful timeout, and nothing may connect afterwards."""
 
 from __future__ import annotations
 
+import http.client
+import json
 import signal
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -17,7 +20,8 @@ from bondmcp.types import MAX_BATCH_SIZE
 from tests.conftest import ServerProcess, start_server
 from tests.deploy.facts import graceful_timeout
 
-IN_FLIGHT = 12
+#: Batches in flight per worker process: enough work to outlast the SIGTERM hand-over.
+IN_FLIGHT_PER_WORKER = 12
 #: Distinct, answerable questions; with Cache-Control: no-cache each one is computed.
 QUESTIONS = [
     f"What are the symptoms and treatments of {topic}? (question {i})"
@@ -30,11 +34,46 @@ QUESTIONS = [
 
 @dataclass
 class Outcome:
+    sent: threading.Event = field(default_factory=threading.Event)
     status: int | None = None
     results: int = 0
     connection: str | None = None
     error: str | None = None
     finished_at: float = 0.0
+
+
+def open_connection(server: ServerProcess) -> http.client.HTTPConnection:
+    """A keep-alive connection the server has accepted (it answered once on it)."""
+    url = urlsplit(server.base_url)
+    conn = http.client.HTTPConnection(str(url.hostname), url.port, timeout=120)
+    conn.request("GET", "/health")
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 200
+    return conn
+
+
+def post_batch(server: ServerProcess, conn: http.client.HTTPConnection, outcome: Outcome) -> None:
+    body = json.dumps({"queries": QUESTIONS})
+    headers = {
+        "Authorization": f"Bearer {server.api_key}",
+        "Content-Type": "application/json",
+        "Cache-Control": "no-cache",
+    }
+    try:
+        conn.request("POST", "/v1/ask/batch", body=body, headers=headers)
+        outcome.sent.set()  # the whole request is on the wire
+        response = conn.getresponse()
+        data = json.loads(response.read())
+        outcome.status = response.status
+        outcome.connection = response.getheader("connection")
+        outcome.results = sum(1 for r in data["results"] if "answer" in r)
+    except Exception as exc:
+        outcome.error = repr(exc)
+        outcome.sent.set()
+    finally:
+        outcome.finished_at = time.monotonic()
+        conn.close()
 
 
 def wait_for_workers(server: ServerProcess, workers: int, timeout: float = 90) -> None:
@@ -45,15 +84,6 @@ def wait_for_workers(server: ServerProcess, workers: int, timeout: float = 90) -
             return
         time.sleep(0.2)
     raise AssertionError(f"{workers} workers did not start:\n{server.log()}")
-
-
-def answered_so_far(client: httpx.Client) -> float:
-    text = client.get("/metrics").text
-    return sum(
-        float(line.rsplit(" ", 1)[1])
-        for line in text.splitlines()
-        if line.startswith('bondmcp_cache_requests_total{result="bypass"}')
-    )
 
 
 def refused(base_url: str) -> bool:
@@ -71,40 +101,21 @@ def test_sigterm_finishes_in_flight_requests_then_exits(tmp_path: Path, workers:
     server = start_server(tmp_path / "data", serve_args=("--workers", str(workers)))
     try:
         wait_for_workers(server, workers)
-        # Connections opened (and accepted) before the requests, so that each request
-        # is in the server's hands, not in the listen backlog, when SIGTERM arrives.
-        clients = [server.client() for _ in range(IN_FLIGHT)]
-        for client in clients:
-            assert client.get("/health").status_code == 200
-        outcomes = [Outcome() for _ in clients]
-
-        def send(client: httpx.Client, outcome: Outcome) -> None:
-            try:
-                response = client.post(
-                    "/v1/ask/batch",
-                    json={"queries": QUESTIONS},
-                    headers={"Cache-Control": "no-cache"},
-                )
-                outcome.status = response.status_code
-                outcome.connection = response.headers.get("connection")
-                outcome.results = sum(1 for r in response.json()["results"] if "answer" in r)
-            except Exception as exc:
-                outcome.error = repr(exc)
-            outcome.finished_at = time.monotonic()
-
+        # Connections opened (and accepted) first, and SIGTERM only once every request is
+        # on the wire: each is then in the server's hands, not in the listen backlog.
+        in_flight = IN_FLIGHT_PER_WORKER * workers
+        connections = [open_connection(server) for _ in range(in_flight)]
+        outcomes = [Outcome() for _ in connections]
         threads = [
-            threading.Thread(target=send, args=(c, o), daemon=True)
-            for c, o in zip(clients, outcomes, strict=True)
+            threading.Thread(target=post_batch, args=(server, c, o), daemon=True)
+            for c, o in zip(connections, outcomes, strict=True)
         ]
-        with server.client() as probe:
-            before = answered_so_far(probe)
-            for thread in threads:
-                thread.start()
-            deadline = time.monotonic() + 30
-            while answered_so_far(probe) == before and time.monotonic() < deadline:
-                time.sleep(0.02)
-        assert not any(o.finished_at for o in outcomes), "requests finished before SIGTERM"
-        time.sleep(0.1)
+        for thread in threads:
+            thread.start()
+        for outcome in outcomes:
+            assert outcome.sent.wait(timeout=30)
+        time.sleep(0.2)
+        assert not any(o.error for o in outcomes), [o.error for o in outcomes]
 
         sent_at = time.monotonic()
         server.process.send_signal(signal.SIGTERM)
@@ -120,10 +131,9 @@ def test_sigterm_finishes_in_flight_requests_then_exits(tmp_path: Path, workers:
         exit_code = server.process.wait(timeout=graceful_timeout() + 30)
         exited_after = time.monotonic() - sent_at
 
-        assert [o.error for o in outcomes] == [None] * IN_FLIGHT
-        assert [o.status for o in outcomes] == [200] * IN_FLIGHT
-        assert [o.results for o in outcomes] == [len(QUESTIONS)] * IN_FLIGHT
-        assert all(o.finished_at > sent_at for o in outcomes)
+        assert [o.error for o in outcomes] == [None] * in_flight
+        assert [o.status for o in outcomes] == [200] * in_flight
+        assert [o.results for o in outcomes] == [len(QUESTIONS)] * in_flight
         # uvicorn marks responses to requests it drained during shutdown.
         assert any(o.connection == "close" for o in outcomes)
         assert exited_after < graceful_timeout()
