@@ -121,6 +121,30 @@ def prepare_metrics_dir(settings: Settings) -> None:
 
 
 @app.command()
+def worker(
+    threads: Annotated[int, typer.Option(min=1, max=64, help="Worker threads.")] = 2,
+) -> None:
+    """Consume batch jobs from BONDMCP_BROKER_URL (any number of workers, any machine)."""
+    settings = settings_or_exit()
+    if not settings.broker_url:
+        fail("set BONDMCP_BROKER_URL (redis://... or amqp://...) to run a worker")
+    import logging
+
+    from bondmcp.server.jobs.worker import run_worker
+    from bondmcp.server.services import open_database
+
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s"
+    )
+    try:
+        open_database(settings).dispose()  # migrate an embedded database before consuming
+    except Exception as exc:
+        fail(f"cannot open the database: {exc}")
+    err.print(f"bondmcp {__version__} worker on {settings.broker_queue}")
+    run_worker(settings, threads)
+
+
+@app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A health question, in quotes.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the full answer as JSON.")] = False,

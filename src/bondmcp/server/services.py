@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bondmcp.engine.engine import HealthEngine
 from bondmcp.server.cache import DeidentifyMemo, ResponseCache
@@ -19,6 +19,9 @@ from bondmcp.store.idempotency import IdempotencyStore
 from bondmcp.store.retention import purge_expired
 from bondmcp.store.secret import load_or_create_secret
 from bondmcp.store.usage import UsageStore
+
+if TYPE_CHECKING:
+    from bondmcp.server.jobs import JobService
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Services:
     recorder: Recorder
     deidentify: DeidentifyMemo
     secret: bytes
+    jobs: JobService | None = None
 
     @classmethod
     def build(cls, settings: Settings, engine: HealthEngine | None = None) -> Services:
@@ -53,7 +57,7 @@ class Services:
             )
         audit = AuditLog(db, secret)
         usage = UsageStore(db)
-        return cls(
+        services = cls(
             settings=settings,
             db=db,
             keys=KeyStore(db, secret, audit),
@@ -84,6 +88,10 @@ class Services:
             deidentify=DeidentifyMemo(secret),
             secret=secret,
         )
+        from bondmcp.server.jobs import JobService  # imports the answer path, which imports us
+
+        services.jobs = JobService(services)
+        return services
 
     def close(self) -> None:
         self.recorder.close()
