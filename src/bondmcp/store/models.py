@@ -145,9 +145,7 @@ class JobChunk(Base):
 
     __tablename__ = "job_chunks"
 
-    job_id: Mapped[str] = mapped_column(
-        ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True
-    )
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
     chunk_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     size: Mapped[int] = mapped_column(Integer)
@@ -163,9 +161,7 @@ class JobResult(Base):
 
     __tablename__ = "job_results"
 
-    job_id: Mapped[str] = mapped_column(
-        ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True
-    )
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
     idx: Mapped[int] = mapped_column(Integer, primary_key=True)
     is_error: Mapped[bool] = mapped_column()
     body: Mapped[bytes] = mapped_column(LargeBinary)
