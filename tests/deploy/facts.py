@@ -100,17 +100,27 @@ def graceful_timeout() -> float:
     raise AssertionError("bondmcp serve no longer passes timeout_graceful_shutdown")
 
 
-def parse_cli(args: list[str]) -> tuple[str, dict[str, Any]]:
+def cli_commands() -> set[str]:
+    """The top-level ``bondmcp`` commands."""
+    import typer.main
+
+    return set(typer.main.get_command(cli.app).commands)  # type: ignore[attr-defined]
+
+
+def parse_cli(args: list[str], *, group_ok: bool = False) -> tuple[str, dict[str, Any]]:
     """Parse ``bondmcp <args>`` the way the real command does, without running it.
 
     Returns the command path (``"serve"``, ``"db upgrade"``) and the parsed parameters;
-    an unknown command, an unknown option or an invalid value raises."""
+    an unknown command, an unknown option or an invalid value raises. With ``group_ok``,
+    naming a command group (``bondmcp kb import``) is accepted too."""
     import typer.main
 
     command: Any = typer.main.get_command(cli.app)
     path: list[str] = []
     rest = list(args)
     while hasattr(command, "commands"):
+        if not rest and group_ok:
+            return " ".join(path), {}
         assert rest, f"bondmcp {' '.join(args)}: no sub-command after {' '.join(path)!r}"
         name = rest.pop(0)
         assert name in command.commands, f"bondmcp has no command {' '.join([*path, name])!r}"

@@ -26,6 +26,7 @@ from tests.deploy.facts import (
     ENV_PREFIX,
     REPO,
     check_query,
+    cli_commands,
     core_metric_families,
     default_port,
     graceful_timeout,
@@ -779,3 +780,22 @@ def test_operations_guide_explains_every_deploy_file_and_service() -> None:
     for name in compose()["services"]:
         assert f"`{name}`" in guide
     assert f"{int(graceful_timeout())} s" in guide
+
+
+def test_commands_in_the_operations_guide_are_real() -> None:
+    """Every `bondmcp ...` command the guide shows parses with the real CLI."""
+    guide = OPERATIONS.read_text(encoding="utf-8")
+    snippets = re.findall(r"```bash\n(.*?)```", guide, flags=re.S)
+    snippets += re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", guide, flags=re.S))
+    pattern = re.compile(rf"\bbondmcp ((?:{'|'.join(sorted(cli_commands()))})\b[^\n]*)")
+    seen = set()
+    for snippet in snippets:
+        for match in pattern.finditer(snippet.replace("\\\n", " ")):
+            words = []
+            for word in shlex.split(match.group(1)):
+                if word in ("|", ">", "&&", ";") or word.startswith("#"):
+                    break
+                words.append(word)
+            name, _ = parse_cli(words, group_ok=True)
+            seen.add(name)
+    assert {"serve", "keys create", "keys rotate", "db upgrade", "kb import medlineplus"} <= seen
