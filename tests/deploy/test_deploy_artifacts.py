@@ -46,7 +46,8 @@ PROMETHEUS = DEPLOY / "prometheus"
 GRAFANA = DEPLOY / "grafana"
 K8S = DEPLOY / "kubernetes"
 OPERATIONS = REPO / "docs" / "operations.md"
-#: Settings whose values are secrets: never inline in compose, never in a ConfigMap.
+#: Settings that can hold secrets: never in a ConfigMap, and inline in Compose only without
+#: a password (the Redis URL of the Compose network).
 SECRET_SETTINGS = {"BONDMCP_SECRET_KEY", "BONDMCP_DATABASE_URL", "BONDMCP_REDIS_URL"}
 PLACEHOLDER = "CHANGE_ME"
 
@@ -155,6 +156,8 @@ def k8s_docs() -> dict[str, dict[str, Any]]:
     """Every manifest in deploy/kubernetes by kind (one of each)."""
     docs: dict[str, dict[str, Any]] = {}
     for path in sorted(K8S.glob("*.yaml")):
+        if path.name == "secret.yaml":
+            continue  # an operator's filled-in copy of secret.example.yaml (git-ignored)
         for doc in load_yaml_all(path):
             if doc.get("kind") == "Kustomization":
                 continue
