@@ -1,6 +1,7 @@
 """SIGTERM on a real `bondmcp serve` while requests are in flight: what Kubernetes and
-`docker stop` do on every rollout. In-flight requests must finish with 200, the process
-must exit within the graceful timeout, and nothing may connect afterwards."""
+`docker stop` do on every rollout. In-flight requests must finish with 200, their audit
+records must be written, the process must exit within the graceful timeout, and nothing
+may connect afterwards."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import httpx
 import pytest
 
 from bondmcp.types import MAX_BATCH_SIZE
-from tests.conftest import ServerProcess, start_server
+from tests.conftest import ServerProcess, run_cli, start_server
 from tests.deploy.facts import graceful_timeout
 
 #: Batches in flight per worker process: enough work to outlast the SIGTERM hand-over.
@@ -144,6 +145,14 @@ def test_sigterm_finishes_in_flight_requests_then_exits(tmp_path: Path, workers:
         assert log.count("Application shutdown complete") >= workers
         assert "timeout graceful shutdown exceeded" not in log
         assert '"level": "error"' not in log
+        # The audit trail, written in batches in the background, lost none of them.
+        records = json.loads(run_cli("audit", "export", "--json", env=server.env).stdout)
+        drained = [
+            r
+            for r in records
+            if r["event"] == "request.served" and r["detail"].get("route") == "/v1/ask/batch"
+        ]
+        assert len(drained) == in_flight
         if workers == 1 and exit_code == -signal.SIGTERM:
             pytest.xfail(
                 "a single-process `bondmcp serve` re-raises SIGTERM after its clean shutdown "
