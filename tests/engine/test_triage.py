@@ -30,6 +30,15 @@ from bondmcp.engine.triage import triage
         ("my husband collapsed and is unresponsive", "unresponsive"),
         ("she hit her head and keeps vomiting and seems confused", "head_injury"),
         ("fever and a stiff neck and a rash", "meningitis"),
+        ("my wife is clutching her chest and sweating", "cardiac"),
+        ("his face looks droopy and his words are slurred", "stroke"),
+        ("my inhaler isn't helping and I can't catch my breath", "breathing"),
+        ("ate shrimp and now my lips are puffing up", "anaphylaxis"),
+        ("blood is soaking through the towel", "bleeding"),
+        ("everyone would be better off without me", "suicide"),
+        ("my toddler got into the pills in my purse", "overdose"),
+        ("my mother fainted and now she won't respond", "unresponsive"),
+        ("a thunderclap headache out of nowhere", "headache"),
     ],
 )
 def test_emergencies_are_flagged(question: str, category: str) -> None:
@@ -47,6 +56,9 @@ def test_emergencies_are_flagged(question: str, category: str) -> None:
         "I'm pregnant and bleeding",
         "there is blood in my stool",
         "I can't keep any fluids down",
+        "my 5 week old feels hot and has a temp of 38.1",
+        "I'm pregnant and the baby has stopped moving as much",
+        "my son's temperature is 104.5",
     ],
 )
 def test_urgent_situations_are_flagged_urgent(question: str) -> None:
@@ -63,6 +75,12 @@ def test_urgent_situations_are_flagged_urgent(question: str) -> None:
         "I don't have chest pain but I cough a lot",
         "Is it normal to have trouble breathing when running?",
         "How do I treat a mild sunburn?",
+        "how can i lower my chances of having a stroke",
+        "my dad had a heart attack last year, what should he eat",
+        "my ear infection is not responding to antibiotics",
+        "i can't wake up in the mornings and feel tired all day",
+        "what do you do when someone is having a seizure",
+        "what are the signs of a stroke",
     ],
 )
 def test_routine_questions_are_not_emergencies(question: str) -> None:

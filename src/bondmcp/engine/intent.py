@@ -40,6 +40,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "risk_factors",
+            r"\bside[- ]?effects?\b|\bsafe to (?:take|use|mix|drink)\b|\binteract|\bwith alcohol\b|"
             r"\brisk|\bwho (?:gets|is likely|is at risk|can get)|\bmore likely\b|\bprone\b|"
             r"\bhereditary\b|\bgenetic|\brun in (?:the )?famil|\binherit",
         ),
@@ -51,7 +52,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "symptoms",
-            r"\bsymptom|\bsigns?\b|\bwhat does .{0,40} (?:feel|look|sound) like|\bhow (?:do|can|would|will) "
+            r"\bsymptom|\bsigns?\b|\bwhere (?:does|do|is|will) (?:it|the pain|\w+(?: \w+)?) (?:hurt|start|ache|"
+            r"show|appear)|\bwhat does .{0,40} (?:feel|look|sound) like|\bhow (?:do|can|would|will) "
             r"(?:i|you|we) (?:know|tell)\b|\bwarning|\bindicat",
         ),
         (
@@ -96,6 +98,48 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         ),
         (r"\bmost common\b", ("common", "include"), False),
         (
+            r"\b(?:good|normal|healthy|safe|target|ideal|high|low) (?:\w+ )?(?:level|range|number|reading|"
+            r"score|a1c|bmi|cholesterol|ldl|weight)\b|\bwhat (?:is|'s) a (?:good|normal|healthy|safe)\b",
+            ("normal", "target", "goal", "range", "below", "above"),
+            True,
+        ),
+        (
+            r"\bcure|\bcurable\b|\bgo away\b|\bpermanent\b",
+            ("cure", "cured", "curable", "permanent"),
+            False,
+        ),
+        (
+            r"\bcontagious\b|\bcatch(?:ing)?\b|\bspread\b",
+            ("contagious", "spread", "spreads", "catch"),
+            False,
+        ),
+        (
+            r"\bgenetic\b|\bhereditary\b|\binherit|\brun in (?:the )?famil",
+            ("genes", "inherited", "family"),
+            False,
+        ),
+        (
+            r"\bcan (?:you|i|he|she|people) die\b|\bdeadly\b|\bfatal\b|\bserious\b|\bdangerous\b",
+            ("fatal", "death", "life-threatening", "serious", "die"),
+            False,
+        ),
+        (
+            r"\bwhere (?:does|do|is|will) ",
+            (
+                "back",
+                "side",
+                "groin",
+                "lower",
+                "upper",
+                "left",
+                "right",
+                "belly",
+                "abdomen",
+                "spreads",
+            ),
+            False,
+        ),
+        (
             r"\bwhat (?:should|do|can) (?:i|we) do\b|\bwhat to do\b",
             ("see", "doctor", "checked", "appointment", "call"),
             False,
@@ -120,7 +164,9 @@ DOSE_RE = re.compile(
     r"tablets|pills|units|capsules|puffs|drops)|how (?:much|many) .{0,30} (?:can|should|do|could|"
     r"would|may) (?:i|you|he|she|we|they|a|an|my|\w+ (?:year|month|week)s? old) (?:take|give|have|"
     r"use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
-    r"amount|max (?:dose|amount)|how often (?:can|should|do) (?:i|you|he|she|we) (?:take|give))",
+    r"amount|max (?:dose|amount)|how often (?:can|should|do) (?:i|you|he|she|we) (?:take|give)|"
+    r"(?:take|give|have) (?:\d+|two|three|four|five|six|double|an extra|another) .{0,25}"
+    r"(?:at once|at a time|at the same time|together|per day|a day|in a day|in one day|daily|every))",
     re.IGNORECASE,
 )
 #: A dose question must be about a medicine; "how much water should I drink" is not one.

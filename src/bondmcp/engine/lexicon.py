@@ -156,6 +156,110 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "grown": ("adult", "adults"),
     "teen": ("teenager", "adolescent"),
     "older": ("aging", "age"),
+    # British and other regional spellings and words.
+    "diarrhoea": ("diarrhea",),
+    "anaemia": ("anemia",),
+    "anaemic": ("anemia",),
+    "oesophagus": ("esophagus",),
+    "haemorrhoids": ("hemorrhoids",),
+    "haemoglobin": ("hemoglobin",),
+    "oestrogen": ("estrogen",),
+    "tumour": ("tumor",),
+    "tumours": ("tumor",),
+    "oedema": ("edema", "swelling"),
+    "paediatric": ("pediatric", "child"),
+    "foetus": ("fetus", "baby"),
+    "ischaemic": ("ischemic",),
+    "coeliac": ("celiac",),
+    "orthopaedic": ("orthopedic",),
+    "haemophilia": ("hemophilia",),
+    "leukaemia": ("leukemia",),
+    "nappy": ("diaper",),
+    "nappies": ("diaper",),
+    "dummy": ("pacifier",),
+    "cot": ("crib",),
+    "chemist": ("pharmacy", "pharmacist"),
+    "puffer": ("inhaler",),
+    "cystitis": ("bladder", "infection"),
+    "poorly": ("sick", "unwell"),
+    # Everyday words for the body, symptoms and care.
+    "gut": ("bowel", "intestine", "stomach"),
+    "butt": ("anus", "rectum", "buttocks"),
+    "bum": ("anus", "rectum", "buttocks"),
+    "balls": ("testicles",),
+    "privates": ("genital", "genitals"),
+    "crotch": ("groin", "genital"),
+    "racing": ("palpitations", "fast"),
+    "pounding": ("palpitations", "throbbing"),
+    "skipping": ("palpitations",),
+    "winded": ("breath", "breathless"),
+    "rattly": ("wheezing", "mucus"),
+    "sniffles": ("runny", "nose", "cold"),
+    "sniffly": ("runny", "nose", "cold"),
+    "scratchy": ("sore", "throat", "itchy"),
+    "glands": ("lymph", "nodes"),
+    "blotches": ("rash", "patches"),
+    "blotchy": ("rash", "patches"),
+    "blackheads": ("acne",),
+    "whiteheads": ("acne",),
+    "crusty": ("crust", "scab"),
+    "flaky": ("flaking", "scaly", "dry"),
+    "peeling": ("peel", "dry"),
+    "shakes": ("shaking", "tremor"),
+    "trembling": ("tremor", "shaking"),
+    "twitching": ("spasm", "twitch"),
+    "foggy": ("confusion", "concentrating"),
+    "fog": ("confusion", "concentrating"),
+    "bummed": ("sad", "depression"),
+    "miserable": ("depression", "mood"),
+    "panicking": ("panic", "anxiety"),
+    "jittery": ("anxiety", "nervous"),
+    "knackered": ("fatigue", "tired"),
+    "drained": ("fatigue", "tired"),
+    "wiped": ("fatigue", "tired"),
+    "temp": ("temperature", "fever"),
+    "sunburnt": ("sunburn",),
+    "balding": ("hair", "loss"),
+    "bald": ("hair", "loss"),
+    "goopy": ("discharge", "pus"),
+    "gunky": ("discharge", "pus"),
+    "earache": ("ear", "pain"),
+    "toothache": ("tooth", "pain"),
+    "clap": ("gonorrhea",),
+    "crabs": ("lice", "pubic"),
+    "corona": ("covid",),
+    "smear": ("pap", "cervical", "screening"),
+    "mammo": ("mammogram",),
+    "bloodwork": ("blood", "test"),
+    "labs": ("blood", "test"),
+    "otc": ("over-the-counter",),
+    "epipen": ("epinephrine", "auto-injector"),
+    "expecting": ("pregnant",),
+    "carbs": ("carbohydrates",),
+    "veggies": ("vegetables",),
+    "soda": ("sugary", "drinks"),
+    "fizzy": ("sugary", "drinks"),
+    "gym": ("exercise", "physical", "activity"),
+    "chubby": ("overweight", "weight"),
+    "skinny": ("underweight", "weight"),
+    "underweight": ("weight",),
+    "cranky": ("irritable", "fussy"),
+    "potty": ("toilet",),
+    "autistic": ("autism",),
+    "anorexic": ("anorexia", "eating"),
+    "bulimic": ("bulimia", "eating"),
+    "shrink": ("therapist", "therapy"),
+    "ob": ("obstetrician", "pregnancy"),
+    "gyn": ("gynecologist",),
+    "jabbed": ("vaccine", "vaccinated"),
+    "vaxxed": ("vaccine", "vaccinated"),
+    "vax": ("vaccine",),
+    "spotting": ("bleeding",),
+    "hungry": ("hunger",),
+    "std": ("sti", "sexually", "transmitted"),
+    "stds": ("sti", "sexually", "transmitted"),
+    "shin": ("leg",),
+    "lightheadedness": ("dizziness",),
     "cloudy": ("clouding", "cloud"),
     "teenage": ("teenager", "adolescent"),
 }
@@ -263,8 +367,9 @@ AMBIGUOUS_WORDS = frozenset(
     hips knee knees kidney kidneys liver muscle muscles tissue cell cells test
     tests exam scan screening vision hearing pulse tablet tablets fat weight diet drink drinks
     drinking water sugar rest recovery heal healing fit fitness shape tired sleep egg eggs milk
-    food spots spot growth tick ticks stress pain period periods temperature cheek cheeks face
-    lips flushed flushing blush""".split()
+    food spots spot growth tick ticks stress period periods temperature cheek cheeks face
+    lips flushed flushing blush workout workouts exercise exercises baby babies infant infants
+    toddler toddlers child children kid kids newborn newborns death dead blue screen""".split()
 )
 
 #: Words that point to a subject other than health: cars, computers, cooking, money, home
@@ -284,7 +389,10 @@ OFF_DOMAIN_WORDS = frozenset(
     mountain movie movies film films actor actress song songs lyrics album netflix plot
     episode football soccer basketball baseball nfl nba translate translation spanish french
     german grammar weather forecast vet
-    horses aquarium rust knot necklace jewelry resume letter bike chain headphones earbuds""".split()
+    horses aquarium rust knot necklace jewelry resume letter bike chain headphones earbuds
+    playlist music guitar piano drums names game games gaming novel poem homework essay
+    shakespeare author eclipse planet planets astronomy electricity driveway stump curtain
+    bolt screw wrench sharpen emoji tokyo paris london""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
@@ -293,8 +401,12 @@ ANIMAL_WORDS = frozenset(
     rabbit rabbits parrot parrots bird birds""".split()
 )
 
-#: Words that make an animal in the question a person's health matter (a bite, rabies).
-BITE_WORDS = frozenset("bite bites bit bitten biting rabies scratched clawed".split())
+#: Words that make an animal in the question a person's health matter (a bite, rabies,
+#: an allergy).
+BITE_WORDS = frozenset(
+    """bite bites bit bitten biting rabies scratched clawed allergic allergy allergies asthma
+    dander""".split()
+)
 
 #: Everyday words that are rare in medical writing, so their idf is high, but that say
 #: nothing about which topic a question is on ("how do I get *rid* of...", "*heard* a heart
@@ -351,4 +463,14 @@ LAB_NAMES = frozenset(
     ldl hdl triglycerides cholesterol psa inr ptt crp esr platelets platelet wbc rbc mcv
     neutrophils lymphocytes troponin d-dimer vitamin b12 folate iron transferrin lipase
     amylase uric acid""".split()
+)
+
+#: Treatments and procedures by name. Asking about one ("does acupuncture work", "recovery
+#: after a hip replacement") is asking about that treatment, which a topic that never
+#: mentions it cannot answer.
+PROCEDURE_NAMES = frozenset(
+    """acupuncture chiropractic chiropractor chemo chemotherapy radiotherapy immunotherapy ivf
+    transplant replacement bypass stent angioplasty dialysis colonoscopy endoscopy biopsy
+    lumpectomy mastectomy hysterectomy vasectomy liposuction botox lasik homeopathy
+    homeopathic cryotherapy hypnosis hypnotherapy""".split()
 )

@@ -37,8 +37,15 @@ INTENT_BOOST = 1.6
 #: How many of the best BM25 topics are re-ordered by coverage.
 RERANK_DEPTH = 12
 #: Weight of coverage against BM25 when re-ordering topics (see ``topic_scores``).
-COVERAGE_WEIGHT = 0.75
+COVERAGE_WEIGHT = 1.5
+#: Weight of the share of the question a topic's own name covers ("a rash in the diaper
+#: area" is about diaper rash before it is about rashes).
+NAME_WEIGHT = 0.5
 _MAX_PHRASE_WORDS = 8
+#: A topic's score adds this share of its second-best passage to its best.
+SECOND_PASSAGE_WEIGHT = 0.5
+#: Only the best passages are grouped into topics: the rest cannot change the top topics.
+_TOPIC_POOL = 400
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
 GENERIC_WEIGHT = 0.25
 
@@ -217,8 +224,8 @@ class PassageIndex:
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         for word in corrected:
-            if word in STOPWORDS or word in seen:
-                continue
+            if word in STOPWORDS or word in seen or word.isdigit():
+                continue  # numbers are matched by BM25 but say nothing about the topic
             seen.add(word)
             terms.append(self._term(word))
         return Query(
@@ -321,33 +328,63 @@ class PassageIndex:
         ]
 
     def best_topics(self, scores: np.ndarray, limit: int = 32) -> list[tuple[str, float]]:
-        """The best ``limit`` topics by their best passage score, best first."""
-        best = np.zeros(len(self.topic_ids))
-        hit = scores > 0
-        np.maximum.at(best, self._topic_of[hit], scores[hit])
-        limit = min(limit, len(best))
-        head = np.argpartition(-best, limit - 1)[:limit]
-        order = head[np.lexsort((head, -best[head]))]
-        return [(self.topic_ids[int(i)], float(best[i])) for i in order if best[i] > 0]
+        """The best ``limit`` topics, best first, each scored by its best passage plus
+        ``SECOND_PASSAGE_WEIGHT`` times its second best: a topic that matches the question in
+        two sections is more likely to be the one it is about."""
+        positive = np.flatnonzero(scores > 0)
+        if positive.size == 0:
+            return []
+        if positive.size > _TOPIC_POOL:
+            positive = positive[np.argpartition(-scores[positive], _TOPIC_POOL - 1)[:_TOPIC_POOL]]
+        ordered = positive[np.argsort(-scores[positive], kind="stable")]
+        first: dict[int, float] = {}
+        second: dict[int, float] = {}
+        for i in ordered:
+            topic = int(self._topic_of[i])
+            if topic not in first:
+                first[topic] = float(scores[i])
+            elif topic not in second:
+                second[topic] = float(scores[i])
+        totals = {t: s + SECOND_PASSAGE_WEIGHT * second.get(t, 0.0) for t, s in first.items()}
+        best = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [(self.topic_ids[t], score) for t, score in best]
 
     def topic_scores(
         self, scores: np.ndarray, query: Query | None = None
     ) -> list[tuple[str, float]]:
         """Topics best first: BM25 of the best passage, re-ordered by coverage of the query.
 
-        The top few BM25 topics are re-scored as ``bm25 * (1 + w * coverage^2)``: BM25 keeps
-        its say on how well a passage matches, and a topic that covers every concept of the
-        question beats one that repeats a single word.
+        The top few BM25 topics are re-scored as ``bm25 * (1 + w * coverage^2 + v * named)``:
+        BM25 keeps its say on how well a passage matches, a topic that covers every concept of
+        the question beats one that repeats a single word, and a topic whose name covers more
+        of the question beats one that only mentions it.
         """
         ranked = self.best_topics(scores)
         if query is None or not query.terms or len(ranked) < 2:
             return ranked
         head = ranked[:RERANK_DEPTH]
         rescored = [
-            (t, s * (1.0 + COVERAGE_WEIGHT * self.coverage(query, t) ** 2)) for t, s in head
+            (
+                t,
+                s
+                * (
+                    1.0
+                    + COVERAGE_WEIGHT * self.coverage(query, t) ** 2
+                    + NAME_WEIGHT * self.name_coverage(query, t)
+                ),
+            )
+            for t, s in head
         ]
         rescored.sort(key=lambda pair: -pair[1])
         return rescored + ranked[RERANK_DEPTH:]
+
+    def name_coverage(self, query: Query, topic_id: str) -> float:
+        """Share of the question's weight that the topic's title and aliases cover."""
+        total = query.total_weight
+        if total <= 0:
+            return 0.0
+        names = self.name_stems(topic_id)
+        return sum(t.weight for t in query.terms if names.intersection(t.stems)) / total
 
     def coverage(self, query: Query, topic_id: str) -> float:
         """Share of the question's weight (idf) whose words the topic uses anywhere."""

@@ -23,6 +23,7 @@ from bondmcp.engine.lexicon import (
     LAB_NAMES,
     LAY_TERMS,
     OFF_DOMAIN_WORDS,
+    PROCEDURE_NAMES,
     STOPWORDS,
 )
 from bondmcp.engine.text import inflection_bases, stem, words
@@ -61,29 +62,39 @@ _MEDICAL_SUFFIX = re.compile(
     r"cillin|mycin|cycline|floxacin|statin|prazole|tidine|olol|pril|sartan|dipine|gliptin|"
     r"gliflozin|glutide|formin|azepam|azolam|oxetine|aline|triptan|profen|codone|mab|vir|"
     r"vastatin|azole|thiazide|semide|sone|olone)$"
+    r"|[a-z]{2,}(?:asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
+    r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
+    r"ectasia|cele)$"
+    r"|(?:pneumo|cardio|neuro|hepat|nephr|gastr|osteo|dermat|hemat|haemat|thromb|arthr|encephal|myel)"
+    r"[a-z]{4,}"
 )
 
 
 #: Nouns that follow the name of a condition ("Kawasaki disease", "Cushing's syndrome").
-_CONDITION_HEADS = frozenset(
+CONDITION_HEADS = frozenset(
     """disease diseases syndrome disorder fever palsy arteritis anemia anaemia cancer tumor
     tumour virus infection deficiency dystrophy sclerosis""".split()
 )
 
 
 def named_entities(question_words: Sequence[str]) -> list[str]:
-    """Words that name a specific medicine, test or condition: a known drug or laboratory
-    name, a word with a medical suffix, or the word before "disease", "syndrome" and the like."""
+    """Words that name a specific medicine, test, treatment or condition: a known drug,
+    laboratory or procedure name, a word with a medical suffix, or the word before
+    "disease", "syndrome" or a medical-suffix word ("*trigeminal* neuralgia")."""
     entities: list[str] = []
     for i, word in enumerate(question_words):
-        if word in STOPWORDS or word in _CONDITION_HEADS or len(word) < 3:
+        if word in STOPWORDS or word in CONDITION_HEADS or len(word) < 3:
             continue
         following = question_words[i + 1] if i + 1 < len(question_words) else ""
+        names_following = following in CONDITION_HEADS or (
+            _MEDICAL_SUFFIX.match(following) is not None and word not in HEALTH_WORDS
+        )
         if (
             word in DRUG_NAMES
             or word in LAB_NAMES
+            or word in PROCEDURE_NAMES
             or _MEDICAL_SUFFIX.match(word) is not None
-            or (following in _CONDITION_HEADS and word not in COMMON_WORDS)
+            or (names_following and word not in COMMON_WORDS)
         ):
             entities.append(word)
     return entities
@@ -99,8 +110,9 @@ class ScopeEvidence:
 
     @property
     def clear(self) -> bool:
-        """An unambiguous health word: in scope whatever else the question says."""
-        return bool(self.health)
+        """Unambiguous health words that are not outnumbered by words of another subject
+        ("a fungus on my tomato plant leaves" is a gardening question)."""
+        return bool(self.health) and len(self.health) >= len(self.off_domain)
 
     @property
     def plausible(self) -> bool:
@@ -111,39 +123,64 @@ class ScopeEvidence:
 class ScopeDetector:
     def __init__(self, topic_vocabulary: Iterable[str] = ()) -> None:
         self._stems = frozenset(stem(w) for w in HEALTH_WORDS)
-        exact: set[str] = set(HEALTH_WORDS) | DRUG_NAMES | set(LAY_TERMS) | AMBIGUOUS_WORDS
+        exact: set[str] = (
+            set(HEALTH_WORDS)
+            | DRUG_NAMES
+            | LAB_NAMES
+            | PROCEDURE_NAMES
+            | set(LAY_TERMS)
+            | AMBIGUOUS_WORDS
+        )
+        #: Words met only inside longer names ("sudden infant *death* syndrome", "*blue*
+        #: baby") are everyday words as often as not.
+        partial: set[str] = set()
         for phrase in topic_vocabulary:
             if phrase.isupper() and phrase.isalpha() and len(phrase) >= 2:
                 exact.add(phrase.lower())  # abbreviations: "what is MS"
-            for word in words(phrase):
-                if (
-                    len(word) >= 3
-                    and word not in COMMON_WORDS
-                    and word not in STOPWORDS
-                    and not word.isdigit()
-                ):
-                    exact.add(word)
+            parts = [
+                w
+                for w in words(phrase)
+                if len(w) >= 3 and w not in COMMON_WORDS and w not in STOPWORDS and not w.isdigit()
+            ]
+            if len(words(phrase)) == 1:
+                exact.update(parts)
+            else:
+                partial.update(parts)
         self._exact = frozenset(exact)
+        self._partial = frozenset(partial - exact)
 
     def is_health_word(self, word: str) -> bool:
         if word in STOPWORDS:
             return False
         # Stems only for longer words: short ones collide ("tire" and "tired").
         return (
-            any(base in self._exact for base in inflection_bases(word))
+            any(base in self._exact or base in self._partial for base in inflection_bases(word))
             or (len(word) >= 7 and stem(word) in self._stems)
             or _MEDICAL_SUFFIX.match(word) is not None
         )
+
+    def _is_ambiguous(self, word: str) -> bool:
+        bases = inflection_bases(word)
+        if any(b in AMBIGUOUS_WORDS for b in bases):
+            return True
+        known_exactly = any(b in self._exact for b in bases)
+        medical = _MEDICAL_SUFFIX.match(word) is not None
+        return not (known_exactly or medical) and any(b in self._partial for b in bases)
 
     def evidence(self, question_words: Sequence[str]) -> ScopeEvidence:
         health: list[str] = []
         ambiguous: list[str] = []
         off_domain: list[str] = []
         bitten = any(w in BITE_WORDS for w in question_words)
+        pet = False
         for word in question_words:
             if word in ANIMAL_WORDS:
                 # "my dog keeps scratching his ears" is for a vet; "a dog bit me" is not.
-                (ambiguous if bitten else off_domain).append(word)
+                if bitten:
+                    ambiguous.append(word)
+                else:
+                    off_domain.append(word)
+                    pet = True
                 continue
             if word in STOPWORDS:
                 continue
@@ -153,10 +190,10 @@ class ScopeDetector:
             if word not in self._exact and any(b in OFF_DOMAIN_WORDS for b in bases):
                 off_domain.append(word)
             elif self.is_health_word(word):
-                if any(b in AMBIGUOUS_WORDS for b in bases):
-                    ambiguous.append(word)
-                else:
-                    health.append(word)
+                (ambiguous if self._is_ambiguous(word) else health).append(word)
+        if pet:
+            # The symptoms belong to the animal.
+            return ScopeEvidence((), (), tuple(off_domain))
         return ScopeEvidence(tuple(health), tuple(ambiguous), tuple(off_domain))
 
     def health_terms(self, question: str) -> list[str]:

@@ -96,6 +96,16 @@ RULES: tuple[TriageRule, ...] = (
             r"end it all",
             r"take (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted) to (?:disappear forever|not exist)",
+            r"(?:can'?t|cannot|don'?t want to) go on",
+            r"(?:texted|said|saying|wrote|messaged) (?:me |us )?(?:a )?(?:goodbye|good-bye|final goodbye)",
+            r"(?:nothing|no one|nobody) to live for",
+            r"(?:life|living) (?:is not|isn'?t|is no longer) worth",
+            r"tired of (?:living|being alive|life)",
+            r"don'?t want to be (?:here|around) any ?more",
+            r"(?:hang|drown|shoot) (?:my|him|her|them)sel(?:f|ves)",
+            r"(?:pills|tablets) (?:saved|stockpiled|hoarded)",
+            r"(?:going to|gonna|plan(?:ning)? to|want to|about to) (?:take|swallow) (?:them all|all (?:of )?"
+            r"(?:my|the|them|these|those)|the (?:whole|entire) (?:bottle|pack|box))",
         ),
         "always",
         "Suicide prevention (NIMH)",
@@ -107,9 +117,11 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"overdos",
             r"took (?:too many|a bunch of|a whole (?:bottle|pack)|all (?:of )?(?:my|the|his|her))",
-            r"(?:swallowed|drank|ate|ingested) (?:some |a |the )?(?:bleach|poison|antifreeze|"
-            r"detergent|pods?|button batter|batter(?:y|ies)|drain cleaner|rat poison|"
-            r"weed killer|pesticide|pills)",
+            r"(?:swallowed|drank|drunk|ate|eaten|ingested|licked|chewed|swallow|drink) .{0,40}"
+            r"(?:bleach|poison|antifreeze|detergent|cleaner|cleaning|chemical|pods?\b|button batter|"
+            r"batter(?:y|ies)|weed killer|pesticide|insecticide|pills|tablets|medicine|medication|"
+            r"vape (?:juice|liquid)|e-liquid|nicotine|lighter fluid|gasoline|petrol|kerosene|"
+            r"paint thinner|mouthwash|nail polish|magnets?|lamp oil|dishwasher|laundry)",
             r"poisoned",
             r"(?:not|isn'?t|wasn'?t) breathing after (?:taking|using)",
             r"got into (?:the |my |his |her |their |\w+'?s )?(?:pills|tablets|medicine|medication|meds)",
@@ -118,6 +130,12 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:took|taken|given|gave (?:him|her|them)) (?:a |an )?(?:double|extra|second|triple) (?:dose|doses|"
             r"pills?|tablets?)",
             r"(?:took|taken|swallowed) (?:two|three|2|3) (?:doses|times the dose)",
+            r"(?:took|taken|given) (?:way )?too much (?:of )?(?:my |his |her |their |the )?\w+",
+            r"(?:took|taken|swallowed) (?:\w+ ){0,3}(?:by mistake|by accident)",
+            r"(?:accidentally|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)",
+            r"(?:took|taken|given) (?:his|her|my|their|someone else'?s|\w+'?s) (?:\w+ )?(?:pills|tablets|"
+            r"medicine|medication|meds)",
+            r"mixed up (?:his|her|my|their|the) (?:pills|tablets|medicines|medications|meds)",
         ),
         "always",
         "Poisoning (MedlinePlus)",
@@ -139,6 +157,9 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:elephant|weight) (?:is )?(?:sitting )?on (?:my|his|her|their) chest",
             r"(?:pain|numb\w*|tingling|ache|aching) (?:in |down )?(?:my |his |her )?left arm",
             r"left arm (?:is |feels )?(?:numb|tingling|hurts|aching|heavy)",
+            r"chest (?:\w+ ){0,3}(?:like (?:a|an) (?:band|vice|vise|weight|elephant)|killing me|on fire)",
+            r"(?:pain|pressure|tightness) (?:behind|under|in the middle of) (?:my |his |her |the )?"
+            r"(?:breastbone|sternum)",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -173,6 +194,17 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:lopsided|crooked) (?:smile|face)",
             r"(?:arm|leg|hand) (?:is |went |feels |has gone )?(?:weak|numb|limp|dead) (?:all of a sudden|suddenly)",
             r"(?:all of a sudden|suddenly) (?:\w+ ){0,4}(?:weak|numb|confused|slurr\w*|can'?t (?:talk|speak|see))",
+            r"(?:face|mouth|smile|eyelid)(?: \w+){0,2} (?:droop\w*|sagging|saggy|lopsided|crooked|uneven|"
+            r"fallen)",
+            r"(?:speech|talking|words|voice) (?:\w+ ){0,3}(?:slurr\w*|garbled|jumbled)",
+            r"(?:speech|talking|words) (?:\w+ ){0,2}suddenly (?:\w+ ){0,2}(?:weird|strange|funny|wrong|odd)",
+            r"suddenly (?:\w+ ){0,3}(?:speech|talking|words) (?:\w+ ){0,2}(?:weird|strange|funny|wrong|odd)",
+            r"(?:speech|talking) (?:\w+ ){0,3}(?:weird|strange|funny|wrong|odd) (?:\w+ ){0,6}(?:droop\w*|"
+            r"weak|numb)",
+            r"sudden(?:ly)? (?:\w+ ){0,3}(?:numbness|numb|weakness|weak) (?:on|in|down) (?:the |my |his |her )?"
+            r"(?:left|right|one) side",
+            r"(?:lost|losing|loss of) (?:the )?(?:vision|sight) in one eye",
+            r"(?:arm|leg|hand|face) (?:suddenly |just )?(?:went|go|gone|is|feels) (?:limp|dead|numb|floppy)",
         ),
         "symptom",
         "Stroke signs and symptoms (CDC)",
@@ -197,6 +229,10 @@ RULES: tuple[TriageRule, ...] = (
             r"swelling (?:of|in) (?:my |his |her |the )?(?:tongue|lips?|throat|face)",
             r"used (?:my|his|her|an) epi-?pen",
             r"need (?:an? |my )?epi-?pen",
+            r"(?:face|lips?|tongue|eyes?|throat) (?:\w+ ){0,2}(?:puffing|puffed|swelling|swollen|blowing) up",
+            r"(?:severe|bad|serious) allergic reaction",
+            r"allergic reaction .{0,40}(?:breath|swallow|throat|tongue|dizzy|faint)",
+            r"(?:throat|tongue) (?:feels |is )?(?:tight|thick|closing|swollen)",
         ),
         "symptom",
         "Anaphylaxis (NHS)",
@@ -221,6 +257,13 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:help|helping|work|working)",
             r"sudden(?:ly)? (?:\w+ ){0,4}(?:short of breath|shortness of breath|breathless)",
             r"(?:turning|turned|going|gone) (?:blue|grey|gray)",
+            r"(?:can'?t|cannot) get (?:enough )?air",
+            r"(?:purple|blue|grey|gray) (?:lips|around (?:the|his|her|my) (?:mouth|lips))",
+            r"(?:can'?t|cannot|unable to) (?:speak|talk|say) (?:in )?(?:full |whole )?(?:sentences|a sentence|"
+            r"a word)",
+            r"wheez\w* (?:so )?(?:hard|badly|bad) (?:that )?(?:he|she|they|i) can'?t",
+            r"(?:baby|infant|newborn|toddler|son|daughter|child|kid)\b.{0,40}(?:grunting|breathing (?:really |"
+            r"very |so |too )?(?:fast|hard|quickly|rapidly)|nostrils flaring|flaring nostrils|sucking in)",
         ),
         "symptom",
         "Breathing difficulty (MedlinePlus)",
@@ -235,6 +278,10 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:can'?t|cannot) stop (?:the )?bleeding",
             r"(?:won'?t|will not|doesn'?t|does not|isn'?t|hasn'?t|has not) stop(?:ped)? bleeding",
             r"bleeding (?:a lot|heavily|badly|everywhere)",
+            r"(?:blood|bleeding) (?:\w+ ){0,3}(?:soak\w*|pouring|keeps coming|everywhere)",
+            r"soak\w* through (?:the |a |my |his |her )?(?:towel|bandage|cloth|dressing|clothes|shirt)",
+            r"(?:threw|throwing|threw up|vomit\w*|spit\w*|spitting|coughed|coughing) (?:up )?(?:a lot of |lots of )?"
+            r"blood",
             r"(?:vomiting|throwing up|coughing up|coughing|vomited|threw up) (?:up )?blood",
             r"blood (?:is )?(?:spurting|gushing|pouring)",
         ),
@@ -247,11 +294,16 @@ RULES: tuple[TriageRule, ...] = (
         "emergency",
         _rx(
             r"(?:unconscious|unresponsive|passed out and (?:won'?t|can'?t|isn'?t) wak)",
-            r"(?:won'?t|can'?t|cannot|isn'?t) wak(?:e|ing) (?:up|him|her)",
-            r"not responding",
+            r"(?:won'?t|isn'?t) wak(?:e|ing) (?:up|him|her)",
+            r"(?:can'?t|cannot) wak(?:e|ing) (?:him|her|them)",
             r"collapsed",
             r"passed out and (?:is |isn'?t |won'?t |can'?t )?(?:not )?(?:waking|wake|respond)",
             r"limp and (?:not|won'?t|isn'?t)",
+            r"(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|not) (?:respond|responding)\b"
+            r"(?! to (?:\w+ )?(?:treatment|antibiotics?|medicines?|medications?|meds|therapy|drugs?))",
+            r"(?:won'?t|will not|isn'?t|is not) (?:wake|waking) up",
+            r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \w+|the \w+)",
+            r"(?:passed out|fainted|blacked out) and (?:\w+ ){0,3}(?:won'?t|not|isn'?t|can'?t)",
         ),
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
@@ -281,6 +333,9 @@ RULES: tuple[TriageRule, ...] = (
             r"worst headache (?:of|in) (?:my|his|her|their) life",
             r"worst headache (?:i'?ve|he'?s|she'?s|they'?ve|i have|he has|she has|we'?ve) ever",
             r"worst headache ever",
+            r"thunderclap",
+            r"headache (?:\w+ ){0,4}(?:like (?:being|getting) (?:hit|struck)|out of nowhere|came on (?:suddenly|"
+            r"all at once))",
             r"thunderclap headache",
             r"sudden(?:,)? (?:severe|excruciating|explosive|blinding) headache",
             r"headache (?:with|and) (?:a )?stiff neck",
@@ -312,6 +367,11 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:1|2)[- ]months?[- ]old)",
             r"(?:baby|infant) (?:under|younger than|less than) (?:3|three) months.{0,60}"
             r"(?:fever|temperature)",
+            r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?"
+            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b.{0,60}(?:fever|temperature|temp\b|feels hot|is hot|"
+            r"feels warm)",
+            r"(?:baby|infant|newborn).{0,30}(?:is |who is )?(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|eleven|twelve) (?:weeks?|days?)\b.{0,60}(?:fever|temperature|temp\b|hot|warm)",
         ),
         "symptom",
         "Fever in children (NHS)",
@@ -336,6 +396,10 @@ RULES: tuple[TriageRule, ...] = (
             r"pregnant.{0,60}(?:bleeding|severe (?:pain|headache)|blurred vision|leaking fluid|"
             r"baby (?:is )?(?:not )?moving less|not moving)",
             r"(?:bleeding|severe pain).{0,40}(?:while|and) pregnant",
+            r"pregnan\w*.{0,60}(?:stopped moving|not moving|moving less|moved less|hasn'?t moved|less movement|"
+            r"fewer (?:kicks|movements)|no (?:kicks|movement)|(?:water|waters) (?:broke|breaking|has broken)|"
+            r"leaking fluid|severe (?:stomach|belly|abdominal) pain|bad headache|swelling of (?:the |my )?face)",
+            r"(?:baby|babies) (?:\w+ ){0,3}(?:stopped moving|not moving as much|moving less|isn'?t moving)",
         ),
         "symptom",
         "Pregnancy warning signs (CDC)",
@@ -350,7 +414,8 @@ RULES: tuple[TriageRule, ...] = (
             r"can'?t keep (?:any )?(?:fluids|water|anything) down",
             r"severe (?:abdominal|stomach|belly|tummy) pain",
             r"fruity (?:breath|smell)",
-            r"fever (?:of|over|above) (?:10[4-9]|4[0-2])",
+            r"(?:fever|temperature|temp) (?:\w+ ){0,2}(?:of|over|above|is|at|reached|hit|hits|hitting) "
+            r"(?:\w+ )?(?:10[4-9]|4[0-2])(?:\.\d)?\b",
         ),
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
