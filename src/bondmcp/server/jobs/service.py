@@ -139,8 +139,10 @@ class JobService:
         if self._poller is not None:
             self._poller.join(timeout=5)
         with self._dispatcher_lock:
-            if self._dispatcher is not None:
-                self._dispatcher.stop()
+            dispatcher = self._dispatcher
+        if dispatcher is not None:
+            # Outside the lock: running chunks read ``self.dispatcher`` as they finish.
+            dispatcher.stop()
 
     # -- API -----------------------------------------------------------------------------
 
