@@ -56,6 +56,23 @@ def setting_names() -> set[str]:
     return {ENV_PREFIX + name.upper() for name in Settings.model_fields}
 
 
+def secret_setting_names() -> set[str]:
+    """Settings typed as secrets (``SecretStr``)."""
+    from pydantic import SecretStr
+
+    return {
+        ENV_PREFIX + name.upper()
+        for name, info in Settings.model_fields.items()
+        if info.annotation is SecretStr or SecretStr in typing.get_args(info.annotation)
+    }
+
+
+def sensitive_setting_names() -> set[str]:
+    """Secrets, and URLs (which can carry a password)."""
+    urls = {ENV_PREFIX + name.upper() for name in Settings.model_fields if name.endswith("_url")}
+    return secret_setting_names() | urls
+
+
 def default_port() -> int:
     port = Settings.model_fields["port"].default
     assert isinstance(port, int)

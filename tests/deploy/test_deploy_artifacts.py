@@ -38,6 +38,8 @@ from tests.deploy.facts import (
     parse_promql,
     result_labels,
     route_paths,
+    secret_setting_names,
+    sensitive_setting_names,
     setting_names,
     settings_from_env,
 )
@@ -46,9 +48,6 @@ PROMETHEUS = DEPLOY / "prometheus"
 GRAFANA = DEPLOY / "grafana"
 K8S = DEPLOY / "kubernetes"
 OPERATIONS = REPO / "docs" / "operations.md"
-#: Settings that can hold secrets: never in a ConfigMap, and inline in Compose only without
-#: a password (the Redis URL of the Compose network).
-SECRET_SETTINGS = {"BONDMCP_SECRET_KEY", "BONDMCP_DATABASE_URL", "BONDMCP_REDIS_URL"}
 PLACEHOLDER = "CHANGE_ME"
 
 
@@ -351,7 +350,8 @@ def test_compose_secrets_come_from_env_files_with_placeholders_only() -> None:
     for name, svc in compose()["services"].items():
         for key, value in svc.get("environment", {}).items():
             assert not re.search("PASSWORD|SECRET", key), (name, key)
-            if key in SECRET_SETTINGS:
+            assert key not in secret_setting_names(), (name, key)
+            if key in sensitive_setting_names():  # a URL: only without a password
                 assert urlsplit(str(value)).password is None, (name, key)
         for path in compose_env_files(svc):
             assert path.suffix == ".env"
@@ -361,8 +361,7 @@ def test_compose_secrets_come_from_env_files_with_placeholders_only() -> None:
             for key, value in secrets.items():
                 assert PLACEHOLDER in value, f"{path.name}.example: {key} is not a placeholder"
     api_secrets = example_env(service("bondmcp"))
-    assert {"BONDMCP_SECRET_KEY", "BONDMCP_DATABASE_URL"} <= set(api_secrets)
-    assert "BONDMCP_SECRET_KEY" not in service("bondmcp")["environment"]
+    assert secret_setting_names() | {"BONDMCP_DATABASE_URL"} <= set(api_secrets)
     assert "BONDMCP_DATABASE_URL" not in service("bondmcp")["environment"]
 
 
@@ -690,9 +689,9 @@ def test_configmap_and_secret_hold_bondmcp_settings_split_by_sensitivity() -> No
     config = k8s_docs()["ConfigMap"]
     secret = k8s_docs()["Secret"]
     assert set(config["data"]) <= setting_names()
-    assert set(secret["stringData"]) <= setting_names()
-    assert not set(config["data"]) & SECRET_SETTINGS
-    assert set(secret["stringData"]) == SECRET_SETTINGS
+    assert not set(config["data"]) & sensitive_setting_names()
+    required = secret_setting_names() | {"BONDMCP_DATABASE_URL", "BONDMCP_REDIS_URL"}
+    assert required <= set(secret["stringData"]) <= sensitive_setting_names()
     for key, value in secret["stringData"].items():
         assert PLACEHOLDER in value, f"the Secret template holds a real-looking {key}"
     settings = settings_from_env({**config["data"], **secret["stringData"]})
