@@ -255,14 +255,24 @@ def core_metric_families() -> set[str]:
     return {m._name for m in vars(metrics).values() if isinstance(m, MetricWrapperBase)}
 
 
+@cache
 def _metric_variables() -> dict[str, MetricInfo]:
-    """Module-level names in bondmcp.server.metrics (``CACHE``) mapped to their metric."""
+    """Module-level names of metric objects (``CACHE``) mapped to their metric; a name
+    that two modules use for different metrics is left out."""
+    import sys
+
     by_family = {info.name: info for info in metric_catalog().values()}
-    return {
-        var: by_family[m._name]
-        for var, m in vars(metrics).items()
-        if isinstance(m, MetricWrapperBase) and m._name in by_family
-    }
+    found: dict[str, MetricInfo] = {}
+    clashes: set[str] = set()
+    for name, module in list(sys.modules.items()):
+        if not (name == "bondmcp" or name.startswith("bondmcp.")):
+            continue
+        for var, value in vars(module).items():
+            if isinstance(value, MetricWrapperBase) and value._name in by_family:
+                info = by_family[value._name]
+                if found.setdefault(var, info) != info:
+                    clashes.add(var)
+    return {var: info for var, info in found.items() if var not in clashes}
 
 
 @cache
@@ -317,8 +327,8 @@ def label_values() -> dict[str, frozenset[str]]:
 
 
 def _label_order(var: str) -> tuple[str, ...]:
-    wrapper = getattr(metrics, var)
-    return tuple(wrapper._labelnames)
+    info = _metric_variables()[var]
+    return tuple(_wrappers()[info.name]._labelnames)
 
 
 def bucket_bounds(series: str) -> tuple[str, ...]:

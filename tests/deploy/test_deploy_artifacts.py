@@ -600,7 +600,9 @@ def test_dashboard_shows_what_operators_watch_and_every_metric() -> None:
     assert any(
         "bondmcp_answer_confidence_bucket" in t["expr"] for p in heatmaps for t in p["targets"]
     )
-    for family in core_metric_families():
+    families = {info.name for info in metric_catalog().values()}
+    assert core_metric_families() <= families
+    for family in families:
         assert family in joined, f"{family} is exported but not on the dashboard"
     for needed in ("bondmcp_rate_limited_total", "bondmcp_triage_total", "bondmcp_job_queue_depth"):
         assert needed in joined
@@ -782,6 +784,9 @@ def test_operations_guide_explains_every_deploy_file_and_service() -> None:
     for name in compose()["services"]:
         assert f"`{name}`" in guide
     assert f"{int(graceful_timeout())} s" in guide
+    for info in set(metric_catalog().values()):
+        shown = info.name + "_total" if info.kind == "counter" else info.name
+        assert f"`{shown}`" in guide, f"the metrics table skips {shown}"
 
 
 def test_commands_in_the_operations_guide_are_real() -> None:
