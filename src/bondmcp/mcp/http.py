@@ -85,7 +85,7 @@ class McpEndpoint:
             await response(scope, receive, send)
             return
         try:
-            services = get_services(request)
+            services = await get_services(request)
             credentials = await self._bearer(request)
             key = await run_in_threadpool(authenticated_key, request, services, credentials)
             if REQUIRED_SCOPE not in key.scopes:
