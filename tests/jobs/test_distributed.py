@@ -1,0 +1,160 @@
+"""Batch jobs on real brokers: `bondmcp serve` only enqueues, two `bondmcp worker`
+processes consume; one is killed with SIGKILL mid-job and every result still arrives
+exactly once and in order."""
+
+from __future__ import annotations
+
+import signal
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bondmcp.types import WebhookEvent
+from tests.conftest import ServerProcess, require_service, start_server
+from tests.jobs.conftest import (
+    QUESTIONS,
+    WEBHOOK_SECRET,
+    WebhookReceiver,
+    WorkerProcess,
+    all_results,
+    db_rows,
+    start_worker,
+    stop_worker,
+    verify_signature,
+    wait_for,
+)
+
+RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672/%2F"
+
+
+@pytest.fixture(params=["redis", "rabbitmq"])
+def broker_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    if request.param == "redis":
+        require_service("Redis", 6379)
+        yield "redis://127.0.0.1:6379/0"
+    else:
+        require_service("RabbitMQ", 5672)
+        yield RABBITMQ_URL
+
+
+def cleanup_broker(url: str, queue: str, namespace: str) -> None:
+    if url.startswith("amqp"):
+        import pika
+
+        connection = pika.BlockingConnection(pika.URLParameters(url))
+        channel = connection.channel()
+        for name in (queue, f"{queue}.webhooks"):
+            for suffix in ("", ".DQ", ".XQ"):
+                channel.queue_delete(name + suffix)
+        connection.close()
+    else:
+        import redis
+
+        client = redis.Redis.from_url(url)
+        keys = list(client.scan_iter(f"{namespace}-jobs:*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
+
+
+@pytest.fixture
+def distributed(tmp_path: Path, broker_url: str) -> Iterator[ServerProcess]:
+    suffix = uuid.uuid4().hex[:10]
+    queue, namespace = f"bondmcp-test-{suffix}", f"bondmcp-test-{suffix}"
+    server = start_server(
+        tmp_path,
+        broker_url=broker_url,
+        broker_queue=queue,
+        redis_namespace=namespace,
+        broker_heartbeat_seconds="2",
+        job_chunk_size="20",
+        job_key_concurrency="4",
+        cache_ttl_seconds="0",
+        webhook_secret=WEBHOOK_SECRET,
+        webhook_allow_private="true",
+        webhook_retry_base_seconds="0.5",
+    )
+    yield server
+    server.stop()
+    cleanup_broker(broker_url, queue, namespace)
+
+
+def test_two_workers_one_killed_mid_job_every_result_once_and_in_order(
+    distributed: ServerProcess, webhook_receiver: WebhookReceiver
+) -> None:
+    server = distributed
+    webhook_receiver.statuses = [500, 200]
+    queries = [f"{QUESTIONS[i % len(QUESTIONS)]} (case {i})" for i in range(2000)]
+    workers: list[WorkerProcess] = []
+    try:
+        with server.client() as client:
+            job_id = client.post(
+                "/v1/jobs", json={"queries": queries, "webhook_url": webhook_receiver.url}
+            ).json()["id"]
+            time.sleep(1.0)  # the API process alone does not run the job
+            assert client.get(f"/v1/jobs/{job_id}").json()["completed"] == 0
+            workers = [start_worker(server, "worker-a"), start_worker(server, "worker-b")]
+            wait_for(client, job_id, lambda job: job["completed"] >= 300, timeout=90)
+            workers[0].process.send_signal(signal.SIGKILL)
+            workers[0].process.wait(timeout=10)
+            killed_at = client.get(f"/v1/jobs/{job_id}").json()["completed"]
+            assert killed_at < len(queries), "the kill should land mid-job"
+
+            job = wait_for(client, job_id, timeout=120)
+            assert job["status"] == "completed"
+            assert (job["total"], job["completed"], job["failed"]) == (2000, 2000, 0)
+            results = all_results(client, job_id)
+            answers = {q: client.post("/v1/ask", json={"query": q}).json() for q in queries}
+            assert [r["answer"] for r in results] == [answers[q]["answer"] for q in queries]
+            assert "bondmcp_job_chunks_total" not in client.get("/metrics").text
+        assert db_rows(
+            server.data_dir,
+            "SELECT count(*), count(DISTINCT idx), min(idx), max(idx) FROM job_results "
+            "WHERE job_id=?",
+            job_id,
+        ) == [(2000, 2000, 0, 1999)]
+
+        deliveries = webhook_receiver.received(timeout=30)
+        assert [d.status for d in deliveries][:2] == [500, 200]
+        assert all(verify_signature(d.body, d.signature) for d in deliveries)
+        event = WebhookEvent.model_validate_json(deliveries[-1].body)
+        assert (event.type, event.data.job_id, event.data.completed) == (
+            "job.completed",
+            job_id,
+            2000,
+        )
+    finally:
+        for worker in workers:
+            stop_worker(worker)
+
+
+def test_a_worker_stops_gracefully_and_cancel_reaches_workers(
+    distributed: ServerProcess,
+) -> None:
+    server = distributed
+    queries = [f"{QUESTIONS[i % len(QUESTIONS)]} (n {i})" for i in range(600)]
+    worker = start_worker(server, "worker-graceful")
+    try:
+        with server.client() as client:
+            first = client.post("/v1/jobs", json={"queries": queries}).json()["id"]
+            wait_for(client, first, lambda job: job["completed"] >= 40, timeout=60)
+            worker.process.send_signal(signal.SIGTERM)
+            assert worker.process.wait(timeout=60) == 0, worker.log()
+            stopped_at = client.get(f"/v1/jobs/{first}").json()["completed"]
+            worker = start_worker(server, "worker-graceful-2")
+            job = wait_for(client, first, timeout=120)
+            assert job["status"] == "completed" and job["completed"] == 600 > stopped_at
+
+            second = client.post("/v1/jobs", json={"queries": queries * 20}).json()["id"]
+            assert client.delete(f"/v1/jobs/{second}").json()["status"] == "cancelled"
+            time.sleep(1.0)
+            job = client.get(f"/v1/jobs/{second}").json()
+            assert job["status"] == "cancelled" and job["completed"] < job["total"]
+        assert db_rows(
+            server.data_dir, "SELECT count(*) FROM job_results WHERE job_id=?", first
+        ) == [(600,)]
+    finally:
+        stop_worker(worker)
