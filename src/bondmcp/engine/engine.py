@@ -25,7 +25,13 @@ from bondmcp.engine.intent import (
     detect_intent,
 )
 from bondmcp.engine.knowledge import SECTIONS, load_topics
-from bondmcp.engine.lexicon import DRUG_NAMES, GENERIC_WORDS
+from bondmcp.engine.lexicon import (
+    DRUG_NAMES,
+    GENERIC_WORDS,
+    MEDICINE_CUES,
+    MEDICINE_VERBS,
+    OFF_DOMAIN_WORDS,
+)
 from bondmcp.engine.passages import Passage, passages_from_topics
 from bondmcp.engine.retrieval import Hit, PassageIndex, Query, QueryTerm
 from bondmcp.engine.scope import CONDITION_HEADS, ScopeDetector, ScopeEvidence, named_entities
@@ -218,7 +224,8 @@ class HealthEngine:
 
         query = self.index.analyse_query(question)
         evidence = self.scope.evidence(query.words)
-        names_medicine = any(w in DRUG_NAMES for w in query.words)
+        unknown_medicines = self._unknown_medicines(query)
+        names_medicine = bool(unknown_medicines) or any(w in DRUG_NAMES for w in query.words)
         if asks_for_dose(question, names_medicine=names_medicine):
             if urgent:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
@@ -229,7 +236,7 @@ class HealthEngine:
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
 
         assessment = self.assess(question, query)
-        if not (urgent or self._in_scope(evidence, assessment)):
+        if not (urgent or unknown_medicines or self._in_scope(evidence, assessment)):
             return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)
         if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW:
             if urgent:
@@ -300,11 +307,9 @@ class HealthEngine:
         topic_id, top_score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (top_score - runner_up) / top_score if top_score > 0 else 0.0
+        entities = [*named_entities(query.words), *self._unknown_medicines(query)]
         missing = max(
-            (
-                self._entity_gap(topic_id, word, query, intent)
-                for word in named_entities(query.words)
-            ),
+            (self._entity_gap(topic_id, word, query, intent) for word in entities),
             default=0.0,
         )
         return (margin, missing, self._unknown_share(query))
@@ -353,6 +358,31 @@ class HealthEngine:
             if any(sentence_stems.intersection(t.stems) for t in others):
                 return 0.25
         return 0.8
+
+    @staticmethod
+    def _unknown_medicines(query: Query) -> list[str]:
+        """Words no passage uses, in a question about a medicine: most likely the medicine's
+        name ("Zyxal side effects", "can I take Zyxal with..."), which the content knows
+        nothing about. A medicine word anywhere, or a verb of taking just before the word,
+        says the question is about a medicine."""
+        unknown = {
+            t.word
+            for t in query.terms
+            if not t.known
+            and t.word.isalpha()
+            and len(t.word) >= 4
+            and t.word not in GENERIC_WORDS
+            and t.word not in OFF_DOMAIN_WORDS
+        }
+        if not unknown:
+            return []
+        if any(w in MEDICINE_CUES for w in query.words):
+            return sorted(unknown)
+        found: list[str] = []
+        for i, word in enumerate(query.words):
+            if word in MEDICINE_VERBS:
+                found.extend(w for w in query.words[i + 1 : i + 4] if w in unknown)
+        return sorted(set(found))
 
     @staticmethod
     def _unknown_share(query: Query) -> float:

@@ -166,7 +166,14 @@ DOSE_RE = re.compile(
     r"use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
     r"amount|max (?:dose|amount)|how often (?:can|should|do) (?:i|you|he|she|we) (?:take|give)|"
     r"(?:take|give|have) (?:\d+|two|three|four|five|six|double|an extra|another) .{0,25}"
-    r"(?:at once|at a time|at the same time|together|per day|a day|in a day|in one day|daily|every))",
+    r"(?:at once|at a time|at the same time|together|per day|a day|in a day|in one day|daily|every)|"
+    r"milligrams?|strengths?|(?:missed|skipped|forgot|forget) (?:a |my |to take )?(?:dose|pill|tablet)|"
+    r"double (?:up|dose)|how (?:long|many hours) (?:between|apart)|hours apart|"
+    r"how (?:much|many) .{0,40}(?:take|give|use|have|inject|drink|eat) (?:\w+ ){0,3}(?:of it|a day|"
+    r"per day|daily|at once)|how (?:much|many) (?:of )?(?:it|this|that|them) (?:can|should|do)|"
+    r"in (?:a |one )?24 hours|per (?:day|dose|kg)|how many (?:\w+ ){0,2}(?:can|should|could|may) "
+    r"(?:i|you|he|she|we|they|a|my)\b|when (?:should|do|can|to) (?:i |you |he |she )?take\b|"
+    r"what time (?:of day )?(?:should|do|can|to) (?:i |you )?take\b)",
     re.IGNORECASE,
 )
 #: A dose question must be about a medicine; "how much water should I drink" is not one.

@@ -350,7 +350,53 @@ DRUG_NAMES = frozenset(
     tretinoin minoxidil rogaine hydroxychloroquine plaquenil methotrexate humira adalimumab
     enbrel etanercept tamoxifen letrozole multivitamin probiotic probiotics folic folate
     magnesium turmeric ginkgo ashwagandha kratom cbd cannabis marijuana varenicline chantix
-    epinephrine epipen nicorette""".split()
+    epinephrine epipen nicorette amiodarone hydralazine clonidine doxazosin terazosin prazosin
+    isosorbide ranolazine sacubitril entresto ticagrelor brilinta prasugrel heparin enoxaparin
+    lovenox fenofibrate gemfibrozil niacin colesevelam repatha evolocumab alirocumab insulin
+    lantus humalog novolog levemir tresiba trulicity dulaglutide jardiance invokana
+    canagliflozin glyburide actos tradjenta linagliptin janumet levoxyl armour cytomel
+    propylthiouracil estradiol premarin provera medroxyprogesterone depo norethindrone
+    yaz yasmin drospirenone nuvaring mirena nexplanon clomid clomiphene letrozole femara
+    anastrozole arimidex raloxifene evista alendronate fosamax risedronate actonel
+    ibandronate boniva prolia denosumab calcitonin oxybutynin ditropan tolterodine detrol
+    solifenacin vesicare mirabegron myrbetriq dutasteride avodart phenazopyridine pyridium
+    cefdinir ceftriaxone cefuroxime clarithromycin erythromycin minocycline tetracycline
+    vancomycin linezolid rifampin isoniazid ivermectin albendazole mebendazole permethrin
+    hydroxyzine promethazine phenergan meclizine antivert dimenhydrinate dramamine
+    scopolamine prochlorperazine compazine famotidine sucralfate carafate misoprostol
+    mesalamine sulfasalazine azathioprine mercaptopurine infliximab remicade ustekinumab
+    stelara dupilumab dupixent omalizumab xolair tiotropium spiriva ipratropium atrovent
+    salmeterol formoterol breo trelegy anoro mometasone nasonex beclomethasone qvar
+    triamcinolone kenalog clobetasol betamethasone desonide mupirocin bactroban neosporin
+    bacitracin ketoconazole nizoral selenium benzoyl adapalene differin clindamycin
+    spironolactone doxycycline valtrex famciclovir sumatriptan imitrex rizatriptan maxalt
+    zolmitriptan eletriptan ubrelvy nurtec rimegepant aimovig erenumab fioricet butalbital
+    carisoprodol soma methocarbamol robaxin metaxalone skelaxin oxcarbazepine trileptal
+    zonisamide lacosamide vimpat phenobarbital primidone ropinirole requip pramipexole
+    mirapex carbidopa levodopa sinemet donepezil aricept memantine namenda rivastigmine
+    exelon galantamine modafinil provigil armodafinil methylphenidate focalin guanfacine
+    intuniv desvenlafaxine pristiq vilazodone viibryd vortioxetine trintellix
+    nortriptyline doxepin imipramine clomipramine phenelzine buspar lurasidone latuda
+    ziprasidone geodon clozapine paliperidone invega brexpiprazole rexulti cariprazine
+    vraylar temazepam restoril triazolam halcion eszopiclone lunesta zaleplon sonata
+    suvorexant belsomra ramelteon trazodone naproxen ketorolac toradol indomethacin
+    nabumetone etodolac piroxicam tylenol codeine oxymorphone tapentadol nucynta
+    pregabalin duloxetine lidocaine capsaicin diclofenac voltaren salonpas biofreeze
+    loratadine desloratadine clarinex levocetirizine xyzal benadryl chlorpheniramine
+    pseudoephedrine sudafed phenylephrine guaifenesin mucinex dextromethorphan robitussin
+    delsym nyquil dayquil theraflu zicam emergen airborne afrin oxymetazoline saline
+    orlistat alli phentermine qsymia contrave naltrexone bupropion acamprosate disulfiram
+    antabuse varenicline sildenafil revatio bosentan tamsulosin finasteride warfarin
+    apixaban digoxin potassium klor metolazone bumetanide torsemide hydrocodone
+    methotrexate leflunomide arava tofacitinib xeljanz baricitinib olumiant certolizumab
+    golimumab secukinumab cosentyx ixekizumab taltz apremilast otezla allopurinol
+    febuxostat uloric probenecid colchicine prednisone medrol budesonide entocort
+    hydrocortisone fludrocortisone desmopressin ddavp vasopressin glucagon baqsimi
+    metoclopramide reglan linaclotide linzess lubiprostone amitiza bisacodyl dulcolax
+    lactulose psyllium metamucil loperamide simethicone lansoprazole prevacid dexlansoprazole
+    rabeprazole aciphex nexium zantac cimetidine tagamet gaviscon maalox mylanta rolaids
+    zinc elderberry echinacea valerian kava glucosamine chondroitin coq10 coenzyme
+    biotin collagen creatine fenugreek""".split()
 )
 
 #: Health words that also have common everyday meanings ("a virus on my computer", "stock
@@ -474,3 +520,16 @@ PROCEDURE_NAMES = frozenset(
     lumpectomy mastectomy hysterectomy vasectomy liposuction botox lasik homeopathy
     homeopathic cryotherapy hypnosis hypnotherapy""".split()
 )
+
+#: Words that say a question is about a medicine ("X side effects", "what is X used for").
+#: With them, a word our sources never use is most likely the medicine's name.
+MEDICINE_CUES = frozenset(
+    """dose doses dosage mg mcg milligram milligrams tablet tablets pill pills capsule capsules
+    medication medications medicine medicines drug drugs prescription prescribed side effects
+    interact interacts interaction interactions generic brand refill pharmacy injection
+    injections ointment inhaler overdose withdrawal wean taper tapering""".split()
+)
+
+#: Verbs that make the word right after them a medicine only there ("can I take X",
+#: "stopped taking X"), not in "how long does it take".
+MEDICINE_VERBS = frozenset("take taking took taken stop stopped stopping quit started".split())
