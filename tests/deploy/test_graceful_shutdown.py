@@ -153,11 +153,8 @@ def test_sigterm_finishes_in_flight_requests_then_exits(tmp_path: Path, workers:
             if r["event"] == "request.served" and r["detail"].get("route") == "/v1/ask/batch"
         ]
         assert len(drained) == in_flight
-        if workers == 1 and exit_code == -signal.SIGTERM:
-            pytest.xfail(
-                "a single-process `bondmcp serve` re-raises SIGTERM after its clean shutdown "
-                "(uvicorn's behaviour), so it exits 143 instead of 0"
-            )
-        assert exit_code == 0
+        # A single process re-raises SIGTERM once it has shut down cleanly, so a supervisor
+        # sees "terminated by SIGTERM" (uvicorn's convention); a parent of workers exits 0.
+        assert exit_code == (-signal.SIGTERM if workers == 1 else 0)
     finally:
         server.stop()

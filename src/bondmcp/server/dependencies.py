@@ -25,13 +25,16 @@ class DependencyHealth:
         self._lock = threading.Lock()
         self._down_until = 0.0
         self.last_error: str | None = None
-        metrics.DEPENDENCY_UP.labels(name).set(1 if configured else 0)
+        if configured:  # an optional dependency that is not configured is not "down"
+            metrics.DEPENDENCY_UP.labels(name).set(1)
 
     def usable(self) -> bool:
         """True when the dependency is configured and not inside a failure back-off."""
         return self.configured and time.monotonic() >= self._down_until
 
     def failed(self, exc: BaseException, during: str) -> None:
+        if not self.configured:
+            return
         with self._lock:
             first = self._down_until <= time.monotonic()
             self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
