@@ -206,3 +206,21 @@ def test_postgresql_backs_keys_and_requests(tmp_path: Path, postgres_url: str) -
         assert ready.json()["dependencies"]["database"]["status"] == "down"
     finally:
         server.stop()
+
+
+def test_ready_is_503_on_a_database_behind_the_code(tmp_path: Path, postgres_url: str) -> None:
+    from tests.conftest import bondmcp_env
+
+    settings = {"database_url": postgres_url, "secret_key": "s" * 32}
+    env = bondmcp_env(tmp_path / "cli", **settings)
+    run_cli("db", "upgrade", env=env)
+    server = start_server(tmp_path / "data", **settings)
+    try:
+        assert httpx.get(f"{server.base_url}/ready").status_code == 200
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("UPDATE alembic_version SET version_num = '0001'")
+        ready = httpx.get(f"{server.base_url}/ready")
+        assert ready.status_code == 503
+        assert "bondmcp db upgrade" in ready.json()["dependencies"]["database"]["detail"]
+    finally:
+        server.stop()

@@ -63,6 +63,7 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._head: str | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -82,11 +83,13 @@ class Database:
 
     def head_revision(self) -> str:
         """The newest migration shipped with this version."""
-        from alembic.script import ScriptDirectory
+        if self._head is None:
+            from alembic.script import ScriptDirectory
 
-        head = ScriptDirectory.from_config(self.alembic_config()).get_current_head()
-        assert head is not None
-        return head
+            head = ScriptDirectory.from_config(self.alembic_config()).get_current_head()
+            assert head is not None
+            self._head = head
+        return self._head
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -96,19 +99,21 @@ class Database:
                 return None
             return str(row[0]) if row else None
 
-    def ping(self) -> None:
-        """Raise unless the database answers and holds our schema.
+    def ping(self) -> str | None:
+        """The schema revision; raises unless the database answers and holds our schema.
 
         SQLite is checked on a fresh connection: a pooled one keeps working on a file that
         has since been deleted or replaced, which is exactly the failure to detect.
         """
+        query = "SELECT version_num FROM alembic_version"
         if self.is_sqlite:
             path = self.url.removeprefix("sqlite:///")
             with closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)) as conn:
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return
-        with self.engine.connect() as conn:
-            conn.execute(text("SELECT version_num FROM alembic_version"))
+                row = conn.execute(query).fetchone()
+        else:
+            with self.engine.connect() as conn:
+                row = conn.execute(text(query)).first()
+        return str(row[0]) if row else None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -29,8 +29,13 @@ def ready(services: ServicesDep) -> JSONResponse:
     """200 when every dependency answers; 503 with each dependency's status otherwise."""
     deps: dict[str, DependencyStatus] = {}
     try:
-        services.db.ping()
-        deps["database"] = DependencyStatus(status="up")
+        revision = services.db.ping()
+        expected = services.db.head_revision()
+        if revision == expected:
+            deps["database"] = DependencyStatus(status="up")
+        else:
+            detail = f"schema at revision {revision}, this version needs {expected}: run `bondmcp db upgrade`"
+            deps["database"] = DependencyStatus(status="down", detail=detail)
     except Exception as exc:
         deps["database"] = DependencyStatus(status="down", detail=type(exc).__name__)
     metrics.DEPENDENCY_UP.labels("database").set(1 if deps["database"].status == "up" else 0)
