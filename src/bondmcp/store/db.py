@@ -91,6 +91,13 @@ class Database:
             self._head = head
         return self._head
 
+    def is_known_revision(self, revision: str) -> bool:
+        """Whether this version ships the migration (an unknown one is newer than us)."""
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(self.alembic_config())
+        return any(rev.revision == revision for rev in script.walk_revisions())
+
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
             try:

@@ -33,6 +33,11 @@ def ready(services: ServicesDep) -> JSONResponse:
         expected = services.db.head_revision()
         if revision == expected:
             deps["database"] = DependencyStatus(status="up")
+        elif revision is not None and not services.db.is_known_revision(revision):
+            # Migrated ahead of this version during a rolling upgrade: migrations are additive.
+            deps["database"] = DependencyStatus(
+                status="up", detail=f"schema at newer revision {revision}"
+            )
         else:
             detail = f"schema at revision {revision}, this version needs {expected}: run `bondmcp db upgrade`"
             deps["database"] = DependencyStatus(status="down", detail=detail)
