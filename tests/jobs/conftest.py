@@ -197,3 +197,23 @@ def restart_server(server: ServerProcess) -> ServerProcess:
         time.sleep(0.1)
     restarted.stop()
     raise AssertionError(f"server did not come back:\n{restarted.log()}")
+
+
+def cleanup_broker(url: str, queue: str, namespace: str) -> None:
+    if url.startswith("amqp"):
+        import pika
+
+        connection = pika.BlockingConnection(pika.URLParameters(url))
+        channel = connection.channel()
+        for name in (queue, f"{queue}.webhooks"):
+            for suffix in ("", ".DQ", ".XQ"):
+                channel.queue_delete(name + suffix)
+        connection.close()
+    else:
+        import redis
+
+        client = redis.Redis.from_url(url)
+        keys = list(client.scan_iter(f"{namespace}-jobs:*"))
+        if keys:
+            client.delete(*keys)
+        client.close()

@@ -20,6 +20,7 @@ from tests.jobs.conftest import (
     WebhookReceiver,
     WorkerProcess,
     all_results,
+    cleanup_broker,
     db_rows,
     start_worker,
     stop_worker,
@@ -38,26 +39,6 @@ def broker_url(request: pytest.FixtureRequest) -> Iterator[str]:
     else:
         require_service("RabbitMQ", 5672)
         yield RABBITMQ_URL
-
-
-def cleanup_broker(url: str, queue: str, namespace: str) -> None:
-    if url.startswith("amqp"):
-        import pika
-
-        connection = pika.BlockingConnection(pika.URLParameters(url))
-        channel = connection.channel()
-        for name in (queue, f"{queue}.webhooks"):
-            for suffix in ("", ".DQ", ".XQ"):
-                channel.queue_delete(name + suffix)
-        connection.close()
-    else:
-        import redis
-
-        client = redis.Redis.from_url(url)
-        keys = list(client.scan_iter(f"{namespace}-jobs:*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import signal
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,14 +13,17 @@ import httpx
 import pytest
 
 from bondmcp.types import WebhookEvent
-from tests.conftest import ServerProcess, create_key, start_server
+from tests.conftest import ServerProcess, bondmcp_env, create_key, run_cli, start_server
 from tests.jobs.conftest import (
     QUESTIONS,
     WEBHOOK_SECRET,
     WebhookReceiver,
     all_results,
+    cleanup_broker,
     db_rows,
     restart_server,
+    start_worker,
+    stop_worker,
     verify_signature,
     wait_for,
 )
@@ -253,3 +257,33 @@ def test_an_interrupted_job_resumes_after_a_restart_with_queries_encrypted_at_re
         ]
     finally:
         server.stop()
+
+
+def test_a_job_runs_on_postgresql_with_a_worker(
+    tmp_path: Path, postgres_url: str, redis_url: str
+) -> None:
+    env = bondmcp_env(tmp_path, database_url=postgres_url)
+    run_cli("db", "upgrade", env=env)
+    namespace = f"bondmcp-test-{uuid.uuid4().hex[:8]}"
+    server = start_server(
+        tmp_path,
+        database_url=postgres_url,
+        broker_url=redis_url,
+        broker_queue=namespace,
+        redis_namespace=namespace,
+        job_chunk_size="7",
+    )
+    worker = start_worker(server, "worker-pg")
+    try:
+        queries = [QUESTIONS[i % len(QUESTIONS)] for i in range(60)]
+        with server.client() as client:
+            job_id = client.post("/v1/jobs", json={"queries": queries}).json()["id"]
+            job = wait_for(client, job_id)
+            assert (job["status"], job["completed"]) == ("completed", 60)
+            answers = expected_answers(client)
+            results = all_results(client, job_id, limit=25)
+        assert [r["answer"] for r in results] == [answers[q] for q in queries]
+    finally:
+        stop_worker(worker)
+        server.stop()
+        cleanup_broker(redis_url, namespace, namespace)
