@@ -287,3 +287,30 @@ def test_a_job_runs_on_postgresql_with_a_worker(
         stop_worker(worker)
         server.stop()
         cleanup_broker(redis_url, namespace, namespace)
+
+
+def test_a_large_job_does_not_starve_another_keys_job(tmp_path: Path) -> None:
+    server = start_server(
+        tmp_path, job_chunk_size="10", job_key_concurrency="2", cache_ttl_seconds="0"
+    )
+    small_key = str(create_key(server.env, name="small")["key"])
+    try:
+        with server.client() as big:
+            queries = [f"{QUESTIONS[i % len(QUESTIONS)]} ({i})" for i in range(6000)]
+            big_id = big.post("/v1/jobs", json={"queries": queries}).json()["id"]
+            wait_for(big, big_id, lambda job: job["status"] == "running")
+            with httpx.Client(
+                base_url=server.base_url, headers={"Authorization": f"Bearer {small_key}"}
+            ) as small:
+                small_id = small.post("/v1/jobs", json={"queries": QUESTIONS}).json()["id"]
+                assert wait_for(small, small_id, timeout=30)["status"] == "completed"
+            assert big.get(f"/v1/jobs/{big_id}").json()["status"] == "running"
+            in_flight = db_rows(
+                tmp_path,
+                "SELECT count(*) FROM job_chunks WHERE job_id=? AND state='enqueued'",
+                big_id,
+            )[0][0]
+            assert in_flight <= 2
+            assert big.delete(f"/v1/jobs/{big_id}").status_code == 200
+    finally:
+        server.stop()
