@@ -59,7 +59,7 @@ DOSE_ANSWER = (
 #: Sentences quoted from the chosen topic, besides the one that says what the topic is.
 _MAX_SENTENCES = 4
 #: Below this probability of being right the engine abstains.
-ABSTAIN_BELOW = 0.63
+ABSTAIN_BELOW = 0.61
 #: Confidence reported with an abstention or a redirect: there is no answer to be right.
 _NO_ANSWER_CONFIDENCE = 0.05
 #: An everyday-words-only question ("what helps a cold") is in scope when the engine's
@@ -83,6 +83,10 @@ _COHESION_BONUS = 0.0
 _SPREAD_POWER = 2.0
 _NUMBER_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b")
 
+#: A named thing in this many of a topic's sentences is one of its subjects.
+_SUBJECT_MENTIONS = 3
+_DETERMINERS = frozenset("a an the my his her their our some any".split())
+
 #: A word that stands for each section, to look for in a sentence about a named thing.
 _INTENT_STEMS = {
     "symptoms": "symptoms",
@@ -96,8 +100,8 @@ _INTENT_STEMS = {
 
 #: Confidence model: logistic weights over ``_features`` (fitted, see module docstring).
 CONFIDENCE_FEATURES = ("margin", "entity_missing", "unknown")
-CONFIDENCE_WEIGHTS = (2.503, -3.209, -1.507)
-CONFIDENCE_BIAS = 0.578
+CONFIDENCE_WEIGHTS = (2.176, -3.419, -1.049)
+CONFIDENCE_BIAS = 0.641
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,52 +309,60 @@ class HealthEngine:
         unknown: share of the question's weight in words no passage uses at all.
         """
         topic_id, top_score = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        # "Alzheimer's vs dementia": topics the question names itself are not rivals.
+        named = set(query.named_topics) if topic_id in query.named_topics else set()
+        runner_up = next((s for t, s in ranked[1:] if t not in named), 0.0)
         margin = (top_score - runner_up) / top_score if top_score > 0 else 0.0
-        entities = [*named_entities(query.words), *self._unknown_medicines(query)]
+        entities = [*named_entities(query.words), *((w,) for w in self._unknown_medicines(query))]
         missing = max(
             (self._entity_gap(topic_id, word, query, intent) for word in entities),
             default=0.0,
         )
         return (margin, missing, self._unknown_share(query))
 
-    def _entity_gap(self, topic_id: str, word: str, query: Query, intent: str | None) -> float:
+    def _entity_gap(
+        self, topic_id: str, entity: tuple[str, ...], query: Query, intent: str | None
+    ) -> float:
         """How little the topic says about a medicine, test or condition the question names.
 
-        0 when it is the topic's subject (in its name). Otherwise the topic needs a sentence
-        about it that also answers the question: for "what is X?" one that defines X
-        ("Hashimoto's disease, an autoimmune condition..."), for anything else one that
-        also uses another word of the question ("alcohol with metronidazole"). Such a
-        sentence scores 0.25; a mention that does neither ("conditions such as Sjogren's
-        syndrome", "hydroxychloroquine ... helps prevent flares" for a side-effects
-        question) 0.8; no mention at all 1.
+        0 when it is the topic's subject: in its name, or in three or more of its sentences.
+        Otherwise the topic needs a sentence about it that also answers the question: for
+        "what is X?" one that defines X ("Hashimoto's disease, an autoimmune condition..."),
+        for anything else one that also uses another word of the question ("alcohol with
+        metronidazole"). Such a sentence scores 0.25; a mention that does neither
+        ("conditions such as Sjogren's syndrome", or hydroxychloroquine in a lupus topic
+        asked about its side effects) 0.8; no mention at all 1.
         """
-        stems = set(self.index.term(word).stems)
-        if self.index.name_stems(topic_id).intersection(stems):
+        parts = [set(self.index.term(word).stems) for word in entity]
+        names = self.index.name_stems(topic_id)
+        if all(names.intersection(stems) for stems in parts):
             return 0.0
         mentions = [
             (sentence, sentence_stems)
             for passage in self.index.topic_passages(topic_id)
             for sentence, sentence_stems in self._sentences(passage)
-            if stems.intersection(sentence_stems)
+            if all(sentence_stems.intersection(stems) for stems in parts)
         ]
         if not mentions:
             return 1.0
+        if len(mentions) >= _SUBJECT_MENTIONS:
+            return 0.0
         if intent in (None, "overview"):
+            last = re.escape(entity[-1])
             definition = re.compile(
-                rf"\b{re.escape(word)}\w*(?:'s)?(?: \w+){{0,2}}"
-                r"(?:, (?:an?|the|which|who)\b| \(| (?:is|are|means) (?:an?|the)\b)",
+                rf"\b{last}\w*(?:'s)?(?: \w+){{0,2}}"
+                r"(?:, (?:an?|the|which|who)\b| (?:is|are|means) (?:an?|the)\b)",
                 re.IGNORECASE,
             )
             if any(definition.search(sentence) for sentence, _ in mentions):
                 return 0.25
+        named = {stem for stems in parts for stem in stems}
         others = [
             t
             for t in query.terms
-            if t.word != word
-            and t.word not in GENERIC_WORDS
+            if t.word not in GENERIC_WORDS
             and t.word not in CONDITION_HEADS
-            and not stems.intersection(t.stems)
+            and not named.intersection(t.stems)
         ]
         if intent is not None:
             others.append(self.index.term(_INTENT_STEMS.get(intent, intent)))
@@ -380,8 +392,11 @@ class HealthEngine:
             return sorted(unknown)
         found: list[str] = []
         for i, word in enumerate(query.words):
-            if word in MEDICINE_VERBS:
-                found.extend(w for w in query.words[i + 1 : i + 4] if w in unknown)
+            if word not in MEDICINE_VERBS:
+                continue
+            following = [w for w in query.words[i + 1 : i + 3] if w not in _DETERMINERS]
+            if following and following[0] in unknown:
+                found.append(following[0])
         return sorted(set(found))
 
     @staticmethod

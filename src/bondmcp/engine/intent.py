@@ -173,7 +173,9 @@ DOSE_RE = re.compile(
     r"per day|daily|at once)|how (?:much|many) (?:of )?(?:it|this|that|them) (?:can|should|do)|"
     r"in (?:a |one )?24 hours|per (?:day|dose|kg)|how many (?:\w+ ){0,2}(?:can|should|could|may) "
     r"(?:i|you|he|she|we|they|a|my)\b|when (?:should|do|can|to) (?:i |you |he |she )?take\b|"
-    r"what time (?:of day )?(?:should|do|can|to) (?:i |you )?take\b)",
+    r"what time (?:of day )?(?:should|do|can|to) (?:i |you )?take\b|"
+    r"(?:cut|split|break|crush|chew|halve) (?:my |the |a |an |this |that )?(?:\w+ )?"
+    r"(?:pills?|tablets?|capsules?|meds)\b)",
     re.IGNORECASE,
 )
 #: A dose question must be about a medicine; "how much water should I drink" is not one.

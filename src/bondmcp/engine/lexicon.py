@@ -308,7 +308,8 @@ HEALTH_WORDS = frozenset(
     supplement supplements herbal remedy remedies
     deficiency pregnancy miscarriage labor labour birth contractions period periods cramping
     urologist gynecologist dermatologist cardiologist oncologist psychiatrist psychologist
-    counselling counseling rehab cold colds temperature""".split()
+    counselling counseling rehab cold colds temperature nightmares flashbacks halos glare wets
+    wetting soiling""".split()
 )
 
 #: Common medicines by generic and brand name. Naming a medicine makes a question a health
@@ -436,9 +437,9 @@ OFF_DOMAIN_WORDS = frozenset(
     episode football soccer basketball baseball nfl nba translate translation spanish french
     german grammar weather forecast vet
     horses aquarium rust knot necklace jewelry resume letter bike chain headphones earbuds
-    playlist music guitar piano drums names game games gaming novel poem homework essay
+    playlist guitar piano drums names game games gaming novel poem homework essay
     shakespeare author eclipse planet planets astronomy electricity driveway stump curtain
-    bolt screw wrench sharpen emoji tokyo paris london""".split()
+    bolt screw wrench sharpen emoji tokyo paris london computing compute""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
@@ -533,3 +534,6 @@ MEDICINE_CUES = frozenset(
 #: Verbs that make the word right after them a medicine only there ("can I take X",
 #: "stopped taking X"), not in "how long does it take".
 MEDICINE_VERBS = frozenset("take taking took taken stop stopped stopping quit started".split())
+
+#: Everyday phrases built from health words that are about something else.
+OFF_DOMAIN_PHRASES = ("hard drive", "cast iron", "computer virus", "heart emoji")

@@ -25,6 +25,7 @@ from bondmcp.engine.text import (
     SpellingCorrector,
     analyse,
     analyse_words,
+    inflection_bases,
     name_variants,
     phrase_key,
     stem,
@@ -46,6 +47,8 @@ _MAX_PHRASE_WORDS = 8
 SECOND_PASSAGE_WEIGHT = 0.5
 #: Only the best passages are grouped into topics: the rest cannot change the top topics.
 _TOPIC_POOL = 400
+#: Shorter words whose stem our sources use are left alone, not corrected.
+_MIN_CORRECTED_LENGTH = 6
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
 GENERIC_WEIGHT = 0.25
 
@@ -256,7 +259,11 @@ class PassageIndex:
         return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
 
     def _correct(self, word: str) -> str | None:
-        if word in STOPWORDS or word in LAY_TERMS or stem(word) in self._idf:
+        if word in STOPWORDS or word in LAY_TERMS:
+            return None
+        if any(base in self.speller or base in LAY_TERMS for base in inflection_bases(word)):
+            return None  # a word our sources use, or a form of one
+        if stem(word) in self._idf and len(word) < _MIN_CORRECTED_LENGTH:
             return None
         if word in self._compounds:
             return self._compounds[word]

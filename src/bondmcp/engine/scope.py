@@ -19,9 +19,12 @@ from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
     BITE_WORDS,
     DRUG_NAMES,
+    GENERIC_WORDS,
     HEALTH_WORDS,
+    INTENT_WORDS,
     LAB_NAMES,
     LAY_TERMS,
+    OFF_DOMAIN_PHRASES,
     OFF_DOMAIN_WORDS,
     PROCEDURE_NAMES,
     STOPWORDS,
@@ -64,7 +67,7 @@ _MEDICAL_SUFFIX = re.compile(
     r"vastatin|azole|thiazide|semide|sone|olone|afil|lukast|terol|tropium|stigmine|azine|tyline|"
     r"pramine|peridol|apine|idone|setron|xaban|gatran|grel|parin|fenac|oxicam|coxib|glitazone|"
     r"dronate|zosin|caine|vudine|nib|cort|mide|barbital)$"
-    r"|[a-z]{2,}(?:asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
+    r"|[a-z]{2,}(?:esia|asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
     r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
     r"ectasia|cele)$"
     r"|(?:pneumo|cardio|neuro|hepat|nephr|gastr|osteo|dermat|hemat|haemat|thromb|arthr|encephal|myel)"
@@ -79,26 +82,44 @@ CONDITION_HEADS = frozenset(
 )
 
 
-def named_entities(question_words: Sequence[str]) -> list[str]:
-    """Words that name a specific medicine, test, treatment or condition: a known drug,
-    laboratory or procedure name, a word with a medical suffix, or the word before
-    "disease", "syndrome" or a medical-suffix word ("*trigeminal* neuralgia")."""
-    entities: list[str] = []
+def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
+    """Names of specific medicines, tests, treatments or conditions in a question.
+
+    A known drug, laboratory or procedure name or a word with a medical suffix is a name
+    on its own; the one or two words before
+    "disease", "syndrome" or a medical-suffix word name a condition together ("chronic
+    fatigue syndrome" is not "fatigue", "trigeminal neuralgia" is not "neuralgia").
+    """
+    entities: list[tuple[str, ...]] = []
     for i, word in enumerate(question_words):
-        if word in STOPWORDS or word in CONDITION_HEADS or len(word) < 3:
+        if word in STOPWORDS or len(word) < 3:
             continue
-        following = question_words[i + 1] if i + 1 < len(question_words) else ""
-        names_following = following in CONDITION_HEADS or (
-            _MEDICAL_SUFFIX.match(following) is not None and word not in HEALTH_WORDS
-        )
+        if word in CONDITION_HEADS or _MEDICAL_SUFFIX.match(word) is not None:
+            before: list[str] = []
+            for previous in reversed(question_words[max(0, i - 2) : i]):
+                if (
+                    previous in STOPWORDS
+                    or previous in COMMON_WORDS
+                    or previous in CONDITION_HEADS
+                    or previous in GENERIC_WORDS
+                    or previous in INTENT_WORDS
+                    or not previous.isalpha()
+                ):
+                    break
+                before.insert(0, previous)
+            if before:
+                head = () if word in CONDITION_HEADS else (word,)
+                entities.append((*before, *head))
+                continue
+        if word in CONDITION_HEADS:
+            continue
         if (
             word in DRUG_NAMES
             or word in LAB_NAMES
             or word in PROCEDURE_NAMES
             or _MEDICAL_SUFFIX.match(word) is not None
-            or (names_following and word not in COMMON_WORDS)
         ):
-            entities.append(word)
+            entities.append((word,))
     return entities
 
 
@@ -175,6 +196,11 @@ class ScopeDetector:
         off_domain: list[str] = []
         bitten = any(w in BITE_WORDS for w in question_words)
         pet = False
+        text = " ".join(question_words)
+        phrases = [p for p in OFF_DOMAIN_PHRASES if f" {p} " in f" {text} "]
+        off_domain.extend(phrases)
+        # The words of such a phrase ("cast *iron*") are not health evidence.
+        skipped = {w for p in phrases for w in p.split()}
         for word in question_words:
             if word in ANIMAL_WORDS:
                 # "my dog keeps scratching his ears" is for a vet; "a dog bit me" is not.
@@ -184,7 +210,7 @@ class ScopeDetector:
                     off_domain.append(word)
                     pet = True
                 continue
-            if word in STOPWORDS:
+            if word in STOPWORDS or word in skipped:
                 continue
             bases = inflection_bases(word)
             # A word we know as a health word as written is never read as another subject

@@ -93,7 +93,8 @@ RULES: tuple[TriageRule, ...] = (
             r"better off without me",
             r"(?:no|not any|isn'?t any) point (?:in )?(?:living|going on|being alive)",
             r"wish (?:i|he|she) (?:was|were) dead",
-            r"end it all",
+            r"end(?:ing)? it all",
+            r"thinking (?:of|about) (?:ending|killing|taking) (?:it|my|myself|his|her)",
             r"take (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted) to (?:disappear forever|not exist)",
             r"(?:can'?t|cannot|don'?t want to) go on",
@@ -229,7 +230,7 @@ RULES: tuple[TriageRule, ...] = (
             r"swelling (?:of|in) (?:my |his |her |the )?(?:tongue|lips?|throat|face)",
             r"used (?:my|his|her|an) epi-?pen",
             r"need (?:an? |my )?epi-?pen",
-            r"(?:face|lips?|tongue|eyes?|throat) (?:\w+ ){0,2}(?:puffing|puffed|swelling|swollen|blowing) up",
+            r"(?:face|lips?|tongue|throat) (?:\w+ ){0,2}(?:puffing|puffed|swelling|swollen|blowing) up",
             r"(?:severe|bad|serious) allergic reaction",
             r"allergic reaction .{0,40}(?:breath|swallow|throat|tongue|dizzy|faint)",
             r"(?:throat|tongue) (?:feels |is )?(?:tight|thick|closing|swollen)",
@@ -256,7 +257,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:inhaler|puffer|nebuli[sz]er) (?:is )?(?:isn'?t|not|doesn'?t|does not|didn'?t|did not|won'?t) "
             r"(?:help|helping|work|working)",
             r"sudden(?:ly)? (?:\w+ ){0,4}(?:short of breath|shortness of breath|breathless)",
-            r"(?:turning|turned|going|gone) (?:blue|grey|gray)",
+            r"(?:he|she|they|baby|lips|face|skin|mouth) (?:is |are |has |have )?(?:turning|turned|going|gone) "
+            r"(?:blue|grey|gray)",
             r"(?:can'?t|cannot) get (?:enough )?air",
             r"(?:purple|blue|grey|gray) (?:lips|around (?:the|his|her|my) (?:mouth|lips))",
             r"(?:can'?t|cannot|unable to) (?:speak|talk|say) (?:in )?(?:full |whole )?(?:sentences|a sentence|"
@@ -348,7 +350,7 @@ RULES: tuple[TriageRule, ...] = (
         "head_injury",
         "emergency",
         _rx(
-            r"(?:hit|bumped|banged|injured|hurt) (?:my|his|her|their) head.{0,60}"
+            r"(?:hit|bumped|banged|injured|hurt|knocked) (?:(?:my|his|her|their|the) )?head.{0,60}"
             r"(?:vomit|throw(?:ing)? up|confus|pass(?:ed)? out|unconscious|seizure|drows|sleepy)",
         ),
         "symptom",
@@ -429,7 +431,7 @@ _NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 _INFORMATIONAL_RE = re.compile(
-    r"^\s*(?:what|why|how|which|when|is|are|can|could|does|do|should|tell me|explain|define)\b",
+    r"^\s*(?:what|why|how|which|when|is|are|can|could|does|do|should|tell me|explain|define)\b(?!'t|n't)",
     re.IGNORECASE,
 )
 _SITUATION_RE = re.compile(
