@@ -202,11 +202,10 @@ class JobService:
     def status(
         self, job_id: str, key_id: str, cursor: str | None = None, limit: int = MAX_JOB_PAGE
     ) -> JobStatus | None:
-        offset = decode_cursor(cursor) if cursor else 0
         job = self.store.get(job_id, key_id)
         if job is None:
-            return None
-        return self._present(job, offset, limit)
+            return None  # before the cursor: an unknown job is 404 whatever else was sent
+        return self._present(job, decode_cursor(cursor) if cursor else 0, limit)
 
     def cancel(self, job_id: str, key_id: str) -> JobStatus | None:
         job = self.store.get(job_id, key_id)
