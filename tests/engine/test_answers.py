@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from bondmcp.engine.engine import ABSTAIN_ANSWER, DOSE_ANSWER, OUT_OF_SCOPE_ANSWER, HealthEngine
+import pytest
+import yaml
+
+from bondmcp.engine.engine import (
+    ABSTAIN_ANSWER,
+    ABSTAIN_BELOW,
+    DOSE_ANSWER,
+    OUT_OF_SCOPE_ANSWER,
+    HealthEngine,
+    calibrated,
+)
 from bondmcp.engine.knowledge import load_topics
 from bondmcp.engine.passages import passages_from_topics
+from bondmcp.engine.triage import RELATED_TOPICS
+
+EVAL_FILE = Path(__file__).resolve().parents[2] / "bench" / "eval" / "questions.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +132,171 @@ def test_questions_without_words_get_an_answer_not_an_error(
     answer = engine.ask(question)
     assert answer.in_scope is False
     assert answer.text == OUT_OF_SCOPE_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "topics", "phrase"),
+    [
+        ("diabetis symptoms", {"type-1-diabetes", "type-2-diabetes"}, "thirst"),
+        ("is exzema contagious", {"eczema"}, "eczema"),
+        ("my dad keeps peeing a lot and is always thirsty", None, "diabetes"),
+        ("how do you stop a nosebleed", {"nosebleeds"}, "pinch"),
+        ("can tylenol hurt your liver", {"acetaminophen"}, "liver"),
+        ("what is hashimoto's disease", {"hypothyroidism"}, "immune"),
+    ],
+)
+def test_lay_and_misspelled_questions_get_the_facts_that_answer_them(
+    engine: HealthEngine, question: str, topics: set[str] | None, phrase: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, question
+    if topics is not None:
+        assert answer.topic_id in topics
+    assert phrase in answer.text.lower()
+    assert_grounded(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "stock market crash symptoms",
+        "how do i remove a virus from my computer",
+        "cold brew coffee recipe",
+        "python heap memory leak",
+        "how do i fix a flat tire",
+        "my cat keeps throwing up hairballs",
+        "my tomato plants have a fungus on the leaves",
+    ],
+)
+def test_questions_that_borrow_health_words_are_out_of_scope(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope is False, question
+    assert answer.text == OUT_OF_SCOPE_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["a dog bit my son, does he need a tetanus shot", "i'm allergic to my cat, what helps"],
+)
+def test_animals_are_in_scope_when_a_person_is_affected(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.ask(question).in_scope is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is kawasaki disease",
+        "what is myasthenia gravis",
+        "does finasteride cause depression",
+        "what causes trigeminal neuralgia",
+        "can i take krelvant with alcohol",
+        "what is chronic fatigue syndrome",
+    ],
+)
+def test_health_questions_the_content_does_not_cover_abstain(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope is True, question
+    assert answer.abstained is True, question
+    assert answer.text == ABSTAIN_ANSWER
+    assert answer.confidence <= 0.2
+    assert answer.citations == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my potassium came back 5.8, what should i do",
+        "my ferritin is 12 and hemoglobin 11.2, what does that mean for me",
+        "my ANA test was positive, what does that mean",
+    ],
+)
+def test_personal_lab_results_are_left_to_a_clinician(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained is True
+    assert answer.text == ABSTAIN_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i take 2 tylenol at once",
+        "is 40mg of adderall too much",
+        "how much melatonin can a 5 year old have",
+        "can i cut my sertraline pill in half",
+    ],
+)
+def test_dosing_in_its_usual_phrasings_is_declined(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text == DOSE_ANSWER, question
+    assert answer.abstained is True
+
+
+def test_a_question_naming_two_topics_is_answered_from_one_of_them(engine: HealthEngine) -> None:
+    answer = engine.ask("alzheimers vs dementia whats the difference")
+    assert answer.abstained is False
+    assert answer.topic_id in {"alzheimers-disease", "dementia"}
+
+
+def test_confidence_rises_with_margin_and_falls_with_missing_names_and_unknown_words() -> None:
+    margins = [calibrated((m / 10, 0.0, 0.0)) for m in range(11)]
+    assert margins == sorted(margins) and margins[-1] > margins[0]
+    entity = [calibrated((0.5, e / 4, 0.0)) for e in range(5)]
+    assert entity == sorted(entity, reverse=True) and entity[0] > entity[-1]
+    unknown = [calibrated((0.5, 0.0, u / 4)) for u in range(5)]
+    assert unknown == sorted(unknown, reverse=True)
+    assert all(0.0 < c < 1.0 for c in margins + entity + unknown)
+
+
+def test_answers_abstentions_and_redirects_keep_their_confidence_ranges(
+    engine: HealthEngine,
+) -> None:
+    answered = engine.ask("what causes gout")
+    assert not answered.abstained and answered.confidence >= ABSTAIN_BELOW
+    assert engine.ask("what is kawasaki disease").confidence <= 0.2
+    assert engine.ask("best laptop for gaming").confidence <= 0.2
+
+
+def test_every_answer_to_the_evaluation_questions_is_grounded(engine: HealthEngine) -> None:
+    """Each quoted sentence is whole and from the passage it cites, for every question."""
+    data = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
+    passages = {p.source_id: p for p in engine.index.passages}
+    for item in data["questions"]:
+        answer = engine.ask(item["question"])
+        cited = {c.source_id for c in answer.citations}
+        assert answer.text == " ".join(s for s, _ in answer.evidence) or answer.evidence == ()
+        for sentence, source_id in answer.evidence:
+            assert source_id in cited
+            if source_id.startswith("kb:"):
+                assert sentence in passages[source_id].sentences, (item["id"], sentence)
+        topic_ids = {sid.split(":", 1)[1].split("#")[0] for sid in cited if sid.startswith("kb:")}
+        assert len(topic_ids) <= 1, item["id"]
+        assert len(answer.evidence) <= 7, item["id"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "everyone would be better off without me",
+        "i have pills saved up and i'm going to take them all tonight",
+        "toddler got into grandma's pills and ate some",
+        "i'm 30 weeks pregnant and bleeding",
+        "I think I'm having a stroke, my face is drooping",
+        "my daughter is having a seizure and it's been going for 6 minutes",
+    ],
+)
+def test_guidance_is_followed_only_by_content_about_the_same_situation(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.triage in {"emergency", "urgent"}
+    category = answer.evidence[0][1].split(":", 1)[1]
+    allowed = set(RELATED_TOPICS[category])
+    quoted = {c.source_id.split(":", 1)[1].split("#")[0] for c in answer.citations[1:]}
+    assert quoted <= allowed, (question, quoted)
+    assert_grounded(engine, question)

@@ -65,6 +65,8 @@ _NO_ANSWER_CONFIDENCE = 0.05
 #: An everyday-words-only question ("what helps a cold") is in scope when the engine's
 #: answer would be at least this likely to be right.
 _GROUNDED = 0.6
+#: Knowledge-base sentences quoted after triage guidance, to keep the guidance prominent.
+_TRIAGE_SENTENCES = 3
 #: Triage guidance is certain to be the right first step when a rule fired.
 _TRIAGE_CONFIDENCE = 0.85
 
@@ -239,15 +241,20 @@ class HealthEngine:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
 
-        assessment = self.assess(question, query)
+        assessment = self.assess(question, query, only=urgency.topics if urgent else ())
         if not (urgent or unknown_medicines or self._in_scope(evidence, assessment)):
             return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)
         if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW:
             if urgent:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
+        if urgent and assessment.topic_id not in urgency.topics:
+            # After emergency or urgent guidance, only content about that situation may
+            # follow; a loose match would put unrelated text next to the guidance.
+            return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
 
-        for passage, sentence in assessment.quotes:
+        quotes = assessment.quotes[:_TRIAGE_SENTENCES] if urgent else assessment.quotes
+        for passage, sentence in quotes:
             draft.quote(passage, [sentence])
         confidence = assessment.probability
         if urgent:
@@ -272,13 +279,21 @@ class HealthEngine:
         grounded = assessment.probability >= max(ABSTAIN_BELOW, _GROUNDED)
         return named_phrase or (evidence.plausible and grounded)
 
-    def assess(self, question: str, query: Query | None = None) -> Assessment:
-        """Retrieve, pick the topic and the sentences to quote, and estimate P(right)."""
+    def assess(
+        self, question: str, query: Query | None = None, only: Sequence[str] = ()
+    ) -> Assessment:
+        """Retrieve, pick the topic and the sentences to quote, and estimate P(right).
+
+        ``only`` restricts the answer to some topics (those related to a triage category).
+        """
         query = query or self.index.analyse_query(" ".join(question.split()))
         intent = detect_intent(query.text)
         named_topics = query.named_topics
         scores = self.index.scores(query, intent=intent, topics=named_topics)
         ranked = self.index.topic_scores(scores, query)
+        if only:
+            allowed = set(only)
+            ranked = [pair for pair in ranked if pair[0] in allowed]
         features: tuple[float, ...]
         if not ranked:
             features = (0.0, 1.0, self._unknown_share(query))

@@ -162,8 +162,8 @@ def answer_cues(question: str) -> tuple[frozenset[str], bool]:
 DOSE_RE = re.compile(
     r"\b(?:dose|doses|dosage|dosing|overdose amount|how (?:much|many) (?:mg|milligrams|ml|"
     r"tablets|pills|units|capsules|puffs|drops)|how (?:much|many) .{0,30} (?:can|should|do|could|"
-    r"would|may) (?:i|you|he|she|we|they|a|an|my|\w+ (?:year|month|week)s? old) (?:take|give|have|"
-    r"use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
+    r"would|may) (?:i|you|he|she|we|they|a|an|my|(?:a |an |my )?\w+[- ](?:year|month|week)s?[- ]old) "
+    r"(?:take|give|have|use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
     r"amount|max (?:dose|amount)|how often (?:can|should|do) (?:i|you|he|she|we) (?:take|give)|"
     r"(?:take|give|have) (?:\d+|two|three|four|five|six|double|an extra|another) .{0,25}"
     r"(?:at once|at a time|at the same time|together|per day|a day|in a day|in one day|daily|every)|"

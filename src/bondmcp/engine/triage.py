@@ -68,6 +68,30 @@ class TriageResult:
     guidance: tuple[str, ...] = ()
     source_title: str | None = None
     source_url: str | None = None
+    #: Knowledge-base topics whose content may follow the guidance (see ``RELATED_TOPICS``).
+    topics: tuple[str, ...] = ()
+
+
+#: What may be quoted after the guidance of each category. In an emergency, a loosely
+#: matched passage next to the guidance would distract at best ("sinusitis" after a crisis
+#: message), so only the topics that describe the situation itself are allowed.
+RELATED_TOPICS: dict[str, tuple[str, ...]] = {
+    "suicide": ("suicidal-thoughts",),
+    "overdose": ("poisoning",),
+    "cardiac": ("heart-attack", "chest-pain", "angina"),
+    "stroke": ("stroke", "transient-ischemic-attack"),
+    "anaphylaxis": ("anaphylaxis",),
+    "breathing": ("choking", "asthma", "anaphylaxis", "cpr"),
+    "bleeding": ("bleeding-and-wounds", "nosebleeds"),
+    "unresponsive": ("cpr", "fainting"),
+    "seizure": ("seizure-first-aid", "epilepsy"),
+    "headache": ("headache",),
+    "head_injury": ("concussion",),
+    "infant_fever": ("fever-in-children",),
+    "meningitis": ("meningitis",),
+    "pregnancy": ("prenatal-care", "preeclampsia"),
+    "urgent_symptoms": ("diabetic-ketoacidosis", "dehydration", "abdominal-pain", "appendicitis"),
+}
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
@@ -531,4 +555,5 @@ def triage(text: str, locale: str = "us") -> TriageResult:
         guidance=_guidance(best.category, best.level, numbers),
         source_title=best.source_title,
         source_url=best.source_url,
+        topics=RELATED_TOPICS.get(best.category, ()),
     )
