@@ -18,7 +18,6 @@ from contextlib import asynccontextmanager
 from fastapi.security import HTTPBearer
 from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
 from mcp.server.transport_security import TransportSecuritySettings
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.routing import Route
@@ -87,7 +86,7 @@ class McpEndpoint:
         try:
             services = await get_services(request)
             credentials = await self._bearer(request)
-            key = await run_in_threadpool(authenticated_key, request, services, credentials)
+            key = await authenticated_key(request, services, credentials)
             if REQUIRED_SCOPE not in key.scopes:
                 raise APIError(
                     403, "insufficient_scope", f"This API key lacks the '{REQUIRED_SCOPE}' scope."

@@ -17,11 +17,13 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from bondmcp.privacy import deidentify
 from bondmcp.server import metrics
 from bondmcp.server.dependencies import DependencyHealth
+
+T = TypeVar("T")
 
 _LOCK_TTL_MS = 10_000
 _WAIT_FOR_PEER_SECONDS = 5.0
@@ -115,6 +117,9 @@ class ResponseCache:
         self._prefix = f"{namespace}:cache:"
         self._lock_prefix = f"{namespace}:cache-lock:"
         self._flights: dict[str, threading.Lock] = {}
+        self._decoded: OrderedDict[str, tuple[bytes, Any]] = OrderedDict()
+        self._decoded_lock = threading.Lock()
+        self._decoded_max = max(1, min(max_entries, 2_000))
         self._flights_lock = threading.Lock()
 
     def key(self, deidentified_question: str, *options: str) -> str:
@@ -206,6 +211,22 @@ class ResponseCache:
                 redis.delete(self._lock_prefix + key)
             except Exception as exc:
                 self._health.failed(exc, "cache_lock")  # type: ignore[union-attr]
+
+    def decoded(self, key: str, raw: bytes, parse: Callable[[bytes], T]) -> T:
+        """``parse(raw)``, remembered per key: a popular answer is parsed once per process,
+        not on every hit. The memo is checked against the bytes, so a changed value
+        (another process refreshed it) is parsed again."""
+        with self._decoded_lock:
+            entry = self._decoded.get(key)
+            if entry is not None and entry[0] == raw:
+                self._decoded.move_to_end(key)
+                return entry[1]  # type: ignore[no-any-return]
+        value = parse(raw)
+        with self._decoded_lock:
+            self._decoded[key] = (raw, value)
+            if len(self._decoded) > self._decoded_max:
+                self._decoded.popitem(last=False)
+        return value
 
     def get_or_compute(self, key: str, compute: Callable[[], bytes]) -> tuple[bytes, bool]:
         """The cached value, or ``compute()`` stored for next time; and whether it was cached."""

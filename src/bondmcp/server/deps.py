@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from bondmcp.server.errors import APIError
@@ -28,7 +29,7 @@ async def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def authenticated_key(
+async def authenticated_key(
     request: Request,
     services: ServicesDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -45,14 +46,21 @@ def authenticated_key(
             "No API key: send 'Authorization: Bearer <key>'.",
             headers=_CHALLENGE,
         )
-    outcome = services.keys.authenticate(credentials.credentials, services.settings.environment)
+    environment = services.settings.environment
+    outcome = services.keys.cached(credentials.credentials, environment)
+    if outcome is None:
+        outcome = await run_in_threadpool(
+            services.keys.authenticate, credentials.credentials, environment
+        )
     if isinstance(outcome, AuthFailure):
         raise APIError(401, outcome.value, _FAILURE_MESSAGES[outcome], headers=_CHALLENGE)
     request.state.key_id = outcome.id
 
-    limit = services.limiter.hit(
-        outcome.id, outcome.rate_limit or services.settings.rate_limit_default
-    )
+    spec = outcome.rate_limit or services.settings.rate_limit_default
+    if services.redis is None:
+        limit = services.limiter.hit(outcome.id, spec)
+    else:  # a Redis round trip must not block the event loop
+        limit = await run_in_threadpool(services.limiter.hit, outcome.id, spec)
     headers = limit.headers()
     if outcome.age_days() >= services.settings.key_max_age_days:
         # Tell operators, on every response, that this key is due for rotation.

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import secrets
 
 _TRIAGE = {"emergency": "e", "urgent": "u", "routine": "r"}
 _TRIAGE_BACK = {v: k for k, v in _TRIAGE.items()}
 BANDS = ("low", "medium", "high")
+# Unique, not secret (the HMAC tag is what cannot be forged): a random per-process prefix
+# and a counter, with no system call per answer.
+_PREFIX = secrets.token_hex(6)
+_counter = itertools.count(1)
 
 
 def confidence_band(confidence: float) -> str:
@@ -30,7 +35,7 @@ def _tag(secret: bytes, key_id: str, body: str) -> str:
 
 def mint(secret: bytes, key_id: str, triage: str, confidence: float) -> str:
     band = BANDS.index(confidence_band(confidence))
-    body = f"{secrets.token_hex(12)}{_TRIAGE.get(triage, 'r')}{band}"
+    body = f"{_PREFIX}{next(_counter):012x}{_TRIAGE.get(triage, 'r')}{band}"
     return f"ans_{body}_{_tag(secret, key_id, body)}"
 
 

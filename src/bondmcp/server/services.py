@@ -60,7 +60,7 @@ class Services:
         services = cls(
             settings=settings,
             db=db,
-            keys=KeyStore(db, secret, audit),
+            keys=KeyStore(db, secret, audit, cache_seconds=settings.key_cache_seconds),
             idempotency=IdempotencyStore(db, secret),
             engine=engine or build_engine(settings),
             limiter=RateLimiter(

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import secrets
 import string
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ SCOPES = ("ask", "admin")
 _ALPHABET = string.ascii_letters + string.digits
 _SECRET_LENGTH = 40  # ~238 bits of entropy
 _LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+_CACHE_MAX_ENTRIES = 10_000
 
 
 class AuthFailure(enum.Enum):
@@ -84,8 +86,17 @@ class ApiKeyRecord:
 class KeyStore:
     """Keys and their lifecycle. Every change is written to the audit log, whoever makes it."""
 
-    def __init__(self, db: Database, secret: bytes, audit: AuditLog | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        secret: bytes,
+        audit: AuditLog | None = None,
+        *,
+        cache_seconds: float = 0.0,
+    ) -> None:
         self._db = db
+        self._cache_seconds = cache_seconds
+        self._cache: dict[str, tuple[float, ApiKeyRecord]] = {}
         self._secret = secret
         self._audit = audit
         self._last_touched: dict[str, dt.datetime] = {}
@@ -155,12 +166,42 @@ class KeyStore:
         record = ApiKeyRecord.from_row(row) if row is not None else None
         if record is None or record.revoked_at is not None:
             return AuthFailure.INVALID
-        now = utcnow()
-        if record.expires_at is not None and record.expires_at <= now:
+        if self._cache_seconds > 0:
+            if len(self._cache) >= _CACHE_MAX_ENTRIES:
+                self._cache.clear()
+            self._cache[digest] = (time.monotonic() + self._cache_seconds, record)
+        outcome = self._check(record, environment)
+        if isinstance(outcome, ApiKeyRecord):
+            self._touch(record.id, utcnow())
+        return outcome
+
+    def cached(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure | None:
+        """The outcome from the in-process cache, or None when the store must be asked.
+
+        A key seen in the last ``cache_seconds`` is not looked up again: revocation in this
+        process takes effect at once, in other processes within ``cache_seconds``. Expiry
+        (including a rotation's grace period) is checked on every use.
+        """
+        if self._cache_seconds <= 0:
+            return None
+        entry = self._cache.get(self.hash_key(key))
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return self._check(entry[1], environment)
+
+    def _forget(self, key_id: str) -> None:
+        for digest, (_, record) in list(self._cache.items()):
+            if record.id == key_id:
+                self._cache.pop(digest, None)
+
+    @staticmethod
+    def _check(record: ApiKeyRecord, environment: str) -> ApiKeyRecord | AuthFailure:
+        if record.revoked_at is not None:
+            return AuthFailure.INVALID
+        if record.expires_at is not None and record.expires_at <= utcnow():
             return AuthFailure.EXPIRED
         if record.environment != environment:
             return AuthFailure.WRONG_ENVIRONMENT
-        self._touch(record.id, now)
         return record
 
     def _touch(self, key_id: str, now: dt.datetime) -> None:
@@ -191,6 +232,7 @@ class KeyStore:
             if changed:
                 row.revoked_at = utcnow()
             record = ApiKeyRecord.from_row(row)
+        self._forget(key_id)
         if changed:
             self._record("key.revoked", record, actor)
         return record
@@ -219,6 +261,7 @@ class KeyStore:
             assert row is not None
             if row.expires_at is None or row.expires_at > ends:
                 row.expires_at = ends
+        self._forget(key_id)
         self._record(
             "key.rotated",
             old,

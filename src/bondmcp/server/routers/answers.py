@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
 from starlette.responses import Response
 
 from bondmcp.engine.engine import Answer
@@ -18,6 +21,7 @@ from bondmcp.server.deps import AskKey, ServicesDep
 from bondmcp.server.errors import APIError, error_body
 from bondmcp.server.idempotency import run_idempotent
 from bondmcp.server.services import Services
+from bondmcp.store import ApiKeyRecord
 from bondmcp.types import (
     MAX_BATCH_SIZE,
     MAX_QUERY_CHARS,
@@ -102,7 +106,7 @@ def answer_query(
                 present(services, engine.ask(clean, locale), request).model_dump_json().encode()
             ),
         )
-        response = AskResponse.model_validate_json(raw)
+        response = services.cache.decoded(key, raw, AskResponse.model_validate_json)
         if cached:
             response = response.model_copy(
                 update={
@@ -119,10 +123,25 @@ def answer_query(
     return response
 
 
+async def respond(
+    request: Request,
+    services: Services,
+    key: ApiKeyRecord,
+    body: BaseModel,
+    compute: Callable[[], BaseModel],
+) -> Response:
+    """Run ``compute`` on the event loop when it needs no I/O (an in-process cache and no
+    Idempotency-Key to look up), else in the thread pool. Answering is CPU work: a thread
+    would only add a hand-off, while database and Redis calls must not block the loop."""
+    if services.redis is None and "idempotency-key" not in request.headers:
+        return run_idempotent(request, services, key, body, compute)
+    return await run_in_threadpool(run_idempotent, request, services, key, body, compute)
+
+
 @router.post(
     "/ask", response_model=AskResponse, responses=_ERRORS, summary="Answer a health question"
 )
-def ask(body: AskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
+async def ask(body: AskRequest, request: Request, key: AskKey, services: ServicesDep) -> Response:
     """A grounded, cited answer, with triage, scope and a calibrated confidence.
 
     Send `Cache-Control: no-cache` to bypass the answer cache."""
@@ -137,7 +156,7 @@ def ask(body: AskRequest, request: Request, key: AskKey, services: ServicesDep) 
         }
         return response
 
-    return run_idempotent(request, services, key, body, compute)
+    return await respond(request, services, key, body, compute)
 
 
 def _item_error(code: str, message: str, request: Request) -> BatchItemError:
@@ -151,7 +170,7 @@ def _item_error(code: str, message: str, request: Request) -> BatchItemError:
     responses=_ERRORS,
     summary="Answer several questions in one request",
 )
-def ask_batch(
+async def ask_batch(
     body: BatchAskRequest, request: Request, key: AskKey, services: ServicesDep
 ) -> Response:
     """Answers in input order. A query that fails carries its own ``error``; the rest
@@ -194,4 +213,4 @@ def ask_batch(
         }
         return BatchAskResponse(results=results)
 
-    return run_idempotent(request, services, key, body, compute)
+    return await respond(request, services, key, body, compute)
