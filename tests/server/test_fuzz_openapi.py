@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.openapi import from_url
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.conftest import ServerProcess
 
@@ -28,6 +29,9 @@ OPERATIONS = [
     ("GET", "/v1/keys"),
     ("POST", "/v1/keys/{key_id}/rotate"),
     ("DELETE", "/v1/keys/{key_id}"),
+    ("POST", "/v1/jobs"),
+    ("GET", "/v1/jobs/{job_id}"),
+    ("DELETE", "/v1/jobs/{job_id}"),
 ]
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -51,8 +55,13 @@ def test_no_input_breaks_the_api(
     data: st.DataObject, method: str, path: str, api_schema: Any, live_server: ServerProcess
 ) -> None:
     case = data.draw(api_schema[path][method].as_strategy())
+    # A job's webhook_url can be well-formed yet refused (a private address, no signing
+    # secret configured): a 422 there is the SSRF guard working, not a rejected valid request.
+    excluded = [positive_data_acceptance] if path == "/v1/jobs" else []
     case.call_and_validate(
-        base_url=live_server.base_url, headers={"Authorization": f"Bearer {live_server.api_key}"}
+        base_url=live_server.base_url,
+        headers={"Authorization": f"Bearer {live_server.api_key}"},
+        excluded_checks=excluded,
     )
 
 

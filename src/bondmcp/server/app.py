@@ -62,8 +62,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.router.routes.append(mcp.route)  # exactly /mcp: MCP clients POST where they are told
     app.include_router(usage.router)
     app.include_router(privacy.router)
-    # Out of the OpenAPI document until tests/server/test_fuzz_openapi.py lists its operations.
-    app.include_router(jobs.router, include_in_schema=False)
+    app.include_router(jobs.router)
     app.include_router(admin.router)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:
