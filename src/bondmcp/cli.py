@@ -437,12 +437,17 @@ def data_erase(
 
 @data_app.command("purge")
 def data_purge() -> None:
-    """Apply the retention period (BONDMCP_RETENTION_DAYS) to stored request data now."""
+    """Apply the retention periods (BONDMCP_RETENTION_DAYS, BONDMCP_JOB_RETENTION_DAYS) now."""
     from bondmcp.store.retention import purge_expired
 
     settings = settings_or_exit()
     db, secret = _open_store(settings)
-    counts = purge_expired(db, secret, dt.timedelta(days=settings.retention_days))
+    counts = purge_expired(
+        db,
+        secret,
+        dt.timedelta(days=settings.retention_days),
+        job_retention=dt.timedelta(days=settings.job_retention_days),
+    )
     out.print("Purged: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 

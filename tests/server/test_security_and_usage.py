@@ -243,5 +243,5 @@ def test_erasure_removes_a_subjects_data_and_is_audited(server: ServerProcess) -
     assert "subject-42" not in json.dumps(records)
     assert run_cli("audit", "verify", env=server.env).returncode == 0
     purge = run_cli("data", "purge", env=server.env)
-    assert "idempotency_records" in purge.stdout
+    assert "idempotency_records" in purge.stdout and "finished_jobs" in purge.stdout
     assert run_cli("audit", "verify", env=server.env).returncode == 0
