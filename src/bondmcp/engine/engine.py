@@ -59,7 +59,7 @@ DOSE_ANSWER = (
 #: Sentences quoted from the chosen topic, besides the one that says what the topic is.
 _MAX_SENTENCES = 4
 #: Below this probability of being right the engine abstains.
-ABSTAIN_BELOW = 0.61
+ABSTAIN_BELOW = 0.63
 #: Confidence reported with an abstention or a redirect: there is no answer to be right.
 _NO_ANSWER_CONFIDENCE = 0.05
 #: An everyday-words-only question ("what helps a cold") is in scope when the engine's
@@ -82,7 +82,7 @@ _CUE_BONUS = 2.0
 #: A sentence from a passage already quoted: answers read better from one section.
 _COHESION_BONUS = 0.0
 #: How sharply a word's weight falls as it appears in more of the topic's sentences.
-_SPREAD_POWER = 2.0
+_SPREAD_POWER = 4.0
 _NUMBER_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b")
 
 #: A named thing in this many of a topic's sentences is one of its subjects.
@@ -102,8 +102,8 @@ _INTENT_STEMS = {
 
 #: Confidence model: logistic weights over ``_features`` (fitted, see module docstring).
 CONFIDENCE_FEATURES = ("margin", "entity_missing", "unknown")
-CONFIDENCE_WEIGHTS = (2.176, -3.419, -1.049)
-CONFIDENCE_BIAS = 0.641
+CONFIDENCE_WEIGHTS = (2.635, -3.731, -0.882)
+CONFIDENCE_BIAS = 0.679
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,7 +439,7 @@ class HealthEngine:
         in the section the question asks for or has the kind of content the question's
         form expects, and loses a little for each sentence before it in its section.
         """
-        weighted = self._topic_weights(query, topic_id, intent)
+        weighted = self._topic_weights(query, topic_id)
         cue_stems, wants_number = answer_cues(query.text)
         scored: list[tuple[float, int, int, Passage, str]] = []
         for p_rank, passage in enumerate(self.index.topic_passages(topic_id)):
@@ -469,31 +469,22 @@ class HealthEngine:
                 quotes.insert(0, (overview, lead))
         return quotes
 
-    def _topic_weights(
-        self, query: Query, topic_id: str, intent: str | None
-    ) -> list[tuple[QueryTerm, float]]:
+    def _topic_weights(self, query: Query, topic_id: str) -> list[tuple[QueryTerm, float]]:
         """Each question word with a factor for how well it tells the topic's sentences apart.
 
         A word in most of the topic's sentences (its own name, by the writing rules) says
-        little about which sentence answers; one in a few sentences ("Hashimoto's" within
-        hypothyroidism) points straight at them. Title words count for nothing, and nor do
-        the words that named the topic, unless the question asks what the named thing is
-        ("what is Hashimoto's disease" wants the sentence that says so).
+        little about which sentence answers; one in a few sentences ("IUD" within
+        contraception, "Hashimoto's" within hypothyroidism) points straight at them.
         """
-        title = set(self.index.title_stems(topic_id))
-        if intent != "overview":
-            for match in query.aliases:
-                if match.topic_id == topic_id:
-                    title.update(match.phrase.split())
         sentences = [
             stems
             for passage in self.index.topic_passages(topic_id)
             for _sentence, stems in self._sentences(passage)
         ]
+        if not sentences:
+            return []
         weighted: list[tuple[QueryTerm, float]] = []
         for term in query.terms:
-            if term.stems[0] in title or not sentences:
-                continue
             share = sum(1 for stems in sentences if stems.intersection(term.stems)) / len(sentences)
             weighted.append((term, (1.0 - share) ** _SPREAD_POWER))
         return weighted

@@ -25,7 +25,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "treatment",
-            r"\btreat|\bcure|\bget rid of|\brelie(?:f|ve)|\bremed|\bmanag(?:e|ing)\b|\btherap|"
+            r"\btreat|\bcure(?!d\b)(?<!a cure)|\bget rid of|\b(?:need|needs|require|requires) (?:surgery|an operation|"
+            r"treatment|antibiotics|medicine)|\brelie(?:f|ve)|\bremed|\bmanag(?:e|ing)\b|\btherap|"
             r"\bwhat (?:helps|can help|can i (?:do|take))|\bhow (?:do|can|to) (?:i |you )?(?:stop|fix|heal|"
             r"ease|deal)|\bmedicat|\bmedicines? for\b|\bheal\b|\brecover|"
             r"\bwhat (?:should|do|can) (?:i|we|you) do\b|\bwhat to do\b|"
@@ -58,7 +59,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "overview",
-            r"\bwhat (?:is|are|'s)\b(?! (?:the )?(?:most )?common\b)|\bwhats\b|\bdefin|"
+            r"\bwhat (?:is|are|'s)\b(?! (?:the )?(?:most )?common\b| an? (?:good|normal|healthy|safe)\b)|"
+            r"\bwhats\b|\bdefin|"
             r"\bmeaning of\b|\bexplain\b|\btell me about\b|\binformation (?:on|about)\b|"
             r"\bwhat does .{0,30} mean\b",
         ),
@@ -72,6 +74,12 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), frozenset(stem(w) for w in cue_words), wants_number)
     for pattern, cue_words, wants_number in (
         (r"\bhow long\b", ("days", "weeks", "months", "years", "hours", "minutes", "lasts"), True),
+        (
+            r"\bwhen\b(?! (?:should|do|to|must|would) (?:i |we |you |he |she |they )?(?:see|call|go|visit|"
+            r"get help|seek|worry))",
+            ("weeks", "months", "years", "age", "before", "after", "between", "during"),
+            True,
+        ),
         (
             r"\bhow often\b|\bhow many times\b",
             ("every", "times", "daily", "weekly", "yearly"),

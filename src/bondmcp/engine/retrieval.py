@@ -11,6 +11,7 @@ than the one that says "alcohol" most often.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -145,7 +146,6 @@ class PassageIndex:
         }
         self.max_idf = math.log(1 + (len(corpus) + 0.5) / 0.5)
         self._name_stems: dict[str, frozenset[str]] = {}
-        self._title_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
         #: Two-word names written as one word ("hayfever" is read as "hay fever").
         self._compounds: dict[str, str] = {}
@@ -154,7 +154,6 @@ class PassageIndex:
                 continue
             names = (*name_variants(p.title), *p.aliases)
             self._name_stems[p.topic_id] = frozenset(s for n in names for s in analyse(n))
-            self._title_stems[p.topic_id] = frozenset(analyse(p.title))
             for phrase in names:
                 key = phrase_key(phrase)
                 if key:
@@ -199,9 +198,6 @@ class PassageIndex:
         """Stems of a topic's title and aliases: what the topic is about, not what it mentions."""
         return self._name_stems.get(topic_id, frozenset())
 
-    def title_stems(self, topic_id: str) -> frozenset[str]:
-        return self._title_stems.get(topic_id, frozenset())
-
     def topic_passages(self, topic_id: str) -> list[Passage]:
         return [self.passages[i] for i in self._by_topic.get(topic_id, [])]
 
@@ -217,7 +213,14 @@ class PassageIndex:
         """Correct misspellings, find named topics and weigh each content word."""
         corrected: list[str] = []
         corrections: list[tuple[str, str]] = []
-        for word in words(question):
+        typed = words(question)
+        for first, second in itertools.pairwise(typed):
+            joined = first + second
+            # "heat stroke", "chicken pox", "ear wax": our sources write one word.
+            if len(joined) >= 7 and joined in self.speller and first not in STOPWORDS:
+                corrections.append((f"{first} {second}", joined))
+                corrected.append(joined)
+        for word in typed:
             fixed = self._correct(word)
             if fixed is not None and fixed != word:
                 corrections.append((word, fixed))
@@ -274,7 +277,20 @@ class PassageIndex:
         return list(self.analyse_query(question).aliases)
 
     def _match_aliases(self, question_words: Sequence[str]) -> list[AliasMatch]:
-        tokens = [stem(w) for w in question_words if w not in STOPWORDS]
+        """Names in the question as typed, and with lay words read as the clinical word they
+        stand for ("kid has a fever" names "child fever")."""
+        content = [w for w in question_words if w not in STOPWORDS]
+        matches = self._match_phrases([stem(w) for w in content])
+        clinical = [stem(LAY_TERMS[w][0]) if w in LAY_TERMS else stem(w) for w in content]
+        seen = {(m.topic_id, m.phrase) for m in matches}
+        for match in self._match_phrases(clinical):
+            if (match.topic_id, match.phrase) not in seen and match.topic_id not in {
+                m.topic_id for m in matches
+            }:
+                matches.append(match)
+        return matches
+
+    def _match_phrases(self, tokens: Sequence[str]) -> list[AliasMatch]:
         candidates: list[tuple[int, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
