@@ -36,7 +36,6 @@ from bondmcp.mcp.server import (
     services_of,
 )
 from bondmcp.privacy import deidentify
-from bondmcp.types import Citation, Evidence
 
 ASK_DESCRIPTION = """\
 Answer a consumer health question from BondMCP's knowledge base, which is written from \
@@ -219,6 +218,8 @@ def _answer(ctx: ToolContext, query: str, locale: str | None) -> AskResult:
             request_id=response.request_id,
             id=response.id,
         )
+    from bondmcp.server.routers.answers import wire_citations, wire_evidence
+
     answer = services.engine.ask(deidentify(query).text, locale)
     return AskResult(
         answer=answer.text,
@@ -226,18 +227,8 @@ def _answer(ctx: ToolContext, query: str, locale: str | None) -> AskResult:
         triage=answer.triage,
         in_scope=answer.in_scope,
         disclaimer=answer.disclaimer,
-        citations=[
-            Citation(
-                source_id=c.source_id,
-                title=c.title,
-                url=c.url,
-                publisher=c.publisher,
-                section=c.section,
-                attribution=c.attribution,
-            )
-            for c in answer.citations
-        ],
-        evidence=[Evidence(sentence=s, source_id=sid) for s, sid in answer.evidence],
+        citations=wire_citations(answer),
+        evidence=wire_evidence(answer),
         kb_version=answer.kb_version,
         request_id=None,
     )

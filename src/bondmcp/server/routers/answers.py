@@ -48,6 +48,24 @@ def answer_id(services: Services, request: Request, triage: str, confidence: flo
     return response_ids.mint(services.secret, request.state.key_id, triage, confidence)
 
 
+def wire_citations(answer: Answer) -> list[Citation]:
+    return [
+        Citation(
+            source_id=c.source_id,
+            title=c.title,
+            url=c.url,
+            publisher=c.publisher,
+            section=c.section,
+            attribution=c.attribution,
+        )
+        for c in answer.citations
+    ]
+
+
+def wire_evidence(answer: Answer) -> list[Evidence]:
+    return [Evidence(sentence=s, source_id=sid) for s, sid in answer.evidence]
+
+
 def present(
     services: Services, answer: Answer, request: Request, *, cached: bool = False
 ) -> AskResponse:
@@ -57,23 +75,13 @@ def present(
         answer=answer.text,
         confidence=answer.confidence,
         processing_time=elapsed(request),
-        citations=[
-            Citation(
-                source_id=c.source_id,
-                title=c.title,
-                url=c.url,
-                publisher=c.publisher,
-                section=c.section,
-                attribution=c.attribution,
-            )
-            for c in answer.citations
-        ],
+        citations=wire_citations(answer),
         triage=answer.triage,
         in_scope=answer.in_scope,
         disclaimer=answer.disclaimer,
         cached=cached,
         kb_version=answer.kb_version,
-        evidence=[Evidence(sentence=s, source_id=sid) for s, sid in answer.evidence],
+        evidence=wire_evidence(answer),
         request_id=request.state.request_id,
     )
 
