@@ -60,6 +60,8 @@ DOSE_ANSWER = (
 _MAX_SENTENCES = 4
 #: Below this probability of being right the engine abstains.
 ABSTAIN_BELOW = 0.63
+#: Share of a question's weight in words no passage uses at which it cannot be grounded.
+UNKNOWN_ABSTAIN_SHARE = 0.55
 #: Confidence reported with an abstention or a redirect: there is no answer to be right.
 _NO_ANSWER_CONFIDENCE = 0.05
 #: An everyday-words-only question ("what helps a cold") is in scope when the engine's
@@ -244,7 +246,9 @@ class HealthEngine:
         assessment = self.assess(question, query, only=urgency.topics if urgent else ())
         if not (urgent or unknown_medicines or self._in_scope(evidence, assessment)):
             return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)
-        if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW:
+        # Half the question in words no source uses: whatever matches is the other half.
+        ungrounded = self._unknown_share(query) >= UNKNOWN_ABSTAIN_SHARE
+        if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW or ungrounded:
             if urgent:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)

@@ -7,7 +7,10 @@ everyday words people use that no single topic owns.
 from __future__ import annotations
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are aren as at be because been
+    # Contractions typed without their apostrophe count as the words they stand for.
+    """wont havent dont doesnt didnt cant isnt arent wasnt werent shouldnt wouldnt couldnt
+    hasnt hadnt
+    a about above after again against all am an and any are aren as at be because been
     before being below between both but by can cannot could couldn did didn do does doesn doing
     don down during each few for from further had hadn has hasn have haven having he her here
     hers herself him himself his how i if in into is isn it its itself just let me more most
