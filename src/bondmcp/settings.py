@@ -6,6 +6,7 @@ that names the variable instead of failing later inside a request.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -101,8 +102,15 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: object) -> Settings:
     """Build settings from the environment, turning validation errors into one clear line."""
+    secrets_dir = os.environ.get("BONDMCP_SECRETS_DIR")
+    if secrets_dir and not Path(secrets_dir).is_dir():
+        raise SettingsError(
+            f"invalid setting BONDMCP_SECRETS_DIR: {secrets_dir} is not a directory"
+        )
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        # Files named like the variables (BONDMCP_SECRET_KEY, BONDMCP_DATABASE_URL...) in
+        # BONDMCP_SECRETS_DIR, as Docker and Kubernetes mount secrets; the environment wins.
+        return Settings(_secrets_dir=secrets_dir, **overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"

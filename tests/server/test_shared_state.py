@@ -228,3 +228,23 @@ def test_ready_follows_the_schema_revision(tmp_path: Path, postgres_url: str) ->
         assert httpx.get(f"{server.base_url}/ready").status_code == 200
     finally:
         server.stop()
+
+
+def test_secrets_can_come_from_files(tmp_path: Path) -> None:
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "BONDMCP_SECRET_KEY").write_text("k" * 40)
+    server = start_server(tmp_path / "data", secrets_dir=str(secrets))
+    try:
+        # The CLI made the key and the server accepts it: both read the secret from the file,
+        # and none was generated into the data directory.
+        headers = {"Authorization": f"Bearer {server.api_key}"}
+        assert httpx.get(f"{server.base_url}/v1/ping", headers=headers).status_code == 200
+        assert not (tmp_path / "data" / "secret.key").exists()
+    finally:
+        server.stop()
+    from tests.conftest import bondmcp_env
+
+    env = bondmcp_env(tmp_path, secrets_dir=str(tmp_path / "nope"))
+    missing = run_cli("ask", "What is flu?", env=env, check=False)
+    assert missing.returncode == 2 and "BONDMCP_SECRETS_DIR" in missing.stderr
