@@ -16,6 +16,19 @@ import httpx
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+#: The fields the v1 contract promises on every answer.
+ASK_RESPONSE_FIELDS = (
+    "id",
+    "answer",
+    "confidence",
+    "processing_time",
+    "citations",
+    "triage",
+    "in_scope",
+    "disclaimer",
+    "cached",
+    "kb_version",
+)
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 

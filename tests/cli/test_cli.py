@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import bondmcp_env, run_cli
+from tests.conftest import ASK_RESPONSE_FIELDS, bondmcp_env, run_cli
 
 
 def test_ask_prints_a_cited_answer(data_env: dict[str, str]) -> None:
@@ -16,18 +16,7 @@ def test_ask_prints_a_cited_answer(data_env: dict[str, str]) -> None:
 
 def test_ask_json_has_the_api_fields(data_env: dict[str, str]) -> None:
     body = json.loads(run_cli("ask", "What causes asthma?", "--json", env=data_env).stdout)
-    for field in (
-        "id",
-        "answer",
-        "confidence",
-        "processing_time",
-        "citations",
-        "triage",
-        "in_scope",
-        "disclaimer",
-        "cached",
-        "kb_version",
-    ):
+    for field in ASK_RESPONSE_FIELDS:
         assert field in body
     assert body["citations"][0]["url"].startswith("https://")
 
