@@ -1,20 +1,26 @@
 """Import cost of MedQuAD: parse + store, re-import, load, engine build, and memory.
 
-Each phase runs in a fresh Python process so its peak RSS is its own (``ru_maxrss``), the
-way a server process starting up would see it. Phases, in order, against one temporary
-data directory:
+Each phase runs in a fresh Python process so its peak RSS is its own (``VmHWM`` in
+``/proc/<pid>/status``), the way a server process starting up would see it. Phases, in
+order, against one temporary data directory:
 
   import        read_medquad(folders 1-9) + CorpusStore.save   (what `bondmcp kb import` does)
   re-import     the same again: hash equal, nothing rewritten
   engine        load_all() + HealthEngine.builtin(extra=...)   (what the server does at start)
-  engine+server the same after importing the FastAPI app module, closer to a real server
+  engine+server the same after importing the FastAPI app module
+  server        a real `bondmcp serve` process: memory once /ready answers (the index is
+                built during start-up, so its peak is in VmHWM), then again after it has
+                answered every question of bench/eval/questions.yaml over HTTP
   builtin only  HealthEngine.builtin() without imported content, for comparison
 
 RSS MB is resident memory when the phase ends, peak MB its high-water mark, trim MB the
-resident memory after glibc's malloc_trim(0) returns freed heap pages to the system.
+resident memory after glibc's malloc_trim(0) returns freed heap pages to the system. For
+the server phase, build s is the time from launch until /ready answers, ask ms the median
+round trip of /v1/ask, RSS MB the resident memory after the questions and peak MB the
+high-water mark over start-up and the questions.
 
 Targets (issue 4): importing all of MedQuAD in under 60 s on the 2-core machine; a server
-with MedQuAD loaded at or under 300 MB RSS.
+with MedQuAD loaded at or under 300 MB RSS, start-up peak included.
 
 Run:  .venv/bin/python bench/bench_import.py [--medquad ../shared/data/MedQuAD] [--repeat 3] [--check]
 """
@@ -24,7 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -33,22 +39,30 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_MEDQUAD = REPO.parent / "shared" / "data" / "MedQuAD"
+EVAL_FILE = REPO / "bench" / "eval" / "questions.yaml"
 IMPORT_TARGET_S = 60.0
 RSS_TARGET_MB = 300.0
 
 
-def _rss_mb() -> float:
-    with open("/proc/self/status") as status:
+def _status_mb(field: str, pid: int | str = "self") -> float:
+    """A memory line of /proc/<pid>/status (VmRSS now, VmHWM the peak), in MB."""
+    with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
 
+def _rss_mb() -> float:
+    return _status_mb("VmRSS")
+
+
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return _status_mb("VmHWM")
 
 
 def _child(phase: str, medquad: Path, data_dir: Path) -> dict[str, Any]:
@@ -125,7 +139,93 @@ def _trimmed_rss_mb() -> float | None:
     return _rss_mb()
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _server(data_dir: Path) -> dict[str, Any]:
+    """Start `bondmcp serve` on the data directory, ask it every evaluation question, and
+    read its memory from /proc before and after."""
+    import httpx
+
+    env = {**os.environ, "BONDMCP_DATA_DIR": str(data_dir)}
+    bondmcp = [sys.executable, "-m", "bondmcp.cli"]
+    created = subprocess.run(
+        [
+            *bondmcp,
+            *("keys", "create", "--name", "bench-import", "--json"),
+            *("--rate-limit", "100000/minute"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    key = json.loads(created.stdout)["key"]
+    port = _free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [*bondmcp, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    out: dict[str, Any] = {"phase": "server"}
+    try:
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, timeout=30) as client:
+            deadline = time.monotonic() + 300
+            while True:
+                if server.poll() is not None:
+                    raise SystemExit(f"phase 'server' failed: exited with {server.returncode}")
+                try:
+                    ready = client.get("/ready")
+                    if ready.status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise SystemExit("phase 'server' failed: not ready within 300 s")
+                time.sleep(0.1)
+            out["build_s"] = time.perf_counter() - started
+            out["passages"] = int(
+                ready.json()["dependencies"]["knowledge_base"]["detail"].split()[0]
+            )
+            out["ready_rss_mb"] = _status_mb("VmRSS", server.pid)
+            out["ready_peak_mb"] = _status_mb("VmHWM", server.pid)
+            questions = [
+                q["question"] for q in yaml.safe_load(EVAL_FILE.read_text("utf-8"))["questions"]
+            ]
+            latencies = []
+            headers = {"Authorization": f"Bearer {key}"}
+            for question in questions:
+                t = time.perf_counter()
+                response = client.post("/v1/ask", json={"query": question}, headers=headers)
+                latencies.append((time.perf_counter() - t) * 1000)
+                if response.status_code != 200:
+                    raise SystemExit(f"phase 'server' failed: /v1/ask {response.status_code}")
+            out.update(
+                asked=len(questions),
+                ask_ms=statistics.median(latencies),
+                rss_mb=_status_mb("VmRSS", server.pid),
+                peak_mb=_status_mb("VmHWM", server.pid),
+            )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    out["trim_mb"] = None
+    return out
+
+
 def _run(phase: str, medquad: Path, data_dir: Path) -> dict[str, Any]:
+    if phase == "server":
+        return _server(data_dir)
     env = {**os.environ, "BONDMCP_DATA_DIR": str(data_dir)}
     result = subprocess.run(
         [
@@ -170,7 +270,7 @@ def main() -> None:
         print(f"skipped: MedQuAD not found at {args.medquad} (pass --medquad PATH)")
         return
 
-    phases = ("import", "re-import", "engine", "engine+server", "builtin only")
+    phases = ("import", "re-import", "engine", "engine+server", "server", "builtin only")
     rows: dict[str, list[dict[str, Any]]] = {p: [] for p in phases}
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
@@ -178,7 +278,7 @@ def main() -> None:
                 try:
                     rows[phase].append(_run(phase, args.medquad, Path(tmp)))
                 except SystemExit as exc:
-                    if phase != "engine+server":
+                    if phase not in ("engine+server", "server"):
                         raise
                     print(f"note: {exc}".splitlines()[0], file=sys.stderr)
 
@@ -210,9 +310,17 @@ def main() -> None:
         )
     first = rows["re-import"][0] if rows["re-import"] else {}
     print()
+    if rows["server"]:
+        print(
+            f"server: ready in {median('server', 'build_s'):.1f} s with "
+            f"{median('server', 'ready_rss_mb'):.0f} MB resident, "
+            f"{median('server', 'ready_peak_mb'):.0f} MB peak during start-up; after "
+            f"{rows['server'][0]['asked']} questions over HTTP "
+            f"{median('server', 'rss_mb'):.0f} MB resident, {median('server', 'peak_mb'):.0f} MB peak\n"
+        )
 
     import_s = median("import", "total_s") or 0.0
-    server_phase = "engine+server" if rows["engine+server"] else "engine"
+    server_phase = next(p for p in ("server", "engine+server", "engine") if rows[p])
     peak = median(server_phase, "peak_mb") or 0.0
     verdicts = [
         (f"import < {IMPORT_TARGET_S:.0f} s", import_s < IMPORT_TARGET_S, f"{import_s:.1f} s"),

@@ -190,11 +190,11 @@ def test_animals_are_in_scope_when_a_person_is_affected(
     "question",
     [
         "what is kawasaki disease",
-        "what is myasthenia gravis",
+        "what is moyamoya disease",
         "does finasteride cause depression",
-        "what causes trigeminal neuralgia",
+        "what causes porphyria",
         "can i take krelvant with alcohol",
-        "what is chronic fatigue syndrome",
+        "what is behcet's disease",
     ],
 )
 def test_health_questions_the_content_does_not_cover_abstain(

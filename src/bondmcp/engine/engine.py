@@ -13,6 +13,7 @@ probability is too low to be worth showing.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -180,6 +181,17 @@ class _Draft:
         self.sentences.extend((g, ref.source_id) for g in urgency.guidance)
 
 
+#: A passage's sentences, each with its stems.
+_Sentences = tuple[tuple[str, frozenset[str]], ...]
+#: Imported passages whose analysed sentences are kept (about 10 kB each for MedQuAD, whose
+#: 16k passages would take 180 MB); the built-in ones are all kept.
+_IMPORTED_SENTENCE_CACHE = 1024
+
+
+def _analyse_sentences(passage: Passage) -> _Sentences:
+    return tuple((s, frozenset(analyse(s))) for s in passage.sentences)
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -192,7 +204,9 @@ def calibrated(features: Sequence[float]) -> float:
 
 class HealthEngine:
     """Answers questions from a fixed set of passages. Thread-safe: nothing mutates
-    except a cache of analysed sentences, filled idempotently."""
+    except caches of analysed sentences, filled idempotently: every built-in passage's, and
+    the most recently used imported ones' (analysed, a large corpus would take more memory
+    than its text)."""
 
     def __init__(self, passages: Sequence[Passage], default_locale: str = "us") -> None:
         self.index = PassageIndex(passages)
@@ -202,7 +216,10 @@ class HealthEngine:
             vocabulary.append(p.title)
             vocabulary.extend(p.aliases)
         self.scope = ScopeDetector(vocabulary)
-        self._sentence_cache: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        self._sentence_cache: dict[str, _Sentences] = {}
+        self._imported_sentences = functools.lru_cache(maxsize=_IMPORTED_SENTENCE_CACHE)(
+            _analyse_sentences
+        )
         self._section_order = {key: i for i, key in enumerate(SECTIONS)}
 
     @classmethod
@@ -427,10 +444,12 @@ class HealthEngine:
 
     # -- composition -----------------------------------------------------------------------
 
-    def _sentences(self, passage: Passage) -> tuple[tuple[str, frozenset[str]], ...]:
+    def _sentences(self, passage: Passage) -> _Sentences:
+        if passage.origin != "kb":
+            return self._imported_sentences(passage)
         cached = self._sentence_cache.get(passage.source_id)
         if cached is None:
-            cached = tuple((s, frozenset(analyse(s))) for s in passage.sentences)
+            cached = _analyse_sentences(passage)
             self._sentence_cache[passage.source_id] = cached
         return cached
 

@@ -1,4 +1,4 @@
-"""Lexical retrieval over passages: BM25 (bm25s) plus topic, intent and coverage signals.
+"""Lexical retrieval over passages: BM25 plus topic, intent and coverage signals.
 
 BM25 alone ranks on shared words. Three signals make it fit consumer questions: a topic
 named by one of its aliases ("sugar diabetes", "pink eye") lifts that topic's passages,
@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 
 from bondmcp.engine.lexicon import GENERIC_WORDS, INTENT_WORDS, LAY_TERMS, STOPWORDS
@@ -48,6 +48,9 @@ _MAX_PHRASE_WORDS = 8
 SECOND_PASSAGE_WEIGHT = 0.5
 #: Only the best passages are grouped into topics: the rest cannot change the top topics.
 _TOPIC_POOL = 400
+#: BM25 parameters (the usual ones, and bm25s's defaults).
+_BM25_K1 = 1.5
+_BM25_B = 0.75
 #: Shorter words whose stem our sources use are left alone, not corrected.
 _MIN_CORRECTED_LENGTH = 6
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
@@ -112,20 +115,20 @@ class Query:
 
 
 class PassageIndex:
-    """An immutable BM25 index over passages; build a new one when content changes."""
+    """An immutable BM25 index over passages; build a new one when content changes.
+
+    The index is built in one streaming pass and kept in flat arrays, so memory stays close to
+    what the passages themselves take, at start-up as well as afterwards: each passage is
+    tokenised once, its distinct words and their counts are appended to int32 arrays, and the
+    tokens are dropped. Scores are the Lucene variant of BM25 (k1 1.5, b 0.75), precomputed per
+    (word, passage) as float32 and summed per query word in the order of the question, the
+    same numbers bm25s computes.
+    """
 
     def __init__(self, passages: Sequence[Passage]) -> None:
         if not passages:
             raise ValueError("cannot index an empty set of passages")
         self.passages: list[Passage] = list(passages)
-        corpus = [
-            analyse(
-                f"{p.title} {p.title} {' '.join(p.aliases)} {p.heading} {p.question or ''} {p.text}"
-            )
-            for p in self.passages
-        ]
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(corpus, show_progress=False)
         self.topic_ids: list[str] = sorted({p.topic_id for p in self.passages})
         self._topic_index = {t: i for i, t in enumerate(self.topic_ids)}
         self._topic_of = np.array(
@@ -133,18 +136,11 @@ class PassageIndex:
         )
         self._sections = np.array([p.section for p in self.passages], dtype=object)
         self._by_topic: dict[str, list[int]] = {}
-        stems: dict[str, set[str]] = {}
-        document_frequency: Counter[str] = Counter()
-        for i, (p, tokens) in enumerate(zip(self.passages, corpus, strict=True)):
+        for i, p in enumerate(self.passages):
             self._by_topic.setdefault(p.topic_id, []).append(i)
-            stems.setdefault(p.topic_id, set()).update(tokens)
-            document_frequency.update(set(tokens))
-        self._topic_stems = {t: frozenset(s) for t, s in stems.items()}
-        self._idf = {
-            s: math.log(1 + (len(corpus) - n + 0.5) / (n + 0.5))
-            for s, n in document_frequency.items()
-        }
-        self.max_idf = math.log(1 + (len(corpus) + 0.5) / 0.5)
+        #: Stem -> word id; every array below is indexed by these ids.
+        self._vocab: dict[str, int] = {}
+        self._build_postings()
         self._name_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
         #: Two-word names written as one word ("hayfever" is read as "hay fever").
@@ -166,6 +162,70 @@ class PassageIndex:
         for p in self.passages:
             digest.update(f"{p.source_id}\0{p.url}\0{p.text}\0".encode())
         self.version = "kb-" + digest.hexdigest()[:12]
+
+    def _build_postings(self) -> None:
+        """Tokenise every passage once and keep only counts, in flat int32 arrays.
+
+        Sets ``_vocab``, the idf of every stem, the BM25 postings (per word id, the passages
+        that use it and the precomputed float32 score, passages ascending) and each topic's
+        sorted word ids.
+        """
+        vocab = self._vocab
+        entry_words = array("i")  # per (passage, distinct word): the word id
+        entry_counts = array("i")  # ... and how often the passage uses it
+        entries_per_passage = array("i")
+        lengths = array("i")  # tokens per passage
+        for p in self.passages:
+            tokens = analyse(
+                f"{p.title} {p.title} {' '.join(p.aliases)} {p.heading} {p.question or ''} {p.text}"
+            )
+            counts = Counter(tokens)
+            entry_words.extend([vocab.setdefault(t, len(vocab)) for t in counts])
+            entry_counts.extend(counts.values())
+            entries_per_passage.append(len(counts))
+            lengths.append(len(tokens))
+        n_docs = len(self.passages)
+        n_words = len(vocab)
+        terms = np.frombuffer(entry_words, dtype=np.int32)
+        docs = np.repeat(
+            np.arange(n_docs, dtype=np.int32), np.frombuffer(entries_per_passage, dtype=np.int32)
+        )
+        document_frequency = np.bincount(terms, minlength=n_words)
+        #: Per word id: its idf, a Python float (scalar lookups of a list are the fastest).
+        self._idf: list[float] = [
+            math.log(1 + (n_docs - n + 0.5) / (n + 0.5)) for n in document_frequency.tolist()
+        ]
+        self.max_idf = math.log(1 + (n_docs + 0.5) / 0.5)
+
+        # BM25 (Lucene): idf * tf / (tf + k1 * (1 - b + b * length / mean length)), in float64
+        # and stored as float32, computed in slices to bound the temporaries.
+        doc_lengths = np.frombuffer(lengths, dtype=np.int32)
+        mean_length = doc_lengths.mean()
+        idf32 = np.array(self._idf, dtype=np.float32)
+        data = np.empty(len(terms), dtype=np.float32)
+        step = 1 << 17
+        for start in range(0, len(terms), step):
+            part = slice(start, start + step)
+            tf = np.frombuffer(entry_counts, dtype=np.int32)[part].astype(np.float64)
+            length = doc_lengths[docs[part]].astype(np.float64)
+            tfc = tf / (_BM25_K1 * ((1 - _BM25_B) + _BM25_B * length / mean_length) + tf)
+            data[part] = idf32[terms[part]].astype(np.float64) * tfc
+        order = np.argsort(terms, kind="stable")  # by word, passages ascending within each
+        self._post_docs = docs[order]
+        self._post_scores = data[order]
+        self._post_start = np.zeros(n_words + 1, dtype=np.int64)
+        np.cumsum(document_frequency, out=self._post_start[1:])
+        del order, data
+
+        # Each topic's distinct word ids, sorted: what "the topic uses this word" looks up.
+        pairs = (self._topic_of[docs].astype(np.int64) << 32) | terms.astype(np.int64)
+        pairs.sort()
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        self._topic_words = (pairs & 0xFFFFFFFF).astype(np.int32)
+        self._topic_start = np.zeros(len(self.topic_ids) + 1, dtype=np.int64)
+        np.cumsum(
+            np.bincount(pairs >> 32, minlength=len(self.topic_ids)), out=self._topic_start[1:]
+        )
 
     def _vocabulary(self) -> dict[str, int]:
         """Words a misspelling may be corrected to: our own topics' words and every name.
@@ -189,10 +249,23 @@ class PassageIndex:
         return len(self.passages)
 
     def idf(self, stem_: str) -> float:
-        return self._idf.get(stem_, self.max_idf)
+        return self._idf_of(stem_, self.max_idf)
 
-    def topic_stems(self, topic_id: str) -> frozenset[str]:
-        return self._topic_stems.get(topic_id, frozenset())
+    def _idf_of(self, stem_: str, default: float) -> float:
+        word_id = self._vocab.get(stem_)
+        return default if word_id is None else self._idf[word_id]
+
+    def topic_uses(self, topic_id: str, stems: Iterable[str]) -> bool:
+        """Does any passage of the topic use one of these stems?"""
+        t = self._topic_index.get(topic_id)
+        if t is None:
+            return False
+        ids = [i for s in stems if (i := self._vocab.get(s)) is not None]
+        if not ids:
+            return False
+        used = self._topic_words[self._topic_start[t] : self._topic_start[t + 1]]
+        found = np.searchsorted(used, ids)
+        return any(f < len(used) and used[f] == i for f, i in zip(found.tolist(), ids, strict=True))
 
     def name_stems(self, topic_id: str) -> frozenset[str]:
         """Stems of a topic's title and aliases: what the topic is about, not what it mentions."""
@@ -249,16 +322,16 @@ class PassageIndex:
 
     def _term(self, word: str) -> QueryTerm:
         alternatives = term_alternatives(word)
-        known = [a for a in alternatives if a in self._idf]
-        clinical = [a for a in alternatives[1:] if a in self._idf] if word in LAY_TERMS else []
+        known = [a for a in alternatives if a in self._vocab]
+        clinical = [a for a in alternatives[1:] if a in self._vocab] if word in LAY_TERMS else []
         if clinical:
-            weight = min(self._idf[a] for a in clinical)
+            weight = min(self._idf_of(a, 0.0) for a in clinical)
         elif known:
-            weight = self._idf[known[0]]
+            weight = self._idf_of(known[0], 0.0)
         else:
             weight = self.max_idf
         factor = GENERIC_WEIGHT if word in GENERIC_WORDS or word in INTENT_WORDS else 1.0
-        stem_weights = tuple(min(weight, self._idf.get(a, weight)) * factor for a in alternatives)
+        stem_weights = tuple(min(weight, self._idf_of(a, weight)) * factor for a in alternatives)
         return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
 
     def _correct(self, word: str) -> str | None:
@@ -266,7 +339,7 @@ class PassageIndex:
             return None
         if any(base in self.speller or base in LAY_TERMS for base in inflection_bases(word)):
             return None  # a word our sources use, or a form of one
-        if stem(word) in self._idf and len(word) < _MIN_CORRECTED_LENGTH:
+        if stem(word) in self._vocab and len(word) < _MIN_CORRECTED_LENGTH:
             return None
         if word in self._compounds:
             return self._compounds[word]
@@ -318,15 +391,27 @@ class PassageIndex:
         """Boosted BM25 scores of every passage for the question."""
         query = question if isinstance(question, Query) else self.analyse_query(question)
         if not query.tokens:
-            # Punctuation or stop words only: nothing to match (bm25s rejects an empty query).
+            # Punctuation or stop words only: nothing to match.
             return np.zeros(len(self.passages))
-        scores = np.asarray(self._bm25.get_scores(list(query.tokens)), dtype=np.float64)
+        scores = self._bm25_scores(query.tokens).astype(np.float64)
         if topics:
             wanted = [self._topic_index[t] for t in set(topics) if t in self._topic_index]
             mask = np.isin(self._topic_of, wanted)
             scores = np.where(mask, scores * ALIAS_BOOST + 1e-3, scores)
         if intent is not None:
             scores = np.where(self._sections == intent, scores * INTENT_BOOST, scores)
+        return scores
+
+    def _bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 of every passage, float32, each query token added in turn (repeats count)."""
+        scores = np.zeros(len(self.passages), dtype=np.float32)
+        for token in tokens:
+            word_id = self._vocab.get(token)
+            if word_id is None:
+                continue
+            start, end = self._post_start[word_id], self._post_start[word_id + 1]
+            # A passage appears once per word, so the fancy-index add is a plain add.
+            scores[self._post_docs[start:end]] += self._post_scores[start:end]
         return scores
 
     def search(
@@ -414,6 +499,5 @@ class PassageIndex:
         total = query.total_weight
         if total <= 0:
             return 0.0
-        stems = self.topic_stems(topic_id)
-        covered = sum(t.weight for t in query.terms if stems.intersection(t.stems))
+        covered = sum(t.weight for t in query.terms if self.topic_uses(topic_id, t.stems))
         return covered / total

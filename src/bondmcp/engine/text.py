@@ -146,10 +146,18 @@ class SpellingCorrector:
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self._frequency = {w: n for w, n in vocabulary.items() if len(w) >= _MIN_CORRECTABLE}
-        self._index: dict[str, list[str]] = {}
+        # A key names one word far more often than several: the word itself is stored then,
+        # a tuple otherwise (a list per key would double the corrector's memory).
+        self._index: dict[str, str | tuple[str, ...]] = {}
         for word in self._frequency:
             for key in (word, *_deletes(word)):
-                self._index.setdefault(key, []).append(word)
+                found = self._index.get(key)
+                if found is None:
+                    self._index[key] = word
+                elif isinstance(found, str):
+                    self._index[key] = (found, word)
+                else:
+                    self._index[key] = (*found, word)
 
     def __contains__(self, word: str) -> bool:
         return word in self._frequency
@@ -161,7 +169,11 @@ class SpellingCorrector:
         limit = 1 if len(word) < 8 else 2
         candidates: set[str] = set()
         for key in (word, *_deletes(word)):
-            candidates.update(self._index.get(key, ()))
+            found = self._index.get(key)
+            if isinstance(found, str):
+                candidates.add(found)
+            elif found is not None:
+                candidates.update(found)
         best: tuple[int, int, str] | None = None
         for candidate in sorted(candidates):
             if candidate[0] != word[0] and len(word) < 8:

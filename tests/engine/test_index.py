@@ -1,0 +1,56 @@
+"""The flat-array BM25 index scores exactly what bm25s scores, and knows each topic's words."""
+
+from __future__ import annotations
+
+import bm25s
+import numpy as np
+import pytest
+
+from bondmcp.engine.engine import HealthEngine
+from bondmcp.engine.retrieval import PassageIndex
+from bondmcp.engine.text import analyse
+
+
+@pytest.fixture(scope="module")
+def index() -> PassageIndex:
+    return HealthEngine.builtin().index
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what causes high blood pressure",
+        "diabetis symtoms thirsty peeing a lot",
+        "can i drink alcohol with tylenol tylenol",
+        "zzzz qqqq",
+    ],
+)
+def test_scores_equal_bm25s(index: PassageIndex, question: str) -> None:
+    corpus = [
+        analyse(
+            f"{p.title} {p.title} {' '.join(p.aliases)} {p.heading} {p.question or ''} {p.text}"
+        )
+        for p in index.passages
+    ]
+    reference = bm25s.BM25()
+    reference.index(corpus, show_progress=False)
+    tokens = list(index.analyse_query(question).tokens)
+    expected = reference.get_scores(tokens) if tokens else np.zeros(len(corpus))
+    assert np.array_equal(index._bm25_scores(tokens), expected)
+
+
+def test_topic_words_are_the_words_of_its_passages(index: PassageIndex) -> None:
+    for topic_id in index.topic_ids[:: max(1, len(index.topic_ids) // 25)]:
+        used: set[str] = set()
+        for p in index.topic_passages(topic_id):
+            used.update(
+                analyse(
+                    f"{p.title} {p.title} {' '.join(p.aliases)} {p.heading} "
+                    f"{p.question or ''} {p.text}"
+                )
+            )
+        for stem_ in sorted(used)[:40]:
+            assert index.topic_uses(topic_id, [stem_])
+        assert not index.topic_uses(topic_id, ["zzqqxx"])
+        unused = [s for s in ("wart", "glaucoma", "tendon", "asthma") if s not in used]
+        assert not any(index.topic_uses(topic_id, [s]) for s in unused)
