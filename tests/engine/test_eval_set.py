@@ -66,7 +66,9 @@ def test_held_out_split_is_thirty_percent_of_each_kind(questions: list[dict[str,
     for kind in KINDS:
         members = [item for item in questions if item["kind"] == kind]
         held = sum(1 for item in members if item["split"] == "heldout")
-        assert abs(held / len(members) - 0.3) < 0.02, kind
+        # Drawn at 30%; tune questions that later moved between kinds (an unanswerable one
+        # a new topic answers) shift a kind's share a little (bench/eval/README.md).
+        assert abs(held / len(members) - 0.3) < 0.06, kind
 
 
 def test_expected_topics_exist(questions: list[dict[str, Any]]) -> None:
