@@ -203,9 +203,9 @@ def _answer(ctx: ToolContext, query: str, locale: str | None) -> AskResult:
     services = services_of(ctx)
     request = http_request_of(ctx)
     if request is not None:
-        from bondmcp.server.routers.answers import answer_query
+        from bondmcp.server.routers.answers import answer_request
 
-        response = answer_query(services, request, query, locale)
+        response = answer_request(services, request, query, locale)
         return AskResult(
             answer=response.answer,
             confidence=response.confidence,

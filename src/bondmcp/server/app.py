@@ -64,7 +64,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(privacy.router)
     app.include_router(jobs.router)
     app.include_router(admin.router)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        shortcuts=[answers.AskFastPath()],
+    )
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 

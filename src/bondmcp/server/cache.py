@@ -232,16 +232,16 @@ class ResponseCache:
         """The cached value, or ``compute()`` stored for next time; and whether it was cached."""
         value = self.get(key)
         if value is not None:
-            metrics.CACHE.labels("hit").inc()
+            metrics.CACHE_HIT.inc()
             return value, True
         with self._local_flight(key):
             value = self.get(key)
             if value is None:
                 value = self._wait_for_peer(key)
             if value is not None:
-                metrics.CACHE.labels("hit").inc()
+                metrics.CACHE_HIT.inc()
                 return value, True
-            metrics.CACHE.labels("miss").inc()
+            metrics.CACHE_MISS.inc()
             try:
                 value = compute()
                 self.set(key, value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -29,14 +29,20 @@ async def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-async def authenticated_key(
-    request: Request,
-    services: ServicesDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+async def admit(
+    services: Services, state: dict[str, Any], authorization: str | None, scope: str | None = None
 ) -> ApiKeyRecord:
-    """The calling key, checked against the store and charged against its rate limit."""
-    if credentials is None:
-        if request.headers.get("authorization"):
+    """The key presented in an Authorization header, checked against the store, charged
+    against its rate limit and, when ``scope`` is given, checked for that scope. Raises
+    ``APIError`` (401, 429, 403) otherwise.
+
+    The request's ``state`` gets the key id once the key is known and the rate-limit
+    headers once it is charged, so a refused request is still counted against its key
+    and its response still carries the headers."""
+    kind, _, credentials = (authorization or "").partition(" ")
+    credentials = credentials.strip()
+    if kind.lower() != "bearer" or not credentials:
+        if authorization:
             raise APIError(
                 401, "invalid_api_key", "Use 'Authorization: Bearer <key>'.", headers=_CHALLENGE
             )
@@ -47,14 +53,12 @@ async def authenticated_key(
             headers=_CHALLENGE,
         )
     environment = services.settings.environment
-    outcome = services.keys.cached(credentials.credentials, environment)
+    outcome = services.keys.cached(credentials, environment)
     if outcome is None:
-        outcome = await run_in_threadpool(
-            services.keys.authenticate, credentials.credentials, environment
-        )
+        outcome = await run_in_threadpool(services.keys.authenticate, credentials, environment)
     if isinstance(outcome, AuthFailure):
         raise APIError(401, outcome.value, _FAILURE_MESSAGES[outcome], headers=_CHALLENGE)
-    request.state.key_id = outcome.id
+    state["key_id"] = outcome.id
 
     spec = outcome.rate_limit or services.settings.rate_limit_default
     if services.redis is None:
@@ -65,7 +69,7 @@ async def authenticated_key(
     if outcome.age_days() >= services.settings.key_max_age_days:
         # Tell operators, on every response, that this key is due for rotation.
         headers["X-BondMCP-Key-Rotation-Due"] = f"key is {outcome.age_days()} days old; rotate it"
-    request.state.response_headers = headers
+    state["response_headers"] = headers
     if not limit.allowed:
         retry_after = str(max(1, limit.reset_after))
         raise APIError(
@@ -74,14 +78,33 @@ async def authenticated_key(
             f"Rate limit of {limit.limit} requests exceeded; retry after {retry_after} seconds.",
             headers={**headers, "Retry-After": retry_after},
         )
+    if scope is not None and scope not in outcome.scopes:
+        raise APIError(403, "insufficient_scope", f"This API key lacks the '{scope}' scope.")
     return outcome
 
 
+async def authenticated_key(
+    request: Request,
+    services: ServicesDep,
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> ApiKeyRecord:
+    """The calling key (``_bearer`` only documents the scheme; ``admit`` reads the header)."""
+    return await _admit_request(request, services, None)
+
+
+async def _admit_request(request: Request, services: Services, scope: str | None) -> ApiKeyRecord:
+    return await admit(
+        services, request.scope["state"], request.headers.get("authorization"), scope
+    )
+
+
 def require_scope(scope: str):  # type: ignore[no-untyped-def]
-    async def check(key: Annotated[ApiKeyRecord, Depends(authenticated_key)]) -> ApiKeyRecord:
-        if scope not in key.scopes:
-            raise APIError(403, "insufficient_scope", f"This API key lacks the '{scope}' scope.")
-        return key
+    async def check(
+        request: Request,
+        services: ServicesDep,
+        _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> ApiKeyRecord:
+        return await _admit_request(request, services, scope)
 
     return check
 

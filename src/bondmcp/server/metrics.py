@@ -36,6 +36,9 @@ ERRORS = Counter(
     "bondmcp_errors_total", "Error responses, by route and error code.", ["route", "code"]
 )
 CACHE = Counter("bondmcp_cache_requests_total", "Answer cache lookups by result.", ["result"])
+CACHE_HIT = CACHE.labels("hit")
+CACHE_MISS = CACHE.labels("miss")
+CACHE_BYPASS = CACHE.labels("bypass")
 RATE_LIMITED = Counter("bondmcp_rate_limited_total", "Requests refused by a rate limit.")
 CONFIDENCE = Histogram(
     "bondmcp_answer_confidence",

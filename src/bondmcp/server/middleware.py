@@ -13,7 +13,8 @@ import logging
 import os
 import re
 import time
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -55,11 +56,30 @@ def new_request_id() -> str:
     return f"req_{_ID_PREFIX}{next(_id_counter):020x}"
 
 
+class Shortcut(Protocol):
+    """A handler for one hot endpoint that may skip the application's routing; it gets
+    the application to hand any request it does not serve itself on to."""
+
+    def handles(self, scope: Scope) -> bool: ...
+
+    async def __call__(
+        self, scope: Scope, receive: Receive, send: Send, headers: Headers, app: ASGIApp
+    ) -> None: ...
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, hsts: bool = False) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        hsts: bool = False,
+        shortcuts: Sequence[Shortcut] = (),
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.hsts = hsts
+        self.shortcuts = tuple(shortcuts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -142,7 +162,12 @@ class RequestContextMiddleware:
             return message
 
         try:
-            await self.app(scope, limited_receive, send)
+            for shortcut in self.shortcuts:
+                if shortcut.handles(scope):
+                    await shortcut(scope, limited_receive, send, headers, self.app)
+                    break
+            else:
+                await self.app(scope, limited_receive, send)
         except Exception:
             logger.exception("unhandled error", extra={"request_id": state["request_id"]})
             if response["started"]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -47,6 +48,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class ChangeCounter:
+    """Whether anything was committed to an SQLite file since the last look, by any
+    connection of any process: SQLite's ``data_version``, read on a connection of our own
+    that never writes. It lets a process keep what it read until someone writes."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._conn: sqlite3.Connection | None = None  # opened on first use: the file
+        self._lock = threading.Lock()  # may not exist before the first migration
+
+    def value(self) -> int:
+        with self._lock:
+            if self._conn is None:
+                self._conn = sqlite3.connect(
+                    f"file:{self._path}?mode=rw", uri=True, check_same_thread=False, timeout=5
+                )
+            row = self._conn.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
 class Database:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
@@ -64,6 +91,17 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._head: str | None = None
+        self._counters: list[ChangeCounter] = []
+
+    def change_counter(self) -> ChangeCounter | None:
+        """A ``ChangeCounter`` for an SQLite file (None for other databases): a process
+        keeps it for as long as the database is open."""
+        path = self.url.removeprefix("sqlite:///")
+        if not self.is_sqlite or not path or path == ":memory:" or path.startswith("file:"):
+            return None
+        counter = ChangeCounter(path)
+        self._counters.append(counter)
+        return counter
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -123,4 +161,7 @@ class Database:
         return str(row[0]) if row else None
 
     def dispose(self) -> None:
+        for counter in self._counters:
+            counter.close()
+        self._counters.clear()
         self.engine.dispose()

@@ -96,6 +96,9 @@ class KeyStore:
     ) -> None:
         self._db = db
         self._cache_seconds = cache_seconds
+        # On SQLite the cache is exact: an entry stands while nothing has been written to
+        # the file since it was read. Elsewhere it is opt-in, for ``cache_seconds``.
+        self._changes = db.change_counter() if db.is_sqlite else None
         self._cache: dict[str, tuple[float, ApiKeyRecord]] = {}
         self._secret = secret
         self._audit = audit
@@ -159,17 +162,21 @@ class KeyStore:
     def authenticate(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure:
         """Return the key's record if it may be used in ``environment`` now."""
         digest = self.hash_key(key)
-        # A Core query on the hot path: every request authenticates, and the ORM's unit of
-        # work costs several times the lookup itself.
+        # Read before the lookup, so a write landing in between retires the entry.
+        stamp = float(self._changes.value()) if self._changes is not None else None
+        # A Core query on the hot path: the ORM's unit of work costs several times the
+        # lookup itself.
         with self._db.engine.connect() as conn:
             row = conn.execute(self._lookup, {"digest": digest}).first()
         record = ApiKeyRecord.from_row(row) if row is not None else None
         if record is None or record.revoked_at is not None:
             return AuthFailure.INVALID
-        if self._cache_seconds > 0:
+        if stamp is None and self._cache_seconds > 0:
+            stamp = time.monotonic() + self._cache_seconds
+        if stamp is not None:
             if len(self._cache) >= _CACHE_MAX_ENTRIES:
                 self._cache.clear()
-            self._cache[digest] = (time.monotonic() + self._cache_seconds, record)
+            self._cache[digest] = (stamp, record)
         outcome = self._check(record, environment)
         if isinstance(outcome, ApiKeyRecord):
             self._touch(record.id, utcnow())
@@ -178,16 +185,25 @@ class KeyStore:
     def cached(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure | None:
         """The outcome from the in-process cache, or None when the store must be asked.
 
-        A key seen in the last ``cache_seconds`` is not looked up again: revocation in this
-        process takes effect at once, in other processes within ``cache_seconds``. Expiry
+        On SQLite a key is looked up again as soon as anything has been written to the
+        database since it was read, by this process or any other, so revocation takes
+        effect at once everywhere. On other databases a key seen in the last
+        ``cache_seconds`` (0 by default: no cache) is trusted: revocation in this process
+        takes effect at once, in other processes within ``cache_seconds``. Expiry
         (including a rotation's grace period) is checked on every use.
         """
-        if self._cache_seconds <= 0:
+        if self._changes is None and self._cache_seconds <= 0:
             return None
         entry = self._cache.get(self.hash_key(key))
-        if entry is None or entry[0] < time.monotonic():
+        if entry is None:
             return None
-        return self._check(entry[1], environment)
+        stamp, record = entry
+        if self._changes is not None:
+            if stamp != self._changes.value():
+                return None
+        elif stamp < time.monotonic():
+            return None
+        return self._check(record, environment)
 
     def _forget(self, key_id: str) -> None:
         for digest, (_, record) in list(self._cache.items()):

@@ -16,11 +16,9 @@ import logging
 import threading
 import time
 import uuid
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from cryptography.fernet import InvalidToken
-from fastapi import Request
 from pydantic import TypeAdapter
 
 from bondmcp.privacy import deidentify
@@ -85,16 +83,6 @@ def decode_cursor(cursor: str) -> int:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-class _ItemRequest:
-    """What ``answer_query`` reads from a request, for a question answered off-request."""
-
-    def __init__(self, key_id: str, request_id: str) -> None:
-        self.state = SimpleNamespace(
-            key_id=key_id, request_id=request_id, started=time.perf_counter()
-        )
-        self.headers: dict[str, str] = {}
 
 
 class JobService:
@@ -296,11 +284,11 @@ class JobService:
     ) -> tuple[bool, bytes]:
         if isinstance(query, dict):
             return True, self._item_error(422, "invalid_query", query.get("error", ""), job_id)
-        from bondmcp.server.routers.answers import answer_query
+        from bondmcp.server.routers.answers import Caller, answer_query
 
-        request = cast(Request, _ItemRequest(key_id, job_id))
+        caller = Caller(key_id=key_id, request_id=job_id, started=time.perf_counter())
         try:
-            response = answer_query(self.services, request, query, locale)
+            response = answer_query(self.services, caller, query, locale).response()
         except Exception:
             logger.exception("job item failed", extra={"job_id": job_id})
             return True, self._item_error(
