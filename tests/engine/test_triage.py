@@ -39,6 +39,14 @@ from bondmcp.engine.triage import triage
         ("my toddler got into the pills in my purse", "overdose"),
         ("my mother fainted and now she won't respond", "unresponsive"),
         ("a thunderclap headache out of nowhere", "headache"),
+        ("pressure in the centre of his chest spreading into both arms", "cardiac"),
+        ("after the injection her throat felt like it was closing up", "anaphylaxis"),
+        ("my baby's belly is sucking in with each breath", "breathing"),
+        ("he's on the ground shaking and foaming at the mouth", "seizure"),
+        ("the headache came on in seconds like being hit with a hammer", "headache"),
+        ("high temperature, neck is stiff and light hurts her eyes", "meningitis"),
+        ("my brother left notes for his kids and says he'd rather be dead", "suicide"),
+        ("my daughter chewed on a dishwasher tablet", "overdose"),
     ],
 )
 def test_emergencies_are_flagged(question: str, category: str) -> None:
@@ -59,6 +67,10 @@ def test_emergencies_are_flagged(question: str, category: str) -> None:
         "my 5 week old feels hot and has a temp of 38.1",
         "I'm pregnant and the baby has stopped moving as much",
         "my son's temperature is 104.5",
+        "my 3 week old is burning up",
+        "32 weeks pregnant and haven't felt the baby move today",
+        "blood sugar is over 450 and ketones are high",
+        "temp 40.2 since yesterday",
     ],
 )
 def test_urgent_situations_are_flagged_urgent(question: str) -> None:
@@ -81,6 +93,10 @@ def test_urgent_situations_are_flagged_urgent(question: str) -> None:
         "i can't wake up in the mornings and feel tired all day",
         "what do you do when someone is having a seizure",
         "what are the signs of a stroke",
+        "how do i give my old clothes away to charity",
+        "can a stiff neck come from sleeping badly",
+        "what should my blood sugar be after eating",
+        "when do you first feel the baby kick",
     ],
 )
 def test_routine_questions_are_not_emergencies(question: str) -> None:

@@ -447,7 +447,8 @@ OFF_DOMAIN_WORDS = frozenset(
     horses aquarium rust knot necklace jewelry resume letter bike chain headphones earbuds
     playlist guitar piano drums names game games gaming novel poem homework essay
     shakespeare author eclipse planet planets astronomy electricity driveway stump curtain
-    bolt screw wrench sharpen emoji tokyo paris london computing compute""".split()
+    bolt screw wrench sharpen emoji tokyo paris london computing compute
+    dollar dollars euro euros cheapest moth moths closet closets wardrobe""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bondmcp.engine.lexicon import GENERIC_WORDS, INTENT_WORDS, LAY_TERMS, STOPWORDS
+from bondmcp.engine.lexicon import (
+    GENERIC_WORDS,
+    INTENT_WORDS,
+    LAY_TERMS,
+    OFF_DOMAIN_WORDS,
+    STOPWORDS,
+)
 from bondmcp.engine.passages import Passage
 from bondmcp.engine.text import (
     SpellingCorrector,
@@ -55,6 +61,21 @@ _BM25_B = 0.75
 _MIN_CORRECTED_LENGTH = 6
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
 GENERIC_WEIGHT = 0.25
+
+
+#: Words a name may lose and still mean the same ("the flu" is "flu").
+_ARTICLES = frozenset("a an the my your his her their our".split())
+
+
+def _collapses(name: str, key: str) -> bool:
+    """A name of several words whose stop words leave one everyday word: "peeing a lot" is
+    not "pee", and "needing to pee all the time" does not name whatever "pee" is in."""
+    parts = words(name)
+    return (
+        len(parts) > 1
+        and " " not in key
+        and any(w in STOPWORDS and w not in _ARTICLES for w in parts)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +173,7 @@ class PassageIndex:
             self._name_stems[p.topic_id] = frozenset(s for n in names for s in analyse(n))
             for phrase in names:
                 key = phrase_key(phrase)
-                if key:
+                if key and not _collapses(phrase, key):
                     self._phrases.setdefault(key, set()).add(p.topic_id)
                 parts = words(phrase)
                 if len(parts) == 2:
@@ -337,6 +358,8 @@ class PassageIndex:
     def _correct(self, word: str) -> str | None:
         if word in STOPWORDS or word in LAY_TERMS:
             return None
+        if any(base in OFF_DOMAIN_WORDS for base in inflection_bases(word)):
+            return None  # a word we know belongs elsewhere ("banks" is not "backs")
         if any(base in self.speller or base in LAY_TERMS for base in inflection_bases(word)):
             return None  # a word our sources use, or a form of one
         if stem(word) in self._vocab and len(word) < _MIN_CORRECTED_LENGTH:
@@ -353,17 +376,34 @@ class PassageIndex:
         """Names in the question as typed, and with lay words read as the clinical word they
         stand for ("kid has a fever" names "child fever")."""
         content = [w for w in question_words if w not in STOPWORDS]
-        matches = self._match_phrases([stem(w) for w in content])
+        spans: list[tuple[int, int]] = []
+        matches = self._match_phrases([stem(w) for w in content], spans)
         clinical = [stem(LAY_TERMS[w][0]) if w in LAY_TERMS else stem(w) for w in content]
         seen = {(m.topic_id, m.phrase) for m in matches}
-        for match in self._match_phrases(clinical):
-            if (match.topic_id, match.phrase) not in seen and match.topic_id not in {
-                m.topic_id for m in matches
-            }:
+        named = {m.topic_id for m in matches}
+        literal = list(spans)
+        for match, (start, end) in zip(*self._clinical_matches(clinical), strict=True):
+            # A name read into words that already form a longer or equal name as typed is not
+            # one ("stomach flu" names gastroenteritis; its "flu" does not name influenza).
+            if any(a <= start and end <= b for a, b in literal):
+                continue
+            if (match.topic_id, match.phrase) not in seen and match.topic_id not in named:
                 matches.append(match)
         return matches
 
-    def _match_phrases(self, tokens: Sequence[str]) -> list[AliasMatch]:
+    def _clinical_matches(
+        self, tokens: Sequence[str]
+    ) -> tuple[list[AliasMatch], list[tuple[int, int]]]:
+        spans: list[tuple[int, int]] = []
+        found = self._match_phrases(tokens, spans, per_match=True)
+        return found, spans
+
+    def _match_phrases(
+        self, tokens: Sequence[str], spans: list[tuple[int, int]], *, per_match: bool = False
+    ) -> list[AliasMatch]:
+        """Names among the tokens, longest first, without overlapping words. ``spans`` gains
+        the (start, end) of each name found, once per name or, with ``per_match``, once per
+        returned match."""
         candidates: list[tuple[int, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
@@ -376,7 +416,9 @@ class PassageIndex:
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            matches.extend(AliasMatch(t, phrase) for t in sorted(self._phrases[phrase]))
+            found = [AliasMatch(t, phrase) for t in sorted(self._phrases[phrase])]
+            matches.extend(found)
+            spans.extend([(start, end)] * (len(found) if per_match else 1))
         return matches
 
     # -- scoring ---------------------------------------------------------------------------

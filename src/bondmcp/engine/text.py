@@ -29,9 +29,14 @@ def words(text: str) -> list[str]:
     return [w.split("'")[0] for w in _WORD_RE.findall(text.lower().replace("’", "'"))]
 
 
+#: Words Snowball would merge with an unrelated word: "prostatitis" and "prostate" both
+#: become "prostat", "sty" (an eyelid bump) and "STI" both "sti".
+_STEM_EXCEPTIONS = {"prostatitis": "prostatitis", "sty": "stye", "styes": "stye"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_stemmer.stemWord(word))
+    return _STEM_EXCEPTIONS.get(word) or str(_stemmer.stemWord(word))
 
 
 def analyse(text: str, *, expand_lay_terms: bool = False) -> list[str]:

@@ -129,6 +129,13 @@ RULES: tuple[TriageRule, ...] = (
             r"don'?t want to be (?:here|around) any ?more",
             r"(?:hang|drown|shoot) (?:my|him|her|them)sel(?:f|ves)",
             r"(?:pills|tablets) (?:saved|stockpiled|hoarded)",
+            r"(?:rather|prefer to|would be better) be dead",
+            r"(?:suicide|goodbye|farewell) (?:note|letter)s?",
+            r"(?:written|wrote|writing|left) (?:\w+ ){0,2}(?:letters?|notes?) (?:to|for) (?:my|his|her|their) "
+            r"(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|friends)",
+            r"giv(?:ing|en|e|es) (?:away )?(?:all )?(?:of )?(?:my|his|her|their) (?:\w+ )?(?:things|stuff|"
+            r"possessions|belongings)(?: away)?",
+            r"ready to die",
             r"(?:going to|gonna|plan(?:ning)? to|want to|about to) (?:take|swallow) (?:them all|all (?:of )?"
             r"(?:my|the|them|these|those)|the (?:whole|entire) (?:bottle|pack|box))",
         ),
@@ -142,7 +149,8 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"overdos",
             r"took (?:too many|a bunch of|a whole (?:bottle|pack)|all (?:of )?(?:my|the|his|her))",
-            r"(?:swallowed|drank|drunk|ate|eaten|ingested|licked|chewed|swallow|drink) .{0,40}"
+            r"(?:swallowed|drank|drunk|ate|eaten|ingested|licked|chewed|swallow|drink|bit into|bitten into|"
+            r"bit open|sucked on|sucking on|chewing on|chewing) .{0,40}"
             r"(?:bleach|poison|antifreeze|detergent|cleaner|cleaning|chemical|pods?\b|button batter|"
             r"batter(?:y|ies)|weed killer|pesticide|insecticide|pills|tablets|medicine|medication|"
             r"vape (?:juice|liquid)|e-liquid|nicotine|lighter fluid|gasoline|petrol|kerosene|"
@@ -185,6 +193,10 @@ RULES: tuple[TriageRule, ...] = (
             r"chest (?:\w+ ){0,3}(?:like (?:a|an) (?:band|vice|vise|weight|elephant)|killing me|on fire)",
             r"(?:pain|pressure|tightness) (?:behind|under|in the middle of) (?:my |his |her |the )?"
             r"(?:breastbone|sternum)",
+            r"(?:pain|pressure|tightness|heaviness|squeezing|ache|aching) in the (?:middle|centre|center|left "
+            r"side) of (?:my |his |her |their |the )?chest",
+            r"(?:pain|ache|aching|numbness|tingling) (?:\w+ ){0,2}(?:spreading|radiating|going|shooting|moving) "
+            r"(?:down|into|to|up) (?:both|my|his|her|the) (?:arms|jaw|neck)",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -258,6 +270,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:severe|bad|serious) allergic reaction",
             r"allergic reaction .{0,40}(?:breath|swallow|throat|tongue|dizzy|faint)",
             r"(?:throat|tongue) (?:feels |is )?(?:tight|thick|closing|swollen)",
+            r"(?:throat|airway) (?:feels |felt |is |was )?(?:like (?:it'?s|it is|it was) )?"
+            r"(?:closing|shutting|closing up|swelling shut)",
         ),
         "symptom",
         "Anaphylaxis (NHS)",
@@ -290,6 +304,9 @@ RULES: tuple[TriageRule, ...] = (
             r"wheez\w* (?:so )?(?:hard|badly|bad) (?:that )?(?:he|she|they|i) can'?t",
             r"(?:baby|infant|newborn|toddler|son|daughter|child|kid)\b.{0,40}(?:grunting|breathing (?:really |"
             r"very |so |too )?(?:fast|hard|quickly|rapidly)|nostrils flaring|flaring nostrils|sucking in)",
+            r"(?:tummy|belly|stomach|chest|ribs|neck) (?:is |are |keeps )?(?:heaving|sucking|pulling|caving|"
+            r"sinking) (?:in|in and out)\b.{0,30}(?:breath|breathing)",
+            r"(?:heaving|sucking in|pulling in|caving in) (?:\w+ ){0,3}with (?:every|each) breath",
         ),
         "symptom",
         "Breathing difficulty (MedlinePlus)",
@@ -347,6 +364,11 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:having|is having|just had) (?:a |his |her |their )?(?:first )?seizure",
             r"had (?:a |his |her |their )?first seizure",
             r"convuls",
+            r"foaming at the mouth",
+            r"(?:on the (?:floor|ground)|collapsed) (?:\w+ ){0,2}(?:jerking|twitching|shaking|thrashing|fitting)",
+            r"(?:jerking|twitching|thrashing|shaking) (?:uncontrollably|all over|and (?:foaming|not responding|"
+            r"unresponsive|won'?t respond))",
+            r"having (?:a )?fits?\b",
         ),
         "symptom",
         "First aid for seizures (CDC)",
@@ -364,6 +386,11 @@ RULES: tuple[TriageRule, ...] = (
             r"all at once))",
             r"thunderclap headache",
             r"sudden(?:,)? (?:severe|excruciating|explosive|blinding) headache",
+            r"(?:headache|head pain|pain in (?:my|his|her|their) head) (?:\w+ ){0,4}(?:like (?:being |getting )?"
+            r"(?:hit|struck|kicked)|like (?:a|an) (?:\w+ )?(?:bat|hammer|explosion|thunderclap)|out of nowhere|"
+            r"came on (?:suddenly|in seconds|all at once|in an instant))",
+            r"worst (?:headache|head pain|pain in (?:my|his|her|their) head)(?: \w+){0,3} ever",
+            r"(?:headache|head pain).{0,60}(?:came on|started|hit) (?:me )?(?:in|within) (?:a few )?seconds",
             r"headache (?:with|and) (?:a )?stiff neck",
         ),
         "symptom",
@@ -386,7 +413,7 @@ RULES: tuple[TriageRule, ...] = (
         "urgent",
         _rx(
             r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|ten|twelve)[- ](?:week|day)s?[- ]old"
-            r".{0,80}(?:fever|temperature|hot)",
+            r".{0,80}(?:fever|temperature|hot|burning up|thermometer|3[89](?:\.\d)?\b|10[0-4](?:\.\d)?\b)",
             r"(?:1|2|one|two)[- ]months?[- ]old.{0,80}(?:fever|temperature|hot)",
             r"newborn.{0,60}(?:fever|temperature)",
             r"(?:fever|temperature).{0,60}(?:newborn|(?:[0-9]|1[0-2])[- ](?:week|day)s?[- ]old|"
@@ -409,6 +436,10 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"(?:stiff neck|neck stiffness).{0,60}(?:fever|rash|light)",
             r"(?:fever|rash).{0,60}(?:stiff neck|neck stiffness)",
+            r"(?:rigid|stiff) neck.{0,80}(?:fever|temperature|temp\b|rash|spots|light)",
+            r"neck (?:is |feels |was )?(?:rigid|stiff|so stiff).{0,80}(?:fever|temperature|temp\b|rash|spots|light)",
+            r"(?:fever|temperature|temp\b|rash|spots|light).{0,80}(?:(?:rigid|stiff) neck|neck (?:is |feels |was )?"
+            r"(?:rigid|stiff))",
             r"rash (?:that )?(?:doesn'?t|does not|won'?t) fade",
         ),
         "symptom",
@@ -426,6 +457,9 @@ RULES: tuple[TriageRule, ...] = (
             r"fewer (?:kicks|movements)|no (?:kicks|movement)|(?:water|waters) (?:broke|breaking|has broken)|"
             r"leaking fluid|severe (?:stomach|belly|abdominal) pain|bad headache|swelling of (?:the |my )?face)",
             r"(?:baby|babies) (?:\w+ ){0,3}(?:stopped moving|not moving as much|moving less|isn'?t moving)",
+            r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|not) (?:felt|feel|felt the baby|noticed) (?:\w+ ){0,2}"
+            r"(?:kick|kicks|kicking|move|moving|movements?)\b",
+            r"\d{1,2} weeks\b.{0,60}(?:no|fewer|less|stopped) (?:kicks|kicking|movements?|moving)",
         ),
         "symptom",
         "Pregnancy warning signs (CDC)",
@@ -442,6 +476,9 @@ RULES: tuple[TriageRule, ...] = (
             r"fruity (?:breath|smell)",
             r"(?:fever|temperature|temp) (?:\w+ ){0,2}(?:of|over|above|is|at|reached|hit|hits|hitting) "
             r"(?:\w+ )?(?:10[4-9]|4[0-2])(?:\.\d)?\b",
+            r"(?:fever|temperature|temp) (?:10[4-9]|4[0-2])(?:\.\d)?\b",
+            r"ketones? (?:\w+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned)",
+            r"(?:blood )?sugar'?s? (?:\w+ ){0,3}(?:over|above|at|is|of) (?:[4-9]\d\d|[2-9]\d(?:\.\d)? ?mmol)",
         ),
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
