@@ -27,6 +27,7 @@ from bondmcp.engine.intent import (
 )
 from bondmcp.engine.knowledge import SECTIONS, load_topics
 from bondmcp.engine.lexicon import (
+    ANIMAL_WORDS,
     DRUG_NAMES,
     GENERIC_WORDS,
     MEDICINE_CUES,
@@ -82,6 +83,9 @@ _OVERVIEW_PRIOR = 0.3
 _POSITION_COST = 0.15
 #: A sentence of the kind the question's form asks for ("how long" -> a duration).
 _CUE_BONUS = 2.0
+#: Share of the cue bonus added for each further cue word, up to two ("not usually spread
+#: from person to person" answers "is it contagious" better than "the redness can spread").
+_EXTRA_CUE = 0.25
 #: A sentence from a passage already quoted: answers read better from one section.
 _COHESION_BONUS = 0.0
 #: How sharply a word's weight falls as it appears in more of the topic's sentences.
@@ -421,6 +425,7 @@ class HealthEngine:
             and len(t.word) >= 4
             and t.word not in GENERIC_WORDS
             and t.word not in OFF_DOMAIN_WORDS
+            and t.word not in ANIMAL_WORDS
         }
         if not unknown:
             return []
@@ -430,7 +435,10 @@ class HealthEngine:
         for i, word in enumerate(query.words):
             if word not in MEDICINE_VERBS:
                 continue
-            following = [w for w in query.words[i + 1 : i + 3] if w not in _DETERMINERS]
+            # "take 3 co-codamol": a count or a determiner may stand before the name.
+            following = [
+                w for w in query.words[i + 1 : i + 4] if w not in _DETERMINERS and not w.isdigit()
+            ]
             if following and following[0] in unknown:
                 found.append(following[0])
         return sorted(set(found))
@@ -474,10 +482,9 @@ class HealthEngine:
                 prior = 0.0
             for i, (sentence, stems) in enumerate(self._sentences(passage)):
                 relevance = sum(t.matched(stems) * factor for t, factor in weighted)
-                if (cue_stems and cue_stems.intersection(stems)) or (
-                    wants_number and _NUMBER_RE.search(sentence)
-                ):
-                    relevance += _CUE_BONUS
+                cues = len(cue_stems.intersection(stems)) if cue_stems else 0
+                if cues or (wants_number and _NUMBER_RE.search(sentence)):
+                    relevance += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues - 1, 0), 2))
                 score = relevance + prior - _POSITION_COST * i
                 scored.append((score, p_rank, i, passage, sentence))
         chosen = self._pick(scored)

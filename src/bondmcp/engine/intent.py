@@ -21,7 +21,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "prevention",
             r"\bprevent|\bavoid\b|\b(?:reduce|lower|cut) (?:my |the |your |his |her )?(?:risk|"
-            r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it )?from getting\b",
+            r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it |them )?(?:from )?getting\b|"
+            r"\b(?:stop|keep|prevent) (?:it|them|this|that) (?:from )?(?:coming|came) back\b|"
+            r"\bcoming back\b",
         ),
         (
             "treatment",
@@ -31,7 +33,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"ease|deal)|\bmedicat|\bmedicines? for\b|\bheal\b|\brecover|"
             r"\bwhat (?:should|do|can) (?:i|we|you) do\b|\bwhat to do\b|"
             r"\bhow (?:can|do|should|to) (?:i |we |you )?(?:lose|lower|reduce|improve|keep|quit|get over)|"
-            r"\bhow to (?!tell\b|know\b)|\bbest way to\b|\bways to\b",
+            r"\bhow to (?!tell\b|know\b)|\bbest way to\b|\bways to\b|"
+            r"\b(?:should|do|does|will|would) (?:it|they|them|mine|his|hers|theirs|my \w+) (?:have to )?"
+            r"(?:come|be taken|be removed|come) out\b|\b(?:taken|come) out\b",
         ),
         (
             "diagnosis",
@@ -41,13 +45,15 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "risk_factors",
-            r"\bside[- ]?effects?\b|\bsafe to (?:take|use|mix|drink)\b|\binteract|\bwith alcohol\b|"
+            r"\bside[- ]?effects?\b|\b(?:safe|ok|okay|alright|fine) to (?:take|use|mix|drink|eat|have)\b|"
+            r"\binteract|\bwith alcohol\b|"
             r"\brisk|\bwho (?:gets|is likely|is at risk|can get)|\bmore likely\b|\bprone\b|"
             r"\bhereditary\b|\bgenetic|\brun in (?:the )?famil|\binherit",
         ),
         (
             "causes",
-            r"\bcaus|\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
+            r"\bcaus|\bcontagious\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
+            r"\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
             r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
             r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
         ),
@@ -75,8 +81,12 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
     for pattern, cue_words, wants_number in (
         (r"\bhow long\b", ("days", "weeks", "months", "years", "hours", "minutes", "lasts"), True),
         (
-            r"\bwhen\b(?! (?:should|do|to|must|would) (?:i |we |you |he |she |they )?(?:see|call|go|visit|"
-            r"get help|seek|worry))",
+            # "when" asking for a time ("when does it start", "morning sickness, when?"), not
+            # "when" opening a condition ("can you pass it on when you have no sores").
+            r"(?:^|[,.;:?!-] ?|\b(?:and|but|so) )when\b(?! (?:should|do|to|must|would) (?:i |we |you |he |"
+            r"she |they )?(?:see|call|go|visit|get help|seek|worry))|"
+            r"\bwhen (?:does|do|did|is|are|was|were|can|could|will|would|should|to)\b(?! (?:i |we |you |he |"
+            r"she |they )?(?:see|call|go|visit|get help|seek|worry))|\bwhen\W*$",
             ("weeks", "months", "years", "age", "before", "after", "between", "during"),
             True,
         ),
@@ -117,8 +127,18 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             False,
         ),
         (
-            r"\bcontagious\b|\bcatch(?:ing)?\b|\bspread\b",
+            r"\bcontagious\b|\bcatch(?:ing)?\b|\bspread\b|\bpass (?:it |\w+ )?on\b",
             ("contagious", "spread", "spreads", "catch"),
+            False,
+        ),
+        (
+            r"\b(?:won'?t|wont|doesn'?t|doesnt|not|never) go(?:ing)? away\b",
+            ("treatment", "treated", "therapy", "treat"),
+            False,
+        ),
+        (
+            r"\b(?:come|taken|cut) out\b|\bremov(?:e|ed|al|ing)\b|\bsurgery\b|\boperation\b",
+            ("surgery", "remove", "removal", "removed", "operation"),
             False,
         ),
         (

@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     lot lots much many thing things kind sort bit way go going keep keeps kept
     always often sometimes usually dad mom mum father mother son daughter wife husband
     friend grandma grandpa grandmother grandfather brother sister partner boyfriend girlfriend
-    guy man woman""".split()
+    guy man woman vs versus""".split()
 )
 
 #: Everyday words mapped to the words our sources use. Queries are expanded with the
@@ -270,7 +270,63 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "lightheadedness": ("dizziness",),
     "cloudy": ("clouding", "cloud"),
     "teenage": ("teenager", "adolescent"),
+    "calf": ("leg", "calves"),
+    "calves": ("leg",),
+    "pooing": ("stool", "bowel"),
+    "poos": ("stool", "bowel"),
+    "diabetic": ("diabetes",),
+    "diabetics": ("diabetes",),
+    "ulcers": ("ulcer", "sores"),
+    "zit": ("acne", "pimples"),
+    "migraines": ("migraine",),
+    "feverish": ("fever",),
+    "chesty": ("chest", "cough", "mucus"),
+    "bunged": ("blocked", "congestion"),
+    "constipated": ("constipation",),
+    "bloated": ("bloating",),
+    "sicky": ("nausea",),
+    "vomity": ("nausea", "vomiting"),
+    "sweats": ("sweating",),
+    "clammy": ("sweating",),
+    "palpitating": ("palpitations",),
+    "insomniac": ("insomnia",),
+    "cramping": ("cramps", "cramp"),
+    "stiffness": ("stiff",),
+    "sprained": ("sprain",),
+    "unhappy": ("depression", "mood"),
+    "hopeless": ("depression", "hopelessness"),
+    "teary": ("tearful", "crying"),
+    "tearful": ("crying",),
+    "weepy": ("tearful", "crying"),
+    "stressed": ("stress",),
 }
+
+#: Everyday words that are not health words, mapped to the words our sources use for the
+#: same thing ("fridge" is "refrigerator"). Queries are expanded with them like lay terms,
+#: but they are no evidence that a question is about health.
+EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "fridge": ("refrigerator",),
+    "guys": ("men", "male"),
+    "blokes": ("men", "male"),
+    "lads": ("men", "male"),
+    "ladies": ("women", "female"),
+    "gals": ("women", "female"),
+    "happy": ("pleasure", "mood"),
+    "enjoy": ("pleasure", "interest"),
+    "telly": ("screen",),
+    "mates": ("friends",),
+    "loo": ("toilet",),
+    "bathroom": ("toilet",),
+    "tissue": ("wiping", "toilet"),
+    "specs": ("glasses",),
+}
+
+#: Every word a query is expanded with: lay terms and everyday synonyms.
+EXPANSIONS: dict[str, tuple[str, ...]] = {**EVERYDAY_SYNONYMS, **LAY_TERMS}
+
+#: Words whose stem is a one-word topic name but whose everyday sense is another thing:
+#: "burning" feet are not burns, "running" is not "the runs", a "racing" heart is not racing.
+NOT_NAMES = frozenset("burning running racing".split())
 
 #: Words that mark a question as being about health, beyond the knowledge base's own
 #: titles and aliases. Scope detection stems these the same way as queries.
@@ -324,7 +380,8 @@ HEALTH_WORDS = frozenset(
 #: question even when the knowledge base does not describe that medicine (the engine then
 #: abstains rather than redirecting).
 DRUG_NAMES = frozenset(
-    """acetaminophen tylenol paracetamol ibuprofen advil motrin naproxen aleve aspirin excedrin
+    """codamol cocodamol nurofen calpol piriton lemsip ketamine esketamine
+    acetaminophen tylenol paracetamol ibuprofen advil motrin naproxen aleve aspirin excedrin
     diclofenac voltaren celecoxib celebrex meloxicam tramadol oxycodone oxycontin percocet
     hydrocodone vicodin norco morphine codeine fentanyl hydromorphone methadone buprenorphine
     suboxone naloxone narcan naltrexone gabapentin neurontin pregabalin lyrica cyclobenzaprine
@@ -448,13 +505,18 @@ OFF_DOMAIN_WORDS = frozenset(
     playlist guitar piano drums names game games gaming novel poem homework essay
     shakespeare author eclipse planet planets astronomy electricity driveway stump curtain
     bolt screw wrench sharpen emoji tokyo paris london computing compute
-    dollar dollars euro euros cheapest moth moths closet closets wardrobe""".split()
+    dollar dollars euro euros cheapest moth moths closet closets wardrobe smartwatch
+    earn earns earning earnings wage wages income career careers customer customers client
+    clients onboarding marketing startup business coworker coworkers manager managers boss
+    rift rhyme rhymes rhyming synonym synonyms antonym war wars pony ponies goat goats
+    gerbil gerbils guinea ferret ferrets budgie budgies""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
 ANIMAL_WORDS = frozenset(
     """dog dogs puppy puppies cat cats kitten kittens pet pets horse horses hamster hamsters
-    rabbit rabbits parrot parrots bird birds""".split()
+    rabbit rabbits parrot parrots bird birds pony ponies gerbil gerbils ferret ferrets budgie
+    budgies""".split()
 )
 
 #: Words that make an animal in the question a person's health matter (a bite, rabies,
@@ -537,7 +599,8 @@ MEDICINE_CUES = frozenset(
     """dose doses dosage mg mcg milligram milligrams tablet tablets pill pills capsule capsules
     medication medications medicine medicines drug drugs prescription prescribed side effects
     interact interacts interaction interactions generic brand refill pharmacy injection
-    injections ointment inhaler overdose withdrawal wean taper tapering""".split()
+    injections ointment inhaler overdose withdrawal wean taper tapering therapy infusion
+    infusions""".split()
 )
 
 #: Verbs that make the word right after them a medicine only there ("can I take X",
@@ -545,4 +608,22 @@ MEDICINE_CUES = frozenset(
 MEDICINE_VERBS = frozenset("take taking took taken stop stopped stopping quit started".split())
 
 #: Everyday phrases built from health words that are about something else.
-OFF_DOMAIN_PHRASES = ("hard drive", "cast iron", "computer virus", "heart emoji")
+OFF_DOMAIN_PHRASES = (
+    "hard drive",
+    "cast iron",
+    "computer virus",
+    "heart emoji",
+    # Foods, gadgets, history and business that borrow a health word.
+    "blood orange",
+    "blood oranges",
+    "blood sausage",
+    "black pudding",
+    "heart rate monitor",
+    "fitness tracker",
+    "smart watch",
+    "apple watch",
+    "cold war",
+    "world war",
+    "pain points",
+    "pain point",
+)

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from bondmcp.engine.lexicon import (
+    ANIMAL_WORDS,
+    EXPANSIONS,
     GENERIC_WORDS,
     INTENT_WORDS,
-    LAY_TERMS,
+    NOT_NAMES,
     OFF_DOMAIN_WORDS,
     STOPWORDS,
 )
@@ -263,7 +265,7 @@ class PassageIndex:
                 seen_topics.add(p.topic_id)
                 for name in (p.title, *p.aliases):
                     counts.update(words(name))
-        counts.update({w: 1 for w in LAY_TERMS})
+        counts.update({w: 1 for w in EXPANSIONS})
         return {w: n for w, n in counts.items() if w not in STOPWORDS and w.isalpha()}
 
     def __len__(self) -> int:
@@ -344,7 +346,7 @@ class PassageIndex:
     def _term(self, word: str) -> QueryTerm:
         alternatives = term_alternatives(word)
         known = [a for a in alternatives if a in self._vocab]
-        clinical = [a for a in alternatives[1:] if a in self._vocab] if word in LAY_TERMS else []
+        clinical = [a for a in alternatives[1:] if a in self._vocab] if word in EXPANSIONS else []
         if clinical:
             weight = min(self._idf_of(a, 0.0) for a in clinical)
         elif known:
@@ -356,11 +358,11 @@ class PassageIndex:
         return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
 
     def _correct(self, word: str) -> str | None:
-        if word in STOPWORDS or word in LAY_TERMS:
+        if word in STOPWORDS or word in EXPANSIONS:
             return None
-        if any(base in OFF_DOMAIN_WORDS for base in inflection_bases(word)):
+        if any(base in OFF_DOMAIN_WORDS or base in ANIMAL_WORDS for base in inflection_bases(word)):
             return None  # a word we know belongs elsewhere ("banks" is not "backs")
-        if any(base in self.speller or base in LAY_TERMS for base in inflection_bases(word)):
+        if any(base in self.speller or base in EXPANSIONS for base in inflection_bases(word)):
             return None  # a word our sources use, or a form of one
         if stem(word) in self._vocab and len(word) < _MIN_CORRECTED_LENGTH:
             return None
@@ -377,8 +379,14 @@ class PassageIndex:
         stand for ("kid has a fever" names "child fever")."""
         content = [w for w in question_words if w not in STOPWORDS]
         spans: list[tuple[int, int]] = []
-        matches = self._match_phrases([stem(w) for w in content], spans)
-        clinical = [stem(LAY_TERMS[w][0]) if w in LAY_TERMS else stem(w) for w in content]
+        # A word that names nothing in its everyday sense stands for no name ("" never
+        # matches a phrase), but keeps its place so that phrases do not run across it.
+        typed = ["" if w in NOT_NAMES else stem(w) for w in content]
+        matches = self._match_phrases(typed, spans)
+        clinical = [
+            stem(EXPANSIONS[w][0]) if w in EXPANSIONS else t
+            for w, t in zip(content, typed, strict=True)
+        ]
         seen = {(m.topic_id, m.phrase) for m in matches}
         named = {m.topic_id for m in matches}
         literal = list(spans)

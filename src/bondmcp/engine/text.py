@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from bondmcp.engine.lexicon import LAY_TERMS, STOPWORDS
+from bondmcp.engine.lexicon import EXPANSIONS, STOPWORDS
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _stemmer = Stemmer.Stemmer("english")
@@ -51,15 +51,15 @@ def analyse_words(tokens: Iterable[str], *, expand_lay_terms: bool = False) -> l
             continue
         base = stem(word)
         analysed.append(base)
-        if expand_lay_terms and word in LAY_TERMS:
+        if expand_lay_terms and word in EXPANSIONS:
             # One lay word adds each clinical stem once, so it never outweighs a real term.
-            analysed.extend(dict.fromkeys(s for w in LAY_TERMS[word] if (s := stem(w)) != base))
+            analysed.extend(dict.fromkeys(s for w in EXPANSIONS[word] if (s := stem(w)) != base))
     return analysed
 
 
 def term_alternatives(word: str) -> tuple[str, ...]:
     """The stems that count as a match for one question word: its own and its lay meanings."""
-    return (stem(word), *(stem(w) for w in LAY_TERMS.get(word, ())))
+    return (stem(word), *(stem(w) for w in EXPANSIONS.get(word, ())))
 
 
 def content_terms(text: str) -> list[tuple[str, ...]]:
