@@ -111,10 +111,11 @@ class QueryTerm:
 
     def matched(self, stems: frozenset[str] | set[str]) -> float:
         """The weight this term earns in a text with these stems (0 if absent)."""
-        return max(
-            (w for s, w in zip(self.stems, self.stem_weights, strict=True) if s in stems),
-            default=0.0,
-        )
+        best: float | None = None
+        for s, w in zip(self.stems, self.stem_weights, strict=True):
+            if s in stems and (best is None or w > best):
+                best = w
+        return 0.0 if best is None else best
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,17 +496,22 @@ class PassageIndex:
         if positive.size > _TOPIC_POOL:
             positive = positive[np.argpartition(-scores[positive], _TOPIC_POOL - 1)[:_TOPIC_POOL]]
         ordered = positive[np.argsort(-scores[positive], kind="stable")]
-        first: dict[int, float] = {}
-        second: dict[int, float] = {}
-        for i in ordered:
-            topic = int(self._topic_of[i])
-            if topic not in first:
-                first[topic] = float(scores[i])
-            elif topic not in second:
-                second[topic] = float(scores[i])
-        totals = {t: s + SECOND_PASSAGE_WEIGHT * second.get(t, 0.0) for t, s in first.items()}
-        best = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [(self.topic_ids[t], score) for t, score in best]
+        topics = self._topic_of[ordered]
+        # Each topic's first and second passages in score order, found with np.unique
+        # (whose return_index is the first occurrence) rather than a Python loop.
+        first_topics, first_at = np.unique(topics, return_index=True)
+        rest = np.ones(len(topics), dtype=bool)
+        rest[first_at] = False
+        second_topics, second_at = np.unique(topics[rest], return_index=True)
+        totals = scores[ordered[first_at]].astype(np.float64)
+        second = np.zeros(len(first_topics))
+        second[np.searchsorted(first_topics, second_topics)] = scores[ordered[rest][second_at]]
+        totals = totals + SECOND_PASSAGE_WEIGHT * second
+        best = np.lexsort((first_topics, -totals))[:limit]
+        return [
+            (self.topic_ids[t], score)
+            for t, score in zip(first_topics[best].tolist(), totals[best].tolist(), strict=True)
+        ]
 
     def topic_scores(
         self, scores: np.ndarray, query: Query | None = None
@@ -521,13 +527,14 @@ class PassageIndex:
         if query is None or not query.terms or len(ranked) < 2:
             return ranked
         head = ranked[:RERANK_DEPTH]
+        term_ids = self._term_ids(query)
         rescored = [
             (
                 t,
                 s
                 * (
                     1.0
-                    + COVERAGE_WEIGHT * self.coverage(query, t) ** 2
+                    + COVERAGE_WEIGHT * self._coverage(query, t, term_ids) ** 2
                     + NAME_WEIGHT * self.name_coverage(query, t)
                 ),
             )
@@ -546,8 +553,30 @@ class PassageIndex:
 
     def coverage(self, query: Query, topic_id: str) -> float:
         """Share of the question's weight (idf) whose words the topic uses anywhere."""
+        return self._coverage(query, topic_id, self._term_ids(query))
+
+    def _term_ids(self, query: Query) -> list[list[int]]:
+        """Per question word, the word ids of its stems that the index knows."""
+        vocab = self._vocab
+        return [[i for s in term.stems if (i := vocab.get(s)) is not None] for term in query.terms]
+
+    def _coverage(self, query: Query, topic_id: str, term_ids: list[list[int]]) -> float:
         total = query.total_weight
         if total <= 0:
             return 0.0
-        covered = sum(t.weight for t in query.terms if self.topic_uses(topic_id, t.stems))
+        t = self._topic_index.get(topic_id)
+        ids = [i for group in term_ids for i in group]
+        if t is None or not ids:
+            return 0.0
+        used = self._topic_words[self._topic_start[t] : self._topic_start[t + 1]]
+        if not len(used):
+            return 0.0
+        # One sorted lookup of every stem of the question, not one per question word.
+        at = np.minimum(np.searchsorted(used, ids), len(used) - 1)
+        present = set(np.asarray(ids)[used[at] == ids].tolist())
+        covered = sum(
+            term.weight
+            for term, group in zip(query.terms, term_ids, strict=True)
+            if any(i in present for i in group)
+        )
         return covered / total
