@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     lot lots much many thing things kind sort bit way go going keep keeps kept
     always often sometimes usually dad mom mum father mother son daughter wife husband
     friend grandma grandpa grandmother grandfather brother sister partner boyfriend girlfriend
-    guy man woman vs versus""".split()
+    guy man woman vs versus nothing anything something everything anymore""".split()
 )
 
 #: Everyday words mapped to the words our sources use. Queries are expanded with the
@@ -270,13 +270,16 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "lightheadedness": ("dizziness",),
     "cloudy": ("clouding", "cloud"),
     "teenage": ("teenager", "adolescent"),
+    "burning": ("burn", "pain", "tingling"),
+    "invincible": ("mania", "manic"),
+    "euphoric": ("mania", "manic"),
+    "flat": ("low", "mood"),
     "calf": ("leg", "calves"),
     "calves": ("leg",),
     "pooing": ("stool", "bowel"),
     "poos": ("stool", "bowel"),
     "diabetic": ("diabetes",),
     "diabetics": ("diabetes",),
-    "ulcers": ("ulcer", "sores"),
     "zit": ("acne", "pimples"),
     "migraines": ("migraine",),
     "feverish": ("fever",),
@@ -306,6 +309,7 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
 #: but they are no evidence that a question is about health.
 EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "fridge": ("refrigerator",),
+    "felt": ("feel", "feeling"),
     "guys": ("men", "male"),
     "blokes": ("men", "male"),
     "lads": ("men", "male"),

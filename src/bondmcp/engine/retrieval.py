@@ -391,7 +391,12 @@ class PassageIndex:
         seen = {(m.topic_id, m.phrase) for m in matches}
         named = {m.topic_id for m in matches}
         literal = list(spans)
+        # A name typed out in several words outweighs one read into a single lay word ("stops
+        # breathing when she sleeps and is always tired" names sleep apnea, not fatigue).
+        typed_phrase = any(end - start > 1 for start, end in literal)
         for match, (start, end) in zip(*self._clinical_matches(clinical), strict=True):
+            if typed_phrase and end - start == 1:
+                continue
             # A name read into words that already form a longer or equal name as typed is not
             # one ("stomach flu" names gastroenteritis; its "flu" does not name influenza).
             if any(a <= start and end <= b for a, b in literal):
