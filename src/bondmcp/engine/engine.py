@@ -487,16 +487,18 @@ class HealthEngine:
                     relevance += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues - 1, 0), 2))
                 score = relevance + prior - _POSITION_COST * i
                 scored.append((score, p_rank, i, passage, sentence))
+        overview = self.index.passage_for(topic_id, "overview")
+        wants_lead = not named or intent in (None, "overview")
+        lead = overview.sentences[0] if wants_lead and overview and overview.sentences else None
+        if lead is not None:
+            # The lead is quoted anyway: the four places go to other sentences.
+            scored = [item for item in scored if not (item[3] is overview and item[2] == 0)]
         chosen = self._pick(scored)
         chosen.sort(key=lambda item: (self._section_rank(item[3]), item[1], item[2]))
         quotes = [(item[3], item[4]) for item in chosen]
-        overview = self.index.passage_for(topic_id, "overview")
-        wants_lead = not named or intent in (None, "overview")
-        if wants_lead and overview is not None and overview.sentences:
-            lead = overview.sentences[0]
-            if all(sentence != lead for _p, sentence in quotes):
-                # Say first what the condition is, unless a specific section was asked for.
-                quotes.insert(0, (overview, lead))
+        if lead is not None and overview is not None:
+            # Say first what the condition is, unless a specific section was asked for.
+            quotes.insert(0, (overview, lead))
         return quotes
 
     def _topic_weights(self, query: Query, topic_id: str) -> list[tuple[QueryTerm, float]]:

@@ -23,7 +23,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bprevent|\bavoid\b|\b(?:reduce|lower|cut) (?:my |the |your |his |her )?(?:risk|"
             r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it |them )?(?:from )?getting\b|"
             r"\b(?:stop|keep|prevent) (?:it|them|this|that) (?:from )?(?:coming|came) back\b|"
-            r"\bcoming back\b",
+            r"\bcoming back\b|\bkeep (?:\w+ ){0,3}(?:safe|away) from\b|\bchild ?proof",
         ),
         (
             "treatment",
@@ -116,6 +116,11 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         ),
         (r"\bmost common\b", ("common", "include"), False),
         (
+            r"\b(?:is|it'?s|that'?s) (?:it |that |this )?(?:normal|common|usual)\b|\bnormal (?:to|part|for)\b",
+            ("normal", "common", "natural", "usual"),
+            False,
+        ),
+        (
             r"\b(?:good|normal|healthy|safe|target|ideal|high|low) (?:\w+ )?(?:level|range|number|reading|"
             r"score|a1c|bmi|cholesterol|ldl|weight)\b|\bwhat (?:is|'s) a (?:good|normal|healthy|safe)\b",
             ("normal", "target", "goal", "range", "below", "above"),
@@ -147,8 +152,18 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             False,
         ),
         (
-            r"\bcan (?:you|i|he|she|people) die\b|\bdeadly\b|\bfatal\b|\bserious\b|\bdangerous\b",
-            ("fatal", "death", "life-threatening", "serious", "die"),
+            r"\bcan (?:you|i|he|she|people) die\b|\bdeadly\b|\bfatal\b|\bserious\b|\bdangerous\b|"
+            r"\bharmful\b|\blong[- ]term\b",
+            (
+                "fatal",
+                "death",
+                "life-threatening",
+                "serious",
+                "die",
+                "damage",
+                "harm",
+                "harmless",
+            ),
             False,
         ),
         (

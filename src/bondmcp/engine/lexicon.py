@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     lot lots much many thing things kind sort bit way go going keep keeps kept
     always often sometimes usually dad mom mum father mother son daughter wife husband
     friend grandma grandpa grandmother grandfather brother sister partner boyfriend girlfriend
-    guy man woman vs versus nothing anything something everything anymore""".split()
+    guy man woman vs versus stuff nothing anything something everything anymore""".split()
 )
 
 #: Everyday words mapped to the words our sources use. Queries are expanded with the
@@ -274,6 +274,9 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "invincible": ("mania", "manic"),
     "euphoric": ("mania", "manic"),
     "flat": ("low", "mood"),
+    "exam": ("examination", "screening"),
+    "exams": ("examination", "screening"),
+    "checkup": ("screening", "check"),
     "calf": ("leg", "calves"),
     "calves": ("leg",),
     "pooing": ("stool", "bowel"),
@@ -309,6 +312,10 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
 #: but they are no evidence that a question is about health.
 EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "fridge": ("refrigerator",),
+    "metal": ("nickel", "metals"),
+    "metals": ("nickel",),
+    "cleaning": ("cleaning", "household", "products"),
+    "bleach": ("cleaning", "household", "products"),
     "felt": ("feel", "feeling"),
     "guys": ("men", "male"),
     "blokes": ("men", "male"),
