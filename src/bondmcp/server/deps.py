@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -29,6 +30,29 @@ async def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
+_lookups: dict[tuple[int, str], asyncio.Future[ApiKeyRecord | AuthFailure]] = {}
+
+
+async def _authenticate(services: Services, credentials: str) -> ApiKeyRecord | AuthFailure:
+    """The key's record from the key store's cache or, failing that, the database.
+
+    Requests that miss the cache together (a write to the database retires every cached
+    key at once) share one database lookup instead of each queueing a thread for it."""
+    environment = services.settings.environment
+    outcome = services.keys.cached(credentials, environment)
+    if outcome is not None:
+        return outcome
+    token = (id(services.keys), credentials)
+    lookup = _lookups.get(token)
+    if lookup is None:
+        lookup = asyncio.ensure_future(
+            run_in_threadpool(services.keys.authenticate, credentials, environment)
+        )
+        _lookups[token] = lookup
+        lookup.add_done_callback(lambda _: _lookups.pop(token, None))
+    return await asyncio.shield(lookup)
+
+
 async def admit(
     services: Services, state: dict[str, Any], authorization: str | None, scope: str | None = None
 ) -> ApiKeyRecord:
@@ -52,10 +76,7 @@ async def admit(
             "No API key: send 'Authorization: Bearer <key>'.",
             headers=_CHALLENGE,
         )
-    environment = services.settings.environment
-    outcome = services.keys.cached(credentials, environment)
-    if outcome is None:
-        outcome = await run_in_threadpool(services.keys.authenticate, credentials, environment)
+    outcome = await _authenticate(services, credentials)
     if isinstance(outcome, AuthFailure):
         raise APIError(401, outcome.value, _FAILURE_MESSAGES[outcome], headers=_CHALLENGE)
     state["key_id"] = outcome.id

@@ -23,21 +23,38 @@ _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
-            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
-                timespec="milliseconds"
-            ),
+            "ts": _timestamp(record.created),
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        for name, value in record.__dict__.items():
-            if name not in _STANDARD and not name.startswith("_"):
-                entry[name] = value
+        for name in record.__dict__.keys() - _STANDARD:
+            if not name.startswith("_"):
+                entry[name] = record.__dict__[name]
         if record.exc_info:
             # Exception types and frames only: messages can quote user input.
             entry["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else None
             entry["frames"] = _frames(record)
         return json.dumps(entry, default=str)
+
+
+def _timestamp(created: float) -> str:
+    """ISO 8601 UTC to the millisecond, formatted once per millisecond: a busy server
+    logs many lines in one. The (millisecond, text) pair is replaced whole, so threads
+    never see a torn one."""
+    global _last_stamp
+    millis = int(created * 1000)
+    last = _last_stamp
+    if last[0] == millis:
+        return last[1]
+    seconds, ms = divmod(millis, 1000)
+    text = dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
+    stamp = f"{text[:-6]}.{ms:03d}+00:00"
+    _last_stamp = (millis, stamp)
+    return stamp
+
+
+_last_stamp: tuple[int, str] = (-1, "")
 
 
 def _frames(record: logging.LogRecord) -> list[str]:

@@ -7,6 +7,7 @@ start, so every process writes its samples there and ``/metrics`` aggregates the
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -64,6 +65,20 @@ FEEDBACK = Counter(
 JOB_QUEUE_DEPTH = Gauge(
     "bondmcp_job_queue_depth", "Queries waiting in batch jobs.", multiprocess_mode="livemax"
 )
+
+
+_served: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+
+def request_served(route: str, method: str, status: int, duration: float) -> None:
+    """Count one request and its latency; the labelled series are looked up once."""
+    series = _served.get((route, method, status))
+    if series is None:
+        labels = (route, method, str(status))
+        series = (REQUEST_DURATION.labels(*labels), REQUESTS.labels(*labels))
+        _served[(route, method, status)] = series
+    series[0].observe(duration)
+    series[1].inc()
 
 
 def render() -> tuple[bytes, str]:

@@ -208,8 +208,7 @@ class RequestContextMiddleware:
         route = getattr(scope.get("route"), "path", None) or "unmatched"
         duration = time.perf_counter() - state["started"]
         method = scope["method"]
-        metrics.REQUEST_DURATION.labels(route, method, str(status)).observe(duration)
-        metrics.REQUESTS.labels(route, method, str(status)).inc()
+        metrics.request_served(route, method, status, duration)
         code = state.get("error_code")
         if status >= 400:
             metrics.ERRORS.labels(route, code or str(status)).inc()
@@ -228,4 +227,11 @@ class RequestContextMiddleware:
         if code:
             fields["error_code"] = code
         fields.update(state.get("log_fields", {}))
-        access_logger.info("request", extra=fields)
+        if access_logger.isEnabledFor(logging.INFO):
+            # handle() a record made here rather than info(), which would also walk the
+            # stack to find its caller: the one line per request is on the hot path.
+            access_logger.handle(
+                access_logger.makeRecord(
+                    access_logger.name, logging.INFO, __file__, 0, "request", (), None, extra=fields
+                )
+            )

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from bondmcp.store.db import Database, utcnow
@@ -63,13 +63,17 @@ class AuditLog:
         """
         if not events:
             return
+        table = AuditRecord.__table__
         for _attempt in range(_MAX_RETRIES):
             try:
-                with self._db.session() as session:
-                    head = session.scalars(
-                        select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)
+                # Core, not the ORM: the request recorder appends a record per request,
+                # and the unit of work would cost more than the hashing.
+                with self._db.engine.begin() as conn:
+                    head = conn.execute(
+                        select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
                     ).first()
                     seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
+                    rows: list[dict[str, Any]] = []
                     for event in events:
                         seq += 1
                         detail = json.dumps(event.detail, sort_keys=True, separators=(",", ":"))
@@ -77,18 +81,19 @@ class AuditLog:
                         digest = self._hash(
                             prev, _canonical(seq, ts, event.event, event.key_id, detail)
                         )
-                        session.add(
-                            AuditRecord(
-                                seq=seq,
-                                ts=ts,
-                                event=event.event,
-                                key_id=event.key_id,
-                                detail=detail,
-                                prev_hash=prev,
-                                hash=digest,
-                            )
+                        rows.append(
+                            {
+                                "seq": seq,
+                                "ts": ts,
+                                "event": event.event,
+                                "key_id": event.key_id,
+                                "detail": detail,
+                                "prev_hash": prev,
+                                "hash": digest,
+                            }
                         )
                         prev = digest
+                    conn.execute(insert(AuditRecord), rows)
                 return
             except IntegrityError:
                 continue
