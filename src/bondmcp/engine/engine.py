@@ -470,7 +470,12 @@ class HealthEngine:
         in the section the question asks for or has the kind of content the question's
         form expects, and loses a little for each sentence before it in its section.
         """
-        weighted = self._topic_weights(query, topic_id)
+        # Per question word: its stems as a set, its (stem, weight) pairs and its factor;
+        # the loop below is QueryTerm.matched inlined, as it runs for every sentence.
+        weighted = [
+            (frozenset(t.stems), tuple(zip(t.stems, t.stem_weights, strict=True)), factor)
+            for t, factor in self._topic_weights(query, topic_id)
+        ]
         cue_stems, wants_number = answer_cues(query.text)
         scored: list[tuple[float, int, int, Passage, str]] = []
         for p_rank, passage in enumerate(self.index.topic_passages(topic_id)):
@@ -481,7 +486,15 @@ class HealthEngine:
             else:
                 prior = 0.0
             for i, (sentence, stems) in enumerate(self._sentences(passage)):
-                relevance = sum(t.matched(stems) * factor for t, factor in weighted)
+                relevance = 0.0
+                for term_stems, pairs, factor in weighted:
+                    if term_stems.isdisjoint(stems):
+                        continue  # it would add 0.0
+                    best: float | None = None
+                    for stem, weight in pairs:
+                        if stem in stems and (best is None or weight > best):
+                            best = weight
+                    relevance += (0.0 if best is None else best) * factor
                 cues = len(cue_stems.intersection(stems)) if cue_stems else 0
                 if cues or (wants_number and _NUMBER_RE.search(sentence)):
                     relevance += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues - 1, 0), 2))
@@ -517,7 +530,9 @@ class HealthEngine:
             return []
         weighted: list[tuple[QueryTerm, float]] = []
         for term in query.terms:
-            share = sum(1 for stems in sentences if stems.intersection(term.stems)) / len(sentences)
+            share = sum(1 for stems in sentences if not stems.isdisjoint(term.stems)) / len(
+                sentences
+            )
             weighted.append((term, (1.0 - share) ** _SPREAD_POWER))
         return weighted
 

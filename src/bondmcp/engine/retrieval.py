@@ -16,7 +16,7 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -133,9 +133,15 @@ class Query:
     def named_topics(self) -> list[str]:
         return list(dict.fromkeys(m.topic_id for m in self.aliases))
 
+    _total_weight: float = field(init=False, repr=False, compare=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        # Read for every candidate topic: summed once.
+        object.__setattr__(self, "_total_weight", sum(t.weight for t in self.terms))
+
     @property
     def total_weight(self) -> float:
-        return sum(t.weight for t in self.terms)
+        return self._total_weight
 
 
 class PassageIndex:
@@ -452,7 +458,9 @@ class PassageIndex:
         scores = self._bm25_scores(query.tokens).astype(np.float64)
         if topics:
             wanted = [self._topic_index[t] for t in set(topics) if t in self._topic_index]
-            mask = np.isin(self._topic_of, wanted)
+            wanted_topic = np.zeros(len(self.topic_ids), dtype=bool)
+            wanted_topic[wanted] = True
+            mask = wanted_topic[self._topic_of]
             scores = np.where(mask, scores * ALIAS_BOOST + 1e-3, scores)
         if intent is not None:
             scores = np.where(self._sections == intent, scores * INTENT_BOOST, scores)
