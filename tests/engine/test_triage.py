@@ -47,6 +47,22 @@ from bondmcp.engine.triage import triage
         ("high temperature, neck is stiff and light hurts her eyes", "meningitis"),
         ("my brother left notes for his kids and says he'd rather be dead", "suicide"),
         ("my daughter chewed on a dishwasher tablet", "overdose"),
+        ("heavy pressure on my chest that won't go away", "cardiac"),
+        ("feels like a band around my chest", "cardiac"),
+        ("woke up and can't move my right side", "stroke"),
+        ("she's wheezing and can't finish a sentence", "breathing"),
+        ("my asthma attack isn't getting better with my blue inhaler", "breathing"),
+        ("he choked on food and can't cough or speak", "breathing"),
+        ("cut my hand with a knife and it's pouring blood", "bleeding"),
+        ("my nose has been bleeding for an hour and won't stop", "bleeding"),
+        ("i don't see the point in living anymore", "suicide"),
+        ("i'm going to jump off the bridge", "suicide"),
+        ("my friend took a load of pills and is really drowsy", "overdose"),
+        ("i took 20 paracetamol an hour ago", "overdose"),
+        ("she's been seizing for 10 minutes", "seizure"),
+        ("my husband had a fit and isn't waking up", "unresponsive"),
+        ("purple rash that doesn't go away when pressed and fever", "meningitis"),
+        ("my kid ate peanuts and now is wheezing and has hives", "anaphylaxis"),
     ],
 )
 def test_emergencies_are_flagged(question: str, category: str) -> None:
@@ -71,6 +87,9 @@ def test_emergencies_are_flagged(question: str, category: str) -> None:
         "32 weeks pregnant and haven't felt the baby move today",
         "blood sugar is over 450 and ketones are high",
         "temp 40.2 since yesterday",
+        "pregnant and my waters have broken early",
+        "my poop is black and sticky",
+        "i'm diabetic and my sugar is 30 and i'm shaky and confused",
     ],
 )
 def test_urgent_situations_are_flagged_urgent(question: str) -> None:
@@ -97,6 +116,12 @@ def test_urgent_situations_are_flagged_urgent(question: str) -> None:
         "can a stiff neck come from sleeping badly",
         "what should my blood sugar be after eating",
         "when do you first feel the baby kick",
+        "my chest hurts when i cough with a cold, is that normal",
+        "sandpaper rash with a sore throat",
+        "i had a seizure years ago, can i drive",
+        "how long do hives last",
+        "what should my blood sugar be",
+        "my stool is green",
     ],
 )
 def test_routine_questions_are_not_emergencies(question: str) -> None:

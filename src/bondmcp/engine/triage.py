@@ -122,7 +122,8 @@ RULES: tuple[TriageRule, ...] = (
             r"take (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted) to (?:disappear forever|not exist)",
             r"(?:can'?t|cannot|don'?t want to) go on",
-            r"(?:texted|said|saying|wrote|messaged) (?:me |us )?(?:a )?(?:goodbye|good-bye|final goodbye)",
+            r"(?:texted|said|saying|wrote|messaged|posted|sent|left) (?:me |us )?(?:a )?(?:goodbye|good-bye|"
+            r"final goodbye)",
             r"(?:nothing|no one|nobody) to live for",
             r"(?:life|living) (?:is not|isn'?t|is no longer) worth",
             r"tired of (?:living|being alive|life)",
@@ -136,6 +137,16 @@ RULES: tuple[TriageRule, ...] = (
             r"giv(?:ing|en|e|es) (?:away )?(?:all )?(?:of )?(?:my|his|her|their) (?:\w+ )?(?:things|stuff|"
             r"possessions|belongings)(?: away)?",
             r"ready to die",
+            r"not wanting to (?:live|be alive|wake up|be here)",
+            r"(?:got|have|saved|collected|bought|counted out) (?:the |my |all (?:the |my )?|enough )?"
+            r"(?:pills|tablets)(?: \w+){0,3} (?:ready|to take)",
+            r"(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point (?:in|of) (?:living|life|going on|"
+            r"being alive|carrying on)",
+            r"(?:better|happier) off without me",
+            r"(?:better|happier) if (?:i|i'?m) (?:was |were |wasn'?t |weren'?t )?(?:gone|dead|not here|"
+            r"not around)",
+            r"jump(?:ing)? (?:off|from|in front of) (?:a |the |this |that )?(?:bridge|building|roof|cliff|train|"
+            r"balcony)",
             r"(?:going to|gonna|plan(?:ning)? to|want to|about to) (?:take|swallow) (?:them all|all (?:of )?"
             r"(?:my|the|them|these|those)|the (?:whole|entire) (?:bottle|pack|box))",
         ),
@@ -169,6 +180,10 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:took|taken|given) (?:his|her|my|their|someone else'?s|\w+'?s) (?:\w+ )?(?:pills|tablets|"
             r"medicine|medication|meds)",
             r"mixed up (?:his|her|my|their|the) (?:pills|tablets|medicines|medications|meds)",
+            r"took (?:a load|loads|lots|a lot|a handful|handfuls|a bunch|heaps|a pile|a stack) of (?:\w+ )?"
+            r"(?:pills|tablets|meds|medication|medicine|painkillers)",
+            r"took (?:[1-9]\d|twenty|thirty|forty|fifty)\+? (?:of )?(?:my |the |his |her )?(?:\w+ )?(?:pills|"
+            r"tablets|capsules|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|painkillers)",
         ),
         "always",
         "Poisoning (MedlinePlus)",
@@ -184,7 +199,7 @@ RULES: tuple[TriageRule, ...] = (
             r"pain (?:spreading|radiating|going) (?:down|to|into) (?:my |his |her |the )?"
             r"(?:left )?(?:arm|jaw)",
             r"chest (?:\w+ ){0,2}(?:pain|pains|pressure|tight|tightness|heavy|heaviness|hurts?|hurting|"
-            r"aches?|aching|squeez\w*|crushing)",
+            r"aches?|aching|squeez\w*|crushing)\b(?! (?:only )?when (?:i|you|he|she|they) (?:cough|sneeze))",
             r"(?:tight|heavy|crushing|squeezing|painful) (?:feeling in (?:my |his |her |the )?)?chest",
             r"clutch\w* (?:at )?(?:my|his|her|their) chest",
             r"(?:elephant|weight) (?:is )?(?:sitting )?on (?:my|his|her|their) chest",
@@ -197,6 +212,9 @@ RULES: tuple[TriageRule, ...] = (
             r"side) of (?:my |his |her |their |the )?chest",
             r"(?:pain|ache|aching|numbness|tingling) (?:\w+ ){0,2}(?:spreading|radiating|going|shooting|moving) "
             r"(?:down|into|to|up) (?:both|my|his|her|the) (?:arms|jaw|neck)",
+            r"(?:squeez\w*|crush\w*|pressing) (?:feeling )?(?:on |in )?(?:my |his |her |their |the )?(?:heart|chest)",
+            r"(?:pressure|weight|heaviness|tightness) on (?:my |his |her |their |the )?chest",
+            r"(?:band|belt|vice|vise) (?:around|round|across) (?:my |his |her |their |the )?chest",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -234,6 +252,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:face|mouth|smile|eyelid)(?: \w+){0,2} (?:droop\w*|sagging|saggy|lopsided|crooked|uneven|"
             r"fallen)",
             r"(?:speech|talking|words|voice) (?:\w+ ){0,3}(?:slurr\w*|garbled|jumbled)",
+            r"\bslurring\b",
             r"(?:speech|talking|words) (?:\w+ ){0,2}suddenly (?:\w+ ){0,2}(?:weird|strange|funny|wrong|odd)",
             r"suddenly (?:\w+ ){0,3}(?:speech|talking|words) (?:\w+ ){0,2}(?:weird|strange|funny|wrong|odd)",
             r"(?:speech|talking) (?:\w+ ){0,3}(?:weird|strange|funny|wrong|odd) (?:\w+ ){0,6}(?:droop\w*|"
@@ -242,6 +261,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:left|right|one) side",
             r"(?:lost|losing|loss of) (?:the )?(?:vision|sight) in one eye",
             r"(?:arm|leg|hand|face) (?:suddenly |just )?(?:went|go|gone|is|feels) (?:limp|dead|numb|floppy)",
+            r"(?:can'?t|cannot|unable to) (?:move|feel|use) (?:my |his |her |their |the )?(?:left|right|one) "
+            r"(?:side|arm|leg)",
         ),
         "symptom",
         "Stroke signs and symptoms (CDC)",
@@ -272,6 +293,9 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:throat|tongue) (?:feels |is )?(?:tight|thick|closing|swollen)",
             r"(?:throat|airway) (?:feels |felt |is |was )?(?:like (?:it'?s|it is|it was) )?"
             r"(?:closing|shutting|closing up|swelling shut)",
+            r"(?:hives|welts)\b.{0,40}(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy|collaps\w*|"
+            r"throat (?:is |feels )?(?:tight|closing|swelling))",
+            r"(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy)\b.{0,40}(?:hives|welts)",
         ),
         "symptom",
         "Anaphylaxis (NHS)",
@@ -307,6 +331,13 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:tummy|belly|stomach|chest|ribs|neck) (?:is |are |keeps )?(?:heaving|sucking|pulling|caving|"
             r"sinking) (?:in|in and out)\b.{0,30}(?:breath|breathing)",
             r"(?:heaving|sucking in|pulling in|caving in) (?:\w+ ){0,3}with (?:every|each) breath",
+            r"(?:asthma attack|inhaler|puffer)(?: \w+){0,6} (?:isn'?t|is not|not|won'?t|doesn'?t|does not) "
+            r"(?:getting better|helping|working|easing|making (?:it|any) (?:better|difference))",
+            r"(?:can'?t|cannot|unable to) (?:finish|complete|get out) (?:a |her |his |my |their |whole )?sentences?",
+            r"barely (?:talk|speak|breathe|breathing|get (?:a )?breath)",
+            r"\bgasping\b",
+            r"(?:looks?|looking|gone|turned|turning|went) (?:blue|grey|gray)\b",
+            r"(?:choked|choking) .{0,40}(?:can'?t|cannot|unable to) (?:cough|speak|talk|breathe|cry)",
         ),
         "symptom",
         "Breathing difficulty (MedlinePlus)",
@@ -327,6 +358,8 @@ RULES: tuple[TriageRule, ...] = (
             r"blood",
             r"(?:vomiting|throwing up|coughing up|coughing|vomited|threw up) (?:up )?blood",
             r"blood (?:is )?(?:spurting|gushing|pouring)",
+            r"(?:pouring|gushing|spurting|streaming) (?:with |out )?blood",
+            r"bleed\w*\b.{0,40}(?:won'?t|will not|doesn'?t|does not|hasn'?t|has not|isn'?t) stop(?:ped|ping)?",
         ),
         "symptom",
         "Bleeding (MedlinePlus)",
@@ -364,6 +397,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:having|is having|just had) (?:a |his |her |their )?(?:first )?seizure",
             r"had (?:a |his |her |their )?first seizure",
             r"convuls",
+            r"seiz\w* (?:for )?(?:more than |over |longer than |about )?(?:[5-9]|[1-9]\d|five|ten|fifteen|twenty) "
+            r"min",
             r"foaming at the mouth",
             r"(?:on the (?:floor|ground)|collapsed) (?:\w+ ){0,2}(?:jerking|twitching|shaking|thrashing|fitting)",
             r"(?:jerking|twitching|thrashing|shaking) (?:uncontrollably|all over|and (?:foaming|not responding|"
@@ -441,6 +476,9 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:fever|temperature|temp\b|rash|spots|light).{0,80}(?:(?:rigid|stiff) neck|neck (?:is |feels |was )?"
             r"(?:rigid|stiff))",
             r"rash (?:that )?(?:doesn'?t|does not|won'?t) fade",
+            r"rash (?:that )?(?:doesn'?t|does not|won'?t|didn'?t) (?:fade|go away|disappear)(?: \w+){0,3} "
+            r"(?:pressed|press|pressing|glass)",
+            r"(?:purple|dark red) (?:spots|rash|blotches)\b.{0,60}(?:fever|temperature)",
         ),
         "symptom",
         "Meningitis (NHS)",
@@ -454,7 +492,7 @@ RULES: tuple[TriageRule, ...] = (
             r"baby (?:is )?(?:not )?moving less|not moving)",
             r"(?:bleeding|severe pain).{0,40}(?:while|and) pregnant",
             r"pregnan\w*.{0,60}(?:stopped moving|not moving|moving less|moved less|hasn'?t moved|less movement|"
-            r"fewer (?:kicks|movements)|no (?:kicks|movement)|(?:water|waters) (?:broke|breaking|has broken)|"
+            r"fewer (?:kicks|movements)|no (?:kicks|movement)|(?:water|waters) (?:\w+ )?(?:broke|breaking|broken|went)|"
             r"leaking fluid|severe (?:stomach|belly|abdominal) pain|bad headache|swelling of (?:the |my )?face)",
             r"(?:baby|babies) (?:\w+ ){0,3}(?:stopped moving|not moving as much|moving less|isn'?t moving)",
             r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|not) (?:felt|feel|felt the baby|noticed) (?:\w+ ){0,2}"
@@ -471,9 +509,14 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"(?:black|tarry|bloody) (?:stools?|poop)",
             r"blood in (?:my |his |her )?(?:stool|poop)",
+            r"(?:stool|stools|poop|poo|bowel movements?) (?:is |are |was |were |has been |have been |looks |look )?"
+            r"(?:black|tarry|bloody|maroon)",
             r"can'?t keep (?:any )?(?:fluids|water|anything) down",
             r"severe (?:abdominal|stomach|belly|tummy) pain",
             r"fruity (?:breath|smell)",
+            r"(?:low (?:blood )?sugar|hypo|(?:blood )?sugar (?:is |was |at |of )?(?:low|really low|very low|"
+            r"[1-2]\.\d|[1-4]\d)\b).{0,50}(?:confus\w*|drowsy|passing out|can'?t (?:think|wake|speak)|"
+            r"slurr\w*|unresponsive|fitting|seizure)",
             r"(?:fever|temperature|temp) (?:\w+ ){0,2}(?:of|over|above|is|at|reached|hit|hits|hitting) "
             r"(?:\w+ )?(?:10[4-9]|4[0-2])(?:\.\d)?\b",
             r"(?:fever|temperature|temp) (?:10[4-9]|4[0-2])(?:\.\d)?\b",
@@ -520,8 +563,17 @@ def _is_negated(text: str, start: int) -> bool:
     return _NEGATION_RE.search(text[max(0, start - 40) : start]) is not None
 
 
+#: "had a fit and isn't waking up" is happening now, whatever "had a" usually says.
+_STILL_RE = re.compile(
+    r"\bhad (?:a|an) \w+ and (?:is|isn'?t|won'?t|can'?t|now|still|hasn'?t|has not|is not)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_hypothetical(text: str, start: int) -> bool:
-    return _HYPOTHETICAL_RE.search(text[max(0, start - 50) : start]) is not None
+    if _HYPOTHETICAL_RE.search(text[max(0, start - 50) : start]) is None:
+        return False
+    return _STILL_RE.search(text[max(0, start - 50) : start + 20]) is None
 
 
 def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str, ...]:
