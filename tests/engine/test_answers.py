@@ -166,6 +166,12 @@ def test_lay_and_misspelled_questions_get_the_facts_that_answer_them(
         "how do i fix a flat tire",
         "my cat keeps throwing up hairballs",
         "my tomato plants have a fungus on the leaves",
+        "how to treat leather boots",
+        "how to quit my job politely",
+        "best running shoes for flat roads",
+        "what's the best diet for my goldfish",
+        "how do banks calculate interest",
+        "how do I get rid of moths in my closet",
     ],
 )
 def test_questions_that_borrow_health_words_are_out_of_scope(
@@ -174,6 +180,14 @@ def test_questions_that_borrow_health_words_are_out_of_scope(
     answer = engine.ask(question)
     assert answer.in_scope is False, question
     assert answer.text == OUT_OF_SCOPE_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how to get rid of hiccups", "is it bad to crack your knuckles", "can stress make you sick"],
+)
+def test_everyday_health_questions_are_in_scope(engine: HealthEngine, question: str) -> None:
+    assert engine.ask(question).in_scope is True
 
 
 @pytest.mark.parametrize(

@@ -384,7 +384,11 @@ HEALTH_WORDS = frozenset(
     deficiency pregnancy miscarriage labor labour birth contractions period periods cramping
     urologist gynecologist dermatologist cardiologist oncologist psychiatrist psychologist
     counselling counseling rehab cold colds temperature nightmares flashbacks halos glare wets
-    wetting soiling""".split()
+    wetting soiling hiccups hiccup knuckles knuckle heel elbow elbows jaw armpit armpits groin
+    forehead eyelid eyelids nostril nostrils scalp sweaty clammy shivery feverish queasy
+    nauseous bloated gassy itchiness soreness stiffness blister blisters cyst cysts lumps
+    dandruff lice nits earwax snot phlegm mucus sputum hangnail bunion bunions verruca
+    callus""".split()
 )
 
 #: Common medicines by generic and brand name. Naming a medicine makes a question a health
@@ -520,14 +524,16 @@ OFF_DOMAIN_WORDS = frozenset(
     earn earns earning earnings wage wages income career careers customer customers client
     clients onboarding marketing startup business coworker coworkers manager managers boss
     rift rhyme rhymes rhyming synonym synonyms antonym war wars pony ponies goat goats
-    gerbil gerbils guinea ferret ferrets budgie budgies""".split()
+    gerbil gerbils guinea ferret ferrets budgie budgies wooden wood table tables chair chairs
+    boots leather rope ropes road roads building buildings politely canvas varnish
+    lawn lawns fishtank goldfish""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
 ANIMAL_WORDS = frozenset(
     """dog dogs puppy puppies cat cats kitten kittens pet pets horse horses hamster hamsters
     rabbit rabbits parrot parrots bird birds pony ponies gerbil gerbils ferret ferrets budgie
-    budgies""".split()
+    budgies goldfish""".split()
 )
 
 #: Words that make an animal in the question a person's health matter (a bite, rabies,
