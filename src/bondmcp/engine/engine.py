@@ -502,7 +502,9 @@ class HealthEngine:
                 scored.append((score, p_rank, i, passage, sentence))
         overview = self.index.passage_for(topic_id, "overview")
         wants_lead = not named or intent in (None, "overview")
-        lead = overview.sentences[0] if wants_lead and overview and overview.sentences else None
+        # The analysed sentences are cached; Passage.sentences splits the text every time.
+        lead_sentences = self._sentences(overview) if wants_lead and overview else ()
+        lead = lead_sentences[0][0] if lead_sentences else None
         if lead is not None:
             # The lead is quoted anyway: the four places go to other sentences.
             scored = [item for item in scored if not (item[3] is overview and item[2] == 0)]
