@@ -278,6 +278,25 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "exams": ("examination", "screening"),
     "checkup": ("screening", "check"),
     "calf": ("leg", "calves"),
+    "awake": ("sleep", "insomnia"),
+    "agony": ("severe", "pain"),
+    "agonising": ("severe", "pain"),
+    "agonizing": ("severe", "pain"),
+    "terror": ("fear", "panic"),
+    "terrified": ("fear", "panic", "anxiety"),
+    "bothered": ("interest", "motivation"),
+    "stinks": ("smell", "odor"),
+    "stinky": ("smell", "odor"),
+    "smelly": ("smell", "odor"),
+    "reeks": ("smell", "odor"),
+    "blistery": ("blisters", "blister"),
+    "blistering": ("blisters", "blister"),
+    "chested": ("chest",),
+    "creaky": ("stiff", "stiffness", "grinding"),
+    "spewing": ("vomiting", "vomit"),
+    "chucking": ("vomiting", "vomit"),
+    "retching": ("vomiting", "nausea"),
+    "puked": ("vomit", "vomited"),
     "calves": ("leg",),
     "pooing": ("stool", "bowel"),
     "poos": ("stool", "bowel"),
@@ -388,7 +407,7 @@ HEALTH_WORDS = frozenset(
     forehead eyelid eyelids nostril nostrils scalp sweaty clammy shivery feverish queasy
     nauseous bloated gassy itchiness soreness stiffness blister blisters cyst cysts lumps
     dandruff lice nits earwax snot phlegm mucus sputum hangnail bunion bunions verruca
-    callus""".split()
+    callus awake""".split()
 )
 
 #: Common medicines by generic and brand name. Naming a medicine makes a question a health
