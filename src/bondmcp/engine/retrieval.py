@@ -171,6 +171,21 @@ class PassageIndex:
         #: Stem -> word id; every array below is indexed by these ids.
         self._vocab: dict[str, int] = {}
         self._build_postings()
+        # The built-in topics are few and asked about most: their word ids are also kept as
+        # sets, so coverage of a question is set lookups rather than a sorted search per
+        # topic (a few MB). Imported corpora, which can be large, use the arrays alone.
+        shared_ids = list(range(len(self._vocab)))  # one int object per id, shared by all sets
+        self._kb_topic_words: dict[int, frozenset[int]] = {
+            t: frozenset(
+                map(
+                    shared_ids.__getitem__,
+                    self._topic_words[self._topic_start[t] : self._topic_start[t + 1]].tolist(),
+                )
+            )
+            for t in sorted(
+                {self._topic_index[p.topic_id] for p in self.passages if p.origin == "kb"}
+            )
+        }
         self._name_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
         #: Two-word names written as one word ("hayfever" is read as "hay fever").
@@ -581,12 +596,14 @@ class PassageIndex:
         ids = [i for group in term_ids for i in group]
         if t is None or not ids:
             return 0.0
-        used = self._topic_words[self._topic_start[t] : self._topic_start[t + 1]]
-        if not len(used):
-            return 0.0
-        # One sorted lookup of every stem of the question, not one per question word.
-        at = np.minimum(np.searchsorted(used, ids), len(used) - 1)
-        present = set(np.asarray(ids)[used[at] == ids].tolist())
+        present: frozenset[int] | set[int] | None = self._kb_topic_words.get(t)
+        if present is None:
+            used = self._topic_words[self._topic_start[t] : self._topic_start[t + 1]]
+            if not len(used):
+                return 0.0
+            # One sorted lookup of every stem of the question, not one per question word.
+            at = np.minimum(np.searchsorted(used, ids), len(used) - 1)
+            present = set(np.asarray(ids)[used[at] == ids].tolist())
         covered = sum(
             term.weight
             for term, group in zip(query.terms, term_ids, strict=True)
