@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -35,6 +36,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         if getattr(app.state, "services", None) is None:
             app.state.services = Services.build(settings)
         app.state.services.recorder.start()
+        threading.Thread(
+            target=app.state.services.engine.warm_up, name="bondmcp-warm-up", daemon=True
+        ).start()
         if app.state.services.jobs is not None:
             app.state.services.jobs.start()  # the embedded executor, or enqueue-only
         try:

@@ -1,0 +1,27 @@
+"""Warming the engine up front analyses the built-in passages and changes no answer."""
+
+from __future__ import annotations
+
+from bondmcp.engine.engine import HealthEngine
+
+QUESTIONS = (
+    "what are the symptoms of type 2 diabetes",
+    "how is gout treated",
+    "my dad keeps peeing a lot and is always thirsty",
+)
+
+
+def test_warm_up_analyses_every_built_in_passage_and_changes_no_answer() -> None:
+    cold = HealthEngine.builtin()
+    before = [cold.ask(q, "us") for q in QUESTIONS]
+
+    warm = HealthEngine.builtin()
+    warm.warm_up()
+    builtin = [p for p in warm.index.passages if p.origin == "kb"]
+    assert builtin
+    assert all(p.source_id in warm._sentence_cache for p in builtin)
+
+    after = [warm.ask(q, "us") for q in QUESTIONS]
+    assert [(a.text, a.confidence, a.citations) for a in after] == [
+        (b.text, b.confidence, b.citations) for b in before
+    ]
