@@ -54,3 +54,27 @@ def test_topic_words_are_the_words_of_its_passages(index: PassageIndex) -> None:
         assert not index.topic_uses(topic_id, ["zzqqxx"])
         unused = [s for s in ("wart", "glaucoma", "tendon", "asthma") if s not in used]
         assert not any(index.topic_uses(topic_id, [s]) for s in unused)
+
+
+def test_a_guessed_condition_names_its_topics(index: PassageIndex) -> None:
+    guessed = {
+        m.topic_id
+        for m in index.analyse_query("always cold and tired, could it be anemia").aliases
+        if m.guess
+    }
+    assert "iron-deficiency-anemia" in guessed
+    guessed = {
+        m.topic_id
+        for m in index.analyse_query("tired and gaining weight, thyroid?").aliases
+        if m.guess
+    }
+    assert "hypothyroidism" in guessed
+    assert not any(
+        m.guess for m in index.analyse_query("i feel dizzy when i stand, is it normal?").aliases
+    )
+
+
+def test_a_name_read_into_a_lay_word_inside_a_typed_name_is_not_a_name(index: PassageIndex) -> None:
+    named = index.analyse_query("how long does the stomach flu last").named_topics
+    assert "gastroenteritis" in named
+    assert "influenza" not in named

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,8 @@ from bondmcp.engine.text import (
 )
 
 ALIAS_BOOST = 2.0
+#: Further boost of a topic the question guesses at ("could it be anemia").
+HYPOTHESIS_BOOST = 1.5
 INTENT_BOOST = 1.6
 #: How many of the best BM25 topics are re-ordered by coverage.
 RERANK_DEPTH = 12
@@ -64,6 +67,21 @@ _MIN_CORRECTED_LENGTH = 6
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
 GENERIC_WEIGHT = 0.25
 
+
+#: A guessed condition at the end of a question: "could it be X", "is it X", "X?" after a
+#: comma. The guess names topics only when it points at a few.
+_HYPOTHESIS_RE = re.compile(
+    r"(?:could (?:it|this|that|they) be|might (?:it|this|that) be|is (?:it|this|that)|"
+    r"do (?:i|you think i) have|does (?:he|she|my \w+) have|sounds? like|or is it|maybe)\s+"
+    r"(?:an? |the |some )?([a-z' -]{3,40}?)\s*\??\s*$"
+    r"|,\s*([a-z' -]{3,30}?)\s*\?\s*$"
+)
+_MAX_HYPOTHESIS_TOPICS = 4
+#: "is it normal?", "is it serious?" ask about the situation, not a condition.
+_NOT_GUESSES = frozenset(
+    """normal common serious bad ok okay safe fine dangerous contagious worth possible true real
+    healthy harmful urgent worse better enough""".split()
+)
 
 #: Words a name may lose and still mean the same ("the flu" is "flu").
 _ARTICLES = frozenset("a an the my your his her their our".split())
@@ -91,6 +109,8 @@ class Hit:
 class AliasMatch:
     topic_id: str
     phrase: str
+    #: Named by the condition the person guesses at ("..., could it be anemia").
+    guess: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,8 +378,33 @@ class PassageIndex:
             tokens=tuple(analyse_words(corrected, expand_lay_terms=True)),
             terms=tuple(terms),
             corrections=tuple(corrections),
-            aliases=tuple(self._match_aliases(corrected)),
+            aliases=tuple(self._with_hypotheses(self._match_aliases(corrected), question)),
         )
+
+    def _with_hypotheses(self, matches: list[AliasMatch], question: str) -> list[AliasMatch]:
+        """The condition a person guesses at ("always cold and tired, could it be anemia",
+        "pale and tired all the time, low iron?") names the topics whose own names hold every
+        word of the guess, as long as the guess is specific (a few topics at most)."""
+        found = _HYPOTHESIS_RE.search(question.lower().replace("’", "'"))
+        if found is None:
+            return matches
+        text = found.group(1) or found.group(2) or ""
+        guess = [w for w in words(text) if w not in STOPWORDS and w not in GENERIC_WORDS]
+        if not guess or len(guess) > 3 or any(w in _NOT_GUESSES for w in guess):
+            return matches
+        alternatives = [set(term_alternatives(w)) for w in guess]
+        topics = [
+            t
+            for t, names in self._name_stems.items()
+            if all(names.intersection(stems) for stems in alternatives)
+        ]
+        named = {m.topic_id for m in matches}
+        if not topics or len(topics) > _MAX_HYPOTHESIS_TOPICS:
+            return matches
+        phrase = " ".join(guess)
+        return matches + [
+            AliasMatch(t, phrase, guess=True) for t in sorted(topics) if t not in named
+        ]
 
     def term(self, word: str) -> QueryTerm:
         """One question word as a weighted term (see ``QueryTerm``)."""
@@ -477,6 +522,11 @@ class PassageIndex:
             wanted_topic[wanted] = True
             mask = wanted_topic[self._topic_of]
             scores = np.where(mask, scores * ALIAS_BOOST + 1e-3, scores)
+        guessed = [self._topic_index[m.topic_id] for m in query.aliases if m.guess]
+        if guessed and HYPOTHESIS_BOOST != 1.0:
+            guessed_topic = np.zeros(len(self.topic_ids), dtype=bool)
+            guessed_topic[guessed] = True
+            scores = np.where(guessed_topic[self._topic_of], scores * HYPOTHESIS_BOOST, scores)
         if intent is not None:
             scores = np.where(self._sections == intent, scores * INTENT_BOOST, scores)
         return scores
