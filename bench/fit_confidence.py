@@ -7,9 +7,12 @@ label is "the engine's answer would be right": expected topic and required facts
 answerable question, never for an unanswerable one. A logistic regression over the
 engine's features (``HealthEngine.assess``) is fitted by Newton's method with a small L2
 penalty, and the abstention threshold is the one that answers the most answerable
-questions right while still abstaining on at least ``MIN_ABSTENTION`` of the unanswerable
-ones (a margin over the 90% target). The printed constants go into ``bondmcp/engine/engine.py``;
-the held-out split is never read here.
+questions right while still abstaining on at least ``MIN_ABSTENTION`` of all the tune
+unanswerable questions (a margin over the 90% target), counted the way the engine decides:
+a dose or lab-result question declined by rule counts as abstained, one redirected as out
+of scope does not, and a question whose weight lies mostly in words no source uses
+(``UNKNOWN_ABSTAIN_SHARE``) is abstained on whatever its confidence. The printed constants
+go into ``bondmcp/engine/engine.py``; the held-out split is never read here.
 """
 
 from __future__ import annotations
@@ -21,7 +24,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bondmcp.engine.engine import CONFIDENCE_FEATURES, DOSE_ANSWER, HealthEngine
+from bondmcp.engine.engine import (
+    CONFIDENCE_FEATURES,
+    DOSE_ANSWER,
+    UNKNOWN_ABSTAIN_SHARE,
+    HealthEngine,
+)
 from bondmcp.engine.intent import asks_to_interpret_result
 from bondmcp.engine.text import words
 from evalset import facts_found, load
@@ -53,15 +61,19 @@ def main() -> None:
     rows: list[tuple[float, ...]] = []
     labels: list[bool] = []
     kinds: list[str] = []
+    unanswerable_total = 0
+    declined_by_rule = 0
     for item in load():
         if item.split != "tune" or item.kind not in ("answerable", "unanswerable"):
             continue
+        unanswerable_total += item.kind == "unanswerable"
         answer = engine.ask(item.question)
         if not answer.in_scope or answer.triage != "routine":
             continue
         if answer.text == DOSE_ANSWER or asks_to_interpret_result(
             words(item.question), item.question
         ):
+            declined_by_rule += item.kind == "unanswerable"
             continue  # declined by rule before retrieval
         assessment = engine.assess(item.question)
         text = " ".join(sentence for _, sentence in assessment.quotes)
@@ -82,11 +94,12 @@ def main() -> None:
         f"AUROC {auroc(list(p), labels):.3f}  ECE {expected_calibration_error(list(p), labels):.3f}"
     )
     best = (-1.0, 0.5, 0.0)
-    n_unanswerable = kinds.count("unanswerable") or 1
+    n_unanswerable = unanswerable_total or 1
+    grounded = x[:, CONFIDENCE_FEATURES.index("unknown")] < UNKNOWN_ABSTAIN_SHARE
     for threshold in np.arange(0.30, 0.95, 0.01):
-        answered = p >= threshold
+        answered = (p >= threshold) & grounded
         right = sum(1 for a, r in zip(answered, labels, strict=True) if a and r)
-        abstained = sum(
+        abstained = declined_by_rule + sum(
             1 for a, k in zip(answered, kinds, strict=True) if not a and k == "unanswerable"
         )
         if abstained / n_unanswerable >= MIN_ABSTENTION and right > best[0]:
