@@ -63,6 +63,19 @@ from bondmcp.engine.triage import triage
         ("my husband had a fit and isn't waking up", "unresponsive"),
         ("purple rash that doesn't go away when pressed and fever", "meningitis"),
         ("my kid ate peanuts and now is wheezing and has hives", "anaphylaxis"),
+        ("my toddler got hold of my blood pressure pills", "overdose"),
+        ("son drank from a bottle of washing up liquid", "overdose"),
+        ("he's taken a lot of cocaine and his heart is racing", "overdose"),
+        ("dad's speech went weird and his face looks wonky", "stroke"),
+        ("i'm sweating and my chest feels like it's being squeezed", "cardiac"),
+        ("asthma is really bad and my reliever isn't working", "breathing"),
+        ("baby keeps stopping breathing for a few seconds", "breathing"),
+        ("there's no way out and i've decided to end things", "suicide"),
+        ("how to stop feeling suicidal thoughts", "suicide"),
+        ("first ever seizure in my 30s", "seizure"),
+        ("after banging his head he is drowsy and confused", "head_injury"),
+        ("sudden terrible headache like never before", "headache"),
+        ("husband mixed alcohol with his sleeping tablets and won't wake properly", "unresponsive"),
     ],
 )
 def test_emergencies_are_flagged(question: str, category: str) -> None:
@@ -90,6 +103,11 @@ def test_emergencies_are_flagged(question: str, category: str) -> None:
         "pregnant and my waters have broken early",
         "my poop is black and sticky",
         "i'm diabetic and my sugar is 30 and i'm shaky and confused",
+        "pooing blood and feel dizzy",
+        "can't stop vomiting for 24 hours and very dizzy",
+        "really bad pain in the right side of my tummy and a fever",
+        "my breath smells like pear drops and i'm diabetic and vomiting",
+        "36 weeks and bleeding bright red",
     ],
 )
 def test_urgent_situations_are_flagged_urgent(question: str) -> None:
@@ -122,6 +140,10 @@ def test_urgent_situations_are_flagged_urgent(question: str) -> None:
         "how long do hives last",
         "what should my blood sugar be",
         "my stool is green",
+        "what are the warning signs of suicide in teenagers",
+        "what happens if you take too much ibuprofen",
+        "my toddler has a mild fever and is playing happily",
+        "i hit my head on a cupboard, it's a bit sore",
     ],
 )
 def test_routine_questions_are_not_emergencies(question: str) -> None:

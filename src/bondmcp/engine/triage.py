@@ -105,12 +105,11 @@ RULES: tuple[TriageRule, ...] = (
         "suicide",
         "emergency",
         _rx(
-            r"suicid",
+            r"(?:feel|feels|feeling|felt|am|i'?m|been|keep having|having) (?:\w+ )?suicidal",
             r"kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)",
             r"end(?:ing)? (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted|going) to die\b",
             r"don'?t want to (?:live|be alive|wake up)",
-            r"self[- ]?harm",
             r"(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)",
             r"no reason to live",
             r"better off dead",
@@ -138,6 +137,10 @@ RULES: tuple[TriageRule, ...] = (
             r"possessions|belongings)(?: away)?",
             r"ready to die",
             r"not wanting to (?:live|be alive|wake up|be here)",
+            r"(?:decided|going|want|wants|plan(?:ning)?|ready) to end (?:it|things|everything|my life|his life|"
+            r"her life)",
+            r"end(?:ing)? (?:things|everything)\b",
+            r"no way out\b",
             r"(?:got|have|saved|collected|bought|counted out) (?:the |my |all (?:the |my )?|enough )?"
             r"(?:pills|tablets)(?: \w+){0,3} (?:ready|to take)",
             r"(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point (?:in|of) (?:living|life|going on|"
@@ -155,6 +158,16 @@ RULES: tuple[TriageRule, ...] = (
         "https://www.nimh.nih.gov/health/topics/suicide-prevention",
     ),
     TriageRule(
+        "suicide",
+        "emergency",
+        # The words alone: a person's own thoughts ("i feel suicidal"), not an impersonal
+        # question about them ("what are the warning signs of suicide in teenagers").
+        _rx(r"suicid", r"self[- ]?harm"),
+        "symptom",
+        "Suicide prevention (NIMH)",
+        "https://www.nimh.nih.gov/health/topics/suicide-prevention",
+    ),
+    TriageRule(
         "overdose",
         "emergency",
         _rx(
@@ -165,10 +178,17 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:bleach|poison|antifreeze|detergent|cleaner|cleaning|chemical|pods?\b|button batter|"
             r"batter(?:y|ies)|weed killer|pesticide|insecticide|pills|tablets|medicine|medication|"
             r"vape (?:juice|liquid)|e-liquid|nicotine|lighter fluid|gasoline|petrol|kerosene|"
-            r"paint thinner|mouthwash|nail polish|magnets?|lamp oil|dishwasher|laundry)",
+            r"paint thinner|mouthwash|nail polish|magnets?|lamp oil|dishwasher|laundry|washing[- ]up|soap|"
+            r"sanitis|sanitiz|perfume|essential oil|rat poison|slug pellets|weedkiller)",
+            r"(?:ate|eaten|swallowed|chewed) (?:some |a few |a handful of )?(?:wild |garden |poisonous )?"
+            r"(?:berries|mushrooms|toadstools?)\b.{0,40}(?:garden|wild|plant|bush|hedge|park|sick|vomit)",
+            r"(?:taken|took|done|had|snorted|smoked|injected) (?:a lot of |too much |loads of |some )?(?:cocaine|"
+            r"coke|ecstasy|mdma|heroin|speed|meth|crystal|drugs)\b.{0,50}(?:heart|chest|breath|unconscious|"
+            r"won'?t wake|fit|seizure|collapsed|overheating|racing|pounding|not making sense)",
             r"poisoned",
             r"(?:not|isn'?t|wasn'?t) breathing after (?:taking|using)",
-            r"got into (?:the |my |his |her |their |\w+'?s )?(?:pills|tablets|medicine|medication|meds)",
+            r"got (?:into|hold of) (?:the |my |his |her |their |\w+'?s )?(?:\w+ ){0,3}(?:pills|tablets|medicine|"
+            r"medication|meds)",
             r"(?:ate|swallowed|eaten|chewed) (?:some |a few |two |several )?(?:of )?(?:the |my |his |her |their |"
             r"\w+'?s )?(?:pills|tablets|medicine|medication|meds|gummies)",
             r"(?:took|taken|given|gave (?:him|her|them)) (?:a |an )?(?:double|extra|second|triple) (?:dose|doses|"
@@ -215,6 +235,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:squeez\w*|crush\w*|pressing) (?:feeling )?(?:on |in )?(?:my |his |her |their |the )?(?:heart|chest)",
             r"(?:pressure|weight|heaviness|tightness) on (?:my |his |her |their |the )?chest",
             r"(?:band|belt|vice|vise) (?:around|round|across) (?:my |his |her |their |the )?chest",
+            r"chest (?:[\w']+ ){0,5}(?:squeezed|crushed)",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -245,7 +266,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:weak|numb|drooping|droopy|paralys)",
             r"can'?t (?:get (?:my|his|her|their) words out|find (?:my|his|her|their) words|speak properly|"
             r"talk properly|talk straight)",
-            r"(?:smile|face|mouth) (?:is |looks |went )?(?:lopsided|crooked|uneven)",
+            r"(?:smile|face|mouth) (?:is |looks |went )?(?:lopsided|crooked|uneven|wonky)",
             r"(?:lopsided|crooked) (?:smile|face)",
             r"(?:arm|leg|hand) (?:is |went |feels |has gone )?(?:weak|numb|limp|dead) (?:all of a sudden|suddenly)",
             r"(?:all of a sudden|suddenly) (?:\w+ ){0,4}(?:weak|numb|confused|slurr\w*|can'?t (?:talk|speak|see))",
@@ -331,11 +352,12 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:tummy|belly|stomach|chest|ribs|neck) (?:is |are |keeps )?(?:heaving|sucking|pulling|caving|"
             r"sinking) (?:in|in and out)\b.{0,30}(?:breath|breathing)",
             r"(?:heaving|sucking in|pulling in|caving in) (?:\w+ ){0,3}with (?:every|each) breath",
-            r"(?:asthma attack|inhaler|puffer)(?: \w+){0,6} (?:isn'?t|is not|not|won'?t|doesn'?t|does not) "
+            r"(?:asthma attack|inhaler|puffer|reliever)(?: [\w']+){0,6} (?:isn'?t|is not|not|won'?t|doesn'?t|does not) "
             r"(?:getting better|helping|working|easing|making (?:it|any) (?:better|difference))",
             r"(?:can'?t|cannot|unable to) (?:finish|complete|get out) (?:a |her |his |my |their |whole )?sentences?",
             r"barely (?:talk|speak|breathe|breathing|get (?:a )?breath)",
             r"\bgasping\b",
+            r"(?:baby|infant|newborn)\b.{0,30}(?:stop(?:s|ping)? breathing|pauses? (?:in )?(?:her |his )?breathing)",
             r"(?:looks?|looking|gone|turned|turning|went) (?:blue|grey|gray)\b",
             r"(?:choked|choking) .{0,40}(?:can'?t|cannot|unable to) (?:cough|speak|talk|breathe|cry)",
         ),
@@ -377,7 +399,7 @@ RULES: tuple[TriageRule, ...] = (
             r"limp and (?:not|won'?t|isn'?t)",
             r"(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|not) (?:respond|responding)\b"
             r"(?! to (?:\w+ )?(?:treatment|antibiotics?|medicines?|medications?|meds|therapy|drugs?))",
-            r"(?:won'?t|will not|isn'?t|is not) (?:wake|waking) up",
+            r"(?:won'?t|will not|isn'?t|is not) (?:wake|waking) (?:up|properly|fully)",
             r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \w+|the \w+)",
             r"(?:passed out|fainted|blacked out) and (?:\w+ ){0,3}(?:won'?t|not|isn'?t|can'?t)",
         ),
@@ -396,6 +418,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:back[- ]to[- ]back|repeated|one after another) seizures",
             r"(?:having|is having|just had) (?:a |his |her |their )?(?:first )?seizure",
             r"had (?:a |his |her |their )?first seizure",
+            r"first (?:ever )?seizure",
             r"convuls",
             r"seiz\w* (?:for )?(?:more than |over |longer than |about )?(?:[5-9]|[1-9]\d|five|ten|fifteen|twenty) "
             r"min",
@@ -425,6 +448,9 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:hit|struck|kicked)|like (?:a|an) (?:\w+ )?(?:bat|hammer|explosion|thunderclap)|out of nowhere|"
             r"came on (?:suddenly|in seconds|all at once|in an instant))",
             r"worst (?:headache|head pain|pain in (?:my|his|her|their) head)(?: \w+){0,3} ever",
+            r"(?:headache|head pain) like (?:i'?ve |i have )?never (?:had |felt )?before",
+            r"sudden(?:ly)?,? (?:\w+ )?(?:terrible|awful|agonising|agonizing|horrendous|horrific|excruciating) "
+            r"headache",
             r"(?:headache|head pain).{0,60}(?:came on|started|hit) (?:me )?(?:in|within) (?:a few )?seconds",
             r"headache (?:with|and) (?:a )?stiff neck",
         ),
@@ -436,8 +462,9 @@ RULES: tuple[TriageRule, ...] = (
         "head_injury",
         "emergency",
         _rx(
-            r"(?:hit|bumped|banged|injured|hurt|knocked) (?:(?:my|his|her|their|the) )?head.{0,60}"
-            r"(?:vomit|throw(?:ing)? up|confus|pass(?:ed)? out|unconscious|seizure|drows|sleepy)",
+            r"(?:hit|hitting|bumped|bumping|banged|banging|injured|hurt|knocked|knocking) "
+            r"(?:(?:my|his|her|their|the) )?head.{0,60}"
+            r"(?:vomit|throw(?:ing)? up|being sick|confus|pass(?:ed)? out|unconscious|seizure|drows|sleepy)",
         ),
         "symptom",
         "Head injury and concussion (NHS)",
@@ -498,6 +525,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|not) (?:felt|feel|felt the baby|noticed) (?:\w+ ){0,2}"
             r"(?:kick|kicks|kicking|move|moving|movements?)\b",
             r"\d{1,2} weeks\b.{0,60}(?:no|fewer|less|stopped) (?:kicks|kicking|movements?|moving)",
+            r"\b(?:[2-4]\d) weeks\b.{0,30}(?:bleeding|waters|leaking fluid|contractions)",
         ),
         "symptom",
         "Pregnancy warning signs (CDC)",
@@ -514,6 +542,11 @@ RULES: tuple[TriageRule, ...] = (
             r"can'?t keep (?:any )?(?:fluids|water|anything) down",
             r"severe (?:abdominal|stomach|belly|tummy) pain",
             r"fruity (?:breath|smell)",
+            r"(?:pooing|pooping|passing|shitting) blood",
+            r"(?:can'?t|cannot) stop (?:vomiting|being sick|throwing up|puking)",
+            r"(?:pain|ache|hurts?) (?:\w+ ){0,3}right (?:side|lower)(?: \w+){0,5}.{0,30}(?:fever|temperature|temp\b|"
+            r"vomit\w*|being sick)",
+            r"(?:breath|smells?) (?:\w+ ){0,3}(?:pear drops|nail polish remover|acetone)",
             r"(?:low (?:blood )?sugar|hypo|(?:blood )?sugar (?:is |was |at |of )?(?:low|really low|very low|"
             r"[1-2]\.\d|[1-4]\d)\b).{0,50}(?:confus\w*|drowsy|passing out|can'?t (?:think|wake|speak)|"
             r"slurr\w*|unresponsive|fitting|seizure)",
