@@ -209,6 +209,8 @@ def test_animals_are_in_scope_when_a_person_is_affected(
         "what causes porphyria",
         "can i take krelvant with alcohol",
         "what is behcet's disease",
+        "what is the survival rate for pancreatic cancer stage 4",
+        "what's the success rate of bariatric surgery",
     ],
 )
 def test_health_questions_the_content_does_not_cover_abstain(

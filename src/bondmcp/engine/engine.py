@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from bondmcp.engine.intent import (
     answer_cues,
+    answers_statistic,
     asks_for_dose,
+    asks_for_statistic,
     asks_to_interpret_result,
     detect_intent,
 )
@@ -270,6 +272,14 @@ class HealthEngine:
         # Half the question in words no source uses: whatever matches is the other half.
         ungrounded = self._unknown_share(query) >= UNKNOWN_ABSTAIN_SHARE
         if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW or ungrounded:
+            if urgent:
+                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
+            return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
+        if asks_for_statistic(question) and not any(
+            answers_statistic(sentence) for _p, sentence in assessment.quotes
+        ):
+            # A survival or success figure the chosen text does not give is not answered
+            # with whatever else it says.
             if urgent:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)

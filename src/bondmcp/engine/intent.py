@@ -251,6 +251,33 @@ def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     )
 
 
+_STATISTIC_RE = re.compile(
+    r"\b(?:survival|success|cure|recurrence|mortality|death|failure) rates?\b|\blife expectancy\b|"
+    r"\bsurvival (?:chances?|odds|time)\b|\bchances? of (?:survival|surviving|success|it working)\b|"
+    r"\bprognosis\b|\bhow long (?:do|does|will|can|would) (?:\w+ ){0,3}(?:live|survive)\b|"
+    r"\bodds of (?:survival|surviving|success)\b",
+    re.IGNORECASE,
+)
+#: A sentence that can answer a question about survival or success: it gives a figure or
+#: speaks of the outlook itself.
+_STATISTIC_ANSWER_RE = re.compile(
+    r"%|\bpercent|\bper cent|\b\d+ (?:in|out of) \d+\b|\bsurviv\w*|\blife expectancy\b|\blifespan\b|"
+    r"\blive (?:a )?(?:normal|long|full)|\boutlook\b|\bprognosis\b|\bsuccess rate",
+    re.IGNORECASE,
+)
+
+
+def asks_for_statistic(question: str) -> bool:
+    """Survival, success or life-expectancy questions ("stage 4 pancreatic cancer survival
+    rate", "life expectancy with ALS")."""
+    return _STATISTIC_RE.search(question) is not None
+
+
+def answers_statistic(sentence: str) -> bool:
+    """Does a sentence give a figure or an outlook that such a question asks for?"""
+    return _STATISTIC_ANSWER_RE.search(sentence) is not None
+
+
 def detect_intent(question: str) -> str | None:
     """The section a question asks for, or ``None`` when it states no intent."""
     for name, pattern in _INTENTS:

@@ -545,7 +545,8 @@ OFF_DOMAIN_WORDS = frozenset(
     rift rhyme rhymes rhyming synonym synonyms antonym war wars pony ponies goat goats
     gerbil gerbils guinea ferret ferrets budgie budgies wooden wood table tables chair chairs
     boots leather rope ropes road roads building buildings politely canvas varnish
-    lawn lawns fishtank goldfish""".split()
+    lawn lawns fishtank goldfish minecraft fortnite roblox pokemon xbox playstation nintendo
+    villager villagers zombie zombies dragon dragons wizard potion potions""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
