@@ -76,6 +76,28 @@ from bondmcp.engine.triage import triage
         ("after banging his head he is drowsy and confused", "head_injury"),
         ("sudden terrible headache like never before", "headache"),
         ("husband mixed alcohol with his sleeping tablets and won't wake properly", "unresponsive"),
+        ("an elephant is standing on my ribcage and i'm grey and sweaty", "cardiac"),
+        ("his lips have gone dusky and he's fighting for every breath", "breathing"),
+        ("she's making a high pitched noise when she breathes in and is drooling", "breathing"),
+        ("he stuck his epipen in but he's still struggling", "anaphylaxis"),
+        ("half of dad's face has slid down and he's talking gibberish", "stroke"),
+        ("my vision went black in one eye like a curtain came down", "stroke"),
+        ("the blood won't clot, it's been 40 minutes", "bleeding"),
+        ("i've said my goodbyes, i won't be here tomorrow", "suicide"),
+        ("she's gone limp and floppy and won't open her eyes", "unresponsive"),
+        ("my son's been jerking for 7 minutes and won't come round", "unresponsive"),
+        (
+            "my head is splitting like it's been cleaved with an axe, came on while lifting",
+            "headache",
+        ),
+        (
+            "fell down the stairs and cracked my head, now she can't remember anything and is sleepy",
+            "head_injury",
+        ),
+        (
+            "dark spots that don't disappear when i press a glass on them and she's burning hot",
+            "meningitis",
+        ),
     ],
 )
 def test_emergencies_are_flagged(question: str, category: str) -> None:
@@ -144,6 +166,11 @@ def test_urgent_situations_are_flagged_urgent(question: str) -> None:
         "what happens if you take too much ibuprofen",
         "my toddler has a mild fever and is playing happily",
         "i hit my head on a cupboard, it's a bit sore",
+        "half my face breaks out in spots",
+        "i feel pale and sweaty after the gym",
+        "my heart is heavy since my dog died",
+        "my lips go blue when i swim in cold water",
+        "my gums bleed when i brush",
     ],
 )
 def test_routine_questions_are_not_emergencies(question: str) -> None:

@@ -141,6 +141,12 @@ RULES: tuple[TriageRule, ...] = (
             r"her life)",
             r"end(?:ing)? (?:things|everything)\b",
             r"no way out\b",
+            r"planned (?:how|when|where) (?:i'?m|i am|he'?s|she'?s|he is|she is) (?:going to|gonna) "
+            r"(?:do it|die|end)",
+            r"(?:won'?t|will not) be (?:here|around|alive) (?:tomorrow|much longer|by (?:the )?morning)",
+            r"said (?:my|his|her|their) (?:final )?goodbyes",
+            r"(?:want|wish|need) (?:it|everything|the pain|this|all of it) (?:all )?to stop (?:permanently|forever|"
+            r"for good)",
             r"(?:got|have|saved|collected|bought|counted out) (?:the |my |all (?:the |my )?|enough )?"
             r"(?:pills|tablets)(?: \w+){0,3} (?:ready|to take)",
             r"(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point (?:in|of) (?:living|life|going on|"
@@ -236,6 +242,11 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:pressure|weight|heaviness|tightness) on (?:my |his |her |their |the )?chest",
             r"(?:band|belt|vice|vise) (?:around|round|across) (?:my |his |her |their |the )?chest",
             r"chest (?:[\w']+ ){0,5}(?:squeezed|crushed)",
+            r"(?:heart|chest|ribcage|ribs|breastbone)(?: [\w']+){0,6} (?:crush\w*|squeez\w*|clamp\w*|vice|vise|"
+            r"fist)\b",
+            r"(?:elephant|weight|piano|car|someone) (?:is |was )?(?:standing|sitting|pressing|lying|kneeling) on "
+            r"(?:my |his |her |their )?(?:chest|ribcage|ribs)",
+            r"(?:grey|gray|ashen) and (?:sweaty|clammy|sweating)",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -284,6 +295,13 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:arm|leg|hand|face) (?:suddenly |just )?(?:went|go|gone|is|feels) (?:limp|dead|numb|floppy)",
             r"(?:can'?t|cannot|unable to) (?:move|feel|use) (?:my |his |her |their |the )?(?:left|right|one) "
             r"(?:side|arm|leg)",
+            r"face (?:[\w']+ ){0,3}(?:slid|slipped|dropped|fallen|sagged|slumped) down",
+            r"half (?:of )?(?:[\w']+ )?face (?:[\w']+ ){0,3}(?:slid|dropped|droop\w*|numb|fallen|sagg\w*|"
+            r"paralys\w*|won'?t move)",
+            r"(?:talking|speaking) (?:gibberish|nonsense)",
+            r"suddenly (?:[\w']+ ){0,3}can'?t (?:hold|grip|lift|move|feel)",
+            r"(?:vision|sight) (?:[\w']+ ){0,3}(?:went|gone|going) (?:black|dark|blurry) in one eye",
+            r"curtain (?:came|coming|come|has come) down",
         ),
         "symptom",
         "Stroke signs and symptoms (CDC)",
@@ -317,6 +335,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:hives|welts)\b.{0,40}(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy|collaps\w*|"
             r"throat (?:is |feels )?(?:tight|closing|swelling))",
             r"(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy)\b.{0,40}(?:hives|welts)",
+            r"epi-?pen\b.{0,40}(?:still|not working|isn'?t working|struggling|worse|second)",
+            r"throat(?:'s| is| feels) like a (?:straw|pinhole|tiny tube)",
         ),
         "symptom",
         "Anaphylaxis (NHS)",
@@ -358,6 +378,13 @@ RULES: tuple[TriageRule, ...] = (
             r"barely (?:talk|speak|breathe|breathing|get (?:a )?breath)",
             r"\bgasping\b",
             r"(?:baby|infant|newborn)\b.{0,30}(?:stop(?:s|ping)? breathing|pauses? (?:in )?(?:her |his )?breathing)",
+            r"(?:lips|face|skin|fingers) (?:have |has |are |is )?(?:gone |turned |going |turning |look |looks )?"
+            r"(?:dusky|blue|grey|gray|purple)\b",
+            r"fighting for (?:every |each )?breath",
+            r"high[- ]pitched (?:noise|sound|squeak|whistle|wheeze)\w* (?:when|as) (?:he|she|they|i|the baby) "
+            r"breathes?",
+            r"sucking in (?:between|under|below|around) (?:his |her |their |the )?ribs",
+            r"drooling and (?:can'?t|cannot|struggling to) (?:swallow|breathe)",
             r"(?:looks?|looking|gone|turned|turning|went) (?:blue|grey|gray)\b",
             r"(?:choked|choking) .{0,40}(?:can'?t|cannot|unable to) (?:cough|speak|talk|breathe|cry)",
         ),
@@ -381,6 +408,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:vomiting|throwing up|coughing up|coughing|vomited|threw up) (?:up )?blood",
             r"blood (?:is )?(?:spurting|gushing|pouring)",
             r"(?:pouring|gushing|spurting|streaming) (?:with |out )?blood",
+            r"bleeding like (?:a tap|a hose|crazy|mad|a stuck pig)",
+            r"(?:blood|bleeding|it) (?:won'?t|will not|isn'?t|doesn'?t|does not|hasn'?t) clott?(?:ing|ed)?\b",
             r"bleed\w*\b.{0,40}(?:won'?t|will not|doesn'?t|does not|hasn'?t|has not|isn'?t) stop(?:ped|ping)?",
         ),
         "symptom",
@@ -402,6 +431,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:won'?t|will not|isn'?t|is not) (?:wake|waking) (?:up|properly|fully)",
             r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \w+|the \w+)",
             r"(?:passed out|fainted|blacked out) and (?:\w+ ){0,3}(?:won'?t|not|isn'?t|can'?t)",
+            r"(?:won'?t|will not|can'?t|cannot|doesn'?t) (?:open (?:his|her|their) eyes|come (?:round|around|to))\b",
+            r"(?:gone|went|has gone) (?:all )?(?:limp|floppy)\b",
         ),
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
@@ -419,6 +450,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:having|is having|just had) (?:a |his |her |their )?(?:first )?seizure",
             r"had (?:a |his |her |their )?first seizure",
             r"first (?:ever )?seizure",
+            r"(?:jerking|shaking|fitting|twitching|convulsing) for (?:more than |over |about )?(?:[5-9]|[1-9]\d|five|"
+            r"ten|fifteen) min",
             r"convuls",
             r"seiz\w* (?:for )?(?:more than |over |longer than |about )?(?:[5-9]|[1-9]\d|five|ten|fifteen|twenty) "
             r"min",
@@ -449,6 +482,10 @@ RULES: tuple[TriageRule, ...] = (
             r"came on (?:suddenly|in seconds|all at once|in an instant))",
             r"worst (?:headache|head pain|pain in (?:my|his|her|their) head)(?: \w+){0,3} ever",
             r"(?:headache|head pain) like (?:i'?ve |i have )?never (?:had |felt )?before",
+            r"head(?:ache)? (?:[\w']+ ){0,4}like (?:[\w']+ ){0,5}(?:axe|hammer|bat|explosion|exploded|bomb|"
+            r"thunderclap|struck|cleaved)",
+            r"(?:headache|head pain|head).{0,60}came on (?:suddenly )?(?:while|during|when) (?:i was )?(?:lifting|"
+            r"straining|exercising|having sex|on the toilet)",
             r"sudden(?:ly)?,? (?:\w+ )?(?:terrible|awful|agonising|agonizing|horrendous|horrific|excruciating) "
             r"headache",
             r"(?:headache|head pain).{0,60}(?:came on|started|hit) (?:me )?(?:in|within) (?:a few )?seconds",
@@ -462,9 +499,10 @@ RULES: tuple[TriageRule, ...] = (
         "head_injury",
         "emergency",
         _rx(
-            r"(?:hit|hitting|bumped|bumping|banged|banging|injured|hurt|knocked|knocking) "
+            r"(?:hit|hitting|bumped|bumping|banged|banging|injured|hurt|knocked|knocking|cracked|smashed|whacked) "
             r"(?:(?:my|his|her|their|the) )?head.{0,60}"
-            r"(?:vomit|throw(?:ing)? up|being sick|confus|pass(?:ed)? out|unconscious|seizure|drows|sleepy)",
+            r"(?:vomit|throw(?:ing)? up|being sick|confus|pass(?:ed)? out|unconscious|seizure|drows|sleepy|"
+            r"can'?t remember|memory)",
         ),
         "symptom",
         "Head injury and concussion (NHS)",
@@ -506,6 +544,8 @@ RULES: tuple[TriageRule, ...] = (
             r"rash (?:that )?(?:doesn'?t|does not|won'?t|didn'?t) (?:fade|go away|disappear)(?: \w+){0,3} "
             r"(?:pressed|press|pressing|glass)",
             r"(?:purple|dark red) (?:spots|rash|blotches)\b.{0,60}(?:fever|temperature)",
+            r"(?:rash|spots|blotches|marks)(?: [\w']+){0,3} (?:don'?t|doesn'?t|didn'?t|won'?t|do not|does not) "
+            r"(?:fade|disappear|go away)(?: [\w']+){0,6} (?:glass|press\w*)",
         ),
         "symptom",
         "Meningitis (NHS)",
@@ -547,6 +587,11 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:pain|ache|hurts?) (?:\w+ ){0,3}right (?:side|lower)(?: \w+){0,5}.{0,30}(?:fever|temperature|temp\b|"
             r"vomit\w*|being sick)",
             r"(?:breath|smells?) (?:\w+ ){0,3}(?:pear drops|nail polish remover|acetone)",
+            r"(?:stomach|belly|tummy|abdomen) (?:is |feels |has gone )?(?:rigid|hard as a board|like a board|"
+            r"board[- ]like)",
+            r"coffee grounds",
+            r"breath (?:smells?|smelling) (?:sweet|fruity)",
+            r"breathing (?:really |very )?(?:deep|deeply) and (?:fast|quickly|rapidly)",
             r"(?:low (?:blood )?sugar|hypo|(?:blood )?sugar (?:is |was |at |of )?(?:low|really low|very low|"
             r"[1-2]\.\d|[1-4]\d)\b).{0,50}(?:confus\w*|drowsy|passing out|can'?t (?:think|wake|speak)|"
             r"slurr\w*|unresponsive|fitting|seizure)",
