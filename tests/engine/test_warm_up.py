@@ -16,9 +16,9 @@ def test_warm_up_analyses_every_built_in_passage_and_changes_no_answer() -> None
     before = [cold.ask(q, "us") for q in QUESTIONS]
 
     warm = HealthEngine.builtin()
-    warm.warm_up()
+    steps = sum(1 for _ in warm.warm_up())
     builtin = [p for p in warm.index.passages if p.origin == "kb"]
-    assert builtin
+    assert builtin and steps == len(builtin)
     assert all(p.source_id in warm._sentence_cache for p in builtin)
 
     after = [warm.ask(q, "us") for q in QUESTIONS]

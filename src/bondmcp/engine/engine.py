@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bondmcp.engine.intent import (
@@ -462,15 +462,17 @@ class HealthEngine:
 
     # -- composition -----------------------------------------------------------------------
 
-    def warm_up(self) -> None:
-        """Analyse every built-in passage's sentences now rather than at its first answer.
+    def warm_up(self) -> Iterator[None]:
+        """Analyse every built-in passage's sentences now rather than at its first answer,
+        yielding after each passage so a caller can pace the work.
 
         A server runs this in the background after start-up, so the first questions about
-        each topic are answered as fast as later ones (about a second for the built-in
-        knowledge base, and some 10 MB)."""
+        each topic are answered as fast as later ones (about a second of CPU for the
+        built-in knowledge base, and some 10 MB)."""
         for passage in self.index.passages:
             if passage.origin == "kb":
                 self._sentences(passage)
+                yield
 
     def _sentences(self, passage: Passage) -> _Sentences:
         if passage.origin != "kb":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,6 +12,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from bondmcp._version import __version__
+from bondmcp.engine.engine import HealthEngine
 from bondmcp.server import metrics
 from bondmcp.server.errors import install_error_handlers
 from bondmcp.server.middleware import RequestContextMiddleware
@@ -25,6 +27,13 @@ Every error has the shape `{"error": {"type", "code", "message", "request_id"}}`
 """
 
 
+def _warm_up(engine: HealthEngine) -> None:
+    """Warm the engine up a passage at a time, giving the event loop the GIL in between,
+    so requests arriving during start-up are not held up behind it."""
+    for _ in engine.warm_up():
+        time.sleep(0)
+
+
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     from bondmcp.mcp.http import McpEndpoint  # here, as bondmcp.mcp imports from bondmcp.server
 
@@ -37,7 +46,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             app.state.services = Services.build(settings)
         app.state.services.recorder.start()
         threading.Thread(
-            target=app.state.services.engine.warm_up, name="bondmcp-warm-up", daemon=True
+            target=_warm_up, args=(app.state.services.engine,), name="bondmcp-warm-up", daemon=True
         ).start()
         if app.state.services.jobs is not None:
             app.state.services.jobs.start()  # the embedded executor, or enqueue-only
