@@ -438,7 +438,10 @@ HEALTH_WORDS = frozenset(
 #: question even when the knowledge base does not describe that medicine (the engine then
 #: abstains rather than redirecting).
 DRUG_NAMES = frozenset(
-    """codamol cocodamol nurofen calpol piriton lemsip ketamine esketamine
+    """codamol cocodamol nurofen calpol piriton lemsip ketamine esketamine candesartan
+    bendroflumethiazide edoxaban gliclazide saxenda carbimazole beclometasone mebeverine buscopan
+    hyoscine domperidone cyclizine amoxiclav flucloxacillin cefalexin aciclovir zopiclone
+    dihydrocodeine chlorphenamine roaccutane microgynon norethisterone desogestrel provera
     acetaminophen tylenol paracetamol ibuprofen advil motrin naproxen aleve aspirin excedrin
     diclofenac voltaren celecoxib celebrex meloxicam tramadol oxycodone oxycontin percocet
     hydrocodone vicodin norco morphine codeine fentanyl hydromorphone methadone buprenorphine
@@ -570,7 +573,11 @@ OFF_DOMAIN_WORDS = frozenset(
     gerbil gerbils guinea ferret ferrets budgie budgies wooden wood table tables chair chairs
     boots leather rope ropes road roads building buildings politely canvas varnish
     lawn lawns fishtank goldfish minecraft fortnite roblox pokemon xbox playstation nintendo
-    villager villagers zombie zombies dragon dragons wizard potion potions""".split()
+    villager villagers zombie zombies dragon dragons wizard potion potions chess poker casino
+    lottery microwave kettle toaster blender saucepan pastry pizza spaghetti marinade vacation
+    passport hostel airbnb luggage suitcase taxi uber tuition landlord tenant pension invoice
+    accounting wallet refund lipstick haircut salon gearbox clutch petrol diesel camping tent
+    bluetooth concert violin museum compost""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
