@@ -63,29 +63,57 @@ async def admit(
     The request's ``state`` gets the key id once the key is known and the rate-limit
     headers once it is charged, so a refused request is still counted against its key
     and its response still carries the headers."""
+    outcome = await _authenticate(services, bearer_credentials(authorization))
+    if services.redis is None:
+        return charge(services, state, outcome, scope)
+    # A Redis round trip must not block the event loop.
+    return await run_in_threadpool(charge, services, state, outcome, scope)
+
+
+def admit_blocking(
+    services: Services, state: dict[str, Any], authorization: str | None, scope: str | None = None
+) -> ApiKeyRecord:
+    """``admit`` for code that already runs in a worker thread, where database and Redis
+    calls may block: one thread hand-off for the whole request instead of one per call."""
+    credentials = bearer_credentials(authorization)
+    environment = services.settings.environment
+    outcome = services.keys.cached(credentials, environment)
+    if outcome is None:
+        outcome = services.keys.authenticate(credentials, environment)
+    return charge(services, state, outcome, scope)
+
+
+def bearer_credentials(authorization: str | None) -> str:
+    """The key in an ``Authorization: Bearer <key>`` header; 401 for anything else."""
     kind, _, credentials = (authorization or "").partition(" ")
     credentials = credentials.strip()
-    if kind.lower() != "bearer" or not credentials:
-        if authorization:
-            raise APIError(
-                401, "invalid_api_key", "Use 'Authorization: Bearer <key>'.", headers=_CHALLENGE
-            )
+    if kind.lower() == "bearer" and credentials:
+        return credentials
+    if authorization:
         raise APIError(
-            401,
-            "missing_api_key",
-            "No API key: send 'Authorization: Bearer <key>'.",
-            headers=_CHALLENGE,
+            401, "invalid_api_key", "Use 'Authorization: Bearer <key>'.", headers=_CHALLENGE
         )
-    outcome = await _authenticate(services, credentials)
+    raise APIError(
+        401,
+        "missing_api_key",
+        "No API key: send 'Authorization: Bearer <key>'.",
+        headers=_CHALLENGE,
+    )
+
+
+def charge(
+    services: Services,
+    state: dict[str, Any],
+    outcome: ApiKeyRecord | AuthFailure,
+    scope: str | None,
+) -> ApiKeyRecord:
+    """Refuse a failed lookup, else charge the key against its limit and check its scope."""
     if isinstance(outcome, AuthFailure):
         raise APIError(401, outcome.value, _FAILURE_MESSAGES[outcome], headers=_CHALLENGE)
     state["key_id"] = outcome.id
-
-    spec = outcome.rate_limit or services.settings.rate_limit_default
-    if services.redis is None:
-        limit = services.limiter.hit(outcome.id, spec)
-    else:  # a Redis round trip must not block the event loop
-        limit = await run_in_threadpool(services.limiter.hit, outcome.id, spec)
+    limit = services.limiter.hit(
+        outcome.id, outcome.rate_limit or services.settings.rate_limit_default
+    )
     headers = limit.headers()
     if outcome.age_days() >= services.settings.key_max_age_days:
         # Tell operators, on every response, that this key is due for rotation.

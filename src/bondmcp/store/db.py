@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -19,6 +18,8 @@ from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from bondmcp.store.changes import ChangeCounter, PostgresNotifications, SqliteChanges
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -48,32 +49,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class ChangeCounter:
-    """Whether anything was committed to an SQLite file since the last look, by any
-    connection of any process: SQLite's ``data_version``, read on a connection of our own
-    that never writes. It lets a process keep what it read until someone writes."""
-
-    def __init__(self, path: str) -> None:
-        self._path = path
-        self._conn: sqlite3.Connection | None = None  # opened on first use: the file
-        self._lock = threading.Lock()  # may not exist before the first migration
-
-    def value(self) -> int:
-        with self._lock:
-            if self._conn is None:
-                self._conn = sqlite3.connect(
-                    f"file:{self._path}?mode=rw", uri=True, check_same_thread=False, timeout=5
-                )
-            row = self._conn.execute("PRAGMA data_version").fetchone()
-        return int(row[0])
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
-
 class Database:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
@@ -93,13 +68,20 @@ class Database:
         self._head: str | None = None
         self._counters: list[ChangeCounter] = []
 
-    def change_counter(self) -> ChangeCounter | None:
-        """A ``ChangeCounter`` for an SQLite file (None for other databases): a process
-        keeps it for as long as the database is open."""
-        path = self.url.removeprefix("sqlite:///")
-        if not self.is_sqlite or not path or path == ":memory:" or path.startswith("file:"):
-            return None
-        counter = ChangeCounter(path)
+    def key_changes(self) -> ChangeCounter | None:
+        """A counter that moves whenever API keys may have changed, in any process (see
+        ``store.changes``), or None when this database offers none (an in-memory SQLite).
+        It lives until the database is disposed."""
+        counter: ChangeCounter
+        if self.is_sqlite:
+            path = self.url.removeprefix("sqlite:///")
+            if not path or path == ":memory:" or path.startswith("file:"):
+                return None
+            counter = SqliteChanges(path)
+        else:
+            counter = PostgresNotifications(
+                self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            )
         self._counters.append(counter)
         return counter
 

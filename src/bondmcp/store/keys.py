@@ -96,10 +96,10 @@ class KeyStore:
     ) -> None:
         self._db = db
         self._cache_seconds = cache_seconds
-        # On SQLite the cache is exact: an entry stands while nothing has been written to
-        # the file since it was read. Elsewhere it is opt-in, for ``cache_seconds``.
-        self._changes = db.change_counter() if db.is_sqlite else None
-        self._cache: dict[str, tuple[float, ApiKeyRecord]] = {}
+        # An entry stands while the database's key change counter has not moved since it
+        # was read (store.changes); when the counter cannot tell, for ``cache_seconds``.
+        self._changes = db.key_changes()
+        self._cache: dict[str, tuple[bool, float, ApiKeyRecord]] = {}
         self._secret = secret
         self._audit = audit
         self._last_touched: dict[str, dt.datetime] = {}
@@ -162,8 +162,8 @@ class KeyStore:
     def authenticate(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure:
         """Return the key's record if it may be used in ``environment`` now."""
         digest = self.hash_key(key)
-        # Read before the lookup, so a write landing in between retires the entry.
-        stamp = float(self._changes.value()) if self._changes is not None else None
+        # Stamped before the lookup, so a change landing in between retires the entry.
+        stamp = self._stamp()
         # A Core query on the hot path: the ORM's unit of work costs several times the
         # lookup itself.
         with self._db.engine.connect() as conn:
@@ -171,12 +171,10 @@ class KeyStore:
         record = ApiKeyRecord.from_row(row) if row is not None else None
         if record is None or record.revoked_at is not None:
             return AuthFailure.INVALID
-        if stamp is None and self._cache_seconds > 0:
-            stamp = time.monotonic() + self._cache_seconds
         if stamp is not None:
             if len(self._cache) >= _CACHE_MAX_ENTRIES:
                 self._cache.clear()
-            self._cache[digest] = (stamp, record)
+            self._cache[digest] = (*stamp, record)
         outcome = self._check(record, environment)
         if isinstance(outcome, ApiKeyRecord):
             self._touch(record.id, utcnow())
@@ -185,28 +183,39 @@ class KeyStore:
     def cached(self, key: str, environment: str) -> ApiKeyRecord | AuthFailure | None:
         """The outcome from the in-process cache, or None when the store must be asked.
 
-        On SQLite a key is looked up again as soon as anything has been written to the
-        database since it was read, by this process or any other, so revocation takes
-        effect at once everywhere. On other databases a key seen in the last
-        ``cache_seconds`` (0 by default: no cache) is trusted: revocation in this process
-        takes effect at once, in other processes within ``cache_seconds``. Expiry
-        (including a rotation's grace period) is checked on every use.
+        A key is trusted until the database's key change counter moves: on SQLite any
+        commit to the file by any process, on PostgreSQL a notification from the api_keys
+        trigger (milliseconds after the commit). So a revocation or rotation takes effect
+        at once in the process that makes it and as good as at once in every other. When
+        the counter cannot tell (PostgreSQL's listener is reconnecting), a key is trusted
+        for ``cache_seconds`` (0 by default: every request asks the database). Expiry,
+        including the end of a rotation's grace period, is checked on every use.
         """
-        if self._changes is None and self._cache_seconds <= 0:
-            return None
         entry = self._cache.get(self.hash_key(key))
         if entry is None:
             return None
-        stamp, record = entry
-        if self._changes is not None:
-            if stamp != self._changes.value():
+        versioned, stamp, record = entry
+        if versioned:
+            current = self._changes.value() if self._changes is not None else None
+            if current is None or current != stamp:
                 return None
         elif stamp < time.monotonic():
             return None
         return self._check(record, environment)
 
+    def _stamp(self) -> tuple[bool, float] | None:
+        """What a new cache entry is stamped with: (True, counter value) or (False,
+        deadline); None when keys may not be cached."""
+        if self._changes is not None:
+            value = self._changes.value()
+            if value is not None:
+                return True, float(value)
+        if self._cache_seconds > 0:
+            return False, time.monotonic() + self._cache_seconds
+        return None
+
     def _forget(self, key_id: str) -> None:
-        for digest, (_, record) in list(self._cache.items()):
+        for digest, (_, _, record) in list(self._cache.items()):
             if record.id == key_id:
                 self._cache.pop(digest, None)
 

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bondmcp.engine.engine import Answer
 from bondmcp.server import metrics, response_ids
-from bondmcp.server.deps import AskKey, ServicesDep, admit
+from bondmcp.server.deps import AskKey, ServicesDep, admit, admit_blocking
 from bondmcp.server.errors import APIError, PayloadTooLarge, error_body
 from bondmcp.server.idempotency import run_idempotent
 from bondmcp.server.services import Services
@@ -333,25 +333,34 @@ class AskFastPath:
             return
         services: Services = scope["app"].state.services
         scope["route"] = self
+        authorization = headers.get("authorization")
+        fresh = wants_fresh(headers.get("cache-control", ""))
         try:
-            key = await admit(services, state, headers.get("authorization"), "ask")
-            caller = Caller(
-                key.id,
-                state["request_id"],
-                state["started"],
-                wants_fresh(headers.get("cache-control", "")),
-            )
-            if services.redis is None:
+            if services.redis is None and services.db.is_sqlite:
+                key = await admit(services, state, authorization, "ask")
+                caller = Caller(key.id, state["request_id"], state["started"], fresh)
                 answered = answer_query(services, caller, body.query, body.locale)
-            else:  # Redis round trips must not block the event loop
+            else:  # database and Redis calls: one thread hand-off for all of them
                 answered = await run_in_threadpool(
-                    answer_query, services, caller, body.query, body.locale
+                    _admit_and_answer, services, state, authorization, body, fresh
                 )
         except APIError as exc:
             await _send_error(send, state, exc)
             return
         log_answer(state, body.query, answered)
         await _send_json(send, 200, answered.body())
+
+
+def _admit_and_answer(
+    services: Services,
+    state: dict[str, Any],
+    authorization: str | None,
+    body: AskRequest,
+    fresh: bool,
+) -> Answered:
+    key = admit_blocking(services, state, authorization, "ask")
+    caller = Caller(key.id, state["request_id"], state["started"], fresh)
+    return answer_query(services, caller, body.query, body.locale)
 
 
 def _replay(body: bytes) -> Receive:
