@@ -84,12 +84,12 @@ RELATED_TOPICS: dict[str, tuple[str, ...]] = {
     "breathing": ("choking", "asthma", "anaphylaxis", "cpr"),
     "bleeding": ("bleeding-and-wounds", "nosebleeds"),
     "unresponsive": ("cpr", "fainting"),
-    "seizure": ("seizure-first-aid", "epilepsy"),
+    "seizure": ("seizure-first-aid", "febrile-seizures", "epilepsy"),
     "headache": ("headache",),
     "head_injury": ("concussion",),
     "infant_fever": ("fever-in-children",),
     "meningitis": ("meningitis",),
-    "pregnancy": ("prenatal-care", "preeclampsia"),
+    "pregnancy": ("ectopic-pregnancy", "miscarriage", "preeclampsia", "prenatal-care"),
     "urgent_symptoms": ("diabetic-ketoacidosis", "dehydration", "abdominal-pain", "appendicitis"),
 }
 
