@@ -39,22 +39,20 @@ class JsonFormatter(logging.Formatter):
 
 
 def _timestamp(created: float) -> str:
-    """ISO 8601 UTC to the millisecond, formatted once per millisecond: a busy server
-    logs many lines in one. The (millisecond, text) pair is replaced whole, so threads
-    never see a torn one."""
-    global _last_stamp
+    """ISO 8601 UTC to the millisecond. The date and time to the second are formatted once a
+    second, as a busy server logs many lines in one; the (second, text) pair is replaced
+    whole, so threads never see a torn one."""
+    global _last_second
     millis = int(created * 1000)
-    last = _last_stamp
-    if last[0] == millis:
-        return last[1]
     seconds, ms = divmod(millis, 1000)
-    text = dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
-    stamp = f"{text[:-6]}.{ms:03d}+00:00"
-    _last_stamp = (millis, stamp)
-    return stamp
+    last = _last_second
+    if last[0] != seconds:
+        text = dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()[:-6]  # no +00:00
+        last = _last_second = (seconds, text)
+    return f"{last[1]}.{ms:03d}+00:00"
 
 
-_last_stamp: tuple[int, str] = (-1, "")
+_last_second: tuple[int, str] = (-1, "")
 
 
 def _frames(record: logging.LogRecord) -> list[str]:
