@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     cache_max_entries: int = Field(default=10_000, ge=0)
     key_max_age_days: int = Field(default=90, ge=1)
     key_cache_seconds: float = Field(default=0.0, ge=0, le=60)
+    key_listener: bool = True
     retention_days: int = Field(default=30, ge=1)
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"

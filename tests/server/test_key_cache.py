@@ -8,6 +8,7 @@ cached key, and when the listener cannot listen nothing may be trusted.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -160,3 +161,14 @@ def test_a_server_on_postgres_refuses_a_key_revoked_by_the_cli(
         )
     finally:
         server.stop()
+
+
+def test_postgres_with_the_listener_off_caches_nothing(postgres_db: Database) -> None:
+    # Behind a transaction-mode pooler LISTEN would miss changes: BONDMCP_KEY_LISTENER=false.
+    store = KeyStore(postgres_db, SECRET, listen=False)
+    _record, key = store.create(name="uncached", environment="development")
+    for _ in range(20):
+        assert isinstance(store.authenticate(key, "development"), ApiKeyRecord)
+        assert store.cached(key, "development") is None
+        time.sleep(0.05)
+    assert not any(t.name == "bondmcp-key-listener" for t in threading.enumerate())

@@ -60,7 +60,13 @@ class Services:
         services = cls(
             settings=settings,
             db=db,
-            keys=KeyStore(db, secret, audit, cache_seconds=settings.key_cache_seconds),
+            keys=KeyStore(
+                db,
+                secret,
+                audit,
+                cache_seconds=settings.key_cache_seconds,
+                listen=settings.key_listener,
+            ),
             idempotency=IdempotencyStore(db, secret),
             engine=engine or build_engine(settings),
             limiter=RateLimiter(

@@ -93,12 +93,15 @@ class KeyStore:
         audit: AuditLog | None = None,
         *,
         cache_seconds: float = 0.0,
+        listen: bool = True,
     ) -> None:
         self._db = db
         self._cache_seconds = cache_seconds
         # An entry stands while the database's key change counter has not moved since it
         # was read (store.changes); when the counter cannot tell, for ``cache_seconds``.
-        self._changes = db.key_changes()
+        # ``listen=False`` turns PostgreSQL's listener off (behind a transaction-mode
+        # connection pooler LISTEN would silently miss changes); SQLite needs none.
+        self._changes = db.key_changes() if listen or db.is_sqlite else None
         self._cache: dict[str, tuple[bool, float, ApiKeyRecord]] = {}
         self._secret = secret
         self._audit = audit
