@@ -129,18 +129,21 @@ def worker(
     if not settings.broker_url:
         fail("set BONDMCP_BROKER_URL (redis://... or amqp://...) to run a worker")
     import logging
+    import logging.config
 
     from bondmcp.server.jobs.worker import run_worker
+    from bondmcp.server.logs import process_log_config
     from bondmcp.server.services import open_database
 
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s"
-    )
+    logging.config.dictConfig(process_log_config(settings.log_level))
     try:
         open_database(settings).dispose()  # migrate an embedded database before consuming
     except Exception as exc:
         fail(f"cannot open the database: {exc}")
-    err.print(f"bondmcp {__version__} worker on {settings.broker_queue}")
+    logging.getLogger("bondmcp.worker").info(
+        "worker started",
+        extra={"version": __version__, "queue": settings.broker_queue, "threads": threads},
+    )
     run_worker(settings, threads)
 
 

@@ -4,6 +4,7 @@ exactly once and in order."""
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 import uuid
@@ -124,6 +125,11 @@ def test_a_worker_stops_gracefully_and_cancel_reaches_workers(
             wait_for(client, first, lambda job: job["completed"] >= 40, timeout=60)
             worker.process.send_signal(signal.SIGTERM)
             assert worker.process.wait(timeout=60) == 0, worker.log()
+            # Its log is JSON lines, like the API server's, and holds no question text.
+            lines = [json.loads(line) for line in worker.log().splitlines() if line.strip()]
+            assert any(e["msg"] == "worker started" and e["threads"] == 1 for e in lines)
+            assert all({"ts", "level", "logger", "msg"} <= e.keys() for e in lines)
+            assert "(n 1)" not in worker.log()
             stopped_at = client.get(f"/v1/jobs/{first}").json()["completed"]
             worker = start_worker(server, "worker-graceful-2")
             job = wait_for(client, first, timeout=120)

@@ -79,3 +79,16 @@ def uvicorn_log_config(level: str) -> dict[str, Any]:
             "bondmcp": {"handlers": ["default"], "level": level.upper(), "propagate": False},
         },
     }
+
+
+def process_log_config(level: str) -> dict[str, Any]:
+    """Logging configuration for our other long-running processes (``bondmcp worker``): the
+    same JSON lines on stderr, for every logger, including the task queue's."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
+        "handlers": {"default": handler},
+        "root": {"handlers": ["default"], "level": level.upper()},
+    }
