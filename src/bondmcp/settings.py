@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     key_max_age_days: int = Field(default=90, ge=1)
     key_cache_seconds: float = Field(default=0.0, ge=0, le=60)
     key_listener: bool = True
+    # PostgreSQL connections per server process: kept open, and extra under load.
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_max_overflow: int = Field(default=20, ge=0, le=500)
     retention_days: int = Field(default=30, ge=1)
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"

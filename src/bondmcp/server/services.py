@@ -126,7 +126,11 @@ def release_free_memory() -> None:
 
 def open_database(settings: Settings) -> Database:
     """Open the configured database; the embedded SQLite file migrates itself."""
-    db = Database(settings.resolved_database_url)
+    db = Database(
+        settings.resolved_database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
     if db.is_sqlite:
         db.upgrade()
     return db
