@@ -32,6 +32,12 @@ def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
     return condition()
 
 
+def cached_after_lookup(store: KeyStore, key: str) -> bool:
+    """Look the key up, then say whether the store now answers for it from its cache."""
+    store.authenticate(key, "development")
+    return isinstance(store.cached(key, "development"), ApiKeyRecord)
+
+
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     db = Database(f"sqlite:///{tmp_path / 'keys.db'}")
@@ -73,11 +79,7 @@ def test_postgres_keys_are_cached_until_a_notification_arrives(postgres_db: Data
     store = KeyStore(postgres_db, SECRET)
     record, key = store.create(name="cached", environment="development")
 
-    def cached_after_lookup() -> bool:
-        store.authenticate(key, "development")
-        return isinstance(store.cached(key, "development"), ApiKeyRecord)
-
-    assert wait_for(cached_after_lookup), "the listener never went live"
+    assert wait_for(lambda: cached_after_lookup(store, key)), "the listener never went live"
 
     other = Database(postgres_db.url)
     try:
@@ -92,11 +94,7 @@ def test_postgres_last_use_does_not_retire_cached_keys(postgres_db: Database) ->
     store = KeyStore(postgres_db, SECRET)
     record, key = store.create(name="busy", environment="development")
 
-    def cached_after_lookup() -> bool:
-        store.authenticate(key, "development")
-        return isinstance(store.cached(key, "development"), ApiKeyRecord)
-
-    assert wait_for(cached_after_lookup)
+    assert wait_for(lambda: cached_after_lookup(store, key))
     with postgres_db.engine.begin() as conn:  # what a request's last-use update writes
         conn.exec_driver_sql("UPDATE api_keys SET last_used_at = now() WHERE id = %s", (record.id,))
     time.sleep(0.3)  # a notification, had there been one, has arrived by now
@@ -109,11 +107,7 @@ def test_postgres_keys_are_not_trusted_while_the_listener_is_down(
     store = KeyStore(postgres_db, SECRET)
     _record, key = store.create(name="cached", environment="development")
 
-    def cached_after_lookup() -> bool:
-        store.authenticate(key, "development")
-        return isinstance(store.cached(key, "development"), ApiKeyRecord)
-
-    assert wait_for(cached_after_lookup)
+    assert wait_for(lambda: cached_after_lookup(store, key))
     database = postgres_url.rsplit("/", 1)[1]
     with psycopg.connect("postgresql://root@127.0.0.1:5432/test", autocommit=True) as admin:
         killed = admin.execute(
@@ -125,7 +119,7 @@ def test_postgres_keys_are_not_trusted_while_the_listener_is_down(
     # Whatever was cached before the disconnect is never trusted again...
     assert wait_for(lambda: store.cached(key, "development") is None, timeout=2.0)
     # ...and once the listener is back, keys are cached afresh.
-    assert wait_for(cached_after_lookup, timeout=10.0)
+    assert wait_for(lambda: cached_after_lookup(store, key), timeout=10.0)
 
 
 def test_postgres_without_the_trigger_caches_nothing(postgres_db: Database) -> None:

@@ -65,30 +65,30 @@ def _frames(record: logging.LogRecord) -> list[str]:
     ]
 
 
-def uvicorn_log_config(level: str) -> dict[str, Any]:
-    """Logging configuration for ``uvicorn.run``: JSON lines on stderr for every logger."""
+def _json_to_stderr(**loggers: Any) -> dict[str, Any]:
+    """A ``logging.config.dictConfig`` with one handler, JSON lines on stderr."""
     handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
         "handlers": {"default": handler},
-        "loggers": {
+        **loggers,
+    }
+
+
+def uvicorn_log_config(level: str) -> dict[str, Any]:
+    """Logging configuration for ``uvicorn.run``: JSON lines on stderr for every logger."""
+    return _json_to_stderr(
+        loggers={
             "uvicorn": {"handlers": ["default"], "level": level.upper(), "propagate": False},
             "uvicorn.error": {"level": level.upper()},
             "bondmcp": {"handlers": ["default"], "level": level.upper(), "propagate": False},
         },
-    }
+    )
 
 
 def process_log_config(level: str) -> dict[str, Any]:
     """Logging configuration for our other long-running processes (``bondmcp worker``): the
     same JSON lines on stderr, for every logger, including the task queue's."""
-    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
-        "handlers": {"default": handler},
-        "root": {"handlers": ["default"], "level": level.upper()},
-    }
+    return _json_to_stderr(root={"handlers": ["default"], "level": level.upper()})

@@ -253,13 +253,9 @@ async def respond(
     body: BaseModel,
     compute: Callable[[], BaseModel],
 ) -> Response:
-    """Run ``compute`` on the event loop when it is one short answer with no I/O (an
-    in-process cache and no Idempotency-Key to look up), else in the thread pool. One answer
-    is a millisecond of CPU, where a thread would only add a hand-off; database and Redis
-    calls, and batches of many answers, must not hold up the loop's other requests."""
-    short = not isinstance(body, BatchAskRequest)
-    if short and services.redis is None and "idempotency-key" not in request.headers:
-        return run_idempotent(request, services, key, body, compute)
+    """Run ``compute`` through the idempotency store in the thread pool. The route sees
+    batches and asks that carry an Idempotency-Key (``AskFastPath`` serves the rest): both
+    do database work, and a batch is many answers, so neither may hold up the event loop."""
     return await run_in_threadpool(run_idempotent, request, services, key, body, compute)
 
 
