@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,12 +156,18 @@ def test_webhook_is_signed_and_retried_after_a_failed_attempt(
     event = WebhookEvent.model_validate_json(deliveries[1].body)
     assert event.type == "job.completed" and event.id.startswith("evt_")
     assert (event.data.job_id, event.data.status, event.data.total) == (job_id, "completed", 8)
-    log = db_rows(
-        server.data_dir,
-        "SELECT attempt, status_code, outcome FROM job_webhook_deliveries WHERE job_id=? "
-        "ORDER BY id",
-        job_id,
-    )
+    # The sender logs an attempt once the receiver has answered it: give it a moment.
+    deadline = time.monotonic() + 10
+    while True:
+        log = db_rows(
+            server.data_dir,
+            "SELECT attempt, status_code, outcome FROM job_webhook_deliveries WHERE job_id=? "
+            "ORDER BY id",
+            job_id,
+        )
+        if len(log) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert log == [(1, 500, "retrying"), (2, 200, "delivered")]
     audit = [
         (row[0], json.loads(row[1])["job_id"])
