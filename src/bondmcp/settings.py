@@ -21,7 +21,7 @@ Locale = Literal["us", "gb", "eu"]
 #: Per-environment default rate limit for keys created without one. Development is generous
 #: so local benchmarks are never throttled.
 DEFAULT_RATE_LIMITS: dict[str, str] = {
-    "development": "100000/minute",
+    "development": "1000000/minute",
     "staging": "600/minute",
     "production": "120/minute",
 }

@@ -58,8 +58,8 @@ class AuditLog:
     def append(self, events: Sequence[AuditEvent]) -> None:
         """Append events in order, in one transaction, after the current head.
 
-        Concurrent writers (other processes) race on the unique ``prev_hash``: the loser's
-        transaction fails as a whole and is retried on the new head.
+        Concurrent writers (other processes) race on the next ``seq``, the primary key: the
+        loser's transaction fails as a whole and is retried on the new head.
         """
         if not events:
             return
@@ -93,7 +93,15 @@ class AuditLog:
                             }
                         )
                         prev = digest
-                    conn.execute(insert(AuditRecord), rows)
+                    if conn.dialect.insert_executemany_returning:
+                        # With RETURNING, SQLAlchemy sends many rows per INSERT statement
+                        # ("insertmanyvalues"). A plain executemany runs one statement per
+                        # row, and the driver releases the GIL around each: on a busy
+                        # server every re-acquisition waits out the switch interval (5 ms),
+                        # so the request recorder fell behind by thousands of rows a second.
+                        conn.execute(insert(AuditRecord).returning(table.c.seq), rows).all()
+                    else:
+                        conn.execute(insert(AuditRecord), rows)
                 return
             except IntegrityError:
                 continue

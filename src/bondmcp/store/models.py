@@ -111,8 +111,9 @@ class AuditRecord(Base):
     event: Mapped[str] = mapped_column(String(40), index=True)
     key_id: Mapped[str | None] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text)
-    # Unique: two writers that read the same head cannot both append after it.
-    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Two writers that read the same head both try to insert seq = head + 1: the primary
+    # key refuses the second, so no other unique index is needed (migration 0005).
+    prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
 
