@@ -1,4 +1,5 @@
-"""Warming the engine up front analyses the built-in passages and changes no answer."""
+"""Warming the engine up front analyses the built-in passages and topics and changes no
+answer."""
 
 from __future__ import annotations
 
@@ -11,15 +12,17 @@ QUESTIONS = (
 )
 
 
-def test_warm_up_analyses_every_built_in_passage_and_changes_no_answer() -> None:
+def test_warm_up_analyses_every_built_in_passage_and_topic_and_changes_no_answer() -> None:
     cold = HealthEngine.builtin()
     before = [cold.ask(q, "us") for q in QUESTIONS]
 
     warm = HealthEngine.builtin()
     steps = sum(1 for _ in warm.warm_up())
     builtin = [p for p in warm.index.passages if p.origin == "kb"]
-    assert builtin and steps == len(builtin)
+    topics = {p.topic_id for p in builtin}
+    assert builtin and steps == len(builtin) + len(topics)
     assert all(p.source_id in warm._sentence_cache for p in builtin)
+    assert set(warm._topic_sentence_cache) == topics
 
     after = [warm.ask(q, "us") for q in QUESTIONS]
     assert [(a.text, a.confidence, a.citations) for a in after] == [

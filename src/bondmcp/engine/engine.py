@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bondmcp.engine.intent import (
@@ -192,10 +192,38 @@ _Sentences = tuple[tuple[str, frozenset[str]], ...]
 #: Imported passages whose analysed sentences are kept (about 10 kB each for MedQuAD, whose
 #: 16k passages would take 180 MB); the built-in ones are all kept.
 _IMPORTED_SENTENCE_CACHE = 1024
+#: Imported topics whose sentence tables are kept.
+_IMPORTED_TOPIC_CACHE = 256
 
 
 def _analyse_sentences(passage: Passage) -> _Sentences:
     return tuple((s, frozenset(analyse(s))) for s in passage.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class _TopicSentences:
+    """Every sentence of a topic in reading order, and for each stem the set of sentences
+    using it as a bit mask, so scoring visits only the sentences a question word is in."""
+
+    #: (passage rank, sentence index in its passage, passage, sentence, has a number)
+    rows: tuple[tuple[int, int, Passage, str, bool], ...]
+    masks: dict[str, int]
+
+    def using(self, stems: Iterable[str]) -> int:
+        """The sentences using any of the stems."""
+        masks = self.masks
+        found = 0
+        for stem in stems:
+            found |= masks.get(stem, 0)
+        return found
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the set bits, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
 
 
 def _sigmoid(x: float) -> float:
@@ -227,6 +255,10 @@ class HealthEngine:
             _analyse_sentences
         )
         self._section_order = {key: i for i, key in enumerate(SECTIONS)}
+        self._topic_sentence_cache: dict[str, _TopicSentences] = {}
+        self._imported_topic_sentences = functools.lru_cache(maxsize=_IMPORTED_TOPIC_CACHE)(
+            self._build_topic_sentences
+        )
 
     @classmethod
     def builtin(cls, extra: Sequence[Passage] = (), default_locale: str = "us") -> HealthEngine:
@@ -468,11 +500,16 @@ class HealthEngine:
 
         A server runs this in the background after start-up, so the first questions about
         each topic are answered as fast as later ones (about a second of CPU for the
-        built-in knowledge base, and some 10 MB)."""
+        built-in knowledge base, and some 10 MB), then each topic's sentence table."""
+        kb_topics: dict[str, None] = {}
         for passage in self.index.passages:
             if passage.origin == "kb":
                 self._sentences(passage)
+                kb_topics[passage.topic_id] = None
                 yield
+        for topic_id in kb_topics:
+            self._topic_sentences(topic_id)
+            yield
 
     def _sentences(self, passage: Passage) -> _Sentences:
         if passage.origin != "kb":
@@ -492,36 +529,35 @@ class HealthEngine:
         in the section the question asks for or has the kind of content the question's
         form expects, and loses a little for each sentence before it in its section.
         """
-        # Per question word: its stems as a set, its (stem, weight) pairs and its factor;
-        # the loop below is QueryTerm.matched inlined, as it runs for every sentence.
-        weighted = [
-            (frozenset(t.stems), tuple(zip(t.stems, t.stem_weights, strict=True)), factor)
-            for t, factor in self._topic_weights(query, topic_id)
-        ]
+        table = self._topic_sentences(topic_id)
+        relevance = [0.0] * len(table.rows)
+        for term, factor in self._topic_weights(query, topic_id):
+            # A sentence earns the weight of the best of the word's stems it uses.
+            best: dict[int, float] = {}
+            for stem, weight in zip(term.stems, term.stem_weights, strict=True):
+                for row in _bits(table.masks.get(stem, 0)):
+                    known = best.get(row)
+                    if known is None or weight > known:
+                        best[row] = weight
+            for row, weight in best.items():
+                relevance[row] += weight * factor
         cue_stems, wants_number = answer_cues(query.text)
+        cues = [0] * len(table.rows)
+        for stem in cue_stems:
+            for row in _bits(table.masks.get(stem, 0)):
+                cues[row] += 1
         scored: list[tuple[float, int, int, Passage, str]] = []
-        for p_rank, passage in enumerate(self.index.topic_passages(topic_id)):
+        for row, (p_rank, i, passage, sentence, has_number) in enumerate(table.rows):
             if passage.section == intent:
                 prior = _INTENT_PRIOR
             elif intent is None and passage.section == "overview":
                 prior = _OVERVIEW_PRIOR
             else:
                 prior = 0.0
-            for i, (sentence, stems) in enumerate(self._sentences(passage)):
-                relevance = 0.0
-                for term_stems, pairs, factor in weighted:
-                    if term_stems.isdisjoint(stems):
-                        continue  # it would add 0.0
-                    best: float | None = None
-                    for stem, weight in pairs:
-                        if stem in stems and (best is None or weight > best):
-                            best = weight
-                    relevance += (0.0 if best is None else best) * factor
-                cues = len(cue_stems.intersection(stems)) if cue_stems else 0
-                if cues or (wants_number and _NUMBER_RE.search(sentence)):
-                    relevance += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues - 1, 0), 2))
-                score = relevance + prior - _POSITION_COST * i
-                scored.append((score, p_rank, i, passage, sentence))
+            score = relevance[row]
+            if cues[row] or (wants_number and has_number):
+                score += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues[row] - 1, 0), 2))
+            scored.append((score + prior - _POSITION_COST * i, p_rank, i, passage, sentence))
         overview = self.index.passage_for(topic_id, "overview")
         wants_lead = not named or intent in (None, "overview")
         # The analysed sentences are cached; Passage.sentences splits the text every time.
@@ -545,20 +581,36 @@ class HealthEngine:
         little about which sentence answers; one in a few sentences ("IUD" within
         contraception, "Hashimoto's" within hypothyroidism) points straight at them.
         """
-        sentences = [
-            stems
-            for passage in self.index.topic_passages(topic_id)
-            for _sentence, stems in self._sentences(passage)
-        ]
-        if not sentences:
+        table = self._topic_sentences(topic_id)
+        if not table.rows:
             return []
-        weighted: list[tuple[QueryTerm, float]] = []
-        for term in query.terms:
-            share = sum(1 for stems in sentences if not stems.isdisjoint(term.stems)) / len(
-                sentences
-            )
-            weighted.append((term, (1.0 - share) ** _SPREAD_POWER))
-        return weighted
+        count = len(table.rows)
+        return [
+            (term, (1.0 - table.using(term.stems).bit_count() / count) ** _SPREAD_POWER)
+            for term in query.terms
+        ]
+
+    def _topic_sentences(self, topic_id: str) -> _TopicSentences:
+        cached = self._topic_sentence_cache.get(topic_id)
+        if cached is not None:
+            return cached
+        passages = self.index.topic_passages(topic_id)
+        if any(p.origin != "kb" for p in passages):
+            return self._imported_topic_sentences(topic_id)
+        table = self._build_topic_sentences(topic_id)
+        self._topic_sentence_cache[topic_id] = table
+        return table
+
+    def _build_topic_sentences(self, topic_id: str) -> _TopicSentences:
+        rows: list[tuple[int, int, Passage, str, bool]] = []
+        masks: dict[str, int] = {}
+        for p_rank, passage in enumerate(self.index.topic_passages(topic_id)):
+            for i, (sentence, stems) in enumerate(self._sentences(passage)):
+                bit = 1 << len(rows)
+                for stem in stems:
+                    masks[stem] = masks.get(stem, 0) | bit
+                rows.append((p_rank, i, passage, sentence, _NUMBER_RE.search(sentence) is not None))
+        return _TopicSentences(tuple(rows), masks)
 
     @staticmethod
     def _pick(
@@ -569,8 +621,22 @@ class HealthEngine:
         chosen: list[tuple[float, int, int, Passage, str]] = []
         while remaining and len(chosen) < _MAX_SENTENCES:
             quoted = {item[1] for item in chosen}
+            # The best sentence is the first (in score order) of a passage already quoted,
+            # which earns the bonus, or the first of any other: only those two can win.
+            candidates: list[tuple[float, int, int, Passage, str]] = []
+            seen_quoted = seen_other = False
+            for item in remaining:
+                if item[1] in quoted:
+                    if not seen_quoted:
+                        seen_quoted = True
+                        candidates.append(item)
+                elif not seen_other:
+                    seen_other = True
+                    candidates.append(item)
+                if seen_quoted and seen_other:
+                    break
             best = max(
-                remaining,
+                candidates,
                 key=lambda item: (
                     item[0] + (_COHESION_BONUS if item[1] in quoted else 0.0),
                     -item[1],

@@ -10,6 +10,7 @@ than the one that says "alcohol" most often.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import math
@@ -64,6 +65,8 @@ _BM25_K1 = 1.5
 _BM25_B = 0.75
 #: Shorter words whose stem our sources use are left alone, not corrected.
 _MIN_CORRECTED_LENGTH = 6
+#: Distinct question words whose correction and weight are remembered.
+_WORD_CACHE = 16384
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
 GENERIC_WEIGHT = 0.25
 
@@ -227,6 +230,10 @@ class PassageIndex:
         for p in self.passages:
             digest.update(f"{p.source_id}\0{p.url}\0{p.text}\0".encode())
         self.version = "kb-" + digest.hexdigest()[:12]
+        # A word's correction and weighting depend on the word alone, and questions share
+        # most of their words: both are kept for the words seen most recently.
+        self._correct = functools.lru_cache(maxsize=_WORD_CACHE)(self._correct_word)
+        self._term = functools.lru_cache(maxsize=_WORD_CACHE)(self._term_of)
 
     def _build_postings(self) -> None:
         """Tokenise every passage once and keep only counts, in flat int32 arrays.
@@ -410,7 +417,7 @@ class PassageIndex:
         """One question word as a weighted term (see ``QueryTerm``)."""
         return self._term(word)
 
-    def _term(self, word: str) -> QueryTerm:
+    def _term_of(self, word: str) -> QueryTerm:
         alternatives = term_alternatives(word)
         known = [a for a in alternatives if a in self._vocab]
         clinical = [a for a in alternatives[1:] if a in self._vocab] if word in EXPANSIONS else []
@@ -424,7 +431,7 @@ class PassageIndex:
         stem_weights = tuple(min(weight, self._idf_of(a, weight)) * factor for a in alternatives)
         return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
 
-    def _correct(self, word: str) -> str | None:
+    def _correct_word(self, word: str) -> str | None:
         if word in STOPWORDS or word in EXPANSIONS:
             return None
         if any(base in OFF_DOMAIN_WORDS or base in ANIMAL_WORDS for base in inflection_bases(word)):
@@ -627,7 +634,7 @@ class PassageIndex:
         if total <= 0:
             return 0.0
         names = self.name_stems(topic_id)
-        return sum(t.weight for t in query.terms if names.intersection(t.stems)) / total
+        return sum(t.weight for t in query.terms if not names.isdisjoint(t.stems)) / total
 
     def coverage(self, query: Query, topic_id: str) -> float:
         """Share of the question's weight (idf) whose words the topic uses anywhere."""
@@ -657,6 +664,6 @@ class PassageIndex:
         covered = sum(
             term.weight
             for term, group in zip(query.terms, term_ids, strict=True)
-            if any(i in present for i in group)
+            if not present.isdisjoint(group)
         )
         return covered / total

@@ -1,0 +1,110 @@
+"""The sentence chooser's per-topic bit masks pick what scoring every sentence would.
+
+The reference below is the plain algorithm the masks replace: for every sentence of the
+topic, every question word's best stem weight times its spread factor, the cue bonus, the
+section prior and the position cost; then the best sentences, highest score first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bondmcp.engine import engine as engine_module
+from bondmcp.engine.engine import HealthEngine
+from bondmcp.engine.intent import answer_cues, detect_intent
+from bondmcp.engine.passages import Passage
+from bondmcp.engine.retrieval import Query
+
+QUESTIONS = (
+    "what are the symptoms of type 2 diabetes",
+    "how is gout treated",
+    "my dad keeps peeing a lot and is always thirsty",
+    "how many hours of sleep does a teenager need",
+    "can you catch shingles from someone with chickenpox",
+    "what does a high tsh mean",
+    "is it bad to take ibuprofen every day for back pain",
+    "how long does the flu last",
+)
+
+
+def reference_choice(
+    engine: HealthEngine, query: Query, topic_id: str, intent: str | None
+) -> list[tuple[str, str]]:
+    sentences = [
+        stems
+        for passage in engine.index.topic_passages(topic_id)
+        for _sentence, stems in engine._sentences(passage)
+    ]
+    factors = [
+        (
+            term,
+            (1.0 - sum(1 for s in sentences if not s.isdisjoint(term.stems)) / len(sentences))
+            ** engine_module._SPREAD_POWER,
+        )
+        for term in query.terms
+    ]
+    cue_stems, wants_number = answer_cues(query.text)
+    scored: list[tuple[float, int, int, Passage, str]] = []
+    for p_rank, passage in enumerate(engine.index.topic_passages(topic_id)):
+        if passage.section == intent:
+            prior = engine_module._INTENT_PRIOR
+        elif intent is None and passage.section == "overview":
+            prior = engine_module._OVERVIEW_PRIOR
+        else:
+            prior = 0.0
+        for i, (sentence, stems) in enumerate(engine._sentences(passage)):
+            relevance = 0.0
+            for term, factor in factors:
+                weights = [
+                    w for s, w in zip(term.stems, term.stem_weights, strict=True) if s in stems
+                ]
+                if weights:
+                    relevance += max(weights) * factor
+            cues = len(cue_stems & stems)
+            if cues or (wants_number and engine_module._NUMBER_RE.search(sentence)):
+                relevance += engine_module._CUE_BONUS * (
+                    1.0 + engine_module._EXTRA_CUE * min(max(cues - 1, 0), 2)
+                )
+            score = relevance + prior - engine_module._POSITION_COST * i
+            scored.append((score, p_rank, i, passage, sentence))
+    overview = engine.index.passage_for(topic_id, "overview")
+    lead = engine._sentences(overview)[0][0] if overview is not None else None
+    if lead is not None:
+        scored = [item for item in scored if not (item[3] is overview and item[2] == 0)]
+    remaining = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
+    chosen: list[tuple[float, int, int, Passage, str]] = []
+    while remaining and len(chosen) < engine_module._MAX_SENTENCES:
+        quoted = {item[1] for item in chosen}
+        best = max(
+            remaining,
+            key=lambda item: (
+                item[0] + (engine_module._COHESION_BONUS if item[1] in quoted else 0.0),
+                -item[1],
+                -item[2],
+            ),
+        )
+        chosen.append(best)
+        remaining.remove(best)
+    chosen.sort(key=lambda item: (engine._section_rank(item[3]), item[1], item[2]))
+    quotes = [(item[3].source_id, item[4]) for item in chosen]
+    if lead is not None and overview is not None:
+        quotes.insert(0, (overview.source_id, lead))
+    return quotes
+
+
+@pytest.fixture(scope="module")
+def engine() -> HealthEngine:
+    return HealthEngine.builtin()
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_chosen_sentences_match_scoring_every_sentence(engine: HealthEngine, question: str) -> None:
+    query = engine.index.analyse_query(question)
+    intent = detect_intent(question)
+    topics = [t for t, _score in engine.index.topic_scores(engine.index.scores(query), query)[:3]]
+    assert topics, question
+    for topic_id in topics:
+        chosen = engine._choose_sentences(query, topic_id, intent, named=False)
+        assert [(p.source_id, s) for p, s in chosen] == reference_choice(
+            engine, query, topic_id, intent
+        ), (question, topic_id)
