@@ -416,3 +416,55 @@ def test_red_flag_concepts_are_flagged(question: str, level: str, category: str)
 )
 def test_related_routine_questions_stay_routine(question: str) -> None:
     assert triage(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Everyday words that the red-flag vocabularies share.
+        "how warm should the nursery be for my 3 week old",
+        "my chest is full of phlegm from this cold",
+        "i've put on weight around my chest, how do i lose it",
+        "how many sets of chest press should i do at the gym",
+        "i hurt my chest falling off my bike",
+        "my arm aches and i get night sweats",
+        "i suddenly lost my balance and slipped on the ice",
+        "i suddenly can't stand the smell of coffee",
+        "i have a cold sore and my lip is massive after eating",
+        "my face and ankles are puffy and i get short of breath",
+        "i have a rash and feel breathless since covid",
+        "my dog has heavy breathing at night",
+        "i hardly ever get out of breath",
+        "my husband stops breathing in his sleep and snores",
+        "my newborn grunts a lot when she's pooing",
+        "my face goes purple when i cough hard",
+        "i'm breathless lying down at night",
+        "can a long jet flight give me blood clots",
+        "i use a breast pump and there's a bit of blood",
+        "my pill dropped on the floor, can i still take it",
+        "i'm barely conscious in the mornings before coffee",
+        "my shoes don't fit after walking for 10 minutes",
+        "i'm worried he'll have another seizure",
+        "i've never had a seizure but started taking tramadol, can it cause one",
+        "sudden severe itching on my head",
+        "i fell asleep with a head cold and it's getting worse",
+        "i bumped my head and don't know if i need a scan",
+        "i slept in a warm room and woke up with a stiff neck",
+        "my spots don't go away with acne cream and i'm hot",
+        "i can't keep my weight down",
+        "i've had diarrhoea for 3 days",
+        "my right side of my neck hurts",
+        "i'd rather die than eat broccoli",
+        "i know how many pills i can take for my headache",
+        "i will take all of my antibiotics as prescribed",
+        "i drank coffee and now i have acid reflux",
+        "i've taken nicotine gum for two years, is it harmful",
+        "i've taken 20 mg of citalopram for a month",
+        "i had my second dose of the covid vaccine",
+        "i have piles and there's blood from my bottom when i wipe",
+        "i've got a really bad back ache while pregnant",
+        "i have a stitch low down on the right when i run",
+    ],
+)
+def test_everyday_words_do_not_raise_red_flags(question: str) -> None:
+    assert triage(question).level == "routine", question
