@@ -185,8 +185,7 @@ FEVER = _concept(
     r"fever\w*",
     r"temperature",
     r"temp\b",
-    r"(?:really |very |so )?hot\b",
-    r"warm\b",
+    r"(?:is|feels?|felt|so|really|very|burning|boiling) (?:\w+ )?(?:hot|warm)\b",
     r"burning up",
     r"3[89](?:\.\d)?\b",
     r"40(?:\.\d)?\b",
@@ -195,7 +194,27 @@ FEVER = _concept(
 )
 #: "his temperature is normal", "feels warm but 36.8": not a fever.
 NOT_A_FEVER = _words(
-    r"normal", r"36(?:\.\d)?\b", r"37(?:\.[0-4])?\b", r"low temp", r"room temp", r"bath"
+    r"normal",
+    r"36(?:\.\d)?\b",
+    r"37(?:\.[0-4])?\b",
+    r"low temp",
+    r"room",
+    r"nursery",
+    r"bath",
+    r"water",
+    r"bottle",
+    r"milk",
+    r"formula",
+    r"weather",
+    r"outside",
+    r"clothes",
+    r"layers",
+    r"dress\w*",
+    r"blankets?",
+    r"swaddl\w*",
+    r"radiator",
+    r"heat ?wave",
+    r"summer",
 )
 
 # --- Heart attack (NHLBI) ----------------------------------------------------------------
@@ -220,7 +239,7 @@ CHEST_QUALITY = _concept(
     r"discomfort",
     r"ach(?:e|es|ing|y)\b",
     r"hurt\w*",
-    r"weight",
+    r"weight on",
     r"clench\w*",
     r"band\b",
     r"vi[cs]e\b",
@@ -258,30 +277,55 @@ COLD_SWEAT = _concept(
     "cold sweat",
     r"cold sweat",
     r"clammy",
-    r"sweat\w*",
+    r"sweat(?:ing|y)\b",
+    r"drenched",
     r"grey\b",
     r"gray\b",
     r"ashen",
 )
+#: Sweating with an everyday cause: "night sweats", "after the gym".
+SWEATS_EVERYDAY = _words(
+    r"night", r"menopaus\w*", r"hot flush\w*", r"hot flash\w*", r"gym", r"exercis\w*", r"run\w*"
+)
 #: Chest pain with an everyday cause in the same sentence.
 CHEST_EVERYDAY = _words(
     r"sore",
-    r"muscle",
-    r"pulled",
+    r"muscles?",
+    r"pecs?\b",
+    r"pulled (?:a |my |his |her )?(?:muscle|something)",
     r"bruis\w*",
     r"gym",
     r"work ?out",
     r"bench",
+    r"chest press",
+    r"reps\b",
+    r"sets\b",
     r"push-?ups",
     r"lifting weights",
     r"cough\w*",
     r"sneez\w*",
+    r"phlegm",
+    r"mucus",
+    r"catarrh",
+    r"congest\w*",
+    r"infection",
+    r"cold\b",
+    r"flu\b",
     r"heartburn",
     r"indigestion",
     r"breast ?feed\w*",
     r"period",
     r"bra\b",
     r"press (?:on )?it",
+    r"fell\b",
+    r"falling",
+    r"fall\b",
+    r"injur\w*",
+    r"crash\w*",
+    r"accident",
+    r"bike",
+    r"fat\b",
+    r"lose it",
 )
 
 # --- Stroke (CDC) ------------------------------------------------------------------------
@@ -301,9 +345,6 @@ WEAKNESS = _concept(
     "weakness",
     r"weak\w*",
     r"numb\w*",
-    r"heavy",
-    r"heaviness",
-    r"tingl\w*",
     r"dead\b",
     r"limp\b",
     r"flopp\w*",
@@ -377,14 +418,22 @@ GARBLED = _concept(
     r"mixed up",
     r"nonsense",
     r"gibberish",
-    r"(?:not |doesn'?t |didn'?t |don'?t )?mak(?:e|es|ing) (?:any )?sense",
-    r"(?:all |come |came |coming )?(?:out )?wrong",
-    r"weird",
-    r"strange",
-    r"odd\b",
-    r"funny",
-    r"drunk",
-    r"thick",
+    r"(?:not |doesn'?t |didn'?t |don'?t )mak(?:e|es|ing) (?:any )?sense",
+)
+ODD = _concept("odd", r"wrong", r"weird", r"strange", r"odd\b", r"funny", r"drunk", r"thick")
+SPEECH_EVERYDAY = _words(
+    r"toddler",
+    r"years? old",
+    r"stammer\w*",
+    r"stutter\w*",
+    r"lisp",
+    r"autis\w*",
+    r"speech therap\w*",
+    r"bilingual",
+    r"accent",
+    r"learning",
+    r"dyslexi\w*",
+    r"tired",
 )
 SPEECH_ONSET = _concept(
     "speech onset",
@@ -398,9 +447,10 @@ VISION_OR_BALANCE = _concept(
     "vision or balance",
     r"(?:seeing|sees|see) double",
     r"double vision",
-    r"(?:can'?t|cannot|couldn'?t|unable to) (?:see|walk|stand)",
-    r"lost (?:my |his |her |their |the )?(?:sight|vision|balance)",
-    r"losing (?:my |his |her |their |the )?(?:sight|vision|balance)",
+    r"(?:can'?t|cannot|couldn'?t|unable to) see (?:properly|clearly|anything|out of|at all|straight|with|from)",
+    r"(?:can'?t|cannot|couldn'?t|unable to) (?:walk|stand up|stand straight|stand on)",
+    r"lost (?:my |his |her |their |the )?(?:sight|vision)",
+    r"losing (?:my |his |her |their |the )?(?:sight|vision)",
     r"vision (?:\w+ ){0,2}(?:went|gone|blurr\w*|dark|black)",
     r"blind\b",
     r"(?:off|lost|losing|no) balance",
@@ -408,7 +458,62 @@ VISION_OR_BALANCE = _concept(
     r"falling to one side",
     r"walk\w* (?:like (?:he|she|they)'?s? (?:is |are )?drunk|into things)",
 )
-CONFUSED = _concept("confused", r"confus\w*", r"disorient\w*")
+BALANCE_EVERYDAY = _words(
+    r"slipp\w*",
+    r"tripp\w*",
+    r"icy?\b",
+    r"stairs",
+    r"drunk",
+    r"drinking",
+    r"stood up",
+    r"standing up",
+    r"got up",
+    r"sitting up",
+    r"spinning",
+    r"vertigo",
+    r"ear infection",
+    r"inner ear",
+    r"glasses",
+    r"contact lens\w*",
+)
+CONFUSED = _concept(
+    "confused",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+)
+ONE_SIDE = _concept(
+    "one side",
+    r"left\b",
+    r"right\b",
+    r"one side",
+    r"one half",
+    r"half (?:of )?(?:his|her|my|their) body",
+)
+HEAVY_OR_TINGLY = _concept("heavy or tingly", r"heavy", r"heaviness", r"tingl\w*")
+LIMB_EVERYDAY = _words(
+    r"cold\b",
+    r"carpal",
+    r"sle(?:ep|pt)\w*",
+    r"lying on",
+    r"sat on",
+    r"sitting",
+    r"crossed",
+    r"pins and needles",
+    r"injection",
+    r"dentist",
+    r"dental",
+    r"anaesthetic",
+    r"anesthetic",
+    r"gym",
+    r"exercis\w*",
+    r"run\w*",
+    r"kick\w*",
+    r"knock\w*",
+    r"bump\w*",
+    r"bang\w*",
+    r"filler",
+    r"botox",
+)
 
 # --- Anaphylaxis (NHS) -------------------------------------------------------------------
 
@@ -422,6 +527,7 @@ AIRWAY_SITE = _concept(
     r"cheeks?\b",
     r"uvula",
 )
+LIPS_TONGUE = _concept("lips or tongue", r"lips?\b", r"tongue", r"mouth", r"uvula")
 SWELLING = _concept(
     "swelling",
     r"swell\w*",
@@ -432,10 +538,7 @@ SWELLING = _concept(
     r"balloon\w*",
     r"huge",
     r"enormous",
-    r"massive",
-    r"fat\b",
     r"thick\w*",
-    r"big\b",
     r"tight\w*",
     r"closing",
     r"closed",
@@ -500,13 +603,45 @@ SWALLOW_OR_VOICE = _concept(
     r"drool\w*",
     r"croaky",
 )
-HIVES = _concept(
-    "hives",
-    r"hives",
-    r"welts",
-    r"rash\w*",
-    r"itch\w* all over",
-    r"blotch\w*",
+HIVES = _concept("hives", r"hives", r"welts", r"nettle rash", r"urticaria", r"itch\w* all over")
+FOOD_OR_STING = _concept(
+    "allergy trigger",
+    r"sting\w*",
+    r"stung",
+    r"bees?\b",
+    r"wasps?\b",
+    r"hornets?\b",
+    r"peanuts?",
+    r"nuts?\b",
+    r"cashews?",
+    r"almonds?",
+    r"pistachios?",
+    r"walnuts?",
+    r"hazelnuts?",
+    r"shellfish",
+    r"shrimps?",
+    r"prawns?",
+    r"lobster",
+    r"crab\b",
+    r"seafood",
+    r"sesame",
+    r"allerg\w*",
+)
+SWELLING_EVERYDAY = _words(
+    r"dentist",
+    r"dental",
+    r"filling",
+    r"filler",
+    r"botox",
+    r"cold sores?",
+    r"ulcers?",
+    r"braces",
+    r"tonsil\w*",
+    r"glands?",
+    r"strep",
+    r"wisdom",
+    r"tooth",
+    r"bit (?:my|his|her) (?:lip|tongue)",
 )
 FAINT = _concept(
     "faint",
@@ -520,22 +655,17 @@ FAINT = _concept(
 # --- Breathing (MedlinePlus) -------------------------------------------------------------
 
 BREATH = _concept("breath", r"breath\w*", r"air\b")
-STRUGGLE = _concept(
-    "struggle",
-    r"struggl\w*",
-    r"fight\w*",
-    r"battl\w*",
-    r"working (?:so |really |very |too )?hard",
-    r"labou?r\w*",
-    r"(?:can'?t|cannot|couldn'?t|unable to) (?:get|catch|draw|take|find)",
-    r"(?:barely|hardly) (?:get|getting|catch|catching|draw|drawing|take|taking)",
-    r"barely",
-    r"hardly",
-    r"gasp\w*",
-    r"desperat\w*",
-    r"heav\w*",
-    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:\w+ )?breathe",
+STRUGGLING_FOR_BREATH = _concept(
+    "struggling for breath",
+    r"(?:struggl\w*|fight\w*|battl\w*|working (?:so |really |very |too )?hard|labou?r\w*|gasp\w*|desperate\w*) "
+    r"(?:\w+ ){0,3}(?:breath\w*|air\b)",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly) (?:get|catch|draw|take|find|getting|catching) "
+    r"(?:my |his |her |their |a |any |enough )?(?:breath\w*|air\b)",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly|struggl\w* to) (?:\w+ )?breathe\b",
+    r"(?:barely|hardly|only just|struggling|labou?red) breathing",
 )
+#: Pauses in breathing while asleep (sleep apnoea) are not an emergency in themselves.
+SLEEP_APNOEA = _words(r"sle(?:ep|pt)\w*", r"snor\w*", r"apn(?:o?ea)\w*", r"at night")
 BREATH_STOPPED = _concept(
     "stopped breathing",
     r"(?:stopped|stops|stopping|isn'?t|is not|not|wasn'?t|was not) breathing",
@@ -559,12 +689,11 @@ YOUNG_CHILD = _concept(
 )
 WORKING_TO_BREATHE = _concept(
     "working to breathe",
-    r"grunt\w*",
-    r"breath\w* (?:\w+ ){0,2}(?:fast|quick\w*|rapid\w*|hard)",
-    r"(?:fast|rapid|quick) breathing",
+    r"grunt\w* (?:\w+ ){0,4}breath\w*",
+    r"breath\w* (?:\w+ ){0,4}grunt\w*",
     r"nostrils? (?:\w+ )?flar\w*",
-    r"flaring",
-    r"(?:ribs|chest|tummy|belly|neck|skin) (?:\w+ ){0,3}(?:sucking|pulling|sinking|caving) in",
+    r"flaring (?:his |her |their )?nostrils",
+    r"(?:ribs|chest|tummy|belly|neck|skin) (?:\w+ ){0,3}(?:sucking|pulling|sinking|caving|heaving) in",
     r"head bobbing",
 )
 CHOKING = _concept(
@@ -579,8 +708,6 @@ BLUE_SITE = _concept(
     r"lips?\b",
     r"face\b",
     r"skin\b",
-    r"fingers?(?:tips)?\b",
-    r"fingertips\b",
     r"mouth\b",
     r"tongue\b",
 )
@@ -611,6 +738,20 @@ BLUE_EVERYDAY = _words(
     r"lipstick",
     r"bruis\w*",
     r"vein\w*",
+    r"cry\w*",
+    r"cough\w*",
+    r"laugh\w*",
+    r"strain\w*",
+    r"tantrum\w*",
+    r"holding (?:his|her|their|my) breath",
+    r"wine",
+    r"spots?\b",
+    r"patch\w*",
+    r"marks?\b",
+    r"birthmark\w*",
+    r"tattoo\w*",
+    r"eyes?\b",
+    r"circles",
 )
 BREATHLESS = _concept(
     "breathless",
@@ -627,8 +768,7 @@ CANT_TALK = _concept(
     r"(?:can'?t|cannot) get (?:more than )?(?:a |one |two |a few |few |a couple of )?(?:\w+ )?words?",
     r"(?:more than |only |just )?(?:one|two|three|a few|a couple of) words",
     r"at rest",
-    r"(?:sitting|lying|standing) (?:still|down)",
-    r"resting",
+    r"even (?:when |while )?(?:sitting|lying|resting|standing)",
 )
 
 # --- Bleeding (MedlinePlus) --------------------------------------------------------------
@@ -637,15 +777,15 @@ BLOOD = _concept("blood", r"blood\w*", r"bleed\w*", r"bled\b")
 UNCONTROLLED = _concept(
     "uncontrolled",
     r"(?:won'?t|will not|can'?t|cannot) (?:stop|slow|clot)",
-    r"(?:isn'?t|is not|not|hasn'?t|has not|doesn'?t|does not|aren'?t|haven'?t) (?:\w+ )?(?:stopp\w*|slow\w*|"
-    r"eas\w*|letting up|clott\w*|stop\b|slow\b)",
+    r"(?:isn'?t|is not|not|hasn'?t|has not|doesn'?t|does not|aren'?t|haven'?t) (?:\w+ )?(?:stopp\w*|slowing|"
+    r"eas(?:ing|ed)|letting up|clott\w*|stop\b|slow\b)",
     r"keeps? (?:on )?(?:coming|going|bleeding|pouring|flowing|running|gushing)",
     r"squirt\w*",
     r"spurt\w*",
     r"gush\w*",
     r"pour\w*",
-    r"pump\w*",
-    r"jet\w*",
+    r"pumping out",
+    r"jetting",
     r"soak\w*",
     r"through (?:every|each|the|a|my|his|her|their) (?:\w+ )?(?:bandages?|towels?|dressings?|cloths?|plasters?|"
     r"gauze|pads?|tea towels?)",
@@ -653,7 +793,7 @@ UNCONTROLLED = _concept(
     r"pool of",
     r"puddle",
     r"(?:a lot|lots|loads|so much|too much) of",
-    r"still (?:bleeding|going|coming|pouring)",
+    r"still (?:bleeding|going|coming|pouring)(?! (?:a little|a bit|slightly))",
     r"heav(?:y|ily)\b",
 )
 BLEEDING_EVERYDAY = _words(
@@ -662,7 +802,18 @@ BLEEDING_EVERYDAY = _words(
     r"gums?\b",
     r"brush\w*",
     r"floss\w*",
-    r"blood (?:pressure|sugar|test|tests|glucose|donation|type|count)",
+    r"blood (?:pressure|sugar|test|tests|glucose|donation|type|count|clots?|thinners?|flow|vessels?|cells?)",
+    r"a (?:little|bit|tiny bit|small amount) of blood",
+    r"(?:streak|speck|spot|drop|tinge)s? of blood",
+    r"breast ?pump\w*",
+    r"nipples?",
+)
+#: "I've been pressing on it for 20 minutes": first aid for bleeding that has not worked.
+PRESSURE_ON_WOUND = _concept(
+    "pressure on a wound",
+    r"press\w* (?:down )?(?:on|onto) (?:it|the (?:cut|wound|gash))",
+    r"(?:held|holding|kept|keeping|put|putting|applied|applying) (?:\w+ ){0,2}pressure on",
+    r"(?:held|holding) (?:a |the )?(?:towel|cloth|bandage|tea towel) (?:on|against|to) (?:it|the (?:cut|wound))",
 )
 VOMITED_BLOOD = _concept(
     "vomited blood",
@@ -693,8 +844,9 @@ NO_RESPONSE = _concept(
     r"(?:can'?t|cannot|couldn'?t) get (?:any |a )?(?:reaction|response|answer|word)",
     r"no (?:reaction|response)",
     r"(?:isn'?t|is not|not|won'?t|doesn'?t|does not|hasn'?t|has not|haven'?t|didn'?t) (?:\w+ )?(?:answering|"
-    r"reacting|responding|answer\b|react\b|respond\b|come (?:to|round|around|back)|came (?:to|round|around)|"
-    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)",
+    r"reacting|responding|answer\b|react\b|respond\b|come (?:to|round|around)|came (?:to|round|around)|"
+    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)(?! (?:to |on )?(?:his|her|their|my|the|me|any) ?(?:name|"
+    r"phone|calls?|texts?|messages?|door|emails?|treatment|medication|antibiotics?))",
     r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse)",
     r"out cold",
     r"(?:barely|semi-?|not fully|not) conscious",
@@ -706,10 +858,12 @@ DOWN_AND_OUT = _concept(
     "dropped to the floor",
     r"keeled over",
     r"crumpled",
-    r"(?:dropped|dropping|fell|falling|slid|sliding) (?:to|onto|on) (?:the )?(?:floor|ground)",
     r"hit the (?:floor|ground|deck)",
     r"(?:he|she|they|baby|son|daughter|child|toddler|dad|mum|mom|husband|wife|partner) (?:\w+ )?(?:went|has gone|"
     r"is|was|goes|gone) (?:all |completely |totally )?(?:limp|floppy)",
+)
+ORDINARY_TIREDNESS = _words(
+    r"coffee", r"tired", r"mornings?", r"sleepy", r"bored", r"lectures?", r"work\b"
 )
 IN_AND_OUT = _concept(
     "drifting in and out",
@@ -722,7 +876,7 @@ IN_AND_OUT = _concept(
 SEIZURE = _concept(
     "seizure",
     r"seiz\w*",
-    r"fits?\b",
+    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad) fits?\b",
     r"fitting",
     r"convuls\w*",
     r"(?:whole body|body|arms and legs|limbs) (?:\w+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
@@ -735,15 +889,28 @@ SEIZURE_FLAG = _concept(
     + NUMBER_5_PLUS
     + r" ?\+? ?min\w*",
     r"(?:half an|an|over an) hour",
-    r"another (?:one|fit|seizure)",
-    r"second (?:one|fit|seizure)",
+    r"another (?:one|fit|seizure) (?:\w+ )?(?:started|starting|now|just)",
+    r"(?:having|started|starting|is having|now having) (?:a |an )?(?:another|second) (?:one|fit|seizure)",
     r"back[- ]to[- ]back",
     r"one after (?:the )?(?:another|other)",
     r"keeps? (?:having|on having) (?:fits|seizures)",
     r"fit after fit",
     r"seizure after seizure",
-    r"(?:won'?t|will not|doesn'?t|isn'?t|not) (?:\w+ )?stop\w*",
+    r"in a row",
+    r"without (?:waking|coming (?:round|around|to)|regaining)",
+    r"(?:won'?t|will not|isn'?t|is not) (?:\w+ )?stop\w*",
     r"keeps? going",
+)
+SHAKING_EVERYDAY = _words(
+    r"anxi\w*",
+    r"panic\w*",
+    r"cold\b",
+    r"fear",
+    r"scared",
+    r"cry\w*",
+    r"sobb\w*",
+    r"shiver\w*",
+    r"laugh\w*",
 )
 JERKING = _concept(
     "jerking",
@@ -761,11 +928,10 @@ FIRST_SEIZURE = _concept(
 )
 SEIZING_NOW = _concept(
     "seizing now",
-    r"(?:is|he'?s|she'?s|they'?re|are|am|i'?m) (?:\w+ )?(?:having|fitting|seizing|shaking|jerking|convulsing)",
+    r"(?:is|he'?s|she'?s|they'?re|are|am|i'?m) (?:\w+ )?(?:having (?:one|a seizure|a fit|seizures|fits)|fitting|"
+    r"seizing|convulsing|jerking|shaking)",
     r"(?:having|had) one (?:now|right now|just now)",
-    r"just (?:had|started)",
-    r"right now",
-    r"started",
+    r"just had (?:one|a seizure|a fit)",
 )
 
 # --- Headache (MedlinePlus) --------------------------------------------------------------
@@ -776,6 +942,8 @@ KETONES = _concept(
     r"ketones? (?:\w+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
     r"(?:high|large|moderate|positive) ketones",
 )
+BELLY_EVERYDAY = _words(r"stitch", r"periods?\b", r"ovulat\w*", r"gym", r"run\w*", r"exercis\w*")
+KETO_DIET = _words(r"keto\b", r"ketogenic", r"diet\w*", r"fasting", r"low[- ]carb")
 COLLAPSE = _concept("collapse", r"collaps\w*")
 COLLAPSE_EVERYDAY = _words(
     r"lung",
@@ -793,14 +961,22 @@ COLLAPSE_EVERYDAY = _words(
     r"economy",
     r"stock",
 )
-HEAD = _concept("head", r"head(?:ache|aches)?\b", r"head ?ache")
+HEAD = _concept(
+    "head pain",
+    r"head ?aches?\b",
+    r"(?:pain|ache|aching|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:\w+ ){0,5}head\b",
+    r"head\b (?:\w+ ){0,3}(?:pain|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
+)
 
 # --- Head injury (NHS) -------------------------------------------------------------------
 
 HEAD_BLOW = _concept(
     "blow to the head",
-    r"(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|whack\w*|crack\w*|blow|fell|fall\w*|landed|dropped|struck|"
-    r"thump\w*|clonk\w*|injur\w*|head ?butt\w*) " + _gap(6) + r"head\b",
+    r"(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|whack\w*|cracked|(?:a|the) blow|fell(?! (?:asleep|ill|pregnant|"
+    r"behind|apart|in love))|fall\w*(?! (?:asleep|ill|pregnant|behind|apart|in love))|landed|dropped|struck|"
+    r"thump\w*|clonk\w*|injur\w*|head ?butt\w*) "
+    + _gap(6)
+    + r"head\b(?! (?:cold|lice|louse|teacher|office|start|of (?:the|department|school)))",
     r"head (?:first|injury|injuries|trauma)",
     r"concuss\w*",
 )
@@ -811,15 +987,15 @@ HEAD_INJURY_FLAG = _concept(
     r"throw\w* up",
     r"threw up",
     r"puk\w*",
-    r"confus\w*",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"drows\w*",
     r"sleepy",
     r"hard to (?:wake|keep awake)",
     r"(?:can'?t|cannot) (?:stay|keep) awake",
     r"keeps? (?:falling|nodding) (?:asleep|off)",
-    r"(?:doesn'?t|does not|don'?t|didn'?t|can'?t|cannot) (?:know|remember|recogni[sz]e)",
+    r"(?:doesn'?t|does not|didn'?t|can'?t|cannot) (?:know|remember|recogni[sz]e) (?:where|who|what (?:happened|day)|"
+    r"anything|me|us|his|her|their)",
     r"memory",
-    r"forgot\w*",
     r"knocked out",
     r"passed out",
     r"black(?:ed)? out",
@@ -833,7 +1009,8 @@ HEAD_INJURY_FLAG = _concept(
     r"double vision",
     r"blurr\w*",
     r"slurr\w*",
-    r"worse",
+    r"headache (?:\w+ ){0,3}(?:worse|won'?t go)",
+    r"(?:worse|worsening) headache",
     r"acting (?:strange\w*|weird\w*|odd\w*|differently|funny)",
     r"not (?:himself|herself|themselves)",
     r"behaving (?:strange\w*|odd\w*|weird\w*)",
@@ -857,6 +1034,18 @@ INFANT = _concept(
     r"(?:born|arrived|delivered) (?:\w+ ){0,2}(?:days?|weeks?) ago",
     r"(?:under|younger than|less than) (?:3|three) months",
 )
+HIGH_FEVER = _concept(
+    "fever, named",
+    r"fever\w*",
+    r"(?:high |a )?temperature",
+    r"temp\b",
+    r"burning up",
+    r"3[89](?:\.\d)?\b",
+    r"40(?:\.\d)?\b",
+    r"10[0-5](?:\.\d)?\b",
+    r"pyrexi\w*",
+    r"(?:is|feels?|felt|so|really|very|burning|boiling) (?:\w+ )?hot\b",
+)
 STIFF_NECK = _concept(
     "stiff neck",
     r"stiff (?:\w+ )?neck",
@@ -866,9 +1055,11 @@ STIFF_NECK = _concept(
 NON_BLANCHING = _concept(
     "rash that does not fade",
     r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
-    r"did not) (?:fade|go|disappear|blanch|turn white)",
+    r"did not) (?:fade|blanch|turn white)",
+    r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
+    r"did not) (?:go away|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
     r"non-?blanching",
-    r"(?:purple|purplish|dark red|red-purple|pin ?prick|tiny (?:red|purple|dark)|petechia\w*|bruise-?like)"
+    r"(?:purple|purplish|dark red|red-purple|pin ?prick|tiny (?:purple|dark)|petechia\w*|bruise-?like)"
     r"(?: [\w']+){0,2} (?:spots|rash|dots|marks|blotches|bruises)",
 )
 BULGING = _concept(
@@ -910,9 +1101,9 @@ PREGNANCY_WARNING = _concept(
     r"bleed\w*",
     r"blood\b",
     r"heavy spotting",
-    r"(?:severe|bad|sharp|terrible|awful|intense|strong|constant|agonising|agonizing|stabbing) "
+    r"(?:severe|terrible|awful|intense|agonising|agonizing|unbearable|excruciating|stabbing|really bad|very bad) "
     + _gap(2)
-    + r"(?:pains?|cramps?|cramping|ache)",
+    + r"(?:pains?|cramps?|cramping)",
     r"(?:pains?|cramps?|cramping) (?:\w+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
     r"headache (?:\w+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
     r"(?:blurr\w*|double|changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
@@ -946,11 +1137,20 @@ VOMITING = _concept(
     r"(?:can'?t|cannot) keep (?:anything|\w+) down",
     r"diarrh?o?ea",
 )
+VOMITING_ONLY = _concept(
+    "vomiting, not diarrhoea",
+    r"vomit\w*",
+    r"throw\w* up",
+    r"threw up",
+    r"(?:being|been) sick",
+    r"puk\w*",
+)
 NO_URINE = _concept(
     "no urine",
     r"(?:haven'?t|hasn'?t|have not|has not|not|hardly|barely|didn'?t|did not) (?:\w+ )?(?:peed|pee|wee'?d|weed|"
     r"wee|urinat\w*|passed (?:any )?(?:urine|water)|been to the toilet)",
     r"no (?:wet )?(?:nappies|diapers)",
+    r"(?:hasn'?t|haven'?t|has not|have not|not|no|didn'?t) (?:had )?(?:a |any )?wet (?:nappy|nappies|diaper|diapers)",
     r"(?:nappies|diapers|nappy|diaper) (?:\w+ ){0,3}dry",
     r"(?:very |really )?dark (?:brown )?(?:urine|pee|wee)",
 )
@@ -964,7 +1164,9 @@ DARK_STOOL_BLOOD = _concept(
 )
 CANT_KEEP_DOWN = _concept(
     "cannot keep fluids down",
-    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:keep|hold) (?:any(?:thing)?|\w+) (?:\w+ )?down",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:keep|hold) (?:any(?:thing)?|fluids?|water|liquids?|drinks?|"
+    r"food|milk|feeds?|(?:my|his|her|their) (?:food|feeds?|milk|tablets|pills|meds|medicine)|any (?:\w+ )?"
+    r"(?:fluids?|water|food|liquids?|drinks?)) (?:\w+ )?down",
 )
 LONG_VOMITING = _concept(
     "two days or more",
@@ -1002,11 +1204,27 @@ FROM_THE_BOWEL = _concept(
 RIGHT_LOWER_BELLY = _concept(
     "lower right belly",
     r"(?:lower|bottom) right",
-    r"right (?:lower|side|hand side|bottom)",
+    r"right (?:lower|bottom|iliac|groin)",
     r"low (?:down )?on the right",
+    r"right(?: hand)? side of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen|lower)",
     r"right of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)",
 )
-BELLY = _concept("belly", r"belly", r"tummy", r"stomach", r"abdom\w*", r"groin", r"side\b")
+APPENDICITIS_SIGN = _concept(
+    "worse, fever or vomiting",
+    r"(?:getting|got|gets|keeps getting|much|becoming) worse",
+    r"worse and worse",
+    r"worsening",
+    r"moved (?:down |over )?to",
+    r"fever\w*",
+    r"temperature",
+    r"temp\b",
+    r"vomit\w*",
+    r"throw\w* up",
+    r"threw up",
+    r"(?:being|been) sick",
+    r"(?:can'?t|cannot) (?:walk|stand up straight|move)",
+)
+BELLY = _concept("belly", r"belly", r"tummy", r"stomach", r"abdom\w*", r"groin")
 
 # --- Suicide (NIMH) ----------------------------------------------------------------------
 
@@ -1017,9 +1235,9 @@ DEATH_WISH = _concept(
     r"only) ){0,5}"
     r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
     r"stop living|never wake up|not wake up|sleep and (?:never|not) wake|sleep forever|fall asleep and (?:never|"
-    r"not) wake|disappear (?:forever|for good|permanently)|end it|be gone for good)",
+    r"not) wake|disappear (?:forever|for good|permanently)|end it|be gone for good)(?! than\b)",
     r"(?:don'?t|do not|doesn'?t|does not|no longer|never) (?:really )?(?:want|wish) to (?:exist|be alive|live|"
-    r"wake up|carry on|go on|keep going|keep living)(?=\s*(?:$|[.,!?;]|any ?more|and\b|but\b|now\b|like this))",
+    r"wake up|carry on|go on|keep going|keep living)(?=\s*(?:$|[.,!?;]|any ?more|now\b|like this))",
 )
 SELF_HARM = _concept(
     "self-harm",
@@ -1051,17 +1269,19 @@ LAST_STEP = _concept(
     r"tonight",
     r"(?:won'?t|will not) be (?:here|around)",
     r"for the last time",
-    r"last (?:message|time)",
 )
 TAKE_THEM_ALL = _concept(
     "take them all",
     r"(?:going to|gonna|plan\w* to|want\w* to|about to|will|ready to) (?:take|swallow|down) (?:them all|all of them|"
-    r"the lot|every (?:one|last one)|all (?:my|the|of my|of the))",
+    r"the lot|every last one|the whole (?:bottle|packet|pack|box|lot))",
+    r"(?:take|swallow|down) all (?:of )?(?:my|the|these|those) (?:\w+ )?(?:pills|tablets|meds) "
+    r"(?:at once|in one go|together|tonight)",
 )
 SUICIDE_PLAN = _concept(
     "plan",
-    r"(?:worked out|planned|planning|figured out|decided|know|chosen|picked|looked up|looking up|researching|"
-    r"research\w*|googl\w*|search\w*) (?:\w+ ){0,3}(?:how|when|where|ways?|methods?)",
+    r"(?:worked out|planned|planning|figured out|decided|researching|research\w*|googl\w*|search\w*|looked up|"
+    r"looking up) (?:\w+ ){0,3}(?:how|when|where|ways?|methods?) (?:to|i'?d|i'?ll|i will|i would|i'?m going to) "
+    r"(?:\w+ ){0,3}(?:do it|die|end it|end my life|kill myself|overdose|hang myself|not wake up)",
     r"(?:how|when|where) (?:i'?d|i'?ll|i will|i would|i'?m going to|i am going to|i'?m gonna|(?:he|she)'?(?:d|ll)|"
     r"(?:he|she) (?:will|would|is going to)) do it",
 )
@@ -1136,7 +1356,7 @@ HOUSEHOLD_POISON = _concept(
     r"caustic",
     r"lye\b",
     r"ammonia",
-    r"acid\b",
+    r"(?:battery|drain|hydrochloric|sulphuric|sulfuric|muriatic|caustic) acid",
     r"limescale",
     r"descal\w*",
     r"dishwasher",
@@ -1154,12 +1374,12 @@ HOUSEHOLD_POISON = _concept(
     r"weed ?killer",
     r"slug pellets",
     r"rat poison",
-    r"poison\w*",
+    r"(?<!food )(?<!blood )poison(?! ivy| oak)\w*",
     r"fertili[sz]er",
     r"essential oils?",
     r"vape (?:juice|liquid)",
     r"e-?liquid",
-    r"nicotine",
+    r"nicotine (?:liquid|juice|refill|pouch\w*)",
     r"button batter\w*",
     r"batter(?:y|ies)",
     r"magnets?",
@@ -1171,7 +1391,7 @@ HOUSEHOLD_POISON = _concept(
     r"alcohol gel",
     r"cleaning (?:product|fluid|spray|liquid)s?",
     r"(?:bathroom|kitchen|floor|window|carpet) cleaner",
-    r"chemicals?",
+    r"(?:pool|cleaning|garden|household) chemicals?",
 )
 MEDICINE = _concept(
     "medicine",
@@ -1205,29 +1425,30 @@ LARGE_AMOUNT = _concept(
     r"half (?:a|the|of the) (?:bottle|pack|packet|box|tub|strip|jar)",
     r"all (?:of )?(?:the|my|his|her|their|them|these|those)\b",
     r"(?:a |one |two |three |several )?(?:bottles?|packets?|packs?|boxes|box|strips?|tubs?|handfuls?|blisters?|"
-    r"jars?|loads?|lots?|bunch|fistfuls?) of",
+    r"jars?|fistfuls?) of",
     r"too many",
-    r"loads\b",
-    r"lots\b",
-    NUMBER_10_PLUS + r"\b",
+    NUMBER_10_PLUS
+    + r"\b(?! ?(?:mg|mcg|µg|ml|g\b|grams?|units?|iu\b|years?|yrs?|days?|weeks?|months?|minutes?|mins?|hours?|hrs?|"
+    r"%|percent|times a))",
 )
 ACCIDENTAL_INGEST = _concept(
     "got into",
     r"got (?:into|hold of|at)",
     r"ate\b",
     r"eaten",
-    r"chew\w*",
-    r"swallow\w*",
+    r"chewed",
+    r"chewing on",
     r"bit (?:into|open)",
     r"bitten",
     r"suck\w* on",
     r"lick\w*",
     r"found (?:and )?(?:ate|swallowed|some)",
+    r"helped (?:him|her|them)sel(?:f|ves)",
 )
 EXTRA_DOSE = _concept(
     "an extra dose",
-    r"(?:took|taken|given|gave|had|swallowed|injected) (?:\w+ ){0,3}(?:double|triple|extra|second|twice the|two|"
-    r"three) (?:\w+ )?dos(?:e|es|age)",
+    r"(?:took|taken|given|gave|swallowed|injected) (?:\w+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
+    r"dos(?:e|es|age)",
     r"double[- ]dos\w*",
 )
 #: "my son swallowed his antibiotic": his own medicine, as prescribed.
@@ -1285,13 +1506,27 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # or jaw with a cold sweat.
     ConceptRule("cardiac", "emergency", (CHEST, CHEST_QUALITY), span=60, unless=CHEST_EVERYDAY),
     ConceptRule("cardiac", "emergency", (RIBCAGE, SQUEEZE_QUALITY), span=50, unless=CHEST_EVERYDAY),
-    ConceptRule("cardiac", "emergency", (ARM_OR_JAW, PAIN, COLD_SWEAT), span=90),
+    ConceptRule(
+        "cardiac", "emergency", (ARM_OR_JAW, PAIN, COLD_SWEAT), span=90, unless=SWEATS_EVERYDAY
+    ),
     # CDC stroke: sudden numbness or weakness of the face, arm or leg, especially on one
     # side; face drooping; sudden trouble speaking, seeing or walking.
     ConceptRule("stroke", "emergency", (FACE, DROOP), span=50, unless=FACE_EVERYDAY),
-    ConceptRule("stroke", "emergency", (SUDDEN, LIMB, WEAKNESS), span=80, unless=FACE_EVERYDAY),
-    ConceptRule("stroke", "emergency", (SPEECH, GARBLED, SPEECH_ONSET), span=60),
-    ConceptRule("stroke", "emergency", (SUDDEN, VISION_OR_BALANCE), span=60),
+    ConceptRule("stroke", "emergency", (SUDDEN, LIMB, WEAKNESS), span=80, unless=LIMB_EVERYDAY),
+    ConceptRule(
+        "stroke",
+        "emergency",
+        (SUDDEN, ONE_SIDE, LIMB, HEAVY_OR_TINGLY),
+        span=80,
+        unless=LIMB_EVERYDAY,
+    ),
+    ConceptRule(
+        "stroke", "emergency", (SPEECH, GARBLED, SPEECH_ONSET), span=60, unless=SPEECH_EVERYDAY
+    ),
+    ConceptRule("stroke", "emergency", (SUDDEN, SPEECH, ODD), span=60, unless=SPEECH_EVERYDAY),
+    ConceptRule(
+        "stroke", "emergency", (SUDDEN, VISION_OR_BALANCE), span=60, unless=BALANCE_EVERYDAY
+    ),
     ConceptRule("stroke", "emergency", (SUDDEN, CONFUSED), span=40),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
     # breathing or swallowing; hives with trouble breathing or feeling faint.
@@ -1301,16 +1536,29 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         (AIRWAY_SITE, SWELLING, ALLERGEN),
         span=100,
         across_sentences=True,
+        unless=SWELLING_EVERYDAY,
     ),
-    ConceptRule("anaphylaxis", "emergency", (AIRWAY_SITE, SWELLING, BREATH_TROUBLE), span=100),
-    ConceptRule("anaphylaxis", "emergency", (AIRWAY_SITE, SWELLING, SWALLOW_OR_VOICE), span=100),
+    ConceptRule(
+        "anaphylaxis",
+        "emergency",
+        (LIPS_TONGUE, SWELLING, BREATH_TROUBLE),
+        span=100,
+        unless=SWELLING_EVERYDAY,
+    ),
+    ConceptRule(
+        "anaphylaxis",
+        "emergency",
+        (LIPS_TONGUE, SWELLING, SWALLOW_OR_VOICE),
+        span=100,
+        unless=SWELLING_EVERYDAY,
+    ),
     ConceptRule("anaphylaxis", "emergency", (HIVES, BREATH_TROUBLE), span=60),
-    ConceptRule("anaphylaxis", "emergency", (BREATH_TROUBLE, ALLERGEN), span=60),
+    ConceptRule("anaphylaxis", "emergency", (BREATH_TROUBLE, FOOD_OR_STING), span=60),
     ConceptRule("anaphylaxis", "emergency", (HIVES, ALLERGEN, FAINT), span=80),
     # MedlinePlus breathing difficulty: struggling for breath, blue lips, too breathless to
     # speak.
-    ConceptRule("breathing", "emergency", (STRUGGLE, BREATH), span=40),
-    ConceptRule("breathing", "emergency", (BREATH_STOPPED,)),
+    ConceptRule("breathing", "emergency", (STRUGGLING_FOR_BREATH,)),
+    ConceptRule("breathing", "emergency", (BREATH_STOPPED,), unless=SLEEP_APNOEA),
     ConceptRule("breathing", "emergency", (CHOKING,)),
     ConceptRule("breathing", "emergency", (YOUNG_CHILD, WORKING_TO_BREATHE), span=80),
     ConceptRule("breathing", "emergency", (BLUE_SITE, BLUE), span=40, unless=BLUE_EVERYDAY),
@@ -1319,15 +1567,18 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # blood.
     ConceptRule("bleeding", "emergency", (BLOOD, UNCONTROLLED), span=60, unless=BLEEDING_EVERYDAY),
     ConceptRule("bleeding", "emergency", (VOMITED_BLOOD,)),
+    ConceptRule(
+        "bleeding", "emergency", (PRESSURE_ON_WOUND, UNCONTROLLED), span=100, across_sentences=True
+    ),
     # MedlinePlus: unconscious or unresponsive.
     ConceptRule("unresponsive", "emergency", (COLLAPSED, NO_RESPONSE), span=100),
-    ConceptRule("unresponsive", "emergency", (IN_AND_OUT,)),
+    ConceptRule("unresponsive", "emergency", (IN_AND_OUT,), unless=ORDINARY_TIREDNESS),
     ConceptRule("unresponsive", "emergency", (DOWN_AND_OUT,)),
     ConceptRule("unresponsive", "emergency", (COLLAPSE,), unless=COLLAPSE_EVERYDAY),
     # CDC seizure first aid: longer than 5 minutes, one after another, a first seizure.
     ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
     ConceptRule("seizure", "emergency", (FIRST_SEIZURE, SEIZING_NOW), span=100),
-    ConceptRule("seizure", "emergency", (COLLAPSED, JERKING), span=50),
+    ConceptRule("seizure", "emergency", (COLLAPSED, JERKING), span=50, unless=SHAKING_EVERYDAY),
     # MedlinePlus headache: sudden and severe, the worst ever.
     ConceptRule("headache", "emergency", (HEAD, SEVERE_HEAD, SUDDEN), span=100),
     ConceptRule("headache", "emergency", (HEAD, SUPERLATIVE), span=80),
@@ -1342,34 +1593,38 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "meningitis",
         "emergency",
-        (FEVER, STIFF_NECK),
+        (HIGH_FEVER, STIFF_NECK),
         span=150,
         across_sentences=True,
         everyday_guard=False,
+        unless=NOT_A_FEVER,
     ),
     ConceptRule(
         "meningitis",
         "emergency",
-        (FEVER, NON_BLANCHING),
+        (HIGH_FEVER, NON_BLANCHING),
         span=150,
         across_sentences=True,
         everyday_guard=False,
+        unless=NOT_A_FEVER,
     ),
     ConceptRule(
         "meningitis",
         "emergency",
-        (FEVER, BULGING),
+        (HIGH_FEVER, BULGING),
         span=150,
         across_sentences=True,
         everyday_guard=False,
+        unless=NOT_A_FEVER,
     ),
     ConceptRule(
         "meningitis",
         "emergency",
-        (FEVER, HEAD, LIGHT_HURTS),
+        (HIGH_FEVER, HEAD, LIGHT_HURTS),
         span=150,
         across_sentences=True,
         everyday_guard=False,
+        unless=NOT_A_FEVER,
     ),
     # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
     ConceptRule(
@@ -1397,9 +1652,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # worsening pain low on the right of the belly (appendicitis).
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
-    ConceptRule("urgent_symptoms", "urgent", (VOMITING, LONG_VOMITING), span=80),
+    ConceptRule("urgent_symptoms", "urgent", (VOMITING_ONLY, LONG_VOMITING), span=80),
     ConceptRule("urgent_symptoms", "urgent", (DIABETIC, DKA_SIGN), span=120, across_sentences=True),
-    ConceptRule("urgent_symptoms", "urgent", (KETONES,)),
+    ConceptRule("urgent_symptoms", "urgent", (KETONES,), unless=KETO_DIET),
     ConceptRule("urgent_symptoms", "urgent", (FEVER_WORD, VERY_HIGH_TEMPERATURE), span=40),
     ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,)),
     ConceptRule(
@@ -1408,8 +1663,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "urgent_symptoms",
         "urgent",
-        (RIGHT_LOWER_BELLY, BELLY, PAIN),
-        span=80,
+        (RIGHT_LOWER_BELLY, PAIN, APPENDICITIS_SIGN),
+        span=100,
+        unless=BELLY_EVERYDAY,
     ),
 )
 
@@ -1456,6 +1712,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?;\n]+(?=\s|$)")
 #: Habits and everyday triggers: "when I swim", "every time I cough", "after the gym".
 _EVERYDAY_RE = re.compile(
     r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|was|were|am|is|are)\b)|"
+    r"(?:i|you|he|she|they|we) (?:always |often |sometimes |usually )?(?:get|gets|tend to|keep getting)\b"
+    r"(?! (?:a|an|the|this|these)\b)|"
     r"every (?:time|morning|night|day|now and then)|sometimes|usually|often|always|after (?:the gym|a workout|"
     r"working out|exercise|exercising|training|lifting|a run|running|swimming|sport))"
 )

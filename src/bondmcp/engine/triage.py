@@ -741,6 +741,12 @@ def _last_word_negated(text: str, match: re.Match[str]) -> bool:
 
 #: "no" or "without" right before the last word of a match.
 _NEGATED_FLAG_RE = re.compile(r"\b(?:no|without|not any)\s+(?:[\w']+\s+)?$", re.IGNORECASE)
+#: Rules whose own wording says "no" ("no kicks") cannot tell a negated last word that way.
+_TAIL_NEGATION: tuple[bool, ...] = tuple(
+    rule.mode != "always"
+    and re.search(r"(?<![a-z])(?:no|without|not any)\b", rule.pattern.pattern) is None
+    for rule in RULES
+)
 
 
 def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
@@ -784,7 +790,9 @@ def triage(text: str, locale: str = "us") -> TriageResult:
     if ascii_text:
         text = text.lower()
     best: TriageRule | None = None
-    for rule, keys, lower_pattern in zip(RULES, _RULE_KEYS, _LOWER_PATTERNS, strict=True):
+    for rule, keys, lower_pattern, tail_negation in zip(
+        RULES, _RULE_KEYS, _LOWER_PATTERNS, _TAIL_NEGATION, strict=True
+    ):
         if ascii_text:
             if keys is not None and not any(map(text.__contains__, keys)):
                 continue
@@ -800,7 +808,7 @@ def triage(text: str, locale: str = "us") -> TriageResult:
                 continue
             if rule.mode == "symptom" and impersonal_question:
                 continue
-            if rule.mode != "always" and _last_word_negated(text, match):
+            if tail_negation and _last_word_negated(text, match):
                 continue
             if best is None or (best.level == "urgent" and rule.level == "emergency"):
                 best = rule
