@@ -468,3 +468,190 @@ def test_related_routine_questions_stay_routine(question: str) -> None:
 )
 def test_everyday_words_do_not_raise_red_flags(question: str) -> None:
     assert triage(question).level == "routine", question
+
+
+# Further wordings in lay words, one or two per red flag.
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        (
+            "my grandad says it feels like a belt is being pulled tight round his chest",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "dull heavy ache behind my breastbone for half an hour and i feel sick and sweaty",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my husband's mouth is drooping to one side and he can't lift his arm",
+            "emergency",
+            "stroke",
+        ),
+        ("all of a sudden i can't feel the right side of my face", "emergency", "stroke"),
+        (
+            "grandma's speech suddenly went strange and she's dragging her left leg",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "my lips started swelling after i ate a satay and now my throat feels tight",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "got stung by a bee and my tongue is getting bigger and i'm wheezy",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "my dad is struggling for air and his lips have gone a bit blue",
+            "emergency",
+            "breathing",
+        ),
+        (
+            "my 6 month old is grunting with every breath and her nostrils are flaring",
+            "emergency",
+            "breathing",
+        ),
+        (
+            "my son cut his arm on glass and the blood is spurting everywhere",
+            "emergency",
+            "bleeding",
+        ),
+        (
+            "i've been pressing on it for 20 minutes and it's still pouring out",
+            "emergency",
+            "bleeding",
+        ),
+        (
+            "my nan has slumped over at the table and won't respond to us",
+            "emergency",
+            "unresponsive",
+        ),
+        ("my son's been fitting for over five minutes", "emergency", "seizure"),
+        (
+            "she has had three seizures in a row without waking up in between",
+            "emergency",
+            "seizure",
+        ),
+        (
+            "out of nowhere the most horrendous headache, like being hit with a bat",
+            "emergency",
+            "headache",
+        ),
+        (
+            "my daughter banged her head on the floor and has thrown up twice and seems dazed",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "he has a high temperature, stiff neck and won't look at the light",
+            "emergency",
+            "meningitis",
+        ),
+        ("i keep thinking everyone would be better off if i wasn't here", "emergency", "suicide"),
+        (
+            "i've saved up my tablets and i'm planning to take them all tonight",
+            "emergency",
+            "suicide",
+        ),
+        ("my toddler drank some of the dishwasher liquid", "emergency", "overdose"),
+        ("my partner has swallowed a whole packet of sleeping tablets", "emergency", "overdose"),
+        ("our 5 week old feels really hot and the thermometer says 38.3", "urgent", "infant_fever"),
+        (
+            "my little boy has been sick all day and hasn't had a wet nappy since this morning",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        (
+            "it's like someone is sitting on my chest and the pain goes into my left shoulder",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "tightness across my chest came on while shovelling snow and i feel faint",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my wife suddenly can't get her words out and her right hand is useless",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "dad's face looks lopsided since he woke from his nap and he's confused",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "all of a sudden i can't see out of my left eye and my arm is numb",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "my son ate a cookie with peanuts, his tongue is swelling and he sounds hoarse",
+            "emergency",
+            "anaphylaxis",
+        ),
+        ("i'm gasping and can't speak more than a word at a time", "emergency", "breathing"),
+        ("my granddad's lips are purple and he can hardly breathe", "emergency", "breathing"),
+        ("there's a deep cut on her wrist and blood is gushing out", "emergency", "bleeding"),
+        ("my husband is coughing up lots of blood", "emergency", "bleeding"),
+        (
+            "i found my brother on the bathroom floor and he won't wake up",
+            "emergency",
+            "unresponsive",
+        ),
+        ("my mum keeled over in the garden", "emergency", "unresponsive"),
+        (
+            "my dad's having a seizure and it's been going on for ten minutes",
+            "emergency",
+            "seizure",
+        ),
+        (
+            "my baby went stiff and started jerking and she's never done that before",
+            "emergency",
+            "seizure",
+        ),
+        ("worst pain i've ever had in my head, came on in a second", "emergency", "headache"),
+        (
+            "my son came off his bike and hit his head, now he's being sick and very drowsy",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "grandma fell and banged her head and now she's not making sense",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "my toddler has a fever and a rash that doesn't fade when i press a glass on it",
+            "emergency",
+            "meningitis",
+        ),
+        (
+            "she's got a temperature, her neck is really stiff and the light hurts her eyes",
+            "emergency",
+            "meningitis",
+        ),
+        ("i have a plan to end my life this weekend", "emergency", "suicide"),
+        ("i just want to go to sleep and never wake up", "emergency", "suicide"),
+        ("my daughter swallowed a handful of my antidepressants", "emergency", "overdose"),
+        ("my 3 year old drank some antifreeze from the garage", "emergency", "overdose"),
+        ("my 4 week old has a temperature of 38.4", "urgent", "infant_fever"),
+        ("i'm 25 weeks pregnant and leaking fluid", "urgent", "pregnancy"),
+        ("pregnant with a bad headache and flashing lights in my vision", "urgent", "pregnancy"),
+        ("my poo is black like tar and i feel faint", "urgent", "urgent_symptoms"),
+        ("i'm type 1 and my ketones are high and i keep vomiting", "urgent", "urgent_symptoms"),
+        (
+            "i've got a horrible pressure in the middle of my chest and my arm feels heavy",
+            "emergency",
+            "cardiac",
+        ),
+    ],
+)
+def test_more_red_flag_wordings(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question

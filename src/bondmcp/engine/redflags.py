@@ -112,8 +112,8 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")")
 
 
-#: Up to n words that are not a negation ("neck (isn't) stiff" must not read "neck stiff").
 def _gap(n: int) -> str:
+    """Up to n words that are not a negation ("neck isn't stiff" must not read "neck stiff")."""
     return (
         r"(?:(?!(?:not|no|never|isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|without)\b)[\w']+ ){0,"
         + (f"{n}}}")
@@ -165,20 +165,12 @@ SEVERE_HEAD = _concept(
 )
 SUPERLATIVE = _concept(
     "superlative",
-    r"worst (?:\w+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
+    r"worst (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
     r"(?:he|she)'?s (?:ever )?(?:had|felt))",
-    r"most (?:severe|painful|intense|excruciating|agonising|agonizing) (?:\w+ ){0,4}(?:ever|i'?ve (?:ever )?"
+    r"most (?:severe|painful|intense|excruciating|agonising|agonizing) (?:[\w']+ ){0,4}(?:ever|i'?ve (?:ever )?"
     r"(?:had|felt)|(?:he|she)'?s (?:ever )?(?:had|felt))",
     r"never (?:felt|had|experienced) (?:anything|pain|a headache|a pain) like (?:it|this|that)",
     r"like nothing (?:i'?ve|he'?s|she'?s|they'?ve) (?:ever )?(?:had|felt)",
-)
-WORSENING = _concept(
-    "worsening",
-    r"(?:getting|got|gets|keeps getting|much|becoming) worse",
-    r"worse and worse",
-    r"worsening",
-    r"won'?t (?:go|stop|ease|settle|shift)",
-    r"not (?:going away|easing|stopping|settling|getting better)",
 )
 FEVER = _concept(
     "fever",
@@ -247,7 +239,7 @@ CHEST_QUALITY = _concept(
     r"constrict\w*",
     r"clamp\w*",
     r"clutch\w*",
-    r"(?:elephant|weight|someone|something heavy) (?:\w+ ){0,2}(?:sitting|standing|pressing|kneeling|lying) on",
+    r"(?:elephant|weight|someone|something heavy) (?:[\w']+ ){0,2}(?:sitting|standing|pressing|kneeling|lying) on",
 )
 SQUEEZE_QUALITY = _concept(
     "squeeze",
@@ -451,7 +443,7 @@ VISION_OR_BALANCE = _concept(
     r"(?:can'?t|cannot|couldn'?t|unable to) (?:walk|stand up|stand straight|stand on)",
     r"lost (?:my |his |her |their |the )?(?:sight|vision)",
     r"losing (?:my |his |her |their |the )?(?:sight|vision)",
-    r"vision (?:\w+ ){0,2}(?:went|gone|blurr\w*|dark|black)",
+    r"vision (?:[\w']+ ){0,2}(?:went|gone|blurr\w*|dark|black)",
     r"blind\b",
     r"(?:off|lost|losing|no) balance",
     r"stagger\w*",
@@ -654,11 +646,10 @@ FAINT = _concept(
 
 # --- Breathing (MedlinePlus) -------------------------------------------------------------
 
-BREATH = _concept("breath", r"breath\w*", r"air\b")
 STRUGGLING_FOR_BREATH = _concept(
     "struggling for breath",
     r"(?:struggl\w*|fight\w*|battl\w*|working (?:so |really |very |too )?hard|labou?r\w*|gasp\w*|desperate\w*) "
-    r"(?:\w+ ){0,3}(?:breath\w*|air\b)",
+    r"(?:[\w']+ ){0,3}(?:breath\w*|air\b)",
     r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly) (?:get|catch|draw|take|find|getting|catching) "
     r"(?:my |his |her |their |a |any |enough )?(?:breath\w*|air\b)",
     r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly|struggl\w* to) (?:\w+ )?breathe\b",
@@ -689,11 +680,11 @@ YOUNG_CHILD = _concept(
 )
 WORKING_TO_BREATHE = _concept(
     "working to breathe",
-    r"grunt\w* (?:\w+ ){0,4}breath\w*",
-    r"breath\w* (?:\w+ ){0,4}grunt\w*",
+    r"grunt\w* (?:[\w']+ ){0,4}breath\w*",
+    r"breath\w* (?:[\w']+ ){0,4}grunt\w*",
     r"nostrils? (?:\w+ )?flar\w*",
     r"flaring (?:his |her |their )?nostrils",
-    r"(?:ribs|chest|tummy|belly|neck|skin) (?:\w+ ){0,3}(?:sucking|pulling|sinking|caving|heaving) in",
+    r"(?:ribs|chest|tummy|belly|neck|skin) (?:[\w']+ ){0,3}(?:sucking|pulling|sinking|caving|heaving) in",
     r"head bobbing",
 )
 CHOKING = _concept(
@@ -812,13 +803,13 @@ BLEEDING_EVERYDAY = _words(
 PRESSURE_ON_WOUND = _concept(
     "pressure on a wound",
     r"press\w* (?:down )?(?:on|onto) (?:it|the (?:cut|wound|gash))",
-    r"(?:held|holding|kept|keeping|put|putting|applied|applying) (?:\w+ ){0,2}pressure on",
+    r"(?:held|holding|kept|keeping|put|putting|applied|applying) (?:[\w']+ ){0,2}pressure on",
     r"(?:held|holding) (?:a |the )?(?:towel|cloth|bandage|tea towel) (?:on|against|to) (?:it|the (?:cut|wound))",
 )
 VOMITED_BLOOD = _concept(
     "vomited blood",
-    r"(?:bringing|brought|throwing|threw|coughing|coughed|spitting|spat|hacking) up (?:\w+ ){0,3}blood",
-    r"(?:vomit\w*|being sick|been sick|puk\w*) (?:\w+ ){0,3}blood",
+    r"(?:bringing|brought|throwing|threw|coughing|coughed|spitting|spat|hacking) up (?:[\w']+ ){0,3}blood",
+    r"(?:vomit\w*|being sick|been sick|puk\w*) (?:[\w']+ ){0,3}blood",
 )
 
 # --- Unresponsive (MedlinePlus) ----------------------------------------------------------
@@ -879,8 +870,8 @@ SEIZURE = _concept(
     r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad) fits?\b",
     r"fitting",
     r"convuls\w*",
-    r"(?:whole body|body|arms and legs|limbs) (?:\w+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
-    r"(?:jerk\w*|twitch\w*|shak\w*|spasm\w*) (?:\w+ ){0,2}(?:all over|uncontrollab\w*|rhythmic\w*|"
+    r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
+    r"(?:jerk\w*|twitch\w*|shak\w*|spasm\w*) (?:[\w']+ ){0,2}(?:all over|uncontrollab\w*|rhythmic\w*|"
     r"(?:his|her|their) (?:whole body|arms and legs))",
 )
 SEIZURE_FLAG = _concept(
@@ -914,12 +905,19 @@ SHAKING_EVERYDAY = _words(
 )
 JERKING = _concept(
     "jerking",
+    r"(?:went|gone|going|goes) (?:all |completely )?stiff",
     r"jerk\w*",
     r"twitch\w*",
     r"shaking",
     r"thrash\w*",
     r"stiff and (?:\w+ )?(?:jerk|shak|twitch)\w*",
     r"convuls\w*",
+)
+NEVER_BEFORE = _concept(
+    "never before",
+    r"never (?:done|had|seen|did) (?:that|this|it|anything like (?:that|this|it))(?: before)?",
+    r"(?:has|have|had)n'?t (?:ever )?(?:done|had) (?:that|this|it) before",
+    r"first time (?:ever )?(?:she|he|they)'?(?:s|ve|d)? (?:done|had)",
 )
 FIRST_SEIZURE = _concept(
     "first seizure",
@@ -939,7 +937,7 @@ SEIZING_NOW = _concept(
 THUNDERCLAP = _concept("thunderclap", r"thunder ?clap\w*", r"like (?:a )?(?:clap of )?thunder")
 KETONES = _concept(
     "high ketones",
-    r"ketones? (?:\w+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
+    r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
     r"(?:high|large|moderate|positive) ketones",
 )
 BELLY_EVERYDAY = _words(r"stitch", r"periods?\b", r"ovulat\w*", r"gym", r"run\w*", r"exercis\w*")
@@ -964,8 +962,8 @@ COLLAPSE_EVERYDAY = _words(
 HEAD = _concept(
     "head pain",
     r"head ?aches?\b",
-    r"(?:pain|ache|aching|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:\w+ ){0,5}head\b",
-    r"head\b (?:\w+ ){0,3}(?:pain|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
+    r"(?:pain|ache|aching|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:[\w']+ ){0,5}head\b",
+    r"head\b (?:[\w']+ ){0,3}(?:pain|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
 )
 
 # --- Head injury (NHS) -------------------------------------------------------------------
@@ -1003,19 +1001,21 @@ HEAD_INJURY_FLAG = _concept(
     r"seiz\w*",
     r"fit\b",
     r"fitting",
-    r"(?:clear )?(?:fluid|liquid|blood) (?:\w+ ){0,3}(?:from|out of) "
+    r"(?:clear )?(?:fluid|liquid|blood) (?:[\w']+ ){0,3}(?:from|out of) "
     + POSSESSIVE
     + r" (?:nose|ears?)",
     r"double vision",
     r"blurr\w*",
     r"slurr\w*",
-    r"headache (?:\w+ ){0,3}(?:worse|won'?t go)",
+    r"headache (?:[\w']+ ){0,3}(?:worse|won'?t go)",
     r"(?:worse|worsening) headache",
     r"acting (?:strange\w*|weird\w*|odd\w*|differently|funny)",
     r"not (?:himself|herself|themselves)",
     r"behaving (?:strange\w*|odd\w*|weird\w*)",
     r"dazed",
     r"vacant",
+    r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
+    r"talking (?:nonsense|gibberish|rubbish)",
 )
 
 # --- Fever in babies, meningitis (NHS) ---------------------------------------------------
@@ -1031,7 +1031,7 @@ INFANT = _concept(
     + r"[- ]?(?:weeks?|wks?|days?)\b",
     r"(?:baby|infant|son|daughter|little one|girl|boy)(?:'?s)? (?:is |who'?s |who is |aged |of )?(?:only |just )?"
     r"(?:1|2|one|two)[- ]?months?\b",
-    r"(?:born|arrived|delivered) (?:\w+ ){0,2}(?:days?|weeks?) ago",
+    r"(?:born|arrived|delivered) (?:[\w']+ ){0,2}(?:days?|weeks?) ago",
     r"(?:under|younger than|less than) (?:3|three) months",
 )
 HIGH_FEVER = _concept(
@@ -1064,7 +1064,7 @@ NON_BLANCHING = _concept(
 )
 BULGING = _concept(
     "bulging soft spot",
-    r"(?:soft spot|fontanell?e?) (?:\w+ ){0,4}(?:bulg\w*|swollen|raised|tense|puff\w*|sticking out)",
+    r"(?:soft spot|fontanell?e?) (?:[\w']+ ){0,4}(?:bulg\w*|swollen|raised|tense|puff\w*|sticking out)",
     r"bulging (?:soft spot|fontanell?e?)",
 )
 LIGHT_HURTS = _concept(
@@ -1091,8 +1091,8 @@ PREGNANT = _concept(
 )
 _FETAL_MOVEMENT_WORDS = (
     r"(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not|not|can'?t|cannot) (?:\w+ )?(?:felt|feel|noticed|notice) "
-    r"(?:\w+ ){0,3}(?:kick\w*|mov\w*)",
-    r"(?:baby|bump) (?:\w+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet)",
+    r"(?:[\w']+ ){0,3}(?:kick\w*|mov\w*)",
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet)",
     r"(?:fewer|less|no) (?:kicks|movements?)",
 )
 FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
@@ -1104,16 +1104,16 @@ PREGNANCY_WARNING = _concept(
     r"(?:severe|terrible|awful|intense|agonising|agonizing|unbearable|excruciating|stabbing|really bad|very bad) "
     + _gap(2)
     + r"(?:pains?|cramps?|cramping)",
-    r"(?:pains?|cramps?|cramping) (?:\w+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
-    r"headache (?:\w+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
+    r"(?:pains?|cramps?|cramping) (?:[\w']+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
+    r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
     r"(?:blurr\w*|double|changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
-    r"vision (?:\w+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
+    r"vision (?:[\w']+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
     r"seeing (?:spots|stars|flashing lights|flashes)",
-    r"(?:face|hands|fingers) (?:\w+ ){0,4}(?:swell\w*|swollen|puff\w*)",
+    r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
     r"(?:swollen|puffy) (?:face|hands)",
-    r"leak\w* (?:\w+ ){0,2}(?:fluid|water)",
-    r"waters? (?:\w+ ){0,2}(?:broke|broken|gone|went|leaking)",
-    r"(?:baby|bump) (?:\w+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet|quiet)",
+    r"leak\w* (?:[\w']+ ){0,2}(?:fluid|water)",
+    r"waters? (?:[\w']+ ){0,2}(?:broke|broken|gone|went|leaking)",
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet|quiet)",
     r"(?:fewer|less|no) (?:kicks|movements?)",
     r"fever",
     r"high temperature",
@@ -1151,14 +1151,14 @@ NO_URINE = _concept(
     r"wee|urinat\w*|passed (?:any )?(?:urine|water)|been to the toilet)",
     r"no (?:wet )?(?:nappies|diapers)",
     r"(?:hasn'?t|haven'?t|has not|have not|not|no|didn'?t) (?:had )?(?:a |any )?wet (?:nappy|nappies|diaper|diapers)",
-    r"(?:nappies|diapers|nappy|diaper) (?:\w+ ){0,3}dry",
+    r"(?:nappies|diapers|nappy|diaper) (?:[\w']+ ){0,3}dry",
     r"(?:very |really )?dark (?:brown )?(?:urine|pee|wee)",
 )
 DARK_STOOL_BLOOD = _concept(
     "dark blood from the bowel",
-    r"(?:dark red|maroon|plum-coloured|plum-colored) (?:\w+ ){0,2}(?:blood|poo|poop|stools?)",
-    r"black (?:\w+ ){0,2}(?:poo|poop|stools?|bowel movements?)",
-    r"(?:poo|poop|stools?|bowel movements?) (?:\w+ ){0,3}(?:black|tarry|like tar)",
+    r"(?:dark red|maroon|plum-coloured|plum-colored) (?:[\w']+ ){0,2}(?:blood|poo|poop|stools?)",
+    r"black (?:[\w']+ ){0,2}(?:poo|poop|stools?|bowel movements?)",
+    r"(?:poo|poop|stools?|bowel movements?) (?:[\w']+ ){0,3}(?:black|tarry|like tar)",
     r"tarry",
     r"tar-like",
 )
@@ -1178,17 +1178,17 @@ DKA_SIGN = _concept(
     "ketoacidosis sign",
     r"fruity",
     r"sweet[- ]smelling breath",
-    r"breath (?:\w+ ){0,2}(?:sweet|fruity|pear drops|acetone|nail polish)",
+    r"breath (?:[\w']+ ){0,2}(?:sweet|fruity|pear drops|acetone|nail polish)",
     r"pear drops",
     r"acetone",
-    r"ketones? (?:\w+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
+    r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
     r"(?:high|large|moderate|positive) ketones",
     r"vomit\w*",
     r"throw\w* up",
     r"threw up",
     r"(?:being|been) sick",
     r"puk\w*",
-    r"breathing (?:\w+ ){0,2}(?:deep|fast|heavily|hard)",
+    r"breathing (?:[\w']+ ){0,2}(?:deep|fast|heavily|hard)",
 )
 VERY_HIGH_TEMPERATURE = _concept(
     "very high temperature",
@@ -1224,7 +1224,6 @@ APPENDICITIS_SIGN = _concept(
     r"(?:being|been) sick",
     r"(?:can'?t|cannot) (?:walk|stand up straight|move)",
 )
-BELLY = _concept("belly", r"belly", r"tummy", r"stomach", r"abdom\w*", r"groin")
 
 # --- Suicide (NIMH) ----------------------------------------------------------------------
 
@@ -1280,8 +1279,8 @@ TAKE_THEM_ALL = _concept(
 SUICIDE_PLAN = _concept(
     "plan",
     r"(?:worked out|planned|planning|figured out|decided|researching|research\w*|googl\w*|search\w*|looked up|"
-    r"looking up) (?:\w+ ){0,3}(?:how|when|where|ways?|methods?) (?:to|i'?d|i'?ll|i will|i would|i'?m going to) "
-    r"(?:\w+ ){0,3}(?:do it|die|end it|end my life|kill myself|overdose|hang myself|not wake up)",
+    r"looking up) (?:[\w']+ ){0,3}(?:how|when|where|ways?|methods?) (?:to|i'?d|i'?ll|i will|i would|i'?m going to) "
+    r"(?:[\w']+ ){0,3}(?:do it|die|end it|end my life|kill myself|overdose|hang myself|not wake up)",
     r"(?:how|when|where) (?:i'?d|i'?ll|i will|i would|i'?m going to|i am going to|i'?m gonna|(?:he|she)'?(?:d|ll)|"
     r"(?:he|she) (?:will|would|is going to)) do it",
 )
@@ -1447,7 +1446,7 @@ ACCIDENTAL_INGEST = _concept(
 )
 EXTRA_DOSE = _concept(
     "an extra dose",
-    r"(?:took|taken|given|gave|swallowed|injected) (?:\w+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
+    r"(?:took|taken|given|gave|swallowed|injected) (?:[\w']+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
     r"dos(?:e|es|age)",
     r"double[- ]dos\w*",
 )
@@ -1578,6 +1577,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # CDC seizure first aid: longer than 5 minutes, one after another, a first seizure.
     ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
     ConceptRule("seizure", "emergency", (FIRST_SEIZURE, SEIZING_NOW), span=100),
+    ConceptRule("seizure", "emergency", (JERKING, NEVER_BEFORE), span=100, unless=SHAKING_EVERYDAY),
     ConceptRule("seizure", "emergency", (COLLAPSED, JERKING), span=50, unless=SHAKING_EVERYDAY),
     # MedlinePlus headache: sudden and severe, the worst ever.
     ConceptRule("headache", "emergency", (HEAD, SEVERE_HEAD, SUDDEN), span=100),
@@ -1722,11 +1722,11 @@ _PAST_RE = re.compile(
     r"\b(?:years? ago|months ago|used to|as a (?:child|kid|teen\w*|baby)|when (?:i|he|she) was (?:a |little|"
     r"young)|in the past|last (?:year|month|summer|winter|spring|autumn|fall)|history of|once had|back in)\b"
 )
-#: Conditionals: "what should I do if my lips swell", "in case he has another fit".
+#: Conditionals: "what should I do if my lips swell", "in case he has another fit". Not
+#: "not sure if my dad is having a stroke", which describes the present.
 _CONDITIONAL_RE = re.compile(
-    r"\b(?:what (?:should|do|would|to|can) (?:i |you |we )?do if|what happens if|what if|in case|if (?:i|he|she|"
-    r"they|you|we|someone|somebody|a person|your|my \w+) (?:ever |ever gets? |gets? |has |have |starts? |goes |"
-    r"go )?)"
+    r"\b(?:what (?:should|do|would|to|can) (?:i |you |we )?do if|what happens if|what if|in case|"
+    r"if (?:someone|somebody|a person|you|your)\b)"
 )
 
 
@@ -1776,8 +1776,12 @@ class _Text:
         return start, end
 
 
-def _fits(rule: ConceptRule, text: _Text) -> tuple[int, int, int] | None:
-    """Where the rule's concepts co-occur: (start, end, anchor), else None."""
+def _fits(rule: ConceptRule, text: _Text) -> tuple[int, int] | None:
+    """Where the rule's concepts co-occur (start, end), else None.
+
+    Each match of the first concept anchors a try: the nearest match of every other concept
+    (in the same sentence unless the rule allows otherwise) must fit within the span.
+    """
     if not all(text.may_match(concept) for concept in rule.concepts):
         return None
     lists = []
@@ -1801,7 +1805,7 @@ def _fits(rule: ConceptRule, text: _Text) -> tuple[int, int, int] | None:
             low, high = min(low, best[0]), max(high, best[1])
         else:
             if high - low <= rule.span:
-                return low, high, anchor[0]
+                return low, high
     return None
 
 
@@ -1817,7 +1821,7 @@ def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[Conce
         where = _fits(rule, cached)
         if where is None:
             continue
-        low, high, _ = where
+        low, high = where
         first = cached.sentence(low)[0]
         last = cached.sentence(max(low, high - 1))[1]
         context = text[first:last]
