@@ -192,3 +192,466 @@ def test_suicide_guidance_puts_the_crisis_line_up_front() -> None:
     guidance = triage("I want to die").guidance
     assert "988" in guidance[1]
     assert "911" in guidance[0]
+
+
+# Red-flag concepts: emergencies worded in ways the phrase rules were not written from,
+# derived from the public "call 911/999 if..." lists (NHLBI heart attack, CDC stroke and
+# seizure first aid, NHS anaphylaxis, head injury, meningitis and fever in children,
+# MedlinePlus bleeding, breathing and emergency signs, CDC urgent maternal warning signs,
+# NIMH suicide warning signs).
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        # Heart attack: chest discomfort (pressure, squeezing, fullness), pain spreading to
+        # the arm or jaw, cold sweat.
+        (
+            "something heavy is pressing down on my breastbone and i feel sick",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my dad says his chest feels really full and tight and he's gone clammy",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my husband's jaw and left arm are aching and he's in a cold sweat",
+            "emergency",
+            "cardiac",
+        ),
+        ("a dull squeeze across my ribs that has lasted twenty minutes", "emergency", "cardiac"),
+        # Stroke: sudden one-sided weakness or numbness, face drooping, speech trouble,
+        # sudden trouble seeing or walking.
+        (
+            "all of a sudden grandma can't lift her right arm and the corner of her mouth is hanging",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "my wife's words came out jumbled and one half of her smile won't move",
+            "emergency",
+            "stroke",
+        ),
+        ("out of nowhere my left leg and arm feel heavy and tingly", "emergency", "stroke"),
+        ("dad is suddenly seeing double and can't walk straight", "emergency", "stroke"),
+        # Anaphylaxis: swelling of the lips, tongue or throat after a trigger, trouble
+        # breathing or swallowing, a hoarse voice.
+        ("after a wasp sting my mouth is puffy and i'm wheezing", "emergency", "anaphylaxis"),
+        (
+            "ate a cashew and now my tongue feels huge and i can hardly swallow",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "my son's lips blew up after the new antibiotic and his voice is hoarse",
+            "emergency",
+            "anaphylaxis",
+        ),
+        # Breathing: struggling for air, blue or grey lips, too breathless to talk.
+        (
+            "my grandad is working so hard to get air in and his lips look bluish",
+            "emergency",
+            "breathing",
+        ),
+        ("i'm so breathless i can't get more than two words out", "emergency", "breathing"),
+        (
+            "she's panting and can't get her breath back even sitting still",
+            "emergency",
+            "breathing",
+        ),
+        # Bleeding: spurting, soaking through dressings, not stopping with pressure,
+        # vomiting blood.
+        ("deep gash on his thigh and the blood is squirting out", "emergency", "bleeding"),
+        ("the wound keeps bleeding through every bandage we put on", "emergency", "bleeding"),
+        ("he's bringing up bright red blood", "emergency", "bleeding"),
+        (
+            "sliced my finger on a mandoline and the bleeding isn't slowing down",
+            "emergency",
+            "bleeding",
+        ),
+        # Unresponsive.
+        (
+            "my flatmate is on the floor and i can't get any reaction from him",
+            "emergency",
+            "unresponsive",
+        ),
+        ("grandpa slumped in his chair and isn't answering me", "emergency", "unresponsive"),
+        ("she fainted ten minutes ago and still hasn't come to", "emergency", "unresponsive"),
+        # Seizure: longer than 5 minutes, one after another, a first seizure.
+        (
+            "my daughter's whole body is jerking and has been for about six minutes",
+            "emergency",
+            "seizure",
+        ),
+        ("he had one fit and now another one has started", "emergency", "seizure"),
+        (
+            "my teenager has never had a seizure before and is having one now",
+            "emergency",
+            "seizure",
+        ),
+        # Headache: sudden and severe, the worst ever.
+        (
+            "the pain in my head is the most severe i've ever felt and hit me out of the blue",
+            "emergency",
+            "headache",
+        ),
+        ("my head suddenly exploded with pain while i was at the gym", "emergency", "headache"),
+        ("an instant agonising pain at the back of my head", "emergency", "headache"),
+        # Head injury: vomiting, confusion, drowsiness, fluid from the nose or ears.
+        (
+            "my son fell off the climbing frame onto his head and has been sick three times",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "she took a knock to the head playing rugby and now doesn't know where she is",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "after a blow to the head my dad has clear fluid running from his nose",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "toddler fell down the steps, hit the back of his head, and is really sleepy",
+            "emergency",
+            "head_injury",
+        ),
+        # Meningitis: fever with a stiff neck, a rash that does not fade, dislike of bright
+        # light, a bulging soft spot in a baby.
+        (
+            "tiny purple pinprick spots all over his legs and he's burning up",
+            "emergency",
+            "meningitis",
+        ),
+        ("baby has a fever and the soft spot on his head is bulging", "emergency", "meningitis"),
+        (
+            "high temperature, pounding headache and she can't bear bright light",
+            "emergency",
+            "meningitis",
+        ),
+        # Suicide: wanting to be dead, a plan, the means.
+        (
+            "my son keeps saying he wishes he could go to sleep and never wake up",
+            "emergency",
+            "suicide",
+        ),
+        ("i don't want to exist anymore", "emergency", "suicide"),
+        ("i've worked out exactly how i'd do it and bought a rope", "emergency", "suicide"),
+        # Poisoning and overdose.
+        ("my 2 year old drank some of the white spirit from the shed", "emergency", "overdose"),
+        ("she downed half a bottle of paracetamol", "emergency", "overdose"),
+        ("i think my friend od'd, he's barely conscious", "emergency", "overdose"),
+        # Fever in a baby under 3 months.
+        ("my baby is 2 months and feels feverish", "urgent", "infant_fever"),
+        ("baby born nine days ago and her temperature is up", "urgent", "infant_fever"),
+        # Pregnancy warning signs.
+        (
+            "i'm 30 weeks along with a headache that won't go and blurry vision",
+            "urgent",
+            "pregnancy",
+        ),
+        ("pregnant and my face and hands have suddenly puffed up", "urgent", "pregnancy"),
+        ("expecting twins and there's bright red blood when i wipe", "urgent", "pregnancy"),
+        # Urgent: dehydration, bleeding from the bowel, appendicitis.
+        (
+            "i've been throwing up for two days and haven't peed since yesterday",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        ("i'm passing dark red blood from my bottom", "urgent", "urgent_symptoms"),
+        (
+            "pain low down on the right of my belly keeps getting worse and i have a fever",
+            "urgent",
+            "urgent_symptoms",
+        ),
+    ],
+)
+def test_red_flag_concepts_are_flagged(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+    assert result.guidance and result.source_url and result.source_url.startswith("https://")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Information requests about the same conditions.
+        "what does a heart attack feel like",
+        "what are the early signs of a stroke in women",
+        "how do you use an epipen",
+        "what is anaphylaxis",
+        "what does the FAST test for stroke stand for",
+        "what are the symptoms of meningitis in babies",
+        "how long should a nosebleed last before you worry",
+        "can you die from a bee sting",
+        "what should i do if someone is choking",
+        "what is a thunderclap headache",
+        "how do i know if my child is dehydrated",
+        # Negations.
+        "no chest pain, just a bit of heartburn after spicy food",
+        "she hit her head but there's no vomiting and she's acting normal",
+        "my baby has a fever but his neck isn't stiff and there's no rash",
+        # Past events.
+        "i had a stroke two years ago, how can i stop another one",
+        "my grandmother had a seizure last month, can she still drive",
+        # Everyday complaints.
+        "my chest muscles are sore after bench pressing yesterday",
+        "what is the best painkiller for a tension headache",
+        "my 3 year old has a temperature of 38 and is eating fine",
+        "i bumped my head on the car door, it has a small lump",
+        "my face is a bit puffy in the mornings",
+        "my heart races when i drink coffee",
+        "i feel a bit dizzy when i stand up too quickly",
+        "is it safe to take ibuprofen when pregnant",
+        "what foods should i avoid while pregnant",
+        "my baby is 4 months old and has a runny nose",
+        "i cut my finger chopping onions and it bled a little",
+        "my tongue is sore after burning it on hot tea",
+        "how much bleeding is normal during a period",
+        "my lips are dry and cracked",
+        "i get a headache when i skip my coffee",
+    ],
+)
+def test_related_routine_questions_stay_routine(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Everyday words that the red-flag vocabularies share.
+        "how warm should the nursery be for my 3 week old",
+        "my chest is full of phlegm from this cold",
+        "i've put on weight around my chest, how do i lose it",
+        "how many sets of chest press should i do at the gym",
+        "i hurt my chest falling off my bike",
+        "my arm aches and i get night sweats",
+        "i suddenly lost my balance and slipped on the ice",
+        "i suddenly can't stand the smell of coffee",
+        "i have a cold sore and my lip is massive after eating",
+        "my face and ankles are puffy and i get short of breath",
+        "i have a rash and feel breathless since covid",
+        "my dog has heavy breathing at night",
+        "i hardly ever get out of breath",
+        "my husband stops breathing in his sleep and snores",
+        "my newborn grunts a lot when she's pooing",
+        "my face goes purple when i cough hard",
+        "i'm breathless lying down at night",
+        "can a long jet flight give me blood clots",
+        "i use a breast pump and there's a bit of blood",
+        "my pill dropped on the floor, can i still take it",
+        "i'm barely conscious in the mornings before coffee",
+        "my shoes don't fit after walking for 10 minutes",
+        "i'm worried he'll have another seizure",
+        "i've never had a seizure but started taking tramadol, can it cause one",
+        "sudden severe itching on my head",
+        "i fell asleep with a head cold and it's getting worse",
+        "i bumped my head and don't know if i need a scan",
+        "i slept in a warm room and woke up with a stiff neck",
+        "my spots don't go away with acne cream and i'm hot",
+        "i can't keep my weight down",
+        "i've had diarrhoea for 3 days",
+        "my right side of my neck hurts",
+        "i'd rather die than eat broccoli",
+        "i know how many pills i can take for my headache",
+        "i will take all of my antibiotics as prescribed",
+        "i drank coffee and now i have acid reflux",
+        "i've taken nicotine gum for two years, is it harmful",
+        "i've taken 20 mg of citalopram for a month",
+        "i had my second dose of the covid vaccine",
+        "i have piles and there's blood from my bottom when i wipe",
+        "i've got a really bad back ache while pregnant",
+        "i have a stitch low down on the right when i run",
+    ],
+)
+def test_everyday_words_do_not_raise_red_flags(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
+# Further wordings in lay words, one or two per red flag.
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        (
+            "my grandad says it feels like a belt is being pulled tight round his chest",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "dull heavy ache behind my breastbone for half an hour and i feel sick and sweaty",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my husband's mouth is drooping to one side and he can't lift his arm",
+            "emergency",
+            "stroke",
+        ),
+        ("all of a sudden i can't feel the right side of my face", "emergency", "stroke"),
+        (
+            "grandma's speech suddenly went strange and she's dragging her left leg",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "my lips started swelling after i ate a satay and now my throat feels tight",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "got stung by a bee and my tongue is getting bigger and i'm wheezy",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "my dad is struggling for air and his lips have gone a bit blue",
+            "emergency",
+            "breathing",
+        ),
+        (
+            "my 6 month old is grunting with every breath and her nostrils are flaring",
+            "emergency",
+            "breathing",
+        ),
+        (
+            "my son cut his arm on glass and the blood is spurting everywhere",
+            "emergency",
+            "bleeding",
+        ),
+        (
+            "i've been pressing on it for 20 minutes and it's still pouring out",
+            "emergency",
+            "bleeding",
+        ),
+        (
+            "my nan has slumped over at the table and won't respond to us",
+            "emergency",
+            "unresponsive",
+        ),
+        ("my son's been fitting for over five minutes", "emergency", "seizure"),
+        (
+            "she has had three seizures in a row without waking up in between",
+            "emergency",
+            "seizure",
+        ),
+        (
+            "out of nowhere the most horrendous headache, like being hit with a bat",
+            "emergency",
+            "headache",
+        ),
+        (
+            "my daughter banged her head on the floor and has thrown up twice and seems dazed",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "he has a high temperature, stiff neck and won't look at the light",
+            "emergency",
+            "meningitis",
+        ),
+        ("i keep thinking everyone would be better off if i wasn't here", "emergency", "suicide"),
+        (
+            "i've saved up my tablets and i'm planning to take them all tonight",
+            "emergency",
+            "suicide",
+        ),
+        ("my toddler drank some of the dishwasher liquid", "emergency", "overdose"),
+        ("my partner has swallowed a whole packet of sleeping tablets", "emergency", "overdose"),
+        ("our 5 week old feels really hot and the thermometer says 38.3", "urgent", "infant_fever"),
+        (
+            "my little boy has been sick all day and hasn't had a wet nappy since this morning",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        (
+            "it's like someone is sitting on my chest and the pain goes into my left shoulder",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "tightness across my chest came on while shovelling snow and i feel faint",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my wife suddenly can't get her words out and her right hand is useless",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "dad's face looks lopsided since he woke from his nap and he's confused",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "all of a sudden i can't see out of my left eye and my arm is numb",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "my son ate a cookie with peanuts, his tongue is swelling and he sounds hoarse",
+            "emergency",
+            "anaphylaxis",
+        ),
+        ("i'm gasping and can't speak more than a word at a time", "emergency", "breathing"),
+        ("my granddad's lips are purple and he can hardly breathe", "emergency", "breathing"),
+        ("there's a deep cut on her wrist and blood is gushing out", "emergency", "bleeding"),
+        ("my husband is coughing up lots of blood", "emergency", "bleeding"),
+        (
+            "i found my brother on the bathroom floor and he won't wake up",
+            "emergency",
+            "unresponsive",
+        ),
+        ("my mum keeled over in the garden", "emergency", "unresponsive"),
+        (
+            "my dad's having a seizure and it's been going on for ten minutes",
+            "emergency",
+            "seizure",
+        ),
+        (
+            "my baby went stiff and started jerking and she's never done that before",
+            "emergency",
+            "seizure",
+        ),
+        ("worst pain i've ever had in my head, came on in a second", "emergency", "headache"),
+        (
+            "my son came off his bike and hit his head, now he's being sick and very drowsy",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "grandma fell and banged her head and now she's not making sense",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "my toddler has a fever and a rash that doesn't fade when i press a glass on it",
+            "emergency",
+            "meningitis",
+        ),
+        (
+            "she's got a temperature, her neck is really stiff and the light hurts her eyes",
+            "emergency",
+            "meningitis",
+        ),
+        ("i have a plan to end my life this weekend", "emergency", "suicide"),
+        ("i just want to go to sleep and never wake up", "emergency", "suicide"),
+        ("my daughter swallowed a handful of my antidepressants", "emergency", "overdose"),
+        ("my 3 year old drank some antifreeze from the garage", "emergency", "overdose"),
+        ("my 4 week old has a temperature of 38.4", "urgent", "infant_fever"),
+        ("i'm 25 weeks pregnant and leaking fluid", "urgent", "pregnancy"),
+        ("pregnant with a bad headache and flashing lights in my vision", "urgent", "pregnancy"),
+        ("my poo is black like tar and i feel faint", "urgent", "urgent_symptoms"),
+        ("i'm type 1 and my ketones are high and i keep vomiting", "urgent", "urgent_symptoms"),
+        (
+            "i've got a horrible pressure in the middle of my chest and my arm feels heavy",
+            "emergency",
+            "cardiac",
+        ),
+    ],
+)
+def test_more_red_flag_wordings(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question

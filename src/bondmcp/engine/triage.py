@@ -5,6 +5,16 @@ emergency is the worst failure this service can have, and rules can be read, tes
 extended one pattern at a time. A pattern that names a condition ("heart attack") only
 triggers when the question describes someone's situation; one that describes a symptom
 ("crushing chest pain", "can't breathe") triggers unless it is negated.
+
+Phrase rules only catch the wordings someone thought of, and emergencies keep arriving in
+new words. A second layer (``redflags``) therefore recognises red-flag concepts and their
+combinations, modelled on the public "call 911/999 if..." lists: small vocabularies of body
+sites, symptom qualities, onsets, severities and people ("breastbone" + "pressing",
+"suddenly" + "arm" + "can't lift", "2 months" + "feverish"), which count when they occur
+together in a sentence, un-negated, in a question that describes someone's situation. It
+runs when no phrase rule found an emergency, and its matches carry the same categories,
+guidance and sources. Both layers skip the patterns whose key substrings are absent from
+the question, so triage stays cheap on every question.
 """
 
 from __future__ import annotations
@@ -13,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["emergency", "urgent", "routine"]
+from bondmcp.engine import redflags
+from bondmcp.engine.redflags import Level as Level
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,6 +648,16 @@ _HYPOTHETICAL_RE = re.compile(
 )
 
 
+#: The same, for the red-flag concepts, without "after a ..." and "since a ...": a concept
+#: match is a symptom, never a condition one recovers from ("after a wasp sting my mouth is
+#: puffy"), and the concept layer leaves out past events itself.
+_CONCEPT_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:risks?|chances?|odds|likelihood|likely|prevent\w*|avoid\w*|lower\w*|reduc\w*|"
+    r"history of|in case|when someone|if someone|whenever|recover\w* from|survived|previous)"
+    r"\b[^.?!]{0,30}$",
+)
+
+
 def _is_negated(text: str, start: int) -> bool:
     return _NEGATION_RE.search(text[max(0, start - 40) : start]) is not None
 
@@ -693,14 +714,92 @@ def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str,
     return (f"This may be a medical emergency. {call}",)
 
 
+#: For each rule, substrings one of which any match contains: a rule whose substrings are
+#: all absent from the lower-cased question is not run.
+_RULE_KEYS: tuple[tuple[str, ...] | None, ...] = tuple(
+    redflags.required_substrings(rule.pattern.pattern) for rule in RULES
+)
+#: The rules' patterns without IGNORECASE, for lower-cased ASCII questions (the common
+#: case, about twice as fast to scan); the patterns themselves are all lower-case.
+_LOWER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rule.pattern.pattern) for rule in RULES
+)
+
+#: Title and URL of each category's source, from its first rule.
+_SOURCES: dict[str, tuple[str, str]] = {}
+for _rule in RULES:
+    _SOURCES.setdefault(_rule.category, (_rule.source_title, _rule.source_url))
+
+
+def _last_word_negated(text: str, match: re.Match[str]) -> bool:
+    """Is the last red flag of a long match negated ("hit her head but there's no vomiting")?"""
+    last = match.group().rfind(" ")
+    if last < 0:
+        return False
+    return _NEGATED_FLAG_RE.search(text, match.start(), match.start() + last + 1) is not None
+
+
+#: "no" or "without" right before the last word of a match.
+_NEGATED_FLAG_RE = re.compile(r"\b(?:no|without|not any)\s+(?:[\w']+\s+)?$", re.IGNORECASE)
+#: Rules whose own wording says "no" ("no kicks") cannot tell a negated last word that way.
+_TAIL_NEGATION: tuple[bool, ...] = tuple(
+    rule.mode != "always"
+    and re.search(r"(?<![a-z])(?:no|without|not any)\b", rule.pattern.pattern) is None
+    for rule in RULES
+)
+
+
+def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
+    """The red-flag concept rule that fits the question, under the same guards as the rules."""
+    if impersonal_question:
+        return None
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare letters that change length: keep positions right
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    best: redflags.ConceptRule | None = None
+    for rule, start in redflags.find(lowered, _is_negated):
+        if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
+            continue
+        if rule.level == "emergency":
+            return rule
+        if best is None:
+            best = rule
+    return best
+
+
+def _result(category: str, level: Level, numbers: LocaleNumbers) -> TriageResult:
+    title, url = _SOURCES[category]
+    return TriageResult(
+        level=level,
+        category=category,
+        guidance=_guidance(category, level, numbers),
+        source_title=title,
+        source_url=url,
+        topics=RELATED_TOPICS.get(category, ()),
+    )
+
+
 def triage(text: str, locale: str = "us") -> TriageResult:
     """Classify a question as emergency, urgent or routine, with guidance for the locale."""
     numbers = LOCALES.get(locale, LOCALES["us"])
     situation = _SITUATION_RE.search(text) is not None
     impersonal_question = not situation and _INFORMATIONAL_RE.search(text) is not None
+    # An ASCII question is lower-cased and scanned without IGNORECASE; any other is scanned
+    # as written (IGNORECASE also matches letters such as "ſ" that lower() leaves alone).
+    ascii_text = text.isascii()
+    if ascii_text:
+        text = text.lower()
     best: TriageRule | None = None
-    for rule in RULES:
-        for match in rule.pattern.finditer(text):
+    for rule, keys, lower_pattern, tail_negation in zip(
+        RULES, _RULE_KEYS, _LOWER_PATTERNS, _TAIL_NEGATION, strict=True
+    ):
+        if ascii_text:
+            if keys is not None and not any(map(text.__contains__, keys)):
+                continue
+            pattern = lower_pattern
+        else:
+            pattern = rule.pattern
+        for match in pattern.finditer(text):
             if _is_negated(text, match.start()):
                 continue
             if rule.mode != "always" and _is_hypothetical(text, match.start()):
@@ -709,11 +808,25 @@ def triage(text: str, locale: str = "us") -> TriageResult:
                 continue
             if rule.mode == "symptom" and impersonal_question:
                 continue
+            if tail_negation and _last_word_negated(text, match):
+                continue
             if best is None or (best.level == "urgent" and rule.level == "emergency"):
                 best = rule
             break
         if best is not None and best.level == "emergency":
             break
+    if best is not None and best.level == "emergency":
+        return TriageResult(
+            level=best.level,
+            category=best.category,
+            guidance=_guidance(best.category, best.level, numbers),
+            source_title=best.source_title,
+            source_url=best.source_url,
+            topics=RELATED_TOPICS.get(best.category, ()),
+        )
+    concept = _concept_result(text, impersonal_question)
+    if concept is not None and (best is None or concept.level == "emergency"):
+        return _result(concept.category, concept.level, numbers)
     if best is None:
         return TriageResult(level="routine")
     return TriageResult(

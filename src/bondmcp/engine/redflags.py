@@ -1,0 +1,1836 @@
+"""Red-flag concepts: the second triage layer, after the phrase rules in ``triage``.
+
+The phrase rules recognise whole wordings; people describe the same emergency in words
+nobody listed ("something heavy is pressing on my breastbone"). The public "call 911/999
+if..." lists (NHLBI, CDC, NHS, MedlinePlus, NIMH) are written as combinations of a few
+ideas: a body site with a quality ("chest" + "pressure"), an onset with a deficit
+("suddenly" + "can't lift her arm"), a person with a sign ("2 months old" + "feverish").
+Here each idea is a small vocabulary (a ``Concept``) and each red flag a ``ConceptRule``:
+all of its concepts must occur, un-negated, within a short span of the same sentence.
+
+This module only finds the combinations; ``triage`` decides, with the same guards as its
+phrase rules (negation, information requests, hypotheticals), whether one counts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Level = Literal["emergency", "urgent", "routine"]
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    name: str
+    pattern: re.Pattern[str]
+    #: Substrings of which at least one occurs in any match: a cheap test before the scan.
+    keys: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRule:
+    category: str
+    level: Level
+    #: Every concept must match (un-negated) within ``span`` characters.
+    concepts: tuple[Concept, ...]
+    span: int = 100
+    #: Whether the concepts may sit in different sentences ("He hit his head. Now he's
+    #: throwing up.").
+    across_sentences: bool = False
+    #: Skip when the sentence describes a habit or an everyday trigger ("my lips go blue
+    #: when I swim", "my chest hurts when I cough"): red flags are about something new.
+    everyday_guard: bool = True
+    #: Skip when the sentence places the events in the past ("two years ago").
+    past_guard: bool = True
+    #: Words that, in the same sentence, mean another explanation ("after the dentist").
+    unless: re.Pattern[str] | None = None
+
+
+def required_substrings(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which occurs in every match of ``pattern`` (lower-case), if known.
+
+    Read from the parsed pattern: a literal run is needed by the sequence around it; an
+    alternation needs one of its branches' needs; a repeat needs what its item needs unless
+    it may repeat zero times. None when nothing is needed for sure (or the parser is not
+    there): then the caller always runs the pattern.
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        constants: Any = importlib.import_module("re._constants")
+    except ImportError:  # pragma: no cover - other Python implementations
+        return None
+    literal, subpattern, branch = constants.LITERAL, constants.SUBPATTERN, constants.BRANCH
+    repeats = {
+        constants.MAX_REPEAT,
+        constants.MIN_REPEAT,
+        getattr(constants, "POSSESSIVE_REPEAT", None),
+    }
+
+    def needs(sequence: Any) -> frozenset[str] | None:
+        options: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, argument in sequence:
+            if op is literal:
+                run.append(chr(argument))
+                continue
+            if run:
+                options.append(frozenset({"".join(run).lower()}))
+                run = []
+            found: frozenset[str] | None = None
+            if op is subpattern:
+                found = needs(argument[3])
+            elif op is branch:
+                branches = [needs(item) for item in argument[1]]
+                if all(b is not None for b in branches):
+                    found = frozenset().union(*(b for b in branches if b is not None))
+            elif op in repeats and argument[0] >= 1:
+                found = needs(argument[2])
+            if found:
+                options.append(found)
+        if run:
+            options.append(frozenset({"".join(run).lower()}))
+        if not options:
+            return None
+        return max(options, key=lambda option: (min(map(len, option)), -len(option)))
+
+    found = needs(parser.parse(pattern, 0))
+    return tuple(sorted(found)) if found else None
+
+
+def _concept(name: str, *alternatives: str) -> Concept:
+    """A vocabulary, matched at the start of a word in lower-cased text."""
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")")
+    return Concept(name, pattern, required_substrings(pattern.pattern))
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")")
+
+
+def _gap(n: int) -> str:
+    """Up to n words that are not a negation ("neck isn't stiff" must not read "neck stiff")."""
+    return (
+        r"(?:(?!(?:not|no|never|isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|without)\b)[\w']+ ){0,"
+        + (f"{n}}}")
+    )
+
+
+NUMBER_5_PLUS = r"(?:[5-9]|[1-9]\d|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty)"
+NUMBER_10_PLUS = (
+    r"(?:[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|dozens?|a dozen|hundred)"
+)
+INFANT_NUMBER = r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+POSSESSIVE = r"(?:my|his|her|their|the|your|our|a|an)"
+
+# --- Onset, severity, people -------------------------------------------------------------
+
+_SUDDEN_WORDS = (
+    r"sudden\w*",
+    r"all of a sudden",
+    r"out of (?:nowhere|the blue)",
+    r"without (?:any )?warning",
+    r"abrupt\w*",
+    r"instant\w*",
+    r"in an instant",
+    r"(?:a few|a couple of|\d+|five|ten|fifteen|twenty|thirty) min\w* ago",
+    r"just (?:now|started|happened|came on)",
+    r"came on (?:fast|quickly|all at once|in seconds)",
+    r"started (?:all at once|in seconds)",
+)
+SUDDEN = _concept("sudden", *_SUDDEN_WORDS)
+SEVERE_HEAD = _concept(
+    "severe",
+    r"worst",
+    r"most (?:severe|painful|intense|excruciating|agonising|agonizing)",
+    r"severe\w*",
+    r"excruciat\w*",
+    r"agoni[sz]\w*",
+    r"unbearable",
+    r"blinding",
+    r"explo\w*",
+    r"10 ?(?:/|out of) ?10",
+    r"ten out of ten",
+    r"never (?:felt|had|experienced) (?:\w+ )?(?:pain )?like (?:it|this|that)",
+    r"screaming",
+    r"crippling",
+    r"horrendous",
+    r"horrific",
+    r"thunderclap",
+    r"like (?:a|being) (?:hit|struck|kicked)",
+)
+SUPERLATIVE = _concept(
+    "superlative",
+    r"worst (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
+    r"(?:he|she)'?s (?:ever )?(?:had|felt))",
+    r"most (?:severe|painful|intense|excruciating|agonising|agonizing) (?:[\w']+ ){0,4}(?:ever|i'?ve (?:ever )?"
+    r"(?:had|felt)|(?:he|she)'?s (?:ever )?(?:had|felt))",
+    r"never (?:felt|had|experienced) (?:anything|pain|a headache|a pain) like (?:it|this|that)",
+    r"like nothing (?:i'?ve|he'?s|she'?s|they'?ve) (?:ever )?(?:had|felt)",
+)
+FEVER = _concept(
+    "fever",
+    r"fever\w*",
+    r"temperature",
+    r"temp\b",
+    r"(?:is|feels?|felt|so|really|very|burning|boiling) (?:\w+ )?(?:hot|warm)\b",
+    r"burning up",
+    r"3[89](?:\.\d)?\b",
+    r"40(?:\.\d)?\b",
+    r"10[0-5](?:\.\d)?\b",
+    r"pyrexi\w*",
+)
+#: "his temperature is normal", "feels warm but 36.8": not a fever.
+NOT_A_FEVER = _words(
+    r"normal",
+    r"36(?:\.\d)?\b",
+    r"37(?:\.[0-4])?\b",
+    r"low temp",
+    r"room",
+    r"nursery",
+    r"bath",
+    r"water",
+    r"bottle",
+    r"milk",
+    r"formula",
+    r"weather",
+    r"outside",
+    r"clothes",
+    r"layers",
+    r"dress\w*",
+    r"blankets?",
+    r"swaddl\w*",
+    r"radiator",
+    r"heat ?wave",
+    r"summer",
+)
+
+# --- Heart attack (NHLBI) ----------------------------------------------------------------
+
+CHEST = _concept(
+    "chest",
+    r"chest",
+    r"breast ?bone",
+    r"sternum",
+)
+RIBCAGE = _concept("ribcage", r"rib ?cage", r"ribs\b")
+CHEST_QUALITY = _concept(
+    "chest quality",
+    r"pains?\b",
+    r"painful",
+    r"press\w*",
+    r"tight\w*",
+    r"heav\w*",
+    r"crush\w*",
+    r"squeez\w*",
+    r"full(?:ness)?\b",
+    r"discomfort",
+    r"ach(?:e|es|ing|y)\b",
+    r"hurt\w*",
+    r"weight on",
+    r"clench\w*",
+    r"band\b",
+    r"vi[cs]e\b",
+    r"gripp\w*",
+    r"constrict\w*",
+    r"clamp\w*",
+    r"clutch\w*",
+    r"(?:elephant|weight|someone|something heavy) (?:[\w']+ ){0,2}(?:sitting|standing|pressing|kneeling|lying) on",
+)
+SQUEEZE_QUALITY = _concept(
+    "squeeze",
+    r"press\w*",
+    r"tight\w*",
+    r"heav\w*",
+    r"crush\w*",
+    r"squeez\w*",
+    r"weight",
+    r"clench\w*",
+    r"band\b",
+    r"vi[cs]e\b",
+    r"gripp\w*",
+    r"constrict\w*",
+    r"clamp\w*",
+)
+ARM_OR_JAW = _concept("arm or jaw", r"jaw", r"(?:left )?arms?\b")
+PAIN = _concept(
+    "pain",
+    r"pains?\b",
+    r"painful",
+    r"ach(?:e|es|ing|y)\b",
+    r"hurt\w*",
+    r"throb\w*",
+)
+COLD_SWEAT = _concept(
+    "cold sweat",
+    r"cold sweat",
+    r"clammy",
+    r"sweat(?:ing|y)\b",
+    r"drenched",
+    r"grey\b",
+    r"gray\b",
+    r"ashen",
+)
+#: Sweating with an everyday cause: "night sweats", "after the gym".
+SWEATS_EVERYDAY = _words(
+    r"night", r"menopaus\w*", r"hot flush\w*", r"hot flash\w*", r"gym", r"exercis\w*", r"run\w*"
+)
+#: Chest pain with an everyday cause in the same sentence.
+CHEST_EVERYDAY = _words(
+    r"sore",
+    r"muscles?",
+    r"pecs?\b",
+    r"pulled (?:a |my |his |her )?(?:muscle|something)",
+    r"bruis\w*",
+    r"gym",
+    r"work ?out",
+    r"bench",
+    r"chest press",
+    r"reps\b",
+    r"sets\b",
+    r"push-?ups",
+    r"lifting weights",
+    r"cough\w*",
+    r"sneez\w*",
+    r"phlegm",
+    r"mucus",
+    r"catarrh",
+    r"congest\w*",
+    r"infection",
+    r"cold\b",
+    r"flu\b",
+    r"heartburn",
+    r"indigestion",
+    r"breast ?feed\w*",
+    r"period",
+    r"bra\b",
+    r"press (?:on )?it",
+    r"fell\b",
+    r"falling",
+    r"fall\b",
+    r"injur\w*",
+    r"crash\w*",
+    r"accident",
+    r"bike",
+    r"fat\b",
+    r"lose it",
+)
+
+# --- Stroke (CDC) ------------------------------------------------------------------------
+
+LIMB = _concept(
+    "limb",
+    r"arms?\b",
+    r"legs?\b",
+    r"hands?\b",
+    r"foot\b",
+    r"feet\b",
+    r"side\b",
+    r"fingers\b",
+    r"face\b",
+)
+WEAKNESS = _concept(
+    "weakness",
+    r"weak\w*",
+    r"numb\w*",
+    r"dead\b",
+    r"limp\b",
+    r"flopp\w*",
+    r"paraly\w*",
+    r"(?:can'?t|cannot|couldn'?t|unable to) (?:lift|raise|move|feel|grip|hold|use)",
+    r"won'?t (?:move|work|lift|do anything)",
+    r"(?:gave|giving|gives) way",
+    r"useless",
+    r"no strength",
+    r"lost (?:the |all )?(?:feeling|strength|use)",
+)
+FACE = _concept(
+    "face",
+    r"face\b",
+    r"mouth\b",
+    r"smile\b",
+    r"lips?\b",
+    r"cheek\b",
+)
+DROOP = _concept(
+    "droop",
+    r"droop\w*",
+    r"sag\w*",
+    r"hanging",
+    r"hangs",
+    r"slid\b",
+    r"slipp\w*",
+    r"dropp\w*",
+    r"fallen",
+    r"lopsided",
+    r"crooked",
+    r"uneven",
+    r"wonky",
+    r"(?:won'?t|doesn'?t|can'?t) move",
+    r"not moving",
+    r"one[- ]sided",
+    r"twisted",
+)
+#: A face that is numb, swollen or drooping for a known reason.
+FACE_EVERYDAY = _words(
+    r"dentist",
+    r"dental",
+    r"injection",
+    r"anaesthetic",
+    r"anesthetic",
+    r"filler",
+    r"botox",
+    r"filling",
+    r"tooth",
+    r"asleep",
+    r"sleeping",
+    r"open\b",
+    r"bell'?s palsy",
+    r"since (?:his|her|my|their) stroke",
+)
+SPEECH = _concept(
+    "speech",
+    r"speech",
+    r"speak\w*",
+    r"talk\w*",
+    r"words?\b",
+    r"voice",
+    r"sentences?",
+)
+GARBLED = _concept(
+    "garbled",
+    r"slurr\w*",
+    r"garbl\w*",
+    r"jumbl\w*",
+    r"muddl\w*",
+    r"mixed up",
+    r"nonsense",
+    r"gibberish",
+    r"(?:not |doesn'?t |didn'?t |don'?t )mak(?:e|es|ing) (?:any )?sense",
+)
+ODD = _concept("odd", r"wrong", r"weird", r"strange", r"odd\b", r"funny", r"drunk", r"thick")
+SPEECH_EVERYDAY = _words(
+    r"toddler",
+    r"years? old",
+    r"stammer\w*",
+    r"stutter\w*",
+    r"lisp",
+    r"autis\w*",
+    r"speech therap\w*",
+    r"bilingual",
+    r"accent",
+    r"learning",
+    r"dyslexi\w*",
+    r"tired",
+)
+SPEECH_ONSET = _concept(
+    "speech onset",
+    *_SUDDEN_WORDS,
+    r"came out",
+    r"started",
+    r"all at once",
+    r"now\b",
+)
+VISION_OR_BALANCE = _concept(
+    "vision or balance",
+    r"(?:seeing|sees|see) double",
+    r"double vision",
+    r"(?:can'?t|cannot|couldn'?t|unable to) see (?:properly|clearly|anything|out of|at all|straight|with|from)",
+    r"(?:can'?t|cannot|couldn'?t|unable to) (?:walk|stand up|stand straight|stand on)",
+    r"lost (?:my |his |her |their |the )?(?:sight|vision)",
+    r"losing (?:my |his |her |their |the )?(?:sight|vision)",
+    r"vision (?:[\w']+ ){0,2}(?:went|gone|blurr\w*|dark|black)",
+    r"blind\b",
+    r"(?:off|lost|losing|no) balance",
+    r"stagger\w*",
+    r"falling to one side",
+    r"walk\w* (?:like (?:he|she|they)'?s? (?:is |are )?drunk|into things)",
+)
+BALANCE_EVERYDAY = _words(
+    r"slipp\w*",
+    r"tripp\w*",
+    r"icy?\b",
+    r"stairs",
+    r"drunk",
+    r"drinking",
+    r"stood up",
+    r"standing up",
+    r"got up",
+    r"sitting up",
+    r"spinning",
+    r"vertigo",
+    r"ear infection",
+    r"inner ear",
+    r"glasses",
+    r"contact lens\w*",
+)
+CONFUSED = _concept(
+    "confused",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+)
+ONE_SIDE = _concept(
+    "one side",
+    r"left\b",
+    r"right\b",
+    r"one side",
+    r"one half",
+    r"half (?:of )?(?:his|her|my|their) body",
+)
+HEAVY_OR_TINGLY = _concept("heavy or tingly", r"heavy", r"heaviness", r"tingl\w*")
+LIMB_EVERYDAY = _words(
+    r"cold\b",
+    r"carpal",
+    r"sle(?:ep|pt)\w*",
+    r"lying on",
+    r"sat on",
+    r"sitting",
+    r"crossed",
+    r"pins and needles",
+    r"injection",
+    r"dentist",
+    r"dental",
+    r"anaesthetic",
+    r"anesthetic",
+    r"gym",
+    r"exercis\w*",
+    r"run\w*",
+    r"kick\w*",
+    r"knock\w*",
+    r"bump\w*",
+    r"bang\w*",
+    r"filler",
+    r"botox",
+)
+
+# --- Anaphylaxis (NHS) -------------------------------------------------------------------
+
+AIRWAY_SITE = _concept(
+    "lips, tongue or throat",
+    r"lips?\b",
+    r"tongue",
+    r"throat",
+    r"mouth",
+    r"face\b",
+    r"cheeks?\b",
+    r"uvula",
+)
+LIPS_TONGUE = _concept("lips or tongue", r"lips?\b", r"tongue", r"mouth", r"uvula")
+SWELLING = _concept(
+    "swelling",
+    r"swell\w*",
+    r"swollen",
+    r"puff\w*",
+    r"blew up",
+    r"blown up",
+    r"balloon\w*",
+    r"huge",
+    r"enormous",
+    r"thick\w*",
+    r"tight\w*",
+    r"closing",
+    r"closed",
+)
+ALLERGEN = _concept(
+    "allergen",
+    r"sting\w*",
+    r"stung",
+    r"bees?\b",
+    r"wasps?\b",
+    r"hornets?\b",
+    r"ate\b",
+    r"eat(?:ing|en)\b",
+    r"peanuts?",
+    r"nuts?\b",
+    r"cashews?",
+    r"almonds?",
+    r"pistachios?",
+    r"walnuts?",
+    r"hazelnuts?",
+    r"shellfish",
+    r"shrimps?",
+    r"prawns?",
+    r"lobster",
+    r"crab\b",
+    r"seafood",
+    r"sesame",
+    r"eggs?\b",
+    r"milk\b",
+    r"dairy",
+    r"allerg\w*",
+    r"antibiotics?",
+    r"penicillin",
+    r"amoxicillin",
+    r"medicine",
+    r"medication",
+    r"tablets?\b",
+    r"pills?\b",
+    r"injection",
+    r"jab\b",
+    r"vaccin\w*",
+    r"latex",
+    r"contrast dye",
+    r"new (?:drug|pill|tablet|meds|medicine|medication)",
+)
+BREATH_TROUBLE = _concept(
+    "trouble breathing",
+    r"wheez\w*",
+    r"(?:can'?t|cannot|can hardly|can barely|struggl\w* to|hard to|trouble|difficulty|problems?) breath\w*",
+    r"short of breath",
+    r"breathless",
+    r"(?:can'?t|cannot) get (?:enough )?air",
+    r"gasp\w*",
+    r"noisy breath\w*",
+)
+SWALLOW_OR_VOICE = _concept(
+    "swallowing or voice",
+    r"(?:can'?t|cannot|can hardly|can barely|hardly|barely|hard to|struggl\w* to|trouble|difficulty|problems?) "
+    r"swallow\w*",
+    r"hoarse",
+    r"voice (?:is |has |sounds |went |gone )?(?:\w+ )?(?:changed|gone|hoarse|croaky|weird|strange|funny|husky)",
+    r"drool\w*",
+    r"croaky",
+)
+HIVES = _concept("hives", r"hives", r"welts", r"nettle rash", r"urticaria", r"itch\w* all over")
+FOOD_OR_STING = _concept(
+    "allergy trigger",
+    r"sting\w*",
+    r"stung",
+    r"bees?\b",
+    r"wasps?\b",
+    r"hornets?\b",
+    r"peanuts?",
+    r"nuts?\b",
+    r"cashews?",
+    r"almonds?",
+    r"pistachios?",
+    r"walnuts?",
+    r"hazelnuts?",
+    r"shellfish",
+    r"shrimps?",
+    r"prawns?",
+    r"lobster",
+    r"crab\b",
+    r"seafood",
+    r"sesame",
+    r"allerg\w*",
+)
+SWELLING_EVERYDAY = _words(
+    r"dentist",
+    r"dental",
+    r"filling",
+    r"filler",
+    r"botox",
+    r"cold sores?",
+    r"ulcers?",
+    r"braces",
+    r"tonsil\w*",
+    r"glands?",
+    r"strep",
+    r"wisdom",
+    r"tooth",
+    r"bit (?:my|his|her) (?:lip|tongue)",
+)
+FAINT = _concept(
+    "faint",
+    r"faint\w*",
+    r"dizz\w*",
+    r"collaps\w*",
+    r"light-?headed",
+    r"passing out",
+)
+
+# --- Breathing (MedlinePlus) -------------------------------------------------------------
+
+STRUGGLING_FOR_BREATH = _concept(
+    "struggling for breath",
+    r"(?:struggl\w*|fight\w*|battl\w*|working (?:so |really |very |too )?hard|labou?r\w*|gasp\w*|desperate\w*) "
+    r"(?:[\w']+ ){0,3}(?:breath\w*|air\b)",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly) (?:get|catch|draw|take|find|getting|catching) "
+    r"(?:my |his |her |their |a |any |enough )?(?:breath\w*|air\b)",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly|struggl\w* to) (?:\w+ )?breathe\b",
+    r"(?:barely|hardly|only just|struggling|labou?red) breathing",
+)
+#: Pauses in breathing while asleep (sleep apnoea) are not an emergency in themselves.
+SLEEP_APNOEA = _words(r"sle(?:ep|pt)\w*", r"snor\w*", r"apn(?:o?ea)\w*", r"at night")
+BREATH_STOPPED = _concept(
+    "stopped breathing",
+    r"(?:stopped|stops|stopping|isn'?t|is not|not|wasn'?t|was not) breathing",
+    r"pauses? (?:in )?(?:his |her |their )?breathing",
+)
+YOUNG_CHILD = _concept(
+    "young child",
+    r"bab(?:y|ies)",
+    r"infant",
+    r"new-?born",
+    r"toddler",
+    r"son\b",
+    r"daughter",
+    r"child\w*",
+    r"kids?\b",
+    r"little (?:one|boy|girl)",
+    r"nephew",
+    r"niece",
+    r"grand(?:son|daughter|child)",
+    r"\d+[- ]?(?:year|yr|month|week)s?[- ]old",
+)
+WORKING_TO_BREATHE = _concept(
+    "working to breathe",
+    r"grunt\w* (?:[\w']+ ){0,4}breath\w*",
+    r"breath\w* (?:[\w']+ ){0,4}grunt\w*",
+    r"nostrils? (?:\w+ )?flar\w*",
+    r"flaring (?:his |her |their )?nostrils",
+    r"(?:ribs|chest|tummy|belly|neck|skin) (?:[\w']+ ){0,3}(?:sucking|pulling|sinking|caving|heaving) in",
+    r"head bobbing",
+)
+CHOKING = _concept(
+    "choking on something",
+    r"chok\w* on (?:a |an |some |his |her |their |my |the )?(?:\w+ )?(?:grape|food|sweet|candy|coin|toy|bone|nut|"
+    r"piece|bit|lego|marble|button|sausage|hot dog|popcorn|meat|steak|apple|carrot|something|cherry|tomato|"
+    r"peanut|chicken|bread)s?",
+    r"(?:something|food) (?:is )?stuck in (?:his|her|their|my) (?:throat|windpipe)",
+)
+BLUE_SITE = _concept(
+    "lips or skin",
+    r"lips?\b",
+    r"face\b",
+    r"skin\b",
+    r"mouth\b",
+    r"tongue\b",
+)
+BLUE = _concept(
+    "blue or grey",
+    r"blu(?:e|ish)\b",
+    r"grey(?:ish)?\b",
+    r"gray(?:ish)?\b",
+    r"dusky",
+    r"purpl\w*",
+    r"ashen",
+)
+BLUE_EVERYDAY = _words(
+    r"cold",
+    r"swim\w*",
+    r"lolly",
+    r"lollipop",
+    r"sweets?",
+    r"candy",
+    r"slush\w*",
+    r"ice pop",
+    r"ink\b",
+    r"pen\b",
+    r"marker",
+    r"paint",
+    r"dye",
+    r"berr\w*",
+    r"lipstick",
+    r"bruis\w*",
+    r"vein\w*",
+    r"cry\w*",
+    r"cough\w*",
+    r"laugh\w*",
+    r"strain\w*",
+    r"tantrum\w*",
+    r"holding (?:his|her|their|my) breath",
+    r"wine",
+    r"spots?\b",
+    r"patch\w*",
+    r"marks?\b",
+    r"birthmark\w*",
+    r"tattoo\w*",
+    r"eyes?\b",
+    r"circles",
+)
+BREATHLESS = _concept(
+    "breathless",
+    r"breathless\w*",
+    r"short of breath",
+    r"out of breath",
+    r"winded",
+    r"puffed out",
+    r"shortness of breath",
+)
+CANT_TALK = _concept(
+    "too breathless to talk",
+    r"(?:can'?t|cannot|unable to|struggl\w* to) (?:talk|speak|finish|say)",
+    r"(?:can'?t|cannot) get (?:more than )?(?:a |one |two |a few |few |a couple of )?(?:\w+ )?words?",
+    r"(?:more than |only |just )?(?:one|two|three|a few|a couple of) words",
+    r"at rest",
+    r"even (?:when |while )?(?:sitting|lying|resting|standing)",
+)
+
+# --- Bleeding (MedlinePlus) --------------------------------------------------------------
+
+BLOOD = _concept("blood", r"blood\w*", r"bleed\w*", r"bled\b")
+UNCONTROLLED = _concept(
+    "uncontrolled",
+    r"(?:won'?t|will not|can'?t|cannot) (?:stop|slow|clot)",
+    r"(?:isn'?t|is not|not|hasn'?t|has not|doesn'?t|does not|aren'?t|haven'?t) (?:\w+ )?(?:stopp\w*|slowing|"
+    r"eas(?:ing|ed)|letting up|clott\w*|stop\b|slow\b)",
+    r"keeps? (?:on )?(?:coming|going|bleeding|pouring|flowing|running|gushing)",
+    r"squirt\w*",
+    r"spurt\w*",
+    r"gush\w*",
+    r"pour\w*",
+    r"pumping out",
+    r"jetting",
+    r"soak\w*",
+    r"through (?:every|each|the|a|my|his|her|their) (?:\w+ )?(?:bandages?|towels?|dressings?|cloths?|plasters?|"
+    r"gauze|pads?|tea towels?)",
+    r"everywhere",
+    r"pool of",
+    r"puddle",
+    r"(?:a lot|lots|loads|so much|too much) of",
+    r"still (?:bleeding|going|coming|pouring)(?! (?:a little|a bit|slightly))",
+    r"heav(?:y|ily)\b",
+)
+BLEEDING_EVERYDAY = _words(
+    r"periods?\b",
+    r"menstrua\w*",
+    r"gums?\b",
+    r"brush\w*",
+    r"floss\w*",
+    r"blood (?:pressure|sugar|test|tests|glucose|donation|type|count|clots?|thinners?|flow|vessels?|cells?)",
+    r"a (?:little|bit|tiny bit|small amount) of blood",
+    r"(?:streak|speck|spot|drop|tinge)s? of blood",
+    r"breast ?pump\w*",
+    r"nipples?",
+)
+#: "I've been pressing on it for 20 minutes": first aid for bleeding that has not worked.
+PRESSURE_ON_WOUND = _concept(
+    "pressure on a wound",
+    r"press\w* (?:down )?(?:on|onto) (?:it|the (?:cut|wound|gash))",
+    r"(?:held|holding|kept|keeping|put|putting|applied|applying) (?:[\w']+ ){0,2}pressure on",
+    r"(?:held|holding) (?:a |the )?(?:towel|cloth|bandage|tea towel) (?:on|against|to) (?:it|the (?:cut|wound))",
+)
+VOMITED_BLOOD = _concept(
+    "vomited blood",
+    r"(?:bringing|brought|throwing|threw|coughing|coughed|spitting|spat|hacking) up (?:[\w']+ ){0,3}blood",
+    r"(?:vomit\w*|being sick|been sick|puk\w*) (?:[\w']+ ){0,3}blood",
+)
+
+# --- Unresponsive (MedlinePlus) ----------------------------------------------------------
+
+COLLAPSED = _concept(
+    "collapsed",
+    r"collaps\w*",
+    r"slump\w*",
+    r"keeled over",
+    r"fell (?:down|over|to the (?:floor|ground))",
+    r"on the (?:floor|ground|bathroom floor|kitchen floor)",
+    r"fainted",
+    r"passed out",
+    r"blacked out",
+    r"went down",
+    r"dropped to",
+    r"lying (?:still|there)",
+    r"found (?:him|her|them)",
+    r"eyes (?:have |had )?rolled",
+)
+NO_RESPONSE = _concept(
+    "no response",
+    r"(?:can'?t|cannot|couldn'?t) get (?:any |a )?(?:reaction|response|answer|word)",
+    r"no (?:reaction|response)",
+    r"(?:isn'?t|is not|not|won'?t|doesn'?t|does not|hasn'?t|has not|haven'?t|didn'?t) (?:\w+ )?(?:answering|"
+    r"reacting|responding|answer\b|react\b|respond\b|come (?:to|round|around)|came (?:to|round|around)|"
+    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)(?! (?:to |on )?(?:his|her|their|my|the|me|any) ?(?:name|"
+    r"phone|calls?|texts?|messages?|door|emails?|treatment|medication|antibiotics?))",
+    r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse)",
+    r"out cold",
+    r"(?:barely|semi-?|not fully|not) conscious",
+    r"unrousable",
+    r"unconscious",
+    r"unresponsive",
+)
+DOWN_AND_OUT = _concept(
+    "dropped to the floor",
+    r"keeled over",
+    r"crumpled",
+    r"hit the (?:floor|ground|deck)",
+    r"(?:he|she|they|baby|son|daughter|child|toddler|dad|mum|mom|husband|wife|partner) (?:\w+ )?(?:went|has gone|"
+    r"is|was|goes|gone) (?:all |completely |totally )?(?:limp|floppy)",
+)
+ORDINARY_TIREDNESS = _words(
+    r"coffee", r"tired", r"mornings?", r"sleepy", r"bored", r"lectures?", r"work\b"
+)
+IN_AND_OUT = _concept(
+    "drifting in and out",
+    r"(?:barely|semi-?) ?conscious",
+    r"(?:in and out|drifting in and out) of consciousness",
+)
+
+# --- Seizure (CDC) -----------------------------------------------------------------------
+
+SEIZURE = _concept(
+    "seizure",
+    r"seiz\w*",
+    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad) fits?\b",
+    r"fitting",
+    r"convuls\w*",
+    r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
+    r"(?:jerk\w*|twitch\w*|shak\w*|spasm\w*) (?:[\w']+ ){0,2}(?:all over|uncontrollab\w*|rhythmic\w*|"
+    r"(?:his|her|their) (?:whole body|arms and legs))",
+)
+SEIZURE_FLAG = _concept(
+    "seizure red flag",
+    r"(?:for |about |around |nearly |almost |over |more than |longer than )?"
+    + NUMBER_5_PLUS
+    + r" ?\+? ?min\w*",
+    r"(?:half an|an|over an) hour",
+    r"another (?:one|fit|seizure) (?:\w+ )?(?:started|starting|now|just)",
+    r"(?:having|started|starting|is having|now having) (?:a |an )?(?:another|second) (?:one|fit|seizure)",
+    r"back[- ]to[- ]back",
+    r"one after (?:the )?(?:another|other)",
+    r"keeps? (?:having|on having) (?:fits|seizures)",
+    r"fit after fit",
+    r"seizure after seizure",
+    r"in a row",
+    r"without (?:waking|coming (?:round|around|to)|regaining)",
+    r"(?:won'?t|will not|isn'?t|is not) (?:\w+ )?stop\w*",
+    r"keeps? going",
+)
+SHAKING_EVERYDAY = _words(
+    r"anxi\w*",
+    r"panic\w*",
+    r"cold\b",
+    r"fear",
+    r"scared",
+    r"cry\w*",
+    r"sobb\w*",
+    r"shiver\w*",
+    r"laugh\w*",
+)
+JERKING = _concept(
+    "jerking",
+    r"(?:went|gone|going|goes) (?:all |completely )?stiff",
+    r"jerk\w*",
+    r"twitch\w*",
+    r"shaking",
+    r"thrash\w*",
+    r"stiff and (?:\w+ )?(?:jerk|shak|twitch)\w*",
+    r"convuls\w*",
+)
+NEVER_BEFORE = _concept(
+    "never before",
+    r"never (?:done|had|seen|did) (?:that|this|it|anything like (?:that|this|it))(?: before)?",
+    r"(?:has|have|had)n'?t (?:ever )?(?:done|had) (?:that|this|it) before",
+    r"first time (?:ever )?(?:she|he|they)'?(?:s|ve|d)? (?:done|had)",
+)
+FIRST_SEIZURE = _concept(
+    "first seizure",
+    r"never (?:had|been) (?:\w+ )?(?:one|a seizure|a fit|seizures|fits|any seizures|any fits)",
+    r"first (?:ever )?(?:one|seizure|fit)",
+)
+SEIZING_NOW = _concept(
+    "seizing now",
+    r"(?:is|he'?s|she'?s|they'?re|are|am|i'?m) (?:\w+ )?(?:having (?:one|a seizure|a fit|seizures|fits)|fitting|"
+    r"seizing|convulsing|jerking|shaking)",
+    r"(?:having|had) one (?:now|right now|just now)",
+    r"just had (?:one|a seizure|a fit)",
+)
+
+# --- Headache (MedlinePlus) --------------------------------------------------------------
+
+THUNDERCLAP = _concept("thunderclap", r"thunder ?clap\w*", r"like (?:a )?(?:clap of )?thunder")
+KETONES = _concept(
+    "high ketones",
+    r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
+    r"(?:high|large|moderate|positive) ketones",
+)
+BELLY_EVERYDAY = _words(r"stitch", r"periods?\b", r"ovulat\w*", r"gym", r"run\w*", r"exercis\w*")
+KETO_DIET = _words(r"keto\b", r"ketogenic", r"diet\w*", r"fasting", r"low[- ]carb")
+COLLAPSE = _concept("collapse", r"collaps\w*")
+COLLAPSE_EVERYDAY = _words(
+    r"lung",
+    r"veins?",
+    r"arch\w*",
+    r"trachea",
+    r"airway",
+    r"building",
+    r"bridge",
+    r"market",
+    r"tent",
+    r"business",
+    r"company",
+    r"marriage",
+    r"economy",
+    r"stock",
+)
+HEAD = _concept(
+    "head pain",
+    r"head ?aches?\b",
+    r"(?:pain|ache|aching|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:[\w']+ ){0,5}head\b",
+    r"head\b (?:[\w']+ ){0,3}(?:pain|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
+)
+
+# --- Head injury (NHS) -------------------------------------------------------------------
+
+HEAD_BLOW = _concept(
+    "blow to the head",
+    r"(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|whack\w*|cracked|(?:a|the) blow|fell(?! (?:asleep|ill|pregnant|"
+    r"behind|apart|in love))|fall\w*(?! (?:asleep|ill|pregnant|behind|apart|in love))|landed|dropped|struck|"
+    r"thump\w*|clonk\w*|injur\w*|head ?butt\w*) "
+    + _gap(6)
+    + r"head\b(?! (?:cold|lice|louse|teacher|office|start|of (?:the|department|school)))",
+    r"head (?:first|injury|injuries|trauma)",
+    r"concuss\w*",
+)
+HEAD_INJURY_FLAG = _concept(
+    "head injury red flag",
+    r"vomit\w*",
+    r"(?:been|being|was) sick",
+    r"throw\w* up",
+    r"threw up",
+    r"puk\w*",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"drows\w*",
+    r"sleepy",
+    r"hard to (?:wake|keep awake)",
+    r"(?:can'?t|cannot) (?:stay|keep) awake",
+    r"keeps? (?:falling|nodding) (?:asleep|off)",
+    r"(?:doesn'?t|does not|didn'?t|can'?t|cannot) (?:know|remember|recogni[sz]e) (?:where|who|what (?:happened|day)|"
+    r"anything|me|us|his|her|their)",
+    r"memory",
+    r"knocked out",
+    r"passed out",
+    r"black(?:ed)? out",
+    r"unconscious",
+    r"seiz\w*",
+    r"fit\b",
+    r"fitting",
+    r"(?:clear )?(?:fluid|liquid|blood) (?:[\w']+ ){0,3}(?:from|out of) "
+    + POSSESSIVE
+    + r" (?:nose|ears?)",
+    r"double vision",
+    r"blurr\w*",
+    r"slurr\w*",
+    r"headache (?:[\w']+ ){0,3}(?:worse|won'?t go)",
+    r"(?:worse|worsening) headache",
+    r"acting (?:strange\w*|weird\w*|odd\w*|differently|funny)",
+    r"not (?:himself|herself|themselves)",
+    r"behaving (?:strange\w*|odd\w*|weird\w*)",
+    r"dazed",
+    r"vacant",
+    r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
+    r"talking (?:nonsense|gibberish|rubbish)",
+)
+
+# --- Fever in babies, meningitis (NHS) ---------------------------------------------------
+
+INFANT = _concept(
+    "baby under 3 months",
+    r"new-?born",
+    r"neonat\w*",
+    INFANT_NUMBER + r"[- ]?(?:weeks?|wks?|days?|(?:1|2|one|two)[- ]?months?)[- ]old",
+    r"(?:1|2|one|two)[- ]months?[- ]old",
+    r"(?:baby|infant|son|daughter|little one|girl|boy)(?:'?s)? (?:is |who'?s |who is |aged |of )?(?:only |just )?"
+    + INFANT_NUMBER
+    + r"[- ]?(?:weeks?|wks?|days?)\b",
+    r"(?:baby|infant|son|daughter|little one|girl|boy)(?:'?s)? (?:is |who'?s |who is |aged |of )?(?:only |just )?"
+    r"(?:1|2|one|two)[- ]?months?\b",
+    r"(?:born|arrived|delivered) (?:[\w']+ ){0,2}(?:days?|weeks?) ago",
+    r"(?:under|younger than|less than) (?:3|three) months",
+)
+HIGH_FEVER = _concept(
+    "fever, named",
+    r"fever\w*",
+    r"(?:high |a )?temperature",
+    r"temp\b",
+    r"burning up",
+    r"3[89](?:\.\d)?\b",
+    r"40(?:\.\d)?\b",
+    r"10[0-5](?:\.\d)?\b",
+    r"pyrexi\w*",
+    r"(?:is|feels?|felt|so|really|very|burning|boiling) (?:\w+ )?hot\b",
+)
+STIFF_NECK = _concept(
+    "stiff neck",
+    r"stiff (?:\w+ )?neck",
+    r"neck (?:is |feels |has gone |went |got )?(?:so |really |very )?(?:stiff|rigid)",
+    r"(?:can'?t|cannot|won'?t) (?:bend|move|touch|put|tuck) (?:his|her|my|their) (?:neck|chin|head)",
+)
+NON_BLANCHING = _concept(
+    "rash that does not fade",
+    r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
+    r"did not) (?:fade|blanch|turn white)",
+    r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
+    r"did not) (?:go away|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
+    r"non-?blanching",
+    r"(?:purple|purplish|dark red|red-purple|pin ?prick|tiny (?:purple|dark)|petechia\w*|bruise-?like)"
+    r"(?: [\w']+){0,2} (?:spots|rash|dots|marks|blotches|bruises)",
+)
+BULGING = _concept(
+    "bulging soft spot",
+    r"(?:soft spot|fontanell?e?) (?:[\w']+ ){0,4}(?:bulg\w*|swollen|raised|tense|puff\w*|sticking out)",
+    r"bulging (?:soft spot|fontanell?e?)",
+)
+LIGHT_HURTS = _concept(
+    "dislikes bright light",
+    r"(?:can'?t|cannot|won'?t|couldn'?t) (?:bear|stand|tolerate|look at|handle) (?:the )?(?:bright )?lights?",
+    r"(?:bright )?lights? (?:\w+ )?(?:hurts?|hurting|bothers?|bothering|is painful|are painful)",
+    r"(?:hates|dislikes?|sensitiv\w* to|avoiding|can'?t face) (?:the )?(?:bright )?lights?",
+    r"photophob\w*",
+)
+
+# --- Pregnancy warning signs (CDC) -------------------------------------------------------
+
+PREGNANT = _concept(
+    "pregnant",
+    r"pregnan\w*",
+    r"\d{1,2} ?(?:weeks?|wks?|months?) (?:along|gone|pregnant|into (?:my|the|her) pregnancy|gestation)",
+    r"(?:one|two|three|four|five|six|seven|eight|nine) months (?:along|gone|pregnant)",
+    r"expecting (?:a baby|a boy|a girl|twins|triplets|(?:my|our|her) (?:first|second|third|\w+) "
+    r"(?:baby|child))",
+    r"expecting twins",
+    r"my bump",
+    r"(?:first|second|third) trimester",
+    r"(?<!for )(?<!past )(?<!last )(?<!over )[2-4]\d ?(?:weeks?|wks?)\b(?! ago)",
+)
+_FETAL_MOVEMENT_WORDS = (
+    r"(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not|not|can'?t|cannot) (?:\w+ )?(?:felt|feel|noticed|notice) "
+    r"(?:[\w']+ ){0,3}(?:kick\w*|mov\w*)",
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet)",
+    r"(?:fewer|less|no) (?:kicks|movements?)",
+)
+FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
+PREGNANCY_WARNING = _concept(
+    "pregnancy warning sign",
+    r"bleed\w*",
+    r"blood\b",
+    r"heavy spotting",
+    r"(?:severe|terrible|awful|intense|agonising|agonizing|unbearable|excruciating|stabbing|really bad|very bad) "
+    + _gap(2)
+    + r"(?:pains?|cramps?|cramping)",
+    r"(?:pains?|cramps?|cramping) (?:[\w']+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
+    r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
+    r"(?:blurr\w*|double|changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"vision (?:[\w']+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
+    r"seeing (?:spots|stars|flashing lights|flashes)",
+    r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
+    r"(?:swollen|puffy) (?:face|hands)",
+    r"leak\w* (?:[\w']+ ){0,2}(?:fluid|water)",
+    r"waters? (?:[\w']+ ){0,2}(?:broke|broken|gone|went|leaking)",
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet|quiet)",
+    r"(?:fewer|less|no) (?:kicks|movements?)",
+    r"fever",
+    r"high temperature",
+    r"faint\w*",
+    r"passed out",
+    *_FETAL_MOVEMENT_WORDS,
+)
+PREGNANCY_EVERYDAY = _words(
+    r"gums?\b", r"nose ?bleed\w*", r"nose (?:is )?bleed\w*", r"blood (?:pressure|sugar|test)"
+)
+
+# --- Urgent symptoms (MedlinePlus) -------------------------------------------------------
+
+VOMITING = _concept(
+    "vomiting",
+    r"vomit\w*",
+    r"throw\w* up",
+    r"threw up",
+    r"(?:being|been) sick",
+    r"puk\w*",
+    r"(?:can'?t|cannot) keep (?:anything|\w+) down",
+    r"diarrh?o?ea",
+)
+VOMITING_ONLY = _concept(
+    "vomiting, not diarrhoea",
+    r"vomit\w*",
+    r"throw\w* up",
+    r"threw up",
+    r"(?:being|been) sick",
+    r"puk\w*",
+)
+NO_URINE = _concept(
+    "no urine",
+    r"(?:haven'?t|hasn'?t|have not|has not|not|hardly|barely|didn'?t|did not) (?:\w+ )?(?:peed|pee|wee'?d|weed|"
+    r"wee|urinat\w*|passed (?:any )?(?:urine|water)|been to the toilet)",
+    r"no (?:wet )?(?:nappies|diapers)",
+    r"(?:hasn'?t|haven'?t|has not|have not|not|no|didn'?t) (?:had )?(?:a |any )?wet (?:nappy|nappies|diaper|diapers)",
+    r"(?:nappies|diapers|nappy|diaper) (?:[\w']+ ){0,3}dry",
+    r"(?:very |really )?dark (?:brown )?(?:urine|pee|wee)",
+)
+DARK_STOOL_BLOOD = _concept(
+    "dark blood from the bowel",
+    r"(?:dark red|maroon|plum-coloured|plum-colored) (?:[\w']+ ){0,2}(?:blood|poo|poop|stools?)",
+    r"black (?:[\w']+ ){0,2}(?:poo|poop|stools?|bowel movements?)",
+    r"(?:poo|poop|stools?|bowel movements?) (?:[\w']+ ){0,3}(?:black|tarry|like tar)",
+    r"tarry",
+    r"tar-like",
+)
+CANT_KEEP_DOWN = _concept(
+    "cannot keep fluids down",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:keep|hold) (?:any(?:thing)?|fluids?|water|liquids?|drinks?|"
+    r"food|milk|feeds?|(?:my|his|her|their) (?:food|feeds?|milk|tablets|pills|meds|medicine)|any (?:\w+ )?"
+    r"(?:fluids?|water|food|liquids?|drinks?)) (?:\w+ )?down",
+)
+LONG_VOMITING = _concept(
+    "two days or more",
+    r"(?:for|since|over|in) (?:the (?:last|past) )?(?:two|three|four|five|several|a few|a couple of|2|3|4|5) days",
+    r"(?:for|over|in) (?:the (?:last|past) )?(?:24|36|48|72|twenty[- ]four|forty[- ]eight) (?:hours|hrs)",
+)
+DIABETIC = _concept("diabetic", r"diabet\w*", r"type ?1\b", r"insulin")
+DKA_SIGN = _concept(
+    "ketoacidosis sign",
+    r"fruity",
+    r"sweet[- ]smelling breath",
+    r"breath (?:[\w']+ ){0,2}(?:sweet|fruity|pear drops|acetone|nail polish)",
+    r"pear drops",
+    r"acetone",
+    r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
+    r"(?:high|large|moderate|positive) ketones",
+    r"vomit\w*",
+    r"throw\w* up",
+    r"threw up",
+    r"(?:being|been) sick",
+    r"puk\w*",
+    r"breathing (?:[\w']+ ){0,2}(?:deep|fast|heavily|hard)",
+)
+VERY_HIGH_TEMPERATURE = _concept(
+    "very high temperature",
+    r"(?:10[4-9]|4[0-2])(?:\.\d)?(?: ?(?:°|degrees|deg)? ?[fc]\b)?(?! ?(?:years?|yrs?|yo|days?|weeks?|months?|"
+    r"minutes?|mins?|hours?|mg|kg|lbs?|pounds|ml|%|percent|times))",
+)
+FEVER_WORD = _concept("fever word", r"fever\w*", r"temperature", r"temp\b")
+FROM_THE_BOWEL = _concept(
+    "from the bowel",
+    r"(?:from|out of) (?:my|his|her|their|the) (?:bottom|bum|back passage|rectum|anus|butt)",
+    r"in (?:my|his|her|their|the) (?:stools?|poo|poop)",
+)
+RIGHT_LOWER_BELLY = _concept(
+    "lower right belly",
+    r"(?:lower|bottom) right",
+    r"right (?:lower|bottom|iliac|groin)",
+    r"low (?:down )?on the right",
+    r"right(?: hand)? side of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen|lower)",
+    r"right of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)",
+)
+APPENDICITIS_SIGN = _concept(
+    "worse, fever or vomiting",
+    r"(?:getting|got|gets|keeps getting|much|becoming) worse",
+    r"worse and worse",
+    r"worsening",
+    r"moved (?:down |over )?to",
+    r"fever\w*",
+    r"temperature",
+    r"temp\b",
+    r"vomit\w*",
+    r"throw\w* up",
+    r"threw up",
+    r"(?:being|been) sick",
+    r"(?:can'?t|cannot) (?:walk|stand up straight|move)",
+)
+
+# --- Suicide (NIMH) ----------------------------------------------------------------------
+
+DEATH_WISH = _concept(
+    "wish to be dead",
+    r"(?:want\w*|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
+    r"(?:(?:to|that|if|i|he|she|they|could|would|was|were|just|go|simply|quietly|peacefully|be|able|allowed|"
+    r"only) ){0,5}"
+    r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
+    r"stop living|never wake up|not wake up|sleep and (?:never|not) wake|sleep forever|fall asleep and (?:never|"
+    r"not) wake|disappear (?:forever|for good|permanently)|end it|be gone for good)(?! than\b)",
+    r"(?:don'?t|do not|doesn'?t|does not|no longer|never) (?:really )?(?:want|wish) to (?:exist|be alive|live|"
+    r"wake up|carry on|go on|keep going|keep living)(?=\s*(?:$|[.,!?;]|any ?more|now\b|like this))",
+)
+SELF_HARM = _concept(
+    "self-harm",
+    r"(?:cutting|cut|hurting|hurt|harming|harmed|burning|burnt|burned) (?:my|him|her|them)sel(?:f|ves)",
+)
+ENDING_IT = _concept(
+    "ending it",
+    r"(?:thinking (?:of|about)|going to|gonna|plan\w* to|want\w* to|ready to|about to|decided to|tempted to) "
+    r"(?:end(?:ing)? it(?: all)?|end(?:ing)? my life|kill(?:ing)? myself|tak(?:e|ing) my (?:own )?life)",
+)
+BURDEN = _concept(
+    "a burden",
+    r"(?:better|happier|easier) (?:off )?(?:without me|if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around))",
+    r"(?:such|just) a burden",
+    r"burden (?:to|on) (?:everyone|my family|them|you all)",
+)
+FAREWELL = _concept(
+    "saying goodbye",
+    r"good-?byes?",
+    r"farewell",
+    r"(?:letters?|notes?) (?:to|for) (?:my|his|her|their) (?:\w+ )?(?:family|kids|children|wife|husband|partner|"
+    r"parents|mum|mom|dad|friends)",
+    r"giv(?:ing|en|e) away (?:my|his|her|their|all)",
+)
+LAST_STEP = _concept(
+    "going now",
+    r"(?:can'?t|cannot|couldn'?t) (?:go on|carry on|do this any ?more|take (?:it|this) any ?more)",
+    r"ready to go",
+    r"tonight",
+    r"(?:won'?t|will not) be (?:here|around)",
+    r"for the last time",
+)
+TAKE_THEM_ALL = _concept(
+    "take them all",
+    r"(?:going to|gonna|plan\w* to|want\w* to|about to|will|ready to) (?:take|swallow|down) (?:them all|all of them|"
+    r"the lot|every last one|the whole (?:bottle|packet|pack|box|lot))",
+    r"(?:take|swallow|down) all (?:of )?(?:my|the|these|those) (?:\w+ )?(?:pills|tablets|meds) "
+    r"(?:at once|in one go|together|tonight)",
+)
+SUICIDE_PLAN = _concept(
+    "plan",
+    r"(?:worked out|planned|planning|figured out|decided|researching|research\w*|googl\w*|search\w*|looked up|"
+    r"looking up) (?:[\w']+ ){0,3}(?:how|when|where|ways?|methods?) (?:to|i'?d|i'?ll|i will|i would|i'?m going to) "
+    r"(?:[\w']+ ){0,3}(?:do it|die|end it|end my life|kill myself|overdose|hang myself|not wake up)",
+    r"(?:how|when|where) (?:i'?d|i'?ll|i will|i would|i'?m going to|i am going to|i'?m gonna|(?:he|she)'?(?:d|ll)|"
+    r"(?:he|she) (?:will|would|is going to)) do it",
+)
+SUICIDE_MEANS = _concept(
+    "means",
+    r"rope",
+    r"noose",
+    r"gun\b",
+    r"shotgun",
+    r"rifle",
+    r"pills",
+    r"tablets",
+    r"overdose",
+    r"bridge",
+    r"jump\w*",
+    r"kill\w*",
+    r"die\b",
+    r"end (?:it|my life|things)",
+    r"hang\w*",
+    r"wrists?",
+    r"suicid\w*",
+)
+
+# --- Poisoning and overdose (MedlinePlus) ------------------------------------------------
+
+INGESTED = _concept(
+    "swallowed",
+    r"swallow\w*",
+    r"drank",
+    r"drunk\b",
+    r"drink\w*",
+    r"ate\b",
+    r"eaten",
+    r"down(?:ed|ing)\b",
+    r"gulp\w*",
+    r"neck(?:ed|ing)\b",
+    r"chug\w*",
+    r"sipp?\w*",
+    r"lick\w*",
+    r"chew\w*",
+    r"took\b",
+    r"taken\b",
+    r"suck\w*",
+    r"snort\w*",
+    r"inject\w*",
+    r"sniff\w*",
+    r"inhal\w*",
+    r"huff\w*",
+    r"bit (?:into|open|on)",
+    r"bitten",
+)
+HOUSEHOLD_POISON = _concept(
+    "household poison",
+    r"bleach",
+    r"white spirit",
+    r"turps",
+    r"turpentine",
+    r"anti-?freeze",
+    r"screen ?wash",
+    r"de-?icer",
+    r"meths\b",
+    r"methylated",
+    r"paraffin",
+    r"kerosene",
+    r"petrol",
+    r"gasoline",
+    r"diesel",
+    r"lighter fluid",
+    r"oven cleaner",
+    r"drain (?:cleaner|unblocker)",
+    r"toilet (?:cleaner|duck|block)",
+    r"caustic",
+    r"lye\b",
+    r"ammonia",
+    r"(?:battery|drain|hydrochloric|sulphuric|sulfuric|muriatic|caustic) acid",
+    r"limescale",
+    r"descal\w*",
+    r"dishwasher",
+    r"detergent",
+    r"laundry (?:pod|capsule|liquid|tablet|powder)s?",
+    r"washing[- ](?:up|powder|liquid|tablet|pod)",
+    r"fabric softener",
+    r"disinfectant",
+    r"dettol",
+    r"(?:nail|furniture|shoe|floor|metal) polish",
+    r"glue\b",
+    r"solvent",
+    r"pesticide",
+    r"insecticide",
+    r"weed ?killer",
+    r"slug pellets",
+    r"rat poison",
+    r"(?<!food )(?<!blood )poison(?! ivy| oak)\w*",
+    r"fertili[sz]er",
+    r"essential oils?",
+    r"vape (?:juice|liquid)",
+    r"e-?liquid",
+    r"nicotine (?:liquid|juice|refill|pouch\w*)",
+    r"button batter\w*",
+    r"batter(?:y|ies)",
+    r"magnets?",
+    r"hand sanitis\w*",
+    r"hand sanitiz\w*",
+    r"mouthwash",
+    r"perfume",
+    r"aftershave",
+    r"alcohol gel",
+    r"cleaning (?:product|fluid|spray|liquid)s?",
+    r"(?:bathroom|kitchen|floor|window|carpet) cleaner",
+    r"(?:pool|cleaning|garden|household) chemicals?",
+)
+MEDICINE = _concept(
+    "medicine",
+    r"pills?\b",
+    r"tablets?\b",
+    r"capsules?\b",
+    r"meds\b",
+    r"medic\w*",
+    r"paracetamol",
+    r"acetaminophen",
+    r"tylenol",
+    r"ibuprofen",
+    r"aspirin",
+    r"(?:co-?)?codeine",
+    r"co-?codamol",
+    r"tramadol",
+    r"morphine",
+    r"oxy\w*",
+    r"fentanyl",
+    r"sleeping (?:pills|tablets)",
+    r"antidepressants?",
+    r"iron (?:tablets|pills)",
+    r"vitamins",
+    r"gummies",
+    r"insulin",
+    r"painkillers?",
+)
+LARGE_AMOUNT = _concept(
+    "a large amount",
+    r"whole (?:bottle|pack|packet|box|tub|strip|jar|blister)",
+    r"half (?:a|the|of the) (?:bottle|pack|packet|box|tub|strip|jar)",
+    r"all (?:of )?(?:the|my|his|her|their|them|these|those)\b",
+    r"(?:a |one |two |three |several )?(?:bottles?|packets?|packs?|boxes|box|strips?|tubs?|handfuls?|blisters?|"
+    r"jars?|fistfuls?) of",
+    r"too many",
+    NUMBER_10_PLUS
+    + r"\b(?! ?(?:mg|mcg|µg|ml|g\b|grams?|units?|iu\b|years?|yrs?|days?|weeks?|months?|minutes?|mins?|hours?|hrs?|"
+    r"%|percent|times a))",
+)
+ACCIDENTAL_INGEST = _concept(
+    "got into",
+    r"got (?:into|hold of|at)",
+    r"ate\b",
+    r"eaten",
+    r"chewed",
+    r"chewing on",
+    r"bit (?:into|open)",
+    r"bitten",
+    r"suck\w* on",
+    r"lick\w*",
+    r"found (?:and )?(?:ate|swallowed|some)",
+    r"helped (?:him|her|them)sel(?:f|ves)",
+)
+EXTRA_DOSE = _concept(
+    "an extra dose",
+    r"(?:took|taken|given|gave|swallowed|injected) (?:[\w']+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
+    r"dos(?:e|es|age)",
+    r"double[- ]dos\w*",
+)
+#: "my son swallowed his antibiotic": his own medicine, as prescribed.
+OWN_MEDICINE = _words(
+    r"(?:his|her|their) (?:own |usual |prescribed )?(?:antibiotic|medicine|medication|dose|tablet|pill)s?\b"
+)
+OD = _concept("overdosed", r"od'?d\b", r"o\.d\.?'?d?", r"od(?:ing|ed)\b", r"overdos\w*")
+
+# --- Rules -------------------------------------------------------------------------------
+
+#: In priority order: the first emergency that matches names the category.
+CONCEPT_RULES: tuple[ConceptRule, ...] = (
+    # NIMH: talking about wanting to die; making a plan or looking for a way.
+    ConceptRule("suicide", "emergency", (DEATH_WISH,), everyday_guard=False),
+    ConceptRule(
+        "suicide", "emergency", (SUICIDE_PLAN, SUICIDE_MEANS), span=160, everyday_guard=False
+    ),
+    ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (FAREWELL, LAST_STEP),
+        span=160,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (MEDICINE, TAKE_THEM_ALL),
+        span=120,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    # MedlinePlus poisoning: household products swallowed; too much medicine.
+    ConceptRule("overdose", "emergency", (OD,), everyday_guard=False),
+    ConceptRule(
+        "overdose", "emergency", (INGESTED, HOUSEHOLD_POISON), span=80, everyday_guard=False
+    ),
+    ConceptRule(
+        "overdose", "emergency", (INGESTED, LARGE_AMOUNT, MEDICINE), span=80, everyday_guard=False
+    ),
+    ConceptRule(
+        "overdose",
+        "emergency",
+        (YOUNG_CHILD, ACCIDENTAL_INGEST, MEDICINE),
+        span=100,
+        everyday_guard=False,
+        unless=OWN_MEDICINE,
+    ),
+    ConceptRule("overdose", "emergency", (EXTRA_DOSE, MEDICINE), span=80, everyday_guard=False),
+    # NHLBI: chest pain or discomfort (pressure, squeezing, fullness); discomfort in the arm
+    # or jaw with a cold sweat.
+    ConceptRule("cardiac", "emergency", (CHEST, CHEST_QUALITY), span=60, unless=CHEST_EVERYDAY),
+    ConceptRule("cardiac", "emergency", (RIBCAGE, SQUEEZE_QUALITY), span=50, unless=CHEST_EVERYDAY),
+    ConceptRule(
+        "cardiac", "emergency", (ARM_OR_JAW, PAIN, COLD_SWEAT), span=90, unless=SWEATS_EVERYDAY
+    ),
+    # CDC stroke: sudden numbness or weakness of the face, arm or leg, especially on one
+    # side; face drooping; sudden trouble speaking, seeing or walking.
+    ConceptRule("stroke", "emergency", (FACE, DROOP), span=50, unless=FACE_EVERYDAY),
+    ConceptRule("stroke", "emergency", (SUDDEN, LIMB, WEAKNESS), span=80, unless=LIMB_EVERYDAY),
+    ConceptRule(
+        "stroke",
+        "emergency",
+        (SUDDEN, ONE_SIDE, LIMB, HEAVY_OR_TINGLY),
+        span=80,
+        unless=LIMB_EVERYDAY,
+    ),
+    ConceptRule(
+        "stroke", "emergency", (SPEECH, GARBLED, SPEECH_ONSET), span=60, unless=SPEECH_EVERYDAY
+    ),
+    ConceptRule("stroke", "emergency", (SUDDEN, SPEECH, ODD), span=60, unless=SPEECH_EVERYDAY),
+    ConceptRule(
+        "stroke", "emergency", (SUDDEN, VISION_OR_BALANCE), span=60, unless=BALANCE_EVERYDAY
+    ),
+    ConceptRule("stroke", "emergency", (SUDDEN, CONFUSED), span=40),
+    # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
+    # breathing or swallowing; hives with trouble breathing or feeling faint.
+    ConceptRule(
+        "anaphylaxis",
+        "emergency",
+        (AIRWAY_SITE, SWELLING, ALLERGEN),
+        span=100,
+        across_sentences=True,
+        unless=SWELLING_EVERYDAY,
+    ),
+    ConceptRule(
+        "anaphylaxis",
+        "emergency",
+        (LIPS_TONGUE, SWELLING, BREATH_TROUBLE),
+        span=100,
+        unless=SWELLING_EVERYDAY,
+    ),
+    ConceptRule(
+        "anaphylaxis",
+        "emergency",
+        (LIPS_TONGUE, SWELLING, SWALLOW_OR_VOICE),
+        span=100,
+        unless=SWELLING_EVERYDAY,
+    ),
+    ConceptRule("anaphylaxis", "emergency", (HIVES, BREATH_TROUBLE), span=60),
+    ConceptRule("anaphylaxis", "emergency", (BREATH_TROUBLE, FOOD_OR_STING), span=60),
+    ConceptRule("anaphylaxis", "emergency", (HIVES, ALLERGEN, FAINT), span=80),
+    # MedlinePlus breathing difficulty: struggling for breath, blue lips, too breathless to
+    # speak.
+    ConceptRule("breathing", "emergency", (STRUGGLING_FOR_BREATH,)),
+    ConceptRule("breathing", "emergency", (BREATH_STOPPED,), unless=SLEEP_APNOEA),
+    ConceptRule("breathing", "emergency", (CHOKING,)),
+    ConceptRule("breathing", "emergency", (YOUNG_CHILD, WORKING_TO_BREATHE), span=80),
+    ConceptRule("breathing", "emergency", (BLUE_SITE, BLUE), span=40, unless=BLUE_EVERYDAY),
+    ConceptRule("breathing", "emergency", (BREATHLESS, CANT_TALK), span=60),
+    # MedlinePlus bleeding: bleeding that will not stop, spurts or soaks through; vomiting
+    # blood.
+    ConceptRule("bleeding", "emergency", (BLOOD, UNCONTROLLED), span=60, unless=BLEEDING_EVERYDAY),
+    ConceptRule("bleeding", "emergency", (VOMITED_BLOOD,)),
+    ConceptRule(
+        "bleeding", "emergency", (PRESSURE_ON_WOUND, UNCONTROLLED), span=100, across_sentences=True
+    ),
+    # MedlinePlus: unconscious or unresponsive.
+    ConceptRule("unresponsive", "emergency", (COLLAPSED, NO_RESPONSE), span=100),
+    ConceptRule("unresponsive", "emergency", (IN_AND_OUT,), unless=ORDINARY_TIREDNESS),
+    ConceptRule("unresponsive", "emergency", (DOWN_AND_OUT,)),
+    ConceptRule("unresponsive", "emergency", (COLLAPSE,), unless=COLLAPSE_EVERYDAY),
+    # CDC seizure first aid: longer than 5 minutes, one after another, a first seizure.
+    ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
+    ConceptRule("seizure", "emergency", (FIRST_SEIZURE, SEIZING_NOW), span=100),
+    ConceptRule("seizure", "emergency", (JERKING, NEVER_BEFORE), span=100, unless=SHAKING_EVERYDAY),
+    ConceptRule("seizure", "emergency", (COLLAPSED, JERKING), span=50, unless=SHAKING_EVERYDAY),
+    # MedlinePlus headache: sudden and severe, the worst ever.
+    ConceptRule("headache", "emergency", (HEAD, SEVERE_HEAD, SUDDEN), span=100),
+    ConceptRule("headache", "emergency", (HEAD, SUPERLATIVE), span=80),
+    ConceptRule("headache", "emergency", (HEAD, THUNDERCLAP), span=80),
+    # NHS head injury: vomiting, confusion, drowsiness, memory loss, fluid from the nose or
+    # ears after a blow to the head.
+    ConceptRule(
+        "head_injury", "emergency", (HEAD_BLOW, HEAD_INJURY_FLAG), span=200, across_sentences=True
+    ),
+    # NHS meningitis: fever with a stiff neck, a rash that does not fade, a bulging soft
+    # spot, or a headache with dislike of bright light.
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (HIGH_FEVER, STIFF_NECK),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (HIGH_FEVER, NON_BLANCHING),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (HIGH_FEVER, BULGING),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (HIGH_FEVER, HEAD, LIGHT_HURTS),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
+    ConceptRule(
+        "infant_fever",
+        "urgent",
+        (INFANT, FEVER),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        past_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    # CDC urgent maternal warning signs.
+    ConceptRule("pregnancy", "urgent", (FETAL_MOVEMENT,)),
+    ConceptRule(
+        "pregnancy",
+        "urgent",
+        (PREGNANT, PREGNANCY_WARNING),
+        span=120,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=PREGNANCY_EVERYDAY,
+    ),
+    # MedlinePlus: vomiting with no urine (dehydration); dark red blood from the bowel;
+    # worsening pain low on the right of the belly (appendicitis).
+    ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
+    ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
+    ConceptRule("urgent_symptoms", "urgent", (VOMITING_ONLY, LONG_VOMITING), span=80),
+    ConceptRule("urgent_symptoms", "urgent", (DIABETIC, DKA_SIGN), span=120, across_sentences=True),
+    ConceptRule("urgent_symptoms", "urgent", (KETONES,), unless=KETO_DIET),
+    ConceptRule("urgent_symptoms", "urgent", (FEVER_WORD, VERY_HIGH_TEMPERATURE), span=40),
+    ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,)),
+    ConceptRule(
+        "urgent_symptoms", "urgent", (BLOOD, FROM_THE_BOWEL), span=40, unless=PREGNANCY_EVERYDAY
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (RIGHT_LOWER_BELLY, PAIN, APPENDICITIS_SIGN),
+        span=100,
+        unless=BELLY_EVERYDAY,
+    ),
+)
+
+_CONCEPTS: tuple[Concept, ...] = tuple(
+    {id(c): c for rule in CONCEPT_RULES for c in rule.concepts}.values()
+)
+assert len({c.name for c in _CONCEPTS}) == len(_CONCEPTS), "concept names must be unique"
+
+
+def _trigram_index(
+    concepts: tuple[Concept, ...],
+) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Concepts by the first three letters of their keys, and those that always need a scan.
+
+    A key that occurs in a text starts with one of the text's three-letter substrings, so
+    one pass over those substrings names every concept whose keys may be there.
+    """
+    always = frozenset(
+        c.name for c in concepts if c.keys is None or any(len(key) < 3 for key in c.keys)
+    )
+    index: dict[str, set[str]] = {}
+    for concept in concepts:
+        if concept.name not in always and concept.keys is not None:
+            for key in concept.keys:
+                index.setdefault(key[:3], set()).add(concept.name)
+    return always, {trigram: frozenset(names) for trigram, names in index.items()}
+
+
+_ALWAYS_SCANNED, _BY_TRIGRAM = _trigram_index(_CONCEPTS)
+
+
+def _candidates(text: str) -> set[str]:
+    """The concepts whose keys may occur in ``text``."""
+    found = set(_ALWAYS_SCANNED)
+    index = _BY_TRIGRAM
+    for i in range(len(text) - 2):
+        names = index.get(text[i : i + 3])
+        if names is not None:
+            found |= names
+    return found
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?;\n]+(?=\s|$)")
+#: Habits and everyday triggers: "when I swim", "every time I cough", "after the gym".
+_EVERYDAY_RE = re.compile(
+    r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|was|were|am|is|are)\b)|"
+    r"(?:i|you|he|she|they|we) (?:always |often |sometimes |usually )?(?:get|gets|tend to|keep getting)\b"
+    r"(?! (?:a|an|the|this|these)\b)|"
+    r"every (?:time|morning|night|day|now and then)|sometimes|usually|often|always|after (?:the gym|a workout|"
+    r"working out|exercise|exercising|training|lifting|a run|running|swimming|sport))"
+)
+#: Past events: "two years ago", "used to", "as a child".
+_PAST_RE = re.compile(
+    r"\b(?:years? ago|months ago|used to|as a (?:child|kid|teen\w*|baby)|when (?:i|he|she) was (?:a |little|"
+    r"young)|in the past|last (?:year|month|summer|winter|spring|autumn|fall)|history of|once had|back in)\b"
+)
+#: Conditionals: "what should I do if my lips swell", "in case he has another fit". Not
+#: "not sure if my dad is having a stroke", which describes the present.
+_CONDITIONAL_RE = re.compile(
+    r"\b(?:what (?:should|do|would|to|can) (?:i |you |we )?do if|what happens if|what if|in case|"
+    r"if (?:someone|somebody|a person|you|your)\b)"
+)
+
+
+class _Text:
+    """A question, lower-cased, with its sentence boundaries and concept matches cached."""
+
+    __slots__ = ("_candidates", "_matches", "_present", "ends", "negated", "text")
+
+    def __init__(self, text: str, negated: Callable[[str, int], bool]) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        self.negated = negated
+        self._matches: dict[str, list[tuple[int, int]]] = {}
+        self._present: dict[str, bool] = {}
+        self._candidates = _candidates(text)
+
+    def may_match(self, concept: Concept) -> bool:
+        """False when none of the concept's key substrings occurs: no need to scan."""
+        present = self._present.get(concept.name)
+        if present is None:
+            keys = concept.keys
+            present = concept.name in self._candidates and (
+                keys is None or any(map(self.text.__contains__, keys))
+            )
+            self._present[concept.name] = present
+        return present
+
+    def matches(self, concept: Concept) -> list[tuple[int, int]]:
+        found = self._matches.get(concept.name)
+        if found is None:
+            text = self.text
+            if not self.may_match(concept):
+                found = []
+            else:
+                found = [
+                    (m.start(), m.end())
+                    for m in concept.pattern.finditer(text)
+                    if not self.negated(text, m.start())
+                ]
+            self._matches[concept.name] = found
+        return found
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self.ends, position)
+        start = self.ends[index - 1] if index else 0
+        end = self.ends[index] if index < len(self.ends) else len(self.text)
+        return start, end
+
+
+def _fits(rule: ConceptRule, text: _Text) -> tuple[int, int] | None:
+    """Where the rule's concepts co-occur (start, end), else None.
+
+    Each match of the first concept anchors a try: the nearest match of every other concept
+    (in the same sentence unless the rule allows otherwise) must fit within the span.
+    """
+    if not all(text.may_match(concept) for concept in rule.concepts):
+        return None
+    lists = []
+    for concept in rule.concepts:
+        found = text.matches(concept)
+        if not found:
+            return None
+        lists.append(found)
+    for anchor in lists[0]:
+        low, high = anchor
+        sentence = text.sentence(anchor[0])
+        for others in lists[1:]:
+            best: tuple[int, int] | None = None
+            for start, end in others:
+                if not rule.across_sentences and not sentence[0] <= start < sentence[1]:
+                    continue
+                if best is None or abs(start - anchor[0]) < abs(best[0] - anchor[0]):
+                    best = (start, end)
+            if best is None:
+                break
+            low, high = min(low, best[0]), max(high, best[1])
+        else:
+            if high - low <= rule.span:
+                return low, high
+    return None
+
+
+def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[ConceptRule, int]]:
+    """The rules whose concepts co-occur in ``text`` (lower-cased), with where each starts.
+
+    ``negated(text, position)`` says whether a match at ``position`` is negated. Habits,
+    past events and conditionals in the same sentence are left out here; information
+    requests and hypotheticals are left to the caller.
+    """
+    cached = _Text(text, negated)
+    for rule in CONCEPT_RULES:
+        where = _fits(rule, cached)
+        if where is None:
+            continue
+        low, high = where
+        first = cached.sentence(low)[0]
+        last = cached.sentence(max(low, high - 1))[1]
+        context = text[first:last]
+        if rule.everyday_guard and _EVERYDAY_RE.search(context):
+            continue
+        if rule.past_guard and _PAST_RE.search(context):
+            continue
+        if _CONDITIONAL_RE.search(text, first, low):
+            continue
+        if rule.unless is not None and rule.unless.search(context):
+            continue
+        yield rule, low
