@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from limits import RateLimitItem, parse
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "staging", "production"]
@@ -35,6 +35,16 @@ def parse_rate_limit(value: str) -> RateLimitItem:
         raise ValueError(
             f"{value!r} is not a rate limit; use N/second, N/minute, N/hour or N/day"
         ) from None
+
+
+def _read_token(path: Path) -> str:
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror}") from None
+    if not token:
+        raise ValueError(f"{path} is empty")
+    return token
 
 
 class SettingsError(ValueError):
@@ -76,10 +86,30 @@ class Settings(BaseSettings):
     job_chunk_time_limit_seconds: int = Field(default=600, ge=1)
     job_retention_days: int = Field(default=7, ge=1)
     webhook_secret: SecretStr | None = None
+    # When set, GET /metrics wants "Authorization: Bearer <token>" (docs/operations.md).
+    metrics_token: SecretStr | None = None
+    # Or a file holding it, the one Prometheus reads too (Docker's *_FILE convention).
+    metrics_token_file: Path | None = None
     webhook_allow_private: bool = False
     webhook_max_attempts: int = Field(default=8, ge=1, le=30)
     webhook_retry_base_seconds: float = Field(default=5.0, gt=0)
     webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+
+    @field_validator("metrics_token_file")
+    @classmethod
+    def _check_token_file(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            _read_token(value)
+        return value
+
+    @model_validator(mode="after")
+    def _read_metrics_token_file(self) -> Settings:
+        if self.metrics_token is None and self.metrics_token_file is not None:
+            # Frozen model: set the field the way pydantic's own constructor does.
+            object.__setattr__(
+                self, "metrics_token", SecretStr(_read_token(self.metrics_token_file))
+            )
+        return self
 
     @field_validator("data_dir")
     @classmethod

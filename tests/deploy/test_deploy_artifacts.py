@@ -328,12 +328,28 @@ def test_compose_api_command_is_bondmcp_serve_with_two_workers() -> None:
     assert api.get("init") is True, "an init process reaps the worker processes' children"
 
 
-def test_compose_settings_are_bondmcp_settings_with_valid_values() -> None:
+def compose_secret_files(svc: dict[str, Any], tmp_path: Path) -> dict[str, str]:
+    """The service's ``*_FILE`` settings pointed at stand-ins for its Compose secrets, which
+    are mounted at /run/secrets/<name> in a container."""
+    mounted = {f"/run/secrets/{name}" for name in svc.get("secrets", [])}
+    files = {}
+    for key, value in svc["environment"].items():
+        if key.endswith("_FILE"):
+            assert value in mounted, (key, value, "is not one of the service's secrets")
+            stand_in = tmp_path / Path(str(value)).name
+            stand_in.write_text("CHANGE_ME_TOKEN\n", encoding="utf-8")
+            files[key] = str(stand_in)
+    return files
+
+
+def test_compose_settings_are_bondmcp_settings_with_valid_values(tmp_path: Path) -> None:
     for name, svc in bondmcp_services().items():
         inline = {k: str(v) for k, v in svc["environment"].items()}
         from_files = example_env(svc)
         assert set(inline) | set(from_files) <= setting_names(), name
-        settings = settings_from_env({**inline, **from_files})
+        settings = settings_from_env(
+            {**inline, **from_files, **compose_secret_files(svc, tmp_path)}
+        )
         assert settings.environment == "production"
         assert settings.port == default_port()
         assert settings.redis_url and settings.database_url
@@ -342,7 +358,9 @@ def test_compose_settings_are_bondmcp_settings_with_valid_values() -> None:
 def test_compose_secrets_come_from_env_files_with_placeholders_only() -> None:
     lines = (DEPLOY / "docker-compose.yml").read_text(encoding="utf-8").splitlines()
     code = "\n".join(line.split("#", 1)[0] for line in lines)
-    assert not re.search(r"(?i)(password|secret)\w*\s*[:=]\s*\S", code), (
+    # A value on the same line as a password or secret key ("secrets:" opening a list of
+    # secret names is fine).
+    assert not re.search(r"(?i)(password|secret)\w*[ \t]*[:=][ \t]*[^\s]", code), (
         "a password or secret is written into docker-compose.yml"
     )
     gitignore = (DEPLOY / ".gitignore").read_text(encoding="utf-8").split()
@@ -360,8 +378,13 @@ def test_compose_secrets_come_from_env_files_with_placeholders_only() -> None:
             assert secrets, f"{path.name}.example holds no secret"
             for key, value in secrets.items():
                 assert PLACEHOLDER in value, f"{path.name}.example: {key} is not a placeholder"
-    api_secrets = example_env(service("bondmcp"))
-    assert secret_setting_names() | {"BONDMCP_DATABASE_URL"} <= set(api_secrets)
+    # Every secret setting reaches the API from bondmcp.env, or from a Compose secret file
+    # named by its *_FILE setting.
+    api_secrets = set(example_env(service("bondmcp")))
+    api_secrets |= {k.removesuffix("_FILE") for k in service("bondmcp")["environment"]}
+    assert secret_setting_names() | {"BONDMCP_DATABASE_URL"} <= api_secrets
+    for name, declared in compose()["secrets"].items():
+        assert (DEPLOY / declared["file"]).name in gitignore, name
     assert "BONDMCP_DATABASE_URL" not in service("bondmcp")["environment"]
 
 
@@ -733,6 +756,25 @@ def test_service_autoscaler_budget_and_monitor_select_the_api_pods() -> None:
     )
     (endpoint,) = monitor["endpoints"]
     assert endpoint["port"] == port["name"] and endpoint["path"] in route_paths()
+    # Prometheus sends the metrics token from the Secret the pods read it from.
+    secret = docs["Secret"]
+    assert endpoint["authorization"]["type"] == "Bearer"
+    credentials = endpoint["authorization"]["credentials"]
+    assert credentials["name"] == secret["metadata"]["name"]
+    assert credentials["key"] == "BONDMCP_METRICS_TOKEN" in secret["stringData"]
+
+
+def test_compose_prometheus_sends_the_token_bondmcp_reads() -> None:
+    api, prometheus = service("bondmcp"), service("prometheus")
+    token_file = api["environment"]["BONDMCP_METRICS_TOKEN_FILE"]
+    (secret,) = [name for name in api["secrets"] if token_file == f"/run/secrets/{name}"]
+    assert secret in prometheus["secrets"]
+    (job,) = [
+        j
+        for j in load_yaml(PROMETHEUS / "prometheus.yml")["scrape_configs"]
+        if j["job_name"] == "bondmcp"
+    ]
+    assert job["authorization"] == {"type": "Bearer", "credentials_file": token_file}
 
 
 def test_prometheus_rule_carries_the_alert_rules_unchanged() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -26,6 +27,8 @@ detection and a calibrated confidence. Authenticate with `Authorization: Bearer 
 Every error has the shape `{"error": {"type", "code", "message", "request_id"}}`.
 """
 
+logger = logging.getLogger("bondmcp.server")
+
 
 def _warm_up(engine: HealthEngine) -> None:
     """Warm the engine up a passage at a time, giving the event loop the GIL in between,
@@ -45,6 +48,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         if getattr(app.state, "services", None) is None:
             app.state.services = Services.build(settings)
         app.state.services.recorder.start()
+        if settings.environment == "production" and settings.metrics_token is None:
+            logger.warning(
+                "GET /metrics answers anyone who can reach the server: set "
+                "BONDMCP_METRICS_TOKEN, or keep /metrics off the public proxy"
+            )
         threading.Thread(
             target=_warm_up, args=(app.state.services.engine,), name="bondmcp-warm-up", daemon=True
         ).start()

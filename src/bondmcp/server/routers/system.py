@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import hmac
+
+from fastapi import APIRouter, Header
 from starlette.responses import JSONResponse, Response
 
 from bondmcp._version import __version__
 from bondmcp.server import metrics
 from bondmcp.server.deps import AnyKey, ServicesDep
+from bondmcp.server.errors import APIError
 from bondmcp.types import DependencyStatus, HealthResponse, PingResponse, ReadyResponse
 
 router = APIRouter(tags=["system"])
@@ -67,8 +70,22 @@ def ready(services: ServicesDep) -> JSONResponse:
 
 
 @router.get("/metrics", include_in_schema=False)
-def prometheus_metrics() -> Response:
-    """Prometheus exposition of every worker process's metrics."""
+def prometheus_metrics(
+    services: ServicesDep, authorization: str | None = Header(default=None)
+) -> Response:
+    """Prometheus exposition of every worker process's metrics; with
+    ``BONDMCP_METRICS_TOKEN`` set, only for a scraper that sends it as a bearer token."""
+    token = services.settings.metrics_token
+    if token is not None:
+        kind, _, sent = (authorization or "").partition(" ")
+        expected = token.get_secret_value().encode()
+        if kind.lower() != "bearer" or not hmac.compare_digest(sent.strip().encode(), expected):
+            raise APIError(
+                401,
+                "invalid_metrics_token",
+                "GET /metrics needs Authorization: Bearer <BONDMCP_METRICS_TOKEN>.",
+                headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
+            )
     body, content_type = metrics.render()
     return Response(body, media_type=content_type)
 
