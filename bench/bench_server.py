@@ -16,8 +16,8 @@ with 1 and then 2 workers; the servers of one worker count run side by side, idl
 when measured. A development key comes from ``bondmcp keys create``. At 1 and at 32
 connections, each measurement after a warm-up of its own:
 
-  echo            the same small JSON body each time; measured before and after the
-                  bondmcp workloads, and the two runs pooled, to even out drift
+  echo            the same small JSON body each time; measured before the bondmcp
+                  workloads and again after each round of them (--rounds, 3)
   ask cached      ``POST /v1/ask`` with the same question each time
   ask uncached    ``POST /v1/ask`` with ``Cache-Control: no-cache``, rotating through the
                   questions of the engine evaluation set (bench/eval/questions.yaml)
@@ -26,10 +26,12 @@ The server's own ``/metrics`` cache counters confirm that cached runs were all h
 uncached runs all bypassed the cache. The load comes from wrk (one thread, leaving the
 server as much CPU as possible); without wrk, from an asyncio + httpx generator in this
 process, which competes for the same cores. The output names the one used. The table gives
-requests per second, p50 and p99 latency, throughput as a multiple of the echo at the same
-workers and connections, the 2-worker throughput as a multiple of the 1-worker one, and
-the CPU time the server's processes spent per request (from /proc), which the other
-processes on a shared machine disturb far less than they disturb throughput.
+requests per second, p50 and p99 latency (pooled over the rounds), throughput as a multiple
+of the echo at the same workers and connections (the median round's, each round against the
+echo runs just before and after it, since the machine's speed drifts over minutes), the
+2-worker throughput as a multiple of the 1-worker one, and the CPU time the server's
+processes spent per request (from /proc), which the other processes on a shared machine
+disturb far less than they disturb throughput.
 
 Targets, at 32 connections (throughput under load), for every setup and worker count:
 ask cached >= 0.5x echo, ask uncached >= 0.15x echo. Exits 1 when one is missed, a request
@@ -51,6 +53,7 @@ import platform
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,6 +107,22 @@ class Row:
     endpoint: str
     connections: int
     result: Measurement
+    #: Throughput as a multiple of the echo's: the median over rounds, each round against
+    #: the echo measured just before and just after it.
+    ratio: float | None = None
+
+
+def pooled(runs: Sequence[Measurement]) -> Measurement:
+    """Several runs of one workload as one: requests and time summed, latencies the median."""
+    cpu = [r.server_cpu for r in runs]
+    return Measurement(
+        sum(r.requests for r in runs),
+        sum(r.seconds for r in runs),
+        statistics.median(r.p50_ms for r in runs),
+        statistics.median(r.p99_ms for r in runs),
+        sum(r.errors for r in runs),
+        None if any(c is None for c in cpu) else sum(c for c in cpu if c is not None),
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -525,7 +544,9 @@ class Bench:
         return result
 
     def block(self, setups: Sequence[Setup], servers: dict[str, Server]) -> None:
-        """Every workload at each connection count, with the echo measured before and after."""
+        """Every workload at each connection count, in rounds, each round between two echo
+        runs: the machine's speed drifts by minutes, so each ratio compares runs that are
+        close in time, and the median round is reported."""
         echo = servers["echo"]
         asks = [
             (servers[setup.name], workload) for setup in setups[1:] for workload in setup.workloads
@@ -533,24 +554,28 @@ class Bench:
         for server, workload in asks:
             probe(server.base_url, workload)
         for connections in self.args.connections:
-            first = self.measure(echo, ECHO, connections)
-            for server, workload in asks:
-                result = self.measure(server, workload, connections)
+            echo_runs = [self.measure(echo, ECHO, connections)]
+            ask_runs: list[list[Measurement]] = [[] for _ in asks]
+            ratios: list[list[float]] = [[] for _ in asks]
+            for _round in range(self.args.rounds):
+                for i, (server, workload) in enumerate(asks):
+                    ask_runs[i].append(self.measure(server, workload, connections))
+                echo_runs.append(self.measure(echo, ECHO, connections))
+                reference = (echo_runs[-2].rps + echo_runs[-1].rps) / 2
+                for i in range(len(asks)):
+                    ratios[i].append(ask_runs[i][-1].rps / reference if reference > 0 else 0.0)
+            for i, (server, workload) in enumerate(asks):
                 self.rows.append(
-                    Row(server.setup.name, server.workers, workload.endpoint, connections, result)
+                    Row(
+                        server.setup.name,
+                        server.workers,
+                        workload.endpoint,
+                        connections,
+                        pooled(ask_runs[i]),
+                        statistics.median(ratios[i]),
+                    )
                 )
-            last = self.measure(echo, ECHO, connections)
-            pooled = Measurement(
-                first.requests + last.requests,
-                first.seconds + last.seconds,
-                (first.p50_ms + last.p50_ms) / 2,
-                (first.p99_ms + last.p99_ms) / 2,
-                first.errors + last.errors,
-                None
-                if first.server_cpu is None or last.server_cpu is None
-                else first.server_cpu + last.server_cpu,
-            )
-            self.rows.append(Row("echo", echo.workers, "echo", connections, pooled))
+            self.rows.append(Row("echo", echo.workers, "echo", connections, pooled(echo_runs)))
 
 
 # -- the report ----------------------------------------------------------------------------
@@ -578,7 +603,11 @@ def report(rows: list[Row], setups: Sequence[str], *, judge: bool) -> tuple[str,
     for row in ordered:
         r = row.result
         echo = by_key.get(("echo", row.workers, "echo", row.connections))
-        ratio = r.rps / echo.rps if echo and echo.rps > 0 else None
+        ratio = row.ratio
+        if ratio is None and row.endpoint != "echo":
+            ratio = r.rps / echo.rps if echo and echo.rps > 0 else None
+        elif row.endpoint == "echo":
+            ratio = 1.0
         one = by_key.get((row.setup, 1, row.endpoint, row.connections))
         scaling = f"{r.rps / one.rps:.2f}" if row.workers > 1 and one and one.rps > 0 else ""
         name = f"{row.setup} {row.workers}w {row.endpoint} c={row.connections}"
@@ -632,6 +661,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=5, help="seconds per measurement (5)")
     parser.add_argument("--warmup", type=int, default=1, help="warm-up seconds before each (1)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of every workload between echo runs (3)"
+    )
     parser.add_argument(
         "--connections", type=parse_list, default=[1, 32], help="comma-separated (1,32)"
     )
