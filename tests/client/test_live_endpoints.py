@@ -11,6 +11,7 @@ import pytest
 
 import bondmcp
 from bondmcp import AsyncClient, Client
+from bondmcp.settings import DEFAULT_RATE_LIMITS, parse_rate_limit
 from bondmcp.webhooks import SeenEvents, verify
 from tests.client.sdk_servers import Reply, ScriptedServer
 from tests.conftest import ServerProcess, create_key, start_server
@@ -67,7 +68,8 @@ def test_usage_counts_the_keys_requests_and_feedback(
     today = usage.days[-1]
     assert today.date == time.strftime("%Y-%m-%d", time.gmtime())
     assert today.requests >= 4 and today.errors >= 1
-    assert usage.rate_limit.limit == 100_000  # the development default
+    development_default = parse_rate_limit(DEFAULT_RATE_LIMITS["development"]).amount
+    assert usage.rate_limit.limit == development_default
     assert 0 <= usage.rate_limit.remaining < usage.rate_limit.limit
     assert usage.feedback.rated_answers == 1 and usage.feedback.mean_rating == 4.0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -278,6 +279,41 @@ def test_idempotency_key_replays_the_first_response(live_server: ServerProcess) 
     assert "idempotent-replayed" not in first.headers
     assert_envelope(other, 409, "idempotency_conflict")
     assert fresh.json()["id"] != first.json()["id"]
+
+
+@pytest.mark.parametrize("bad_key", ["", "k" * 256])
+def test_an_invalid_idempotency_key_is_refused(live_server: ServerProcess, bad_key: str) -> None:
+    with live_server.client() as client:
+        response = client.post(
+            "/v1/ask", json={"query": "What is gout?"}, headers={"Idempotency-Key": bad_key}
+        )
+    assert_envelope(response, 400, "invalid_idempotency_key")
+
+
+def test_concurrent_retries_with_one_idempotency_key_get_one_answer(
+    live_server: ServerProcess,
+) -> None:
+    """Twins in flight at once (a client that timed out and retried) both compute, but the
+    one stored first is what every twin and every later retry gets."""
+
+    def send(_: int) -> httpx.Response:
+        with live_server.client() as client:
+            return client.post(
+                "/v1/ask",
+                json={"query": "What is eczema?"},
+                headers={"Idempotency-Key": "twins-0001", "Cache-Control": "no-cache"},
+            )
+
+    with ThreadPoolExecutor(8) as pool:
+        responses = list(pool.map(send, range(8)))
+    assert {r.status_code for r in responses} == {200}
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) >= 1
+    with live_server.client() as client:
+        later = client.post(
+            "/v1/ask", json={"query": "What is eczema?"}, headers={"Idempotency-Key": "twins-0001"}
+        )
+    assert later.json()["id"] == responses[0].json()["id"]
 
 
 def test_openapi_documents_the_whole_contract(live_server: ServerProcess) -> None:

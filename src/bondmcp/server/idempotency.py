@@ -11,7 +11,7 @@ from starlette.responses import Response
 from bondmcp.server.errors import APIError
 from bondmcp.server.services import Services
 from bondmcp.store import ApiKeyRecord
-from bondmcp.store.idempotency import IdempotencyConflict, StoredResponse
+from bondmcp.store.idempotency import IdempotencyConflict, IdempotencyStore, StoredResponse
 
 _MAX_KEY_LENGTH = 255
 _JSON = "application/json"
@@ -19,6 +19,25 @@ _JSON = "application/json"
 
 def json_response(model: BaseModel, status_code: int = 200) -> Response:
     return Response(model.model_dump_json(), status_code=status_code, media_type=_JSON)
+
+
+def valid_idempotency_key(value: str) -> bool:
+    return bool(value.strip()) and len(value) <= _MAX_KEY_LENGTH
+
+
+def lookup_idempotent(
+    store: IdempotencyStore, key_id: str, idempotency_key: str, request_hash: str
+) -> StoredResponse | None:
+    """The stored response for a repeated key; 409 when the key came with another request."""
+    try:
+        return store.lookup(key_id, idempotency_key, request_hash)
+    except IdempotencyConflict:
+        raise APIError(
+            409,
+            "idempotency_conflict",
+            "This Idempotency-Key was already used with a different request.",
+            param="Idempotency-Key",
+        ) from None
 
 
 def run_idempotent(
@@ -34,7 +53,7 @@ def run_idempotent(
     idempotency_key = request.headers.get("idempotency-key")
     if idempotency_key is None:
         return json_response(compute(), status_code)
-    if not idempotency_key.strip() or len(idempotency_key) > _MAX_KEY_LENGTH:
+    if not valid_idempotency_key(idempotency_key):
         raise APIError(
             400,
             "invalid_idempotency_key",
@@ -43,15 +62,7 @@ def run_idempotent(
         )
     store = services.idempotency
     request_hash = store.digest(f"{request.method} {request.url.path}\n{payload.model_dump_json()}")
-    try:
-        stored = store.lookup(key.id, idempotency_key, request_hash)
-    except IdempotencyConflict:
-        raise APIError(
-            409,
-            "idempotency_conflict",
-            "This Idempotency-Key was already used with a different request.",
-            param="Idempotency-Key",
-        ) from None
+    stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
     replayed = stored is not None
     if stored is None:
         body = compute().model_dump_json().encode()

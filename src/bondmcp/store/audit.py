@@ -68,7 +68,7 @@ class AuditLog:
             try:
                 # Core, not the ORM: the request recorder appends a record per request,
                 # and the unit of work would cost more than the hashing.
-                with self._db.engine.begin() as conn:
+                with self._db.writing(), self._db.engine.begin() as conn:
                     head = conn.execute(
                         select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
                     ).first()

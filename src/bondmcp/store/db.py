@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -69,6 +70,9 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._head: str | None = None
         self._counters: list[ChangeCounter] = []
+        # SQLite takes one writer at a time, and a writer that finds the file locked sleeps
+        # in its busy handler (1, 2, 5, 10... ms): this process's writers queue here instead.
+        self._write_lock: threading.Lock | None = threading.Lock() if self.is_sqlite else None
 
     def key_changes(self) -> ChangeCounter | None:
         """A counter that moves whenever API keys may have changed, in any process (see
@@ -86,6 +90,16 @@ class Database:
             )
         self._counters.append(counter)
         return counter
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold around a write transaction: on SQLite, one writer of this process at a time
+        (other processes still meet the busy timeout); on PostgreSQL, nothing."""
+        if self._write_lock is None:
+            yield
+            return
+        with self._write_lock:
+            yield
 
     @contextmanager
     def session(self) -> Iterator[Session]:

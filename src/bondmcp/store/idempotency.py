@@ -12,7 +12,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from bondmcp.store.db import Database, utcnow
@@ -42,20 +42,29 @@ class IdempotencyStore:
         data = value.encode() if isinstance(value, str) else value
         return hmac.new(self._secret, data, hashlib.sha256).hexdigest()
 
+    # Core statements, not the ORM: every SDK call sends an Idempotency-Key, so these run
+    # once or twice per request.
+
     def lookup(self, key_id: str, idempotency_key: str, request_hash: str) -> StoredResponse | None:
-        with self._db.session() as session:
-            row = session.scalars(
-                select(IdempotencyRecord).where(
-                    IdempotencyRecord.key_id == key_id,
-                    IdempotencyRecord.idempotency_key == self.digest(idempotency_key),
-                    IdempotencyRecord.created_at > utcnow() - RETENTION,
+        table = IdempotencyRecord.__table__
+        with self._db.engine.connect() as conn:
+            row = conn.execute(
+                select(
+                    table.c.request_hash,
+                    table.c.status_code,
+                    table.c.response_body,
+                    table.c.content_type,
+                ).where(
+                    table.c.key_id == key_id,
+                    table.c.idempotency_key == self.digest(idempotency_key),
+                    table.c.created_at > utcnow() - RETENTION,
                 )
             ).first()
-            if row is None:
-                return None
-            if not hmac.compare_digest(row.request_hash, request_hash):
-                raise IdempotencyConflict
-            return StoredResponse(row.status_code, row.response_body, row.content_type)
+        if row is None:
+            return None
+        if not hmac.compare_digest(row.request_hash, request_hash):
+            raise IdempotencyConflict
+        return StoredResponse(row.status_code, row.response_body, row.content_type)
 
     def save(
         self,
@@ -65,12 +74,13 @@ class IdempotencyStore:
         response: StoredResponse,
     ) -> StoredResponse:
         """Store the response; if a concurrent request stored one first, return that one."""
+        digest = self.digest(idempotency_key)
         try:
-            with self._db.session() as session:
-                session.add(
-                    IdempotencyRecord(
+            with self._db.writing(), self._db.engine.begin() as conn:
+                conn.execute(
+                    insert(IdempotencyRecord).values(
                         key_id=key_id,
-                        idempotency_key=self.digest(idempotency_key),
+                        idempotency_key=digest,
                         request_hash=request_hash,
                         status_code=response.status_code,
                         response_body=response.body,
@@ -82,8 +92,15 @@ class IdempotencyStore:
             stored = self.lookup(key_id, idempotency_key, request_hash)
             if stored is not None:
                 return stored
-            # An expired record holds the slot: replace it.
-            self.purge(before=utcnow())
+            # An expired record of the same key holds the slot: replace that one record.
+            with self._db.writing(), self._db.engine.begin() as conn:
+                conn.execute(
+                    delete(IdempotencyRecord).where(
+                        IdempotencyRecord.key_id == key_id,
+                        IdempotencyRecord.idempotency_key == digest,
+                        IdempotencyRecord.created_at <= utcnow() - RETENTION,
+                    )
+                )
             return self.save(key_id, idempotency_key, request_hash, response)
         return response
 

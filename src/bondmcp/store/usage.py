@@ -32,7 +32,7 @@ class UsageStore:
         """Add (requests, errors) per (key id, day) with one upsert per row."""
         if not counts:
             return
-        with self._db.session() as session:
+        with self._db.writing(), self._db.session() as session:
             for (key_id, day), (requests, errors) in sorted(counts.items()):
                 statement = self._insert(UsageDaily).values(
                     key_id=key_id, day=day, requests=requests, errors=errors

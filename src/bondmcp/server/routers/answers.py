@@ -25,9 +25,10 @@ from bondmcp.engine.engine import Answer
 from bondmcp.server import metrics, response_ids
 from bondmcp.server.deps import AskKey, ServicesDep, admit, admit_blocking
 from bondmcp.server.errors import APIError, PayloadTooLarge, error_body
-from bondmcp.server.idempotency import run_idempotent
+from bondmcp.server.idempotency import lookup_idempotent, run_idempotent, valid_idempotency_key
 from bondmcp.server.services import Services
 from bondmcp.store import ApiKeyRecord
+from bondmcp.store.idempotency import StoredResponse
 from bondmcp.types import (
     MAX_BATCH_SIZE,
     MAX_QUERY_CHARS,
@@ -305,8 +306,9 @@ class AskFastPath:
     async def __call__(
         self, scope: Scope, receive: Receive, send: Send, headers: Headers, app: ASGIApp
     ) -> None:
-        if "idempotency-key" in headers:
-            await app(scope, receive, send)
+        idempotency_key = headers.get("idempotency-key")
+        if idempotency_key is not None and not valid_idempotency_key(idempotency_key):
+            await app(scope, receive, send)  # the route renders the error
             return
         state = scope["state"]
         chunks: list[bytes] = []
@@ -332,6 +334,15 @@ class AskFastPath:
         authorization = headers.get("authorization")
         fresh = wants_fresh(headers.get("cache-control", ""))
         try:
+            if idempotency_key is not None:
+                # Every SDK call sends one: a database read and write, in one thread hop.
+                status, payload, replayed = await run_in_threadpool(
+                    _answer_once, services, state, authorization, body, fresh, idempotency_key
+                )
+                await _send_json(
+                    send, status, payload, {"Idempotent-Replayed": "true"} if replayed else None
+                )
+                return
             if services.redis is None and services.db.is_sqlite:
                 key = await admit(services, state, authorization, "ask")
                 caller = Caller(key.id, state["request_id"], state["started"], fresh)
@@ -357,6 +368,30 @@ def _admit_and_answer(
     key = admit_blocking(services, state, authorization, "ask")
     caller = Caller(key.id, state["request_id"], state["started"], fresh)
     return answer_query(services, caller, body.query, body.locale)
+
+
+def _answer_once(
+    services: Services,
+    state: dict[str, Any],
+    authorization: str | None,
+    body: AskRequest,
+    fresh: bool,
+    idempotency_key: str,
+) -> tuple[int, bytes, bool]:
+    """``run_idempotent`` for the fast path: the stored response for a repeated key, or a
+    new answer stored under it. Returns (status, body, replayed)."""
+    key = admit_blocking(services, state, authorization, "ask")
+    store = services.idempotency
+    request_hash = store.digest(f"POST {AskFastPath.path}\n{body.model_dump_json()}")
+    stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
+    if stored is not None:
+        return stored.status_code, stored.body, True
+    caller = Caller(key.id, state["request_id"], state["started"], fresh)
+    answered = answer_query(services, caller, body.query, body.locale)
+    log_answer(state, body.query, answered)
+    computed = StoredResponse(200, answered.body(), "application/json")
+    stored = store.save(key.id, idempotency_key, request_hash, computed)
+    return stored.status_code, stored.body, stored is not computed
 
 
 def _replay(body: bytes) -> Receive:
