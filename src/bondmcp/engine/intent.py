@@ -23,7 +23,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bprevent|\bavoid\b|\b(?:reduce|lower|cut) (?:my |the |your |his |her )?(?:risk|"
             r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it |them )?(?:from )?getting\b|"
             r"\b(?:stop|keep|prevent) (?:it|them|this|that) (?:from )?(?:coming|came) back\b|"
-            r"\bcoming back\b|\bkeep (?:\w+ ){0,3}(?:safe|away) from\b|\bchild ?proof",
+            r"\bcoming back\b(?! from)|\bkeep (?:\w+ ){0,3}(?:safe|away) from\b|\bchild ?proof|"
+            r"\b(?:keep|stay|staying) (?:my |your |our |his |her |their |the )?(?:\w+ )?(?:strong|healthy|warm)\b",
         ),
         (
             "treatment",
@@ -32,15 +33,17 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwhat (?:helps|can help|can i (?:do|take))|\bhow (?:do|can|to) (?:i |you )?(?:stop|fix|heal|"
             r"ease|deal)|\bmedicat|\bmedicines? for\b|\bheal\b|\brecover|"
             r"\bwhat (?:should|do|can) (?:i|we|you) do\b|\bwhat to do\b|"
-            r"\bhow (?:can|do|should|to) (?:i |we |you )?(?:lose|lower|reduce|improve|keep|quit|get over)|"
+            r"\bhow (?:can|do|should|to) (?:i |we |you )?(?:lose|lower|reduce|improve|keep|quit|get over|"
+            r"reverse|beat|overcome|control|calm|soothe|shift|clear|shrink)|"
             r"\bhow to (?!tell\b|know\b)|\bbest way to\b|\bways to\b|"
             r"\b(?:should|do|does|will|would) (?:it|they|them|mine|his|hers|theirs|my \w+) (?:have to )?"
             r"(?:come|be taken|be removed|come) out\b|\b(?:taken|come) out\b",
         ),
         (
             "diagnosis",
-            r"\bdiagnos|\btest(?:ed|ing|s)? for\b|\bhow (?:do|can|will) (?:doctors?|they) "
-            r"(?:know|tell|check|find out)|\bdetect|\bresults?\b|\bnormal (?:range|level)|"
+            r"\bdiagnos|\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|\bpick(?:s|ed)? up\b|"
+            r"\bhow (?:do|can|will) (?:doctors?|they) (?:know|tell|check|find out|test)|\bdetect|"
+            r"\bresults?\b|\bnormal (?:range|level)|"
             r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number) mean|\bscreen(?:ed|ing)? for\b",
         ),
         (
@@ -48,6 +51,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bside[- ]?effects?\b|\b(?:safe|ok|okay|alright|fine) to (?:take|use|mix|drink|eat|have)\b|"
             r"\binteract|\bwith alcohol\b|"
             r"\brisk|\bwho (?:gets|is likely|is at risk|can get)|\bmore likely\b|\bprone\b|"
+            r"\blikely to (?:get|have|develop|catch)\b|\bwhat makes (?:\w+ ){1,2}(?:likely|prone)\b|"
             r"\bhereditary\b|\bgenetic|\brun in (?:the )?famil|\binherit",
         ),
         (
@@ -115,6 +119,59 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             True,
         ),
         (r"\bmost common\b", ("common", "include"), False),
+        (
+            # What a condition can lead to: "what happens if gallstones are left untreated".
+            r"\buntreated\b|\bnot treated\b|\bwhat happens if\b|\bcomplications?\b|\blead to\b",
+            ("complications", "untreated", "lead", "damage", "serious"),
+            False,
+        ),
+        (
+            # Staying away from others: "can I go to work with conjunctivitis".
+            r"\b(?:go|going|back|return) (?:back )?to (?:work|school|nursery|daycare|childcare)\b|"
+            r"\bstay (?:off|home|away)\b|\boff (?:work|school|nursery)\b",
+            ("contagious", "home", "school", "work", "childcare", "until", "spread"),
+            False,
+        ),
+        (
+            # A partner's part: "does my partner need treating too".
+            r"\b(?:partner|partners|boyfriend|girlfriend|husband|wife)\b",
+            ("partner", "partners", "sexual"),
+            False,
+        ),
+        (
+            # Something caught from an animal: "can I catch ringworm from my cat".
+            r"\bfrom (?:my |our |a |an |the )?(?:dog|dogs|cat|cats|puppy|kitten|pet|pets|animal|"
+            r"animals|horse|rabbit|bird|birds)\b",
+            ("pet", "pets", "animal", "animals", "vet"),
+            False,
+        ),
+        (
+            # An effect on fertility: "can chlamydia stop you getting pregnant".
+            r"\b(?:getting|get|become|becoming|got) pregnant\b|\bfertility\b|\binfertil",
+            ("infertility", "fertility", "pregnant"),
+            False,
+        ),
+        (
+            # Regular use of something: "is it ok to take zopiclone every night".
+            r"\bevery (?:night|day|morning|evening)\b|\bnightly\b|\bdaily\b|\bfor (?:months|years)\b",
+            ("short", "long", "term", "regularly", "daily"),
+            False,
+        ),
+        (
+            # How far a test can be trusted: "can a PSA test be wrong", "how accurate is...".
+            r"\b(?:be|is|are|get|gets|was|were) (?:it |they |the results? )?(?:wrong|inaccurate|"
+            r"unreliable|mistaken)\b|\b(?:how )?(?:accurate|reliable)\b|\bfalse (?:positive|negative|"
+            r"alarm)s?\b|\bmiss(?:ed)? (?:a |the )?(?:cancer|diagnosis)\b",
+            ("false", "accurate", "reliable", "miss", "missed", "overdiagnosis", "wrong"),
+            False,
+        ),
+        (
+            # Whether a test is for everyone: "should everyone get their vitamin D checked".
+            r"\b(?:should|does|do) (?:everyone|everybody|all (?:adults|women|men|people)|"
+            r"people|adults) (?:get|have|be)\b|\broutine(?:ly)? (?:test|screen|check)",
+            ("recommend", "recommended", "evidence", "screening", "uspstf"),
+            False,
+        ),
         (
             r"\b(?:is|it'?s|that'?s) (?:it |that |this )?(?:normal|common|usual)\b|\bnormal (?:to|part|for)\b",
             ("normal", "common", "natural", "usual"),
@@ -203,7 +260,9 @@ def answer_cues(question: str) -> tuple[frozenset[str], bool]:
 
 
 DOSE_RE = re.compile(
-    r"\b(?:dose|doses|dosage|dosing|overdose amount|how (?:much|many) (?:mg|milligrams|ml|"
+    r"\b(?:dose|doses|dosage|dosing|overdose amount|(?:the )?most (?:\w+ ){0,3}(?:(?:can|should|could|may) "
+    r"(?:i|you|he|she|we|they|a person|someone)|(?:i|you|he|she|we|they|a person|someone) "
+    r"(?:can|should|could|may)) (?:safely )?(?:take|give|have|use)\b|how (?:much|many) (?:mg|milligrams|ml|"
     r"tablets|pills|units|capsules|puffs|drops)|how (?:much|many) .{0,30} (?:can|should|do|could|"
     r"would|may) (?:i|you|he|she|we|they|a|an|my|(?:a |an |my )?\w+[- ](?:year|month|week)s?[- ]old) "
     r"(?:take|give|have|use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
@@ -224,7 +283,7 @@ DOSE_RE = re.compile(
 #: A dose question must be about a medicine; "how much water should I drink" is not one.
 _MEDICINE_RE = re.compile(
     r"\b(?:dose|doses|dosage|dosing|mg|mcg|milligrams?|micrograms?|ml|iu|units?|tablets?|pills?|"
-    r"capsules?|puffs|drops|medicines?|medications?|meds|drugs?|insulin)\b",
+    r"capsules?|puffs|drops|medicines?|medications?|meds|drugs?|insulin)\b(?! of alcohol)",
     re.IGNORECASE,
 )
 
@@ -251,25 +310,37 @@ def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     )
 
 
+_CANCER = (
+    r"(?:cancer|melanoma|lymphoma|leukemia|leukaemia|tumou?r|carcinoma|sarcoma|glioma|myeloma)"
+)
 _STATISTIC_RE = re.compile(
     r"\b(?:survival|success|cure|recurrence|mortality|death|failure) rates?\b|\blife expectancy\b|"
     r"\bsurvival (?:chances?|odds|time)\b|\bchances? of (?:survival|surviving|success|it working)\b|"
     r"\bprognosis\b|\bhow long (?:do|does|will|can|would) (?:\w+ ){0,3}(?:live|survive)\b|"
-    r"\bodds of (?:survival|surviving|success)\b",
+    r"\bodds of (?:survival|surviving|success)\b|"
+    # Figures and stages that general content rarely gives: a medicine's half-life, what
+    # to do at a given stage of a cancer.
+    r"\bhalf[- ]li(?:fe|ves)\b|\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b(?=.{0,40}"
+    + _CANCER
+    + r")|"
+    + _CANCER
+    + r".{0,40}\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b",
     re.IGNORECASE,
 )
 #: A sentence that can answer a question about survival or success: it gives a figure or
 #: speaks of the outlook itself.
 _STATISTIC_ANSWER_RE = re.compile(
     r"%|\bpercent|\bper cent|\b\d+ (?:in|out of) \d+\b|\bsurviv\w*|\blife expectancy\b|\blifespan\b|"
-    r"\blive (?:a )?(?:normal|long|full)|\boutlook\b|\bprognosis\b|\bsuccess rate",
+    r"\blive (?:a )?(?:normal|long|full)|\boutlook\b|\bprognosis\b|\bsuccess rate|\bhalf[- ]li(?:fe|ves)\b|"
+    r"\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b",
     re.IGNORECASE,
 )
 
 
 def asks_for_statistic(question: str) -> bool:
     """Survival, success or life-expectancy questions ("stage 4 pancreatic cancer survival
-    rate", "life expectancy with ALS")."""
+    rate", "life expectancy with ALS"), and others that want a figure or a stage the content
+    must give itself ("half-life of Xanax", "treatment for stage 4 melanoma")."""
     return _STATISTIC_RE.search(question) is not None
 
 
@@ -278,8 +349,37 @@ def answers_statistic(sentence: str) -> bool:
     return _STATISTIC_ANSWER_RE.search(sentence) is not None
 
 
+#: "How long does it take to heal": a question about the usual course, which any section
+#: may give, not about treatment; the "how long" cue finds the sentence with the duration.
+_DURATION_RE = re.compile(
+    r"\bhow long (?:\w+ ){0,6}(?:to )?(?:heal|recover|get better|clear up)\b", re.IGNORECASE
+)
+
+
+#: "What is lupus and who gets it": a question that first asks what something is wants
+#: the overview, which says what it is, before any second part.
+_WHAT_IS_AND_RE = re.compile(
+    r"^\s*(?:what(?: i|')s|what are|whats) (?:an? |the )?[\w' -]{2,40}? and "
+    r"(?:who|what|how|why|when|where|is|are|can|does|do)\b",
+    re.IGNORECASE,
+)
+
+
+#: "What happens if it is not treated": a question about what a condition leads to, not
+#: about its treatment; the answer cue for complications finds the sentences.
+_UNTREATED_RE = re.compile(
+    r"\buntreated\b|\bnot treated\b|\bwithout treatment\b|\bif (?:you |i |we )?(?:don'?t|do not|never) "
+    r"treat",
+    re.IGNORECASE,
+)
+
+
 def detect_intent(question: str) -> str | None:
     """The section a question asks for, or ``None`` when it states no intent."""
+    if _DURATION_RE.search(question) or _UNTREATED_RE.search(question):
+        return None
+    if _WHAT_IS_AND_RE.search(question):
+        return "overview"
     for name, pattern in _INTENTS:
         if pattern.search(question):
             return name

@@ -23,7 +23,9 @@ STOPWORDS = frozenset(
     lot lots much many thing things kind sort bit way go going keep keeps kept
     always often sometimes usually dad mom mum father mother son daughter wife husband
     friend grandma grandpa grandmother grandfather brother sister partner boyfriend girlfriend
-    guy man woman vs versus stuff nothing anything something everything anymore""".split()
+    guy man woman vs versus stuff nothing anything something everything anymore
+    grandad granddad gran granny nan nana nanna grandson granddaughter grandkid grandkids
+    stepdad stepmom stepmum stepson stepdaughter hubby aunt uncle niece nephew cousin""".split()
 )
 
 #: Everyday words mapped to the words our sources use. Queries are expanded with the
@@ -98,8 +100,11 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "kid": ("child", "children"),
     "kids": ("child", "children"),
     "toddler": ("child",),
+    "toddlers": ("child", "children"),
     "infant": ("baby",),
+    "infants": ("baby", "babies"),
     "newborn": ("baby",),
+    "newborns": ("baby", "babies"),
     "lump": ("swelling",),
     "bump": ("swelling",),
     "swollen": ("swelling",),
@@ -145,7 +150,8 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "hep": ("hepatitis",),
     "obese": ("obesity",),
     "alcoholic": ("alcohol",),
-    "addicted": ("addiction",),
+    "addicted": ("addiction", "dependence"),
+    "addictive": ("addiction", "dependence"),
     "hooked": ("addiction", "dependence"),
     "asleep": ("sleep",),
     "spins": ("spinning", "vertigo"),
@@ -177,6 +183,14 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "orthopaedic": ("orthopedic",),
     "haemophilia": ("hemophilia",),
     "leukaemia": ("leukemia",),
+    "apnoea": ("apnea",),
+    "gynaecologist": ("gynecologist",),
+    "paediatrician": ("pediatrician",),
+    "haemorrhage": ("hemorrhage", "bleeding"),
+    "faeces": ("feces", "stool"),
+    "anaesthetic": ("anesthetic",),
+    "caesarean": ("cesarean",),
+    "dyspnoea": ("dyspnea",),
     "nappy": ("diaper",),
     "nappies": ("diaper",),
     "dummy": ("pacifier",),
@@ -348,6 +362,39 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "tearful": ("crying",),
     "weepy": ("tearful", "crying"),
     "stressed": ("stress",),
+    # Misspellings too far from the word for the spelling corrector, and words it would
+    # leave alone because they are real words ("prostrate").
+    "excema": ("eczema",),
+    "exzema": ("eczema",),
+    "ecxema": ("eczema",),
+    "hemroids": ("hemorrhoids",),
+    "hemeroids": ("hemorrhoids",),
+    "haemroids": ("hemorrhoids",),
+    "colestrol": ("cholesterol",),
+    "cholestrol": ("cholesterol",),
+    "diarea": ("diarrhea",),
+    "diarrea": ("diarrhea",),
+    "diahrea": ("diarrhea",),
+    "diarhea": ("diarrhea",),
+    "neumonia": ("pneumonia",),
+    "pnuemonia": ("pneumonia",),
+    "prostrate": ("prostate",),
+    "gastro": ("gastroenteritis",),
+    "womb": ("uterus",),
+    "suncream": ("sunscreen",),
+    "suntan": ("sunscreen", "tan"),
+    "waterworks": ("urinary", "bladder"),
+    "fags": ("cigarettes", "smoking"),
+    "ciggies": ("cigarettes", "smoking"),
+    "smoker": ("smoking",),
+    "smokers": ("smoking",),
+    "boozing": ("alcohol",),
+    "preemie": ("premature", "baby"),
+    "preemies": ("premature", "baby"),
+    "fluey": ("flu",),
+    "flulike": ("flu",),
+    # Abbreviations, read as the names our sources use.
+    "gtn": ("nitroglycerin", "glyceryl", "trinitrate"),
 }
 
 #: Everyday words that are not health words, mapped to the words our sources use for the
@@ -372,7 +419,39 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "loo": ("toilet",),
     "bathroom": ("toilet",),
     "tissue": ("wiping", "toilet"),
+    "wipe": ("toilet", "paper"),
+    "wiping": ("toilet", "paper"),
     "specs": ("glasses",),
+    # People, by the words people use for them, and words that are health words only
+    # sometimes ("bloody diarrhea", "bloody hell"; a heart or a stock "ticker").
+    "elderly": ("older", "adults"),
+    "elder": ("older", "adults"),
+    "seniors": ("older", "adults"),
+    "pensioner": ("older", "adults"),
+    "pensioners": ("older", "adults"),
+    "bloody": ("blood", "bleeding"),
+    "teens": ("teenagers", "adolescents"),
+    "ticker": ("heart",),
+    # British spellings of everyday words.
+    "fibre": ("fiber",),
+    "mould": ("mold",),
+    "mouldy": ("mold",),
+    "behaviour": ("behavior",),
+    "behaviours": ("behavior",),
+    "behavioural": ("behavioral", "behavior"),
+    "colour": ("color",),
+    "coloured": ("color",),
+    "ageing": ("aging",),
+    "litre": ("liter",),
+    "litres": ("liter",),
+    "centre": ("center",),
+    "coil": ("iud",),
+    "disc": ("disk",),
+    "discs": ("disk",),
+    # "hi blood pressure": a spelling of "high", but also a greeting, so no health evidence.
+    "hi": ("high",),
+    "woke": ("waking", "wake"),
+    "stuck": ("trapped",),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
@@ -431,7 +510,10 @@ HEALTH_WORDS = frozenset(
     forehead eyelid eyelids nostril nostrils scalp sweaty clammy shivery feverish queasy
     nauseous bloated gassy itchiness soreness stiffness blister blisters cyst cysts lumps
     dandruff lice nits earwax snot phlegm mucus sputum hangnail bunion bunions verruca
-    callus awake""".split()
+    callus awake malformation malformations congenital defect defects tetralogy
+    hydrocephalus hypertension hypotension sinus sinuses fistula idiopathic intracranial
+    intrusive obsessive compulsive compulsions obsessions esophagus oesophagus
+    contracture veneer veneers lichen paralysis paralysed paralyzed intolerance""".split()
 )
 
 #: Common medicines by generic and brand name. Naming a medicine makes a question a health
@@ -542,13 +624,26 @@ AMBIGUOUS_WORDS = frozenset(
     drinking water sugar rest recovery heal healing fit fitness shape tired sleep egg eggs milk
     food spots spot growth tick ticks stress period periods temperature cheek cheeks face
     lips flushed flushing blush workout workouts exercise exercises baby babies infant infants
-    toddler toddlers child children kid kids newborn newborns death dead blue screen""".split()
+    toddler toddlers child children kid kids newborn newborns death dead blue screen
+    doctor doctors physician physicians nurse nurses surgeon surgeons dentist dentists
+    pharmacist pharmacists therapist therapists gp""".split()
+)
+
+#: Words that settle a question as being about something else however many health words
+#: it uses: games, whose characters are poisoned, healed and revived, and questions about
+#: words themselves ("what rhymes with fever").
+DECISIVE_OFF_DOMAIN_WORDS = frozenset(
+    """minecraft fortnite roblox pokemon xbox playstation nintendo elden baldur skyrim zelda
+    warcraft overwatch valorant runescape sims stardew diablo witcher fifa gta npc npcs
+    respawn dlc gameplay speedrun mana hitpoints rpg mmo videogame videogames rhyme rhymes
+    rhyming synonym synonyms antonym antonyms anagram anagrams crossword scrabble wordle""".split()
 )
 
 #: Words that point to a subject other than health: cars, computers, cooking, money, home
 #: repair, gardening, pets, entertainment. They outweigh ambiguous health words only.
-OFF_DOMAIN_WORDS = frozenset(
-    """computer computers laptop laptops pc software app apps python java javascript linux
+OFF_DOMAIN_WORDS = (
+    frozenset(
+        """computer computers laptop laptops pc software app apps python java javascript linux
     windows macos excel spreadsheet git github code coding programming compile compiler
     server database router wifi password email website browser antivirus malware printer
     keyboard cpu gpu ram heap ssd iphone android smartphone phone car cars truck trucks engine
@@ -577,22 +672,59 @@ OFF_DOMAIN_WORDS = frozenset(
     lottery microwave kettle toaster blender saucepan pastry pizza spaghetti marinade vacation
     passport hostel airbnb luggage suitcase taxi uber tuition landlord tenant pension invoice
     accounting wallet refund lipstick haircut salon gearbox clutch petrol diesel camping tent
-    bluetooth concert violin museum compost""".split()
+    bluetooth concert violin museum compost oled lcd tv television telly jumper sweater
+    cardigan knitting crochet sewing jeans hoodie zip zipper cricket innings wicket wickets
+    batsman scored homerun homeruns touchdown touchdowns budget budgeting debt debts savings
+    401k ira dividend dividends etf etfs forex npm pip docker kubernetes api sql html css
+    debug debugging repo frontend backend ipad macbook chromebook mileage mpg horsepower
+    windscreen windshield dashboard headlight headlights sedan suv hatchback tesla toyota
+    honda kibble leash stain stains moon lunar golf fridge freezer dishwasher boiler
+    washer dryer battery batteries charger flickering pixel pixels brake condensation""".split()
+    )
+    | DECISIVE_OFF_DOMAIN_WORDS
+)
+
+#: Animals that are also food ("is fish good for you"): a vet's question only when one is
+#: someone's own animal described like a patient ("my fish has white spots").
+OWNED_ANIMAL_WORDS = frozenset(
+    """fish fishes chicken chickens hen hens duck ducks cow cows pig pigs lamb lambs crab
+    snail snails""".split()
+)
+
+#: Verbs of mending a thing: "fix a broken zip", "repair a cracked screen".
+REPAIR_VERBS = frozenset(
+    "fix fixing fixed repair repairing repaired mend mending install installing unclog".split()
+)
+
+#: Words for the owner's things: "my car is coughing", "my laptop has a virus". A health
+#: word right after one of these and a verb describes the thing, not a person.
+OWNED_THING_VERBS = frozenset(
+    """is has had keeps kept was won isn doesn wasn seems sounds started starts makes making
+    just""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
 ANIMAL_WORDS = frozenset(
     """dog dogs puppy puppies cat cats kitten kittens pet pets horse horses hamster hamsters
     rabbit rabbits parrot parrots bird birds pony ponies gerbil gerbils ferret ferrets budgie
-    budgies goldfish""".split()
+    budgies goldfish tortoise tortoises turtle turtles lizard lizards gecko geckos snake
+    snakes iguana iguanas chameleon axolotl guppy guppies koi sheep goat goats donkey
+    donkeys alpaca llama cockatiel canary rat rats mouse mice chinchilla hedgehog hedgehogs
+    bunny bunnies doggy doggo pup pups shark sharks whale whales dolphin dolphins guinea""".split()
 )
 
 #: Words that make an animal in the question a person's health matter (a bite, rabies,
 #: an allergy).
 BITE_WORDS = frozenset(
     """bite bites bit bitten biting rabies scratched clawed allergic allergy allergies asthma
-    dander""".split()
+    dander human humans zoonotic toxoplasmosis""".split()
 )
+
+#: Words that make a bite the animal's habit to train out ("how to stop my hamster
+#: biting"), not an injury, unless a bite actually happened.
+ANIMAL_TRAINING_WORDS = frozenset("stop stopping train training trained teach discipline".split())
+#: Bite words that say a bite happened.
+BITE_INJURY_WORDS = frozenset("bit bitten scratched clawed".split())
 
 #: Everyday words that are rare in medical writing, so their idf is high, but that say
 #: nothing about which topic a question is on ("how do I get *rid* of...", "*heard* a heart
@@ -629,7 +761,8 @@ GENERIC_WORDS = frozenset(
     through throughout till today together told tomorrow tonight total totally toward try tried
     trying turn turned twice two type typical typically under unless unusual upon use used
     using usual usually various want wanted way ways weird well went whatever whenever whether
-    whole wonder wondering word work worked works worse worst worth wrong yes yesterday yet""".split()
+    whole wonder wondering word work worked works worse worst worth wrong yes yesterday yet
+    reverse reversed reversing overcome beat beating""".split()
 )
 
 #: Words that say which section a question wants ("signs of...", "what causes...") rather
@@ -648,7 +781,8 @@ LAB_NAMES = frozenset(
     cortisol testosterone estrogen estradiol progesterone fsh lh tsh t3 t4 a1c hba1c glucose
     ldl hdl triglycerides cholesterol psa inr ptt crp esr platelets platelet wbc rbc mcv
     neutrophils lymphocytes troponin d-dimer vitamin b12 folate iron transferrin lipase
-    amylase uric acid""".split()
+    amylase uric acid ck cpk creatine kinase ldh ammonia lactate bnp ntprobnp cea ca125
+    afp hcg ttg iga rf pth phosphate dimer""".split()
 )
 
 #: Treatments and procedures by name. Asking about one ("does acupuncture work", "recovery
@@ -694,4 +828,26 @@ OFF_DOMAIN_PHRASES = (
     "world war",
     "pain points",
     "pain point",
+    # Plumbing, and careers in health care.
+    "leaking tap",
+    "leaky tap",
+    "dripping tap",
+    "become a doctor",
+    "become a nurse",
+    "become a dentist",
+    "become a pharmacist",
+    "become a surgeon",
+    "become a paramedic",
+    "become a midwife",
+    "become a therapist",
+    # Foods, drinks and sayings named with a health word.
+    "heart of palm",
+    "hearts of palm",
+    "pulse of the nation",
+    "vitamin water",
+    "pain au",
+    "oil change",
+    "change my oil",
+    "change the oil",
+    "new life into",
 )

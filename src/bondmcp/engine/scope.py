@@ -16,8 +16,11 @@ from dataclasses import dataclass
 
 from bondmcp.engine.lexicon import (
     AMBIGUOUS_WORDS,
+    ANIMAL_TRAINING_WORDS,
     ANIMAL_WORDS,
+    BITE_INJURY_WORDS,
     BITE_WORDS,
+    DECISIVE_OFF_DOMAIN_WORDS,
     DRUG_NAMES,
     GENERIC_WORDS,
     HEALTH_WORDS,
@@ -26,10 +29,13 @@ from bondmcp.engine.lexicon import (
     LAY_TERMS,
     OFF_DOMAIN_PHRASES,
     OFF_DOMAIN_WORDS,
+    OWNED_ANIMAL_WORDS,
+    OWNED_THING_VERBS,
     PROCEDURE_NAMES,
+    REPAIR_VERBS,
     STOPWORDS,
 )
-from bondmcp.engine.text import inflection_bases, stem, words
+from bondmcp.engine.text import inflection_bases, phrase_key, stem, words
 
 #: Everyday words that occur in topic names and aliases ("kidney *function* test",
 #: "*good* cholesterol") but say nothing about health on their own.
@@ -49,13 +55,14 @@ COMMON_WORDS = frozenset(
     need needing needles night noise noises non open oral passing pet physical planning poor
     post pre pressure prevention problem problems pump racing raised random ratio raw ray
     reaction reading reason red related removal repair resistance resistant restrictive
-    retention right risk room routine running runny runs safe sample scan screening seal
+    retention right risk room routine running runny safe sample scan screening seal
     seasonal sensitive seven severe shell shock short shot side sided simple specific spots
     spray spreading stable stage standing staying stiff stop stopping sudden sugar swings
     tear tension test tests thread three tight time tips tolerance trauma tree
     trouble trying turning type unstable updated urgency urgent use visits waking walking
     want wanting warning water watery weak wear weight well wet white widespread winter
-    without working worry worrying year""".split()
+    without working worry worrying year area best daily dark enjoy every foods happy home
+    interest kit longer makes patch since sticky""".split()
 )
 
 #: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures
@@ -66,7 +73,7 @@ _MEDICAL_SUFFIX = re.compile(
     r"gliflozin|glutide|formin|azepam|azolam|oxetine|aline|triptan|profen|codone|mab|vir|"
     r"vastatin|azole|thiazide|semide|sone|olone|afil|lukast|terol|tropium|stigmine|azine|tyline|"
     r"pramine|peridol|apine|idone|setron|xaban|gatran|grel|parin|fenac|oxicam|coxib|glitazone|"
-    r"dronate|zosin|caine|vudine|nib|cort|mide|barbital)$"
+    r"dronate|zosin|caine|vudine|nib|cort|mide|barbital|mania)$"
     r"|[a-z]{2,}(?:esia|asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
     r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
     r"ectasia|cele)$"
@@ -78,7 +85,8 @@ _MEDICAL_SUFFIX = re.compile(
 #: Nouns that follow the name of a condition ("Kawasaki disease", "Cushing's syndrome").
 CONDITION_HEADS = frozenset(
     """disease diseases syndrome disorder fever palsy arteritis anemia anaemia cancer tumor
-    tumour virus infection deficiency dystrophy sclerosis""".split()
+    tumour virus infection deficiency dystrophy sclerosis malformation defect hypertension
+    cyst fistula paralysis intolerance contracture""".split()
 )
 
 
@@ -123,6 +131,19 @@ def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
     return entities
 
 
+#: Determiners before a thing that is the subject of a sentence ("*my* car is coughing").
+_OWNERS = frozenset("my our the his her their your".split())
+#: Words of another subject that name people, whose health is a health question.
+_PEOPLE = frozenset(
+    """boss bosses manager managers coworker coworkers customer customers client clients
+    landlord tenant mechanic plumber actor actress author""".split()
+)
+#: Health words that also describe the state of a thing ("a *broken* zip").
+_THING_STATES = frozenset("broken cracked leaking leaky burnt burned stuck bent loose dead".split())
+#: Longest topic name looked for, in content words.
+_MAX_NAME_WORDS = 6
+
+
 @dataclass(frozen=True, slots=True)
 class ScopeEvidence:
     """What the words of a question say about its subject."""
@@ -130,12 +151,14 @@ class ScopeEvidence:
     health: tuple[str, ...]
     ambiguous: tuple[str, ...]
     off_domain: tuple[str, ...]
+    #: Words that settle the subject as another one whatever else the question says.
+    decisive: tuple[str, ...] = ()
 
     @property
     def clear(self) -> bool:
         """Unambiguous health words that are not outnumbered by words of another subject
         ("a fungus on my tomato plant leaves" is a gardening question)."""
-        return bool(self.health) and len(self.health) >= len(self.off_domain)
+        return bool(self.health) and not self.decisive and len(self.health) >= len(self.off_domain)
 
     @property
     def plausible(self) -> bool:
@@ -171,6 +194,17 @@ class ScopeDetector:
                 partial.update(parts)
         self._exact = frozenset(exact)
         self._partial = frozenset(partial - exact)
+        #: Topic names of two or more content words, stemmed ("ringing in the ears" is
+        #: "ring ear"): naming a condition in full is clear evidence, even next to a word of
+        #: another subject ("ringing ears after a concert"). Names made only of everyday
+        #: words ("long periods", "heart attack") are left to the rules for such words.
+        everyday = {stem(w) for w in COMMON_WORDS | GENERIC_WORDS | AMBIGUOUS_WORDS | STOPWORDS}
+        self._name_keys = frozenset(
+            key
+            for phrase in topic_vocabulary
+            if " " in (key := phrase_key(phrase))
+            and not all(part in everyday for part in key.split())
+        )
 
     def is_health_word(self, word: str) -> bool:
         if word in STOPWORDS:
@@ -190,17 +224,92 @@ class ScopeDetector:
         medical = _MEDICAL_SUFFIX.match(word) is not None
         return not (known_exactly or medical) and any(b in self._partial for b in bases)
 
+    def _topic_names(self, question_words: Sequence[str]) -> list[str]:
+        """Topic names of several content words in the question."""
+        found: list[str] = []
+        stems = [stem(w) for w in question_words if w not in STOPWORDS]
+        taken: set[int] = set()
+        # Longest first, each word in one name at most: "blood clot in the leg" is one name,
+        # not also "blood clot" and "clot in the leg".
+        for n in range(min(_MAX_NAME_WORDS, len(stems)), 1, -1):
+            for start in range(len(stems) - n + 1):
+                key = " ".join(stems[start : start + n])
+                if key in self._name_keys and taken.isdisjoint(range(start, start + n)):
+                    taken.update(range(start, start + n))
+                    found.append(key)
+        return found
+
+    @staticmethod
+    def _owned_thing(question_words: Sequence[str]) -> str | None:
+        """A thing of another subject described like a patient: "my car is coughing",
+        "my laptop has a virus". People ("my boss is stressing me out") are not things."""
+        for i in range(1, len(question_words) - 1):
+            word = question_words[i]
+            if (
+                question_words[i - 1] in _OWNERS
+                and question_words[i + 1] in OWNED_THING_VERBS
+                and word not in _PEOPLE
+                and (
+                    word in OWNED_ANIMAL_WORDS
+                    or any(b in OFF_DOMAIN_WORDS for b in inflection_bases(word))
+                )
+            ):
+                return word
+        return None
+
+    def _repaired_thing(self, question_words: Sequence[str]) -> str | None:
+        """A thing of another subject being mended: "how do I fix a broken zip", but not
+        "how to fix neck pain from my laptop", whose object is the pain."""
+        for i, word in enumerate(question_words):
+            if word not in REPAIR_VERBS:
+                continue
+            for following in question_words[i + 1 : i + 4]:
+                if following not in _PEOPLE and any(
+                    b in OFF_DOMAIN_WORDS for b in inflection_bases(following)
+                ):
+                    return following
+                if (
+                    following not in AMBIGUOUS_WORDS
+                    and following not in _THING_STATES
+                    and self.is_health_word(following)
+                ):
+                    break
+        return None
+
     def evidence(self, question_words: Sequence[str]) -> ScopeEvidence:
         health: list[str] = []
         ambiguous: list[str] = []
         off_domain: list[str] = []
-        bitten = any(w in BITE_WORDS for w in question_words)
+        words_set = set(question_words)
+        bitten = bool(words_set & BITE_WORDS) and (
+            # "how to stop my hamster biting" is about training the animal.
+            not words_set & ANIMAL_TRAINING_WORDS or bool(words_set & BITE_INJURY_WORDS)
+        )
+        # "can I get worms from my dog": something a person catches from an animal, when
+        # the animal is first met as its source ("my dog got worms from a dog" is not).
+        first_animal = next((i for i, w in enumerate(question_words) if w in ANIMAL_WORDS), None)
+        if (
+            first_animal is not None
+            and "from" in question_words[max(0, first_animal - 3) : first_animal]
+        ):
+            bitten = True
         pet = False
         text = " ".join(question_words)
+        decisive = tuple(w for w in question_words if w in DECISIVE_OFF_DOMAIN_WORDS)
         phrases = [p for p in OFF_DOMAIN_PHRASES if f" {p} " in f" {text} "]
         off_domain.extend(phrases)
+        off_domain.extend(decisive)
         # The words of such a phrase ("cast *iron*") are not health evidence.
-        skipped = {w for p in phrases for w in p.split()}
+        skipped = {w for p in phrases for w in p.split()} | set(decisive)
+        thing = self._owned_thing(question_words)
+        if thing is not None:
+            # The symptoms belong to the thing, as they would to a pet.
+            return ScopeEvidence((), (), (*off_domain, thing), decisive)
+        repaired = self._repaired_thing(question_words)
+        if repaired is not None:
+            # "Broken" describes the thing being mended.
+            decisive = (*decisive, repaired)
+        health.extend(self._topic_names(question_words))
         for word in question_words:
             if word in ANIMAL_WORDS:
                 # "my dog keeps scratching his ears" is for a vet; "a dog bit me" is not.
@@ -221,8 +330,8 @@ class ScopeDetector:
                 (ambiguous if self._is_ambiguous(word) else health).append(word)
         if pet:
             # The symptoms belong to the animal.
-            return ScopeEvidence((), (), tuple(off_domain))
-        return ScopeEvidence(tuple(health), tuple(ambiguous), tuple(off_domain))
+            return ScopeEvidence((), (), tuple(off_domain), decisive)
+        return ScopeEvidence(tuple(health), tuple(ambiguous), tuple(off_domain), decisive)
 
     def health_terms(self, question: str) -> list[str]:
         return [w for w in words(question) if self.is_health_word(w)]

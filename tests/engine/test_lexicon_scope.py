@@ -1,0 +1,343 @@
+"""Vocabulary, scope and intent rules: lay words, brand names, things and animals that are
+not patients, and question forms that point at a section or a kind of sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from bondmcp.engine.engine import DOSE_ANSWER, HealthEngine
+from bondmcp.engine.intent import answer_cues, asks_for_dose, detect_intent
+from bondmcp.engine.lexicon import EXPANSIONS, HEALTH_WORDS, LAY_TERMS
+from bondmcp.engine.text import stem
+
+
+@pytest.fixture(scope="module")
+def engine() -> HealthEngine:
+    return HealthEngine.builtin()
+
+
+def in_scope(engine: HealthEngine, question: str) -> bool:
+    return engine.scope.in_scope(question)
+
+
+# -- out of scope ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i cure poison in elden ring",
+        "how do i heal my party in baldur's gate 3",
+        "best potion for healing in minecraft",
+        "what rhymes with fever",
+        "a synonym for headache",
+    ],
+)
+def test_games_and_wordplay_are_out_of_scope_whatever_health_words_they_use(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.in_scope
+    assert answer.confidence <= 0.2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my car is coughing and spluttering when i put my foot down",
+        "my laptop has a virus",
+        "my phone keeps overheating",
+    ],
+)
+def test_a_thing_described_like_a_patient_is_not_a_health_question(
+    engine: HealthEngine, question: str
+) -> None:
+    assert not engine.ask(question).in_scope
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my tortoise has a soft shell is that normal",
+        "how to stop my hamster biting",
+        "my dog got worms from another dog",
+    ],
+)
+def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, question: str) -> None:
+    assert not engine.ask(question).in_scope
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i stop screen burn in on my oled tv",
+        "how do i fix a pulled thread in my jumper",
+        "how much does a doctor earn in canada",
+    ],
+)
+def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
+    engine: HealthEngine, question: str
+) -> None:
+    assert not engine.ask(question).in_scope
+
+
+# -- in scope --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("can i catch ringworm from my cat", "ringworm"),
+        ("a dog bit my hand", "animal-bites"),
+        ("can loud concerts cause ringing ears", "tinnitus"),
+        ("how long is too long to have the runs", "diarrhea"),
+    ],
+)
+def test_a_person_catching_something_or_a_condition_named_in_full_stays_in_scope(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope
+    assert answer.topic_id == topic
+
+
+def test_a_doctor_in_a_health_question_is_still_a_health_word(engine: HealthEngine) -> None:
+    assert in_scope(engine, "do i need to see a doctor for a sprained ankle")
+    assert in_scope(engine, "my doctor says i have high cholesterol")
+
+
+def test_a_topic_name_of_everyday_words_alone_is_not_clear_evidence(engine: HealthEngine) -> None:
+    assert not engine.ask("can i leave my car parked for a long period").in_scope
+
+
+# -- lay words, abbreviations and spelling------------------------------------------------------
+
+
+def test_expansions_are_tuples_of_words() -> None:
+    for word, meaning in EXPANSIONS.items():
+        assert isinstance(meaning, tuple), word
+        assert all(isinstance(w, str) and w for w in meaning), word
+
+
+def test_an_abbreviation_is_read_as_the_name_our_sources_use() -> None:
+    assert "nitroglycerin" in LAY_TERMS["gtn"]
+
+
+@pytest.mark.parametrize("question", ["when to start tamiflu", "what is coumadin"])
+def test_a_brand_our_sources_never_name_is_not_answered_from_its_generic(
+    engine: HealthEngine, question: str
+) -> None:
+    # An answer must come from text that names the medicine asked about.
+    answer = engine.ask(question)
+    assert answer.in_scope
+    assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is the gtn spray for", "angina"),
+        ("what does sepsis look like in the elderly", "sepsis"),
+        ("bloody diarrhea and cramps for a week", "diarrhea"),
+        ("hi blood presure what should i eat", "hypertension"),
+    ],
+)
+def test_lay_words_abbreviations_and_misspellings_reach_the_topic(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+
+
+def test_a_greeting_is_not_health_evidence(engine: HealthEngine) -> None:
+    assert "hi" not in LAY_TERMS
+    assert not in_scope(engine, "hi what is the capital of france")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("it burns when i pee", "urinary-tract-infection"),
+        ("red bumpy rash in the diaper area", "diaper-rash"),
+        ("calf pain when walking that goes away when i stop", "peripheral-artery-disease"),
+        ("what age do they send you the poo test kit", "colorectal-cancer-screening"),
+        ("crying all the time since having my baby", "postpartum-depression"),
+        ("hayfever tablets that dont make you sleepy", "antihistamines"),
+        ("eye infection crusty in the morning", "pink-eye"),
+    ],
+)
+def test_everyday_descriptions_name_their_topic(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    assert engine.ask(question).topic_id == topic
+
+
+# -- unanswerable ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "chiari malformation symptoms in adults",
+        "idiopathic intracranial hypertension treatment",
+    ],
+)
+def test_a_condition_the_knowledge_base_lacks_is_in_scope_but_not_answered(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope
+    assert answer.abstained
+
+
+def test_a_persons_own_muscle_enzyme_result_is_not_interpreted(engine: HealthEngine) -> None:
+    answer = engine.ask("my ck came back at 2400 after a heavy leg day, should i worry")
+    assert answer.in_scope
+    assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the most omeprazole you can take in a day",
+        "the most ibuprofen i can take",
+    ],
+)
+def test_the_most_one_can_take_is_a_dose_question(engine: HealthEngine, question: str) -> None:
+    assert asks_for_dose(question, names_medicine=True)
+    assert engine.ask(question).text == DOSE_ANSWER
+
+
+def test_most_common_is_not_a_dose_question() -> None:
+    assert not asks_for_dose("what is the most common side effect of statins", names_medicine=True)
+
+
+def test_new_condition_words_are_health_words() -> None:
+    for word in ("malformation", "congenital", "hypertension", "idiopathic"):
+        assert word in HEALTH_WORDS
+
+
+# -- intent and answer cues ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how to keep my bones strong after menopause", "prevention"),
+        ("how do you keep warm with raynauds", "prevention"),
+        ("symptoms of malaria after coming back from holiday", "symptoms"),
+        ("what stops the rash coming back", "prevention"),
+        ("how do they test newborns for cf", "diagnosis"),
+        ("what can a heart tracing actually pick up", "diagnosis"),
+        ("what makes someone likely to get a blood clot in the lungs", "risk_factors"),
+        ("how do you reverse metabolic syndrome", "treatment"),
+        ("how long does an anal fissure take to heal", None),
+    ],
+)
+def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:
+    assert detect_intent(question) == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "cue"),
+    [
+        ("can a psa test be wrong", "false"),
+        ("should everyone get their vitamin d levels checked", "recommend"),
+        ("does my partner need treating too", "partner"),
+        ("can i catch ringworm from my cat", "vet"),
+        ("can chlamydia stop you getting pregnant", "infertility"),
+        ("is it ok to take zopiclone every night", "short"),
+    ],
+)
+def test_question_forms_ask_for_a_kind_of_sentence(question: str, cue: str) -> None:
+    stems, _number = answer_cues(question)
+    assert stem(cue) in stems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my fish has white spots",
+        "my guinea pig is losing hair",
+        "how to fix a broken zip",
+        "how do i fix a broken phone screen",
+        "why is my fridge leaking water",
+        "what is a heart of palm",
+    ],
+)
+def test_owned_animals_mended_things_and_sayings_are_out_of_scope(
+    engine: HealthEngine, question: str
+) -> None:
+    assert not engine.ask(question).in_scope
+
+
+def test_fish_as_food_stays_a_health_question(engine: HealthEngine) -> None:
+    assert in_scope(engine, "is eating fish good for my cholesterol")
+
+
+def test_a_repair_verb_before_a_health_word_is_not_a_repair(engine: HealthEngine) -> None:
+    assert in_scope(engine, "how to fix neck pain from my laptop")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the half life of xanax",
+        "what is the best treatment for stage 4 melanoma",
+    ],
+)
+def test_figures_and_cancer_stages_the_content_lacks_are_not_answered(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope
+    assert answer.abstained
+
+
+def test_a_stage_outside_cancer_is_answered(engine: HealthEngine) -> None:
+    assert not engine.ask("stage 3 kidney disease what does it mean").abstained
+
+
+def test_units_of_alcohol_are_not_a_medicine_dose() -> None:
+    assert not asks_for_dose("how many units of alcohol a week is safe")
+
+
+def test_what_is_and_asks_for_the_overview_first() -> None:
+    assert detect_intent("what is lupus and who gets it") == "overview"
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("disc", "disk"), ("fibre", "fiber"), ("apnoea", "apnea"), ("haemorrhage", "hemorrhage")],
+)
+def test_british_spellings_read_as_the_spelling_our_sources_use(
+    british: str, american: str
+) -> None:
+    assert american in EXPANSIONS[british]
+
+
+def test_everyday_british_spellings_are_no_health_evidence(engine: HealthEngine) -> None:
+    assert "colour" not in LAY_TERMS
+    assert not in_scope(engine, "what colour should i paint my room")
+
+
+def test_a_slipped_disc_is_answered_from_sciatica(engine: HealthEngine) -> None:
+    assert engine.ask("what is a slipped disc").topic_id == "sciatica"
+
+
+def test_what_happens_untreated_asks_for_consequences_not_treatment(engine: HealthEngine) -> None:
+    question = "what happens if high blood pressure is not treated"
+    assert detect_intent(question) is None
+    stems, _number = answer_cues(question)
+    assert stem("complications") in stems
+    assert "Untreated high blood pressure" in engine.ask(question).text
+
+
+def test_staying_off_school_asks_for_when_someone_stops_being_contagious(
+    engine: HealthEngine,
+) -> None:
+    question = "how long should my child stay off school with chickenpox"
+    stems, _number = answer_cues(question)
+    assert stem("contagious") in stems
+    assert "crusted over" in engine.ask(question).text
