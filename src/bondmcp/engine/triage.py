@@ -199,9 +199,11 @@ RULES: tuple[TriageRule, ...] = (
             r"sanitis|sanitiz|perfume|essential oil|rat poison|slug pellets|weedkiller)",
             r"(?:ate|eaten|swallowed|chewed) (?:some |a few |a handful of )?(?:wild |garden |poisonous )?"
             r"(?:berries|mushrooms|toadstools?)\b.{0,40}(?:garden|wild|plant|bush|hedge|park|sick|vomit)",
-            r"(?:taken|took|done|had|snorted|smoked|injected) (?:a lot of |too much |loads of |some )?(?:cocaine|"
-            r"coke|ecstasy|mdma|heroin|speed|meth|crystal|drugs)\b.{0,50}(?:heart|chest|breath|unconscious|"
-            r"won'?t wake|fit|seizure|collapsed|overheating|racing|pounding|not making sense)",
+            r"(?:taken|took|done|had|snorted|smoked|injected|swallowed|dropped) (?:a lot of |too much |loads of |"
+            r"some )?(?:cocaine|coke|ecstasy|mdma|molly|heroin|speed|meth|crystal|drugs|(?:a |an |some |\w+ )?"
+            r"(?:pills?|tablets?) at (?:a|the) (?:festival|rave|party|club|nightclub|gig))\b.{0,50}(?:heart|chest|"
+            r"breath|unconscious|won'?t wake|fit|seizure|collapsed|overheating|burning up|boiling|racing|pounding|"
+            r"not making sense|making no sense|nonsense|confus)",
             r"poisoned",
             r"(?:not|isn'?t|wasn'?t) breathing after (?:taking|using)",
             r"got (?:into|hold of) (?:the |my |his |her |their |\w+'?s )?(?:\w+ ){0,3}(?:pills|tablets|medicine|"
@@ -238,7 +240,7 @@ RULES: tuple[TriageRule, ...] = (
             r"chest (?:\w+ ){0,2}(?:pain|pains|pressure|tight|tightness|heavy|heaviness|hurts?|hurting|"
             r"aches?|aching|squeez\w*|crushing)\b(?! (?:only )?when (?:i|you|he|she|they) (?:cough|sneeze))",
             r"(?:tight|heavy|crushing|squeezing|painful) (?:feeling in (?:my |his |her |the )?)?chest",
-            r"clutch\w* (?:at )?(?:my|his|her|their) chest",
+            r"(?:clutch\w*|grabb?\w*|clasp\w*|holding) (?:at |onto |on to )?(?:my|his|her|their) chest",
             r"(?:elephant|weight) (?:is )?(?:sitting )?on (?:my|his|her|their) chest",
             r"(?:pain|numb\w*|tingling|ache|aching) (?:in |down )?(?:my |his |her )?left arm",
             r"left arm (?:is |feels )?(?:numb|tingling|hurts|aching|heavy)",
@@ -344,6 +346,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:throat|airway) (?:feels |felt |is |was )?(?:like (?:it'?s|it is|it was) )?"
             r"(?:closing|shutting|closing up|swelling shut)",
             r"(?:hives|welts)\b.{0,40}(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy|collaps\w*|"
+            r"flopp\w*|limp\b|pale\b|"
             r"throat (?:is |feels )?(?:tight|closing|swelling))",
             r"(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy)\b.{0,40}(?:hives|welts)",
             r"epi-?pen\b.{0,40}(?:still|not working|isn'?t working|struggling|worse|second)",
