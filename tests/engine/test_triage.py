@@ -729,3 +729,58 @@ def test_red_flag_combinations(question: str, level: str, category: str) -> None
 )
 def test_red_flag_combinations_need_the_red_flag(question: str) -> None:
     assert triage(question).level == "routine", question
+
+
+# Everyday situations that share words with the red flags: the everyday cause is named
+# ("shaving", "after the dentist numbed my mouth", "with my boyfriend").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my chest gets tight when I have a cold",
+        "my chest feels tight whenever i get a cough",
+        "I cut myself shaving",
+        "i accidentally cut myself with the bread knife",
+        "i cut myself on a tin can while cooking",
+        "my face is swollen after having a wisdom tooth out",
+        "my cheek is puffy after a filling at the dentist",
+        "my speech is slurred after the dentist numbed my mouth",
+        "my words come out slurred since the dental injection",
+        "I accidentally swallowed a cherry stone",
+        "my son accidentally swallowed an apple pip",
+        "my son isn't responding to his name",
+        "my 18 month old doesn't respond to her name",
+        "I want to end it with my boyfriend",
+        "i'm going to end things with my girlfriend",
+        "how long does food poisoning last",
+        "I ate chicken and think I got food poisoning",
+        "my kid ate undercooked chicken and has food poisoning",
+    ],
+)
+def test_everyday_causes_stay_routine(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("my chest is tight and i'm in a cold sweat", "cardiac"),
+        ("crushing chest pain, i have had a cold all week", "cardiac"),
+        ("i keep cutting myself when i feel low", "suicide"),
+        ("i cut myself on purpose with a razor", "suicide"),
+        ("my face is swelling up after eating prawns", "anaphylaxis"),
+        ("my tongue is swelling after the dentist's injection", "anaphylaxis"),
+        ("my speech is suddenly slurred and my arm is weak", "stroke"),
+        ("her speech is slurred and her face is drooping", "stroke"),
+        ("my toddler accidentally swallowed some of my pills", "overdose"),
+        ("i accidentally swallowed a button battery", "overdose"),
+        ("my dad is slumped on the floor and not responding to his name", "unresponsive"),
+        ("my son isn't responding and he's floppy", "unresponsive"),
+        ("i want to end it all", "suicide"),
+        ("i want to end it with pills tonight", "suicide"),
+        ("my son drank some rat poison", "overdose"),
+        ("i think i've been poisoned", "overdose"),
+    ],
+)
+def test_red_flags_beside_everyday_causes(question: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == ("emergency", category), question

@@ -127,6 +127,13 @@ NUMBER_10_PLUS = (
 INFANT_NUMBER = r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 POSSESSIVE = r"(?:my|his|her|their|the|your|our|a|an)"
 
+#: "end it with my boyfriend": ending a relationship, not a life.
+NOT_A_RELATIONSHIP = (
+    r"(?! (?:with|between) (?:(?:my|his|her|their|this|that|the|our) )?(?:boy ?friend|girl ?friend|bf|gf|"
+    r"husband|wife|partner|fianc\w*|ex|guy|girl|man|woman|lover|relationship|job|boss|friends?|mates?)\b)"
+    r"(?! (?:with|between) (?:him|her|them|us)\s*(?:$|[.,!?;]|(?:and|but|because|cos|as|since|so)\b))"
+)
+
 # --- Onset, severity, people -------------------------------------------------------------
 
 _SUDDEN_WORDS = (
@@ -445,7 +452,7 @@ GARBLED = _concept(
     r"(?:not |doesn'?t |didn'?t |don'?t )mak(?:e|es|ing) (?:any )?sense",
 )
 ODD = _concept("odd", r"wrong", r"weird", r"strange", r"odd\b", r"funny", r"drunk", r"thick")
-SPEECH_EVERYDAY = _words(
+_SPEECH_EVERYDAY_WORDS = (
     r"toddler",
     r"years? old",
     r"stammer\w*",
@@ -458,6 +465,17 @@ SPEECH_EVERYDAY = _words(
     r"learning",
     r"dyslexi\w*",
     r"tired",
+)
+SPEECH_EVERYDAY = _words(*_SPEECH_EVERYDAY_WORDS)
+#: The same, and a mouth numbed by the dentist.
+SPEECH_OR_DENTAL_EVERYDAY = _words(
+    *_SPEECH_EVERYDAY_WORDS,
+    r"dentist",
+    r"dental",
+    r"anaesthetic",
+    r"anesthetic",
+    r"novocaine",
+    r"numbed",
 )
 SPEECH_ONSET = _concept(
     "speech onset",
@@ -901,7 +919,7 @@ NO_RESPONSE = _concept(
     r"no (?:reaction|response)",
     r"(?:isn'?t|is not|not|won'?t|doesn'?t|does not|hasn'?t|has not|haven'?t|didn'?t) (?:\w+ )?(?:answering|"
     r"reacting|responding|answer\b|react\b|respond\b|come (?:to|round|around)|came (?:to|round|around)|"
-    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)(?! (?:to |on )?(?:his|her|their|my|the|me|any) ?(?:name|"
+    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)(?! (?:to |on )?(?:his|her|their|my|the|me|any) ?(?:"
     r"phone|calls?|texts?|messages?|door|emails?|treatment|medication|antibiotics?))",
     r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse)",
     r"out cold",
@@ -1314,9 +1332,31 @@ DEATH_WISH = _concept(
     r"only) ){0,5}"
     r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
     r"stop living|never wake up|not wake up|sleep and (?:never|not) wake|sleep forever|fall asleep and (?:never|"
-    r"not) wake|disappear (?:forever|for good|permanently)|end it|be gone for good)(?! than\b)",
+    r"not) wake|disappear (?:forever|for good|permanently)|end it"
+    + NOT_A_RELATIONSHIP
+    + r"|be gone for good)"
+    r"(?! than\b)",
     r"(?:don'?t|do not|doesn'?t|does not|no longer|never) (?:really )?(?:want|wish) to (?:exist|be alive|live|"
     r"wake up|carry on|go on|keep going|keep living)(?=\s*(?:$|[.,!?;]|any ?more|now\b|like this))",
+)
+#: Cuts and knocks while shaving, cooking or at sport.
+ACCIDENT = _words(
+    r"shav\w*",
+    r"chopp\w*",
+    r"cook\w*",
+    r"slic\w*",
+    r"peel\w*",
+    r"carv\w*",
+    r"garden\w*",
+    r"by accident",
+    r"accident\w*",
+    r"lifting",
+    r"falling",
+    r"fell\b",
+    r"playing",
+    r"skiing",
+    r"at (?:the gym|work|football|rugby)",
+    r"on (?:a|an|the|some) (?:\w+ )?(?:tin|can|glass|paper|nail|thorn|rose|bramble|fence|lid)s?\b",
 )
 SELF_HARM = _concept(
     "self-harm",
@@ -1325,7 +1365,10 @@ SELF_HARM = _concept(
 ENDING_IT = _concept(
     "ending it",
     r"(?:thinking (?:of|about)|going to|gonna|plan\w* to|want\w* to|ready to|about to|decided to|tempted to) "
-    r"(?:end(?:ing)? it(?: all)?|end(?:ing)? my life|kill(?:ing)? myself|tak(?:e|ing) my (?:own )?life)",
+    r"(?:end(?:ing)? it(?: all)?"
+    + NOT_A_RELATIONSHIP
+    + r"|end(?:ing)? my life|kill(?:ing)? myself|"
+    r"tak(?:e|ing) my (?:own )?life)",
 )
 BURDEN = _concept(
     "a burden",
@@ -1595,7 +1638,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
         everyday_guard=False,
     ),
-    ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False, unless=ACCIDENT),
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
     ConceptRule(
@@ -1668,7 +1711,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=LIMB_EVERYDAY,
     ),
     ConceptRule(
-        "stroke", "emergency", (SPEECH, GARBLED, SPEECH_ONSET), span=60, unless=SPEECH_EVERYDAY
+        "stroke",
+        "emergency",
+        (SPEECH, GARBLED, SPEECH_ONSET),
+        span=60,
+        unless=SPEECH_OR_DENTAL_EVERYDAY,
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, SPEECH, ODD), span=60, unless=SPEECH_EVERYDAY),
     ConceptRule(
