@@ -1901,6 +1901,10 @@ def _trigram_index(
 
 
 _ALWAYS_SCANNED, _BY_TRIGRAM = _trigram_index(_CONCEPTS)
+#: The names of each rule's concepts, to skip at once the rules that cannot fit.
+_RULE_CONCEPT_NAMES: tuple[frozenset[str], ...] = tuple(
+    frozenset(concept.name for concept in rule.concepts) for rule in CONCEPT_RULES
+)
 
 
 def _candidates(text: str) -> set[str]:
@@ -1939,7 +1943,7 @@ _CONDITIONAL_RE = re.compile(
 class _Text:
     """A question, lower-cased, with its sentence boundaries and concept matches cached."""
 
-    __slots__ = ("_candidates", "_matches", "_present", "ends", "negated", "text")
+    __slots__ = ("_matches", "_present", "candidates", "ends", "negated", "text")
 
     def __init__(self, text: str, negated: Callable[[str, int], bool]) -> None:
         self.text = text
@@ -1947,14 +1951,14 @@ class _Text:
         self.negated = negated
         self._matches: dict[str, list[tuple[int, int]]] = {}
         self._present: dict[str, bool] = {}
-        self._candidates = _candidates(text)
+        self.candidates = _candidates(text)
 
     def may_match(self, concept: Concept) -> bool:
         """False when none of the concept's key substrings occurs: no need to scan."""
         present = self._present.get(concept.name)
         if present is None:
             keys = concept.keys
-            present = concept.name in self._candidates and (
+            present = concept.name in self.candidates and (
                 keys is None or any(map(self.text.__contains__, keys))
             )
             self._present[concept.name] = present
@@ -2023,7 +2027,10 @@ def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[Conce
     requests and hypotheticals are left to the caller.
     """
     cached = _Text(text, negated)
-    for rule in CONCEPT_RULES:
+    candidates = cached.candidates
+    for rule, names in zip(CONCEPT_RULES, _RULE_CONCEPT_NAMES, strict=True):
+        if not names <= candidates:  # some concept's keys are absent: no need to try
+            continue
         where = _fits(rule, cached)
         if where is None:
             continue
