@@ -4,7 +4,11 @@ Rules are explicit regular expressions, reviewed like code, not a model: a misse
 emergency is the worst failure this service can have, and rules can be read, tested and
 extended one pattern at a time. A pattern that names a condition ("heart attack") only
 triggers when the question describes someone's situation; one that describes a symptom
-("crushing chest pain", "can't breathe") triggers unless it is negated.
+("crushing chest pain", "can't breathe") triggers unless it is negated. A few symptom
+wordings also have a well-known everyday cause that people name in the same sentence
+("my speech is slurred after the dentist numbed my mouth"); those rules carry a narrow
+``unless`` guard, read in the sentence of the match, and the other rules still see any
+further red flag in it ("...and my arm is weak").
 
 Phrase rules only catch the wordings someone thought of, and emergencies keep arriving in
 new words. A second layer (``redflags``) therefore recognises red-flag concepts and their
