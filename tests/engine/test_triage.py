@@ -655,3 +655,132 @@ def test_everyday_words_do_not_raise_red_flags(question: str) -> None:
 def test_more_red_flag_wordings(question: str, level: str, category: str) -> None:
     result = triage(question)
     assert (result.level, result.category) == (level, category), question
+
+
+# Red flags from the public lists that needed a concept of their own: chest discomfort
+# with an arm that feels wrong, a hand to the chest, arm and leg on the same side, a child
+# who goes limp after an allergen, vomit like coffee grounds with signs of shock, a plan
+# with hopelessness, overheating or confusion after party drugs, a headache at full
+# strength in seconds, a blow with the forehead, belly pain that moves to the right.
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        ("it's like a hot iron in my chest and my left arm is numb", "emergency", "cardiac"),
+        ("her chest feels strange and her arm has gone dead", "emergency", "cardiac"),
+        ("he went pale and grabbed at his chest", "emergency", "cardiac"),
+        ("she went grey and was holding her chest, now her jaw aches", "emergency", "cardiac"),
+        ("his left arm and left leg have stopped working properly", "emergency", "stroke"),
+        ("my right arm and leg won't obey me this morning", "emergency", "stroke"),
+        ("her arm and leg on the left side are numb", "emergency", "stroke"),
+        ("stung by a bee, now covered in hives and he's gone limp", "emergency", "anaphylaxis"),
+        ("ate peanuts, welts everywhere and she looks pale and floppy", "emergency", "anaphylaxis"),
+        ("she's vomiting dark stuff like coffee grounds and feels faint", "emergency", "bleeding"),
+        ("throwing up what looks like coffee granules, pale and clammy", "emergency", "bleeding"),
+        ("nothing matters anymore and i've planned how i'll do it", "emergency", "suicide"),
+        ("life feels pointless and i know how i'd do it", "emergency", "suicide"),
+        ("my friend took some pills at a rave and is overheating", "emergency", "overdose"),
+        (
+            "she swallowed a pill at a party and now she's burning up and talking nonsense",
+            "emergency",
+            "overdose",
+        ),
+        (
+            "the pain in my head went from nothing to agony within seconds, like being punched",
+            "emergency",
+            "headache",
+        ),
+        (
+            "a headache struck in a split second like getting smacked with a bat",
+            "emergency",
+            "headache",
+        ),
+        ("he headbutted a wall during a fight and now he's confused", "emergency", "head_injury"),
+        (
+            "my daughter smacked her forehead on the pool edge and keeps throwing up",
+            "emergency",
+            "head_injury",
+        ),
+        ("the pain near her navel has shifted over to the right side", "urgent", "urgent_symptoms"),
+        (
+            "tummy ache that began around the belly button has travelled down to the right",
+            "urgent",
+            "urgent_symptoms",
+        ),
+    ],
+)
+def test_red_flag_combinations(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i have a rash on my chest and my arms are itchy",
+        "i have sunburn on my chest and my arms are sore",
+        "vomit that looks like coffee, is it from the coffee i drank",
+        "what does coffee ground vomit mean",
+        "i've worked out how i'd do it, the kitchen extension i mean",
+        "i took some vitamin pills at the party and feel fine",
+        "my arm and leg on the left are covered in bites",
+        "i headbutted the bathroom cabinet, just a small bump",
+        "my belly button is sore after a piercing",
+    ],
+)
+def test_red_flag_combinations_need_the_red_flag(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
+# Everyday situations that share words with the red flags: the everyday cause is named
+# ("shaving", "after the dentist numbed my mouth", "with my boyfriend").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my chest gets tight when I have a cold",
+        "my chest feels tight whenever i get a cough",
+        "I cut myself shaving",
+        "i accidentally cut myself with the bread knife",
+        "i cut myself on a tin can while cooking",
+        "my face is swollen after having a wisdom tooth out",
+        "my cheek is puffy after a filling at the dentist",
+        "my speech is slurred after the dentist numbed my mouth",
+        "my words come out slurred since the dental injection",
+        "I accidentally swallowed a cherry stone",
+        "my son accidentally swallowed an apple pip",
+        "my son isn't responding to his name",
+        "my 18 month old doesn't respond to her name",
+        "I want to end it with my boyfriend",
+        "i'm going to end things with my girlfriend",
+        "how long does food poisoning last",
+        "I ate chicken and think I got food poisoning",
+        "my kid ate undercooked chicken and has food poisoning",
+    ],
+)
+def test_everyday_causes_stay_routine(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("my chest is tight and i'm in a cold sweat", "cardiac"),
+        ("crushing chest pain, i have had a cold all week", "cardiac"),
+        ("i keep cutting myself when i feel low", "suicide"),
+        ("i cut myself on purpose with a razor", "suicide"),
+        ("my face is swelling up after eating prawns", "anaphylaxis"),
+        ("my tongue is swelling after the dentist's injection", "anaphylaxis"),
+        ("my speech is suddenly slurred and my arm is weak", "stroke"),
+        ("her speech is slurred and her face is drooping", "stroke"),
+        ("my toddler accidentally swallowed some of my pills", "overdose"),
+        ("i accidentally swallowed a button battery", "overdose"),
+        ("my dad is slumped on the floor and not responding to his name", "unresponsive"),
+        ("my son isn't responding and he's floppy", "unresponsive"),
+        ("i want to end it all", "suicide"),
+        ("i want to end it with pills tonight", "suicide"),
+        ("my son drank some rat poison", "overdose"),
+        ("i think i've been poisoned", "overdose"),
+    ],
+)
+def test_red_flags_beside_everyday_causes(question: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == ("emergency", category), question

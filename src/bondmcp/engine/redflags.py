@@ -127,6 +127,13 @@ NUMBER_10_PLUS = (
 INFANT_NUMBER = r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 POSSESSIVE = r"(?:my|his|her|their|the|your|our|a|an)"
 
+#: "end it with my boyfriend": ending a relationship, not a life.
+NOT_A_RELATIONSHIP = (
+    r"(?! (?:with|between) (?:(?:my|his|her|their|this|that|the|our) )?(?:boy ?friend|girl ?friend|bf|gf|"
+    r"husband|wife|partner|fianc\w*|ex|guy|girl|man|woman|lover|relationship|job|boss|friends?|mates?)\b)"
+    r"(?! (?:with|between) (?:him|her|them|us)\s*(?:$|[.,!?;]|(?:and|but|because|cos|as|since|so)\b))"
+)
+
 # --- Onset, severity, people -------------------------------------------------------------
 
 _SUDDEN_WORDS = (
@@ -141,6 +148,8 @@ _SUDDEN_WORDS = (
     r"just (?:now|started|happened|came on)",
     r"came on (?:fast|quickly|all at once|in seconds)",
     r"started (?:all at once|in seconds)",
+    r"in (?:a|one) (?:split )?second\b",
+    r"(?:in|within) (?:a few |a couple of )?seconds",
 )
 SUDDEN = _concept("sudden", *_SUDDEN_WORDS)
 SEVERE_HEAD = _concept(
@@ -161,7 +170,8 @@ SEVERE_HEAD = _concept(
     r"horrendous",
     r"horrific",
     r"thunderclap",
-    r"like (?:a|being) (?:hit|struck|kicked)",
+    r"like (?:a|being|getting) (?:hit|struck|kicked|whacked|smacked|punched|hammered|clubbed)",
+    r"agony",
 )
 SUPERLATIVE = _concept(
     "superlative",
@@ -257,6 +267,18 @@ SQUEEZE_QUALITY = _concept(
     r"clamp\w*",
 )
 ARM_OR_JAW = _concept("arm or jaw", r"jaw", r"(?:left )?arms?\b")
+#: How an arm feels when a heart attack spreads to it: painful, numb, heavy, dead.
+ARM_FEELING = _concept(
+    "arm feeling",
+    r"pains?\b",
+    r"painful",
+    r"ach(?:e|es|ing|y)\b",
+    r"hurt\w*",
+    r"numb\w*",
+    r"dead\b",
+    r"heav(?:y|iness)\b",
+    r"tingl\w*",
+)
 PAIN = _concept(
     "pain",
     r"pains?\b",
@@ -280,7 +302,7 @@ SWEATS_EVERYDAY = _words(
     r"night", r"menopaus\w*", r"hot flush\w*", r"hot flash\w*", r"gym", r"exercis\w*", r"run\w*"
 )
 #: Chest pain with an everyday cause in the same sentence.
-CHEST_EVERYDAY = _words(
+_CHEST_EVERYDAY_WORDS = (
     r"sore",
     r"muscles?",
     r"pecs?\b",
@@ -319,6 +341,22 @@ CHEST_EVERYDAY = _words(
     r"fat\b",
     r"lose it",
 )
+CHEST_EVERYDAY = _words(*_CHEST_EVERYDAY_WORDS)
+#: The same, and the skin of the chest and arms ("a rash on my chest and arms").
+CHEST_AND_ARM_EVERYDAY = _words(
+    *_CHEST_EVERYDAY_WORDS,
+    r"rash\w*",
+    r"itch\w*",
+    r"spots?\b",
+    r"acne",
+    r"eczema",
+    r"bites?\b",
+    r"sunburn\w*",
+    r"tattoo\w*",
+    r"hair\w*",
+    r"sle(?:ep|pt)\w*",
+    r"lying on",
+)
 
 # --- Stroke (CDC) ------------------------------------------------------------------------
 
@@ -342,7 +380,8 @@ WEAKNESS = _concept(
     r"flopp\w*",
     r"paraly\w*",
     r"(?:can'?t|cannot|couldn'?t|unable to) (?:lift|raise|move|feel|grip|hold|use)",
-    r"won'?t (?:move|work|lift|do anything)",
+    r"won'?t (?:move|work|lift|do anything|do what|do as|obey|listen|cooperate)",
+    r"(?:stopped|stops|not) working",
     r"(?:gave|giving|gives) way",
     r"useless",
     r"no strength",
@@ -413,7 +452,7 @@ GARBLED = _concept(
     r"(?:not |doesn'?t |didn'?t |don'?t )mak(?:e|es|ing) (?:any )?sense",
 )
 ODD = _concept("odd", r"wrong", r"weird", r"strange", r"odd\b", r"funny", r"drunk", r"thick")
-SPEECH_EVERYDAY = _words(
+_SPEECH_EVERYDAY_WORDS = (
     r"toddler",
     r"years? old",
     r"stammer\w*",
@@ -426,6 +465,17 @@ SPEECH_EVERYDAY = _words(
     r"learning",
     r"dyslexi\w*",
     r"tired",
+)
+SPEECH_EVERYDAY = _words(*_SPEECH_EVERYDAY_WORDS)
+#: The same, and a mouth numbed by the dentist.
+SPEECH_OR_DENTAL_EVERYDAY = _words(
+    *_SPEECH_EVERYDAY_WORDS,
+    r"dentist",
+    r"dental",
+    r"anaesthetic",
+    r"anesthetic",
+    r"novocaine",
+    r"numbed",
 )
 SPEECH_ONSET = _concept(
     "speech onset",
@@ -481,6 +531,12 @@ ONE_SIDE = _concept(
     r"one half",
     r"half (?:of )?(?:his|her|my|their) body",
 )
+#: The arm and the leg together: weakness of one side of the body.
+ARM_AND_LEG = _concept(
+    "arm and leg",
+    r"(?:arm|hand) and (?:(?:his|her|my|their|the|left|right) ){0,2}(?:leg|foot)\b",
+    r"(?:leg|foot) and (?:(?:his|her|my|their|the|left|right) ){0,2}(?:arm|hand)\b",
+)
 HEAVY_OR_TINGLY = _concept("heavy or tingly", r"heavy", r"heaviness", r"tingl\w*")
 LIMB_EVERYDAY = _words(
     r"cold\b",
@@ -505,6 +561,7 @@ LIMB_EVERYDAY = _words(
     r"bang\w*",
     r"filler",
     r"botox",
+    r"since (?:his|her|my|their) stroke",
 )
 
 # --- Anaphylaxis (NHS) -------------------------------------------------------------------
@@ -642,6 +699,9 @@ FAINT = _concept(
     r"collaps\w*",
     r"light-?headed",
     r"passing out",
+    r"pale\b",
+    r"limp\b",
+    r"flopp\w*",
 )
 
 # --- Breathing (MedlinePlus) -------------------------------------------------------------
@@ -812,6 +872,29 @@ VOMITED_BLOOD = _concept(
     r"(?:vomit\w*|being sick|been sick|puk\w*) (?:[\w']+ ){0,3}blood",
 )
 
+#: Blood that has been in the stomach looks like coffee grounds.
+COFFEE_GROUND_VOMIT = _concept(
+    "vomit like coffee grounds",
+    r"(?:vomit\w*|throw\w* up|threw up|bringing up|brought up|being sick|been sick|puk\w*|sick) "
+    r"(?:[\w']+ ){0,4}coffee[- ]?(?:grounds?|granules?)",
+    r"coffee[- ]?(?:grounds?|granules?)[- ](?:like )?(?:vomit|sick)",
+)
+SHOCK_SIGN = _concept(
+    "signs of shock",
+    r"pale\b",
+    r"grey\b",
+    r"gray\b",
+    r"ashen",
+    r"clammy",
+    r"cold and sweaty",
+    r"faint\w*",
+    r"dizz\w*",
+    r"light-?headed",
+    r"collaps\w*",
+    r"passing out",
+    r"passed out",
+)
+
 # --- Unresponsive (MedlinePlus) ----------------------------------------------------------
 
 COLLAPSED = _concept(
@@ -836,7 +919,7 @@ NO_RESPONSE = _concept(
     r"no (?:reaction|response)",
     r"(?:isn'?t|is not|not|won'?t|doesn'?t|does not|hasn'?t|has not|haven'?t|didn'?t) (?:\w+ )?(?:answering|"
     r"reacting|responding|answer\b|react\b|respond\b|come (?:to|round|around)|came (?:to|round|around)|"
-    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)(?! (?:to |on )?(?:his|her|their|my|the|me|any) ?(?:name|"
+    r"woken|waking|wake\b|opened? (?:his|her|their) eyes)(?! (?:to |on )?(?:his|her|their|my|the|me|any) ?(?:"
     r"phone|calls?|texts?|messages?|door|emails?|treatment|medication|antibiotics?))",
     r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse)",
     r"out cold",
@@ -962,8 +1045,8 @@ COLLAPSE_EVERYDAY = _words(
 HEAD = _concept(
     "head pain",
     r"head ?aches?\b",
-    r"(?:pain|ache|aching|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:[\w']+ ){0,5}head\b",
-    r"head\b (?:[\w']+ ){0,3}(?:pain|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
+    r"(?:pain|ache|aching|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:[\w']+ ){0,5}head\b",
+    r"head\b (?:[\w']+ ){0,3}(?:pain|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
 )
 
 # --- Head injury (NHS) -------------------------------------------------------------------
@@ -974,8 +1057,9 @@ HEAD_BLOW = _concept(
     r"behind|apart|in love))|fall\w*(?! (?:asleep|ill|pregnant|behind|apart|in love))|landed|dropped|struck|"
     r"thump\w*|clonk\w*|injur\w*|head ?butt\w*) "
     + _gap(6)
-    + r"head\b(?! (?:cold|lice|louse|teacher|office|start|of (?:the|department|school)))",
+    + r"(?:(?:fore)?head\b(?! (?:cold|lice|louse|teacher|office|start|of (?:the|department|school)))|skull\b)",
     r"head (?:first|injury|injuries|trauma)",
+    r"head ?butt\w*",
     r"concuss\w*",
 )
 HEAD_INJURY_FLAG = _concept(
@@ -1209,6 +1293,19 @@ RIGHT_LOWER_BELLY = _concept(
     r"right(?: hand)? side of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen|lower)",
     r"right of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)",
 )
+NAVEL = _concept(
+    "belly button",
+    r"belly ?button",
+    r"tummy ?button",
+    r"navel",
+    r"umbilic\w*",
+    r"middle of (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)",
+)
+MOVED_RIGHT = _concept(
+    "moved to the right",
+    r"(?:mov\w*|shift\w*|spread\w*|travell?\w*|gone|went|go(?:es|ing)?) (?:[\w']+ ){0,3}(?:to|into|towards?) "
+    r"(?:the |my |his |her |their )?(?:lower |bottom )?right\b",
+)
 APPENDICITIS_SIGN = _concept(
     "worse, fever or vomiting",
     r"(?:getting|got|gets|keeps getting|much|becoming) worse",
@@ -1223,6 +1320,7 @@ APPENDICITIS_SIGN = _concept(
     r"threw up",
     r"(?:being|been) sick",
     r"(?:can'?t|cannot) (?:walk|stand up straight|move)",
+    r"hurts? (?:\w+ )?to (?:walk|move|cough)",
 )
 
 # --- Suicide (NIMH) ----------------------------------------------------------------------
@@ -1234,9 +1332,31 @@ DEATH_WISH = _concept(
     r"only) ){0,5}"
     r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
     r"stop living|never wake up|not wake up|sleep and (?:never|not) wake|sleep forever|fall asleep and (?:never|"
-    r"not) wake|disappear (?:forever|for good|permanently)|end it|be gone for good)(?! than\b)",
+    r"not) wake|disappear (?:forever|for good|permanently)|end it"
+    + NOT_A_RELATIONSHIP
+    + r"|be gone for good)"
+    r"(?! than\b)",
     r"(?:don'?t|do not|doesn'?t|does not|no longer|never) (?:really )?(?:want|wish) to (?:exist|be alive|live|"
     r"wake up|carry on|go on|keep going|keep living)(?=\s*(?:$|[.,!?;]|any ?more|now\b|like this))",
+)
+#: Cuts and knocks while shaving, cooking or at sport.
+ACCIDENT = _words(
+    r"shav\w*",
+    r"chopp\w*",
+    r"cook\w*",
+    r"slic\w*",
+    r"peel\w*",
+    r"carv\w*",
+    r"garden\w*",
+    r"by accident",
+    r"accident\w*",
+    r"lifting",
+    r"falling",
+    r"fell\b",
+    r"playing",
+    r"skiing",
+    r"at (?:the gym|work|football|rugby)",
+    r"on (?:a|an|the|some) (?:\w+ )?(?:tin|can|glass|paper|nail|thorn|rose|bramble|fence|lid)s?\b",
 )
 SELF_HARM = _concept(
     "self-harm",
@@ -1245,7 +1365,10 @@ SELF_HARM = _concept(
 ENDING_IT = _concept(
     "ending it",
     r"(?:thinking (?:of|about)|going to|gonna|plan\w* to|want\w* to|ready to|about to|decided to|tempted to) "
-    r"(?:end(?:ing)? it(?: all)?|end(?:ing)? my life|kill(?:ing)? myself|tak(?:e|ing) my (?:own )?life)",
+    r"(?:end(?:ing)? it(?: all)?"
+    + NOT_A_RELATIONSHIP
+    + r"|end(?:ing)? my life|kill(?:ing)? myself|"
+    r"tak(?:e|ing) my (?:own )?life)",
 )
 BURDEN = _concept(
     "a burden",
@@ -1283,6 +1406,17 @@ SUICIDE_PLAN = _concept(
     r"(?:[\w']+ ){0,3}(?:do it|die|end it|end my life|kill myself|overdose|hang myself|not wake up)",
     r"(?:how|when|where) (?:i'?d|i'?ll|i will|i would|i'?m going to|i am going to|i'?m gonna|(?:he|she)'?(?:d|ll)|"
     r"(?:he|she) (?:will|would|is going to)) do it",
+)
+HOPELESS = _concept(
+    "hopeless",
+    r"no point (?:to|in|of) (?:any ?thing|any of (?:this|it)|it all|life|living|going on|carrying on|trying)",
+    r"(?:what'?s|what is) the point (?:any ?more|of (?:any ?thing|it all|living|life|going on|trying)|in (?:living|"
+    r"life|going on|trying))",
+    r"nothing matters",
+    r"hopeless",
+    r"pointless",
+    r"no (?:future|hope|way forward)\b",
+    r"(?:can'?t|cannot) see (?:a|any) way (?:out|forward)",
 )
 SUICIDE_MEANS = _concept(
     "means",
@@ -1454,6 +1588,37 @@ EXTRA_DOSE = _concept(
 OWN_MEDICINE = _words(
     r"(?:his|her|their) (?:own |usual |prescribed )?(?:antibiotic|medicine|medication|dose|tablet|pill)s?\b"
 )
+PARTY_DRUG = _concept(
+    "party drug",
+    r"(?:pills?|tablets?|something|stuff|powder|drugs|a line|lines) (?:[\w']+ ){0,3}at (?:a|the) (?:festival|rave|"
+    r"party|club|nightclub|gig|concert)",
+    r"ecstasy",
+    r"mdma",
+    r"molly",
+    r"pingers?",
+    r"ketamine",
+    r"ghb\b",
+    r"gbl\b",
+    r"cocaine",
+    r"amphetamine\w*",
+)
+DRUG_TOXICITY = _concept(
+    "overheating or confused",
+    r"overheat\w*",
+    r"boiling (?:hot|up)",
+    r"burning up",
+    r"(?:very|really|so|extremely|too) hot\b",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"(?:making|talking) (?:no sense|nonsense|gibberish)",
+    r"not making (?:any )?sense",
+    r"hallucinat\w*",
+    r"seiz\w*",
+    r"fitting",
+    r"(?:heart|pulse) (?:is )?(?:racing|pounding)",
+    r"collaps\w*",
+    r"(?:won'?t|can'?t|cannot) (?:wake|be woken)",
+    r"unresponsive",
+)
 OD = _concept("overdosed", r"od'?d\b", r"o\.d\.?'?d?", r"od(?:ing|ed)\b", r"overdos\w*")
 
 # --- Rules -------------------------------------------------------------------------------
@@ -1465,7 +1630,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "suicide", "emergency", (SUICIDE_PLAN, SUICIDE_MEANS), span=160, everyday_guard=False
     ),
-    ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (HOPELESS, SUICIDE_PLAN),
+        span=160,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False, unless=ACCIDENT),
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
     ConceptRule(
@@ -1501,6 +1674,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=OWN_MEDICINE,
     ),
     ConceptRule("overdose", "emergency", (EXTRA_DOSE, MEDICINE), span=80, everyday_guard=False),
+    ConceptRule(
+        "overdose",
+        "emergency",
+        (INGESTED, PARTY_DRUG, DRUG_TOXICITY),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     # NHLBI: chest pain or discomfort (pressure, squeezing, fullness); discomfort in the arm
     # or jaw with a cold sweat.
     ConceptRule("cardiac", "emergency", (CHEST, CHEST_QUALITY), span=60, unless=CHEST_EVERYDAY),
@@ -1508,10 +1689,20 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "cardiac", "emergency", (ARM_OR_JAW, PAIN, COLD_SWEAT), span=90, unless=SWEATS_EVERYDAY
     ),
+    ConceptRule(
+        "cardiac",
+        "emergency",
+        (CHEST, ARM_OR_JAW, ARM_FEELING),
+        span=100,
+        unless=CHEST_AND_ARM_EVERYDAY,
+    ),
     # CDC stroke: sudden numbness or weakness of the face, arm or leg, especially on one
     # side; face drooping; sudden trouble speaking, seeing or walking.
     ConceptRule("stroke", "emergency", (FACE, DROOP), span=50, unless=FACE_EVERYDAY),
     ConceptRule("stroke", "emergency", (SUDDEN, LIMB, WEAKNESS), span=80, unless=LIMB_EVERYDAY),
+    ConceptRule(
+        "stroke", "emergency", (ONE_SIDE, ARM_AND_LEG, WEAKNESS), span=80, unless=LIMB_EVERYDAY
+    ),
     ConceptRule(
         "stroke",
         "emergency",
@@ -1520,7 +1711,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=LIMB_EVERYDAY,
     ),
     ConceptRule(
-        "stroke", "emergency", (SPEECH, GARBLED, SPEECH_ONSET), span=60, unless=SPEECH_EVERYDAY
+        "stroke",
+        "emergency",
+        (SPEECH, GARBLED, SPEECH_ONSET),
+        span=60,
+        unless=SPEECH_OR_DENTAL_EVERYDAY,
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, SPEECH, ODD), span=60, unless=SPEECH_EVERYDAY),
     ConceptRule(
@@ -1566,6 +1761,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # blood.
     ConceptRule("bleeding", "emergency", (BLOOD, UNCONTROLLED), span=60, unless=BLEEDING_EVERYDAY),
     ConceptRule("bleeding", "emergency", (VOMITED_BLOOD,)),
+    ConceptRule(
+        "bleeding",
+        "emergency",
+        (COFFEE_GROUND_VOMIT, SHOCK_SIGN),
+        span=120,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     ConceptRule(
         "bleeding", "emergency", (PRESSURE_ON_WOUND, UNCONTROLLED), span=100, across_sentences=True
     ),
@@ -1661,6 +1864,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         "urgent_symptoms", "urgent", (BLOOD, FROM_THE_BOWEL), span=40, unless=PREGNANCY_EVERYDAY
     ),
     ConceptRule(
+        "urgent_symptoms", "urgent", (NAVEL, PAIN, MOVED_RIGHT), span=140, unless=BELLY_EVERYDAY
+    ),
+    ConceptRule(
         "urgent_symptoms",
         "urgent",
         (RIGHT_LOWER_BELLY, PAIN, APPENDICITIS_SIGN),
@@ -1695,6 +1901,10 @@ def _trigram_index(
 
 
 _ALWAYS_SCANNED, _BY_TRIGRAM = _trigram_index(_CONCEPTS)
+#: The names of each rule's concepts, to skip at once the rules that cannot fit.
+_RULE_CONCEPT_NAMES: tuple[frozenset[str], ...] = tuple(
+    frozenset(concept.name for concept in rule.concepts) for rule in CONCEPT_RULES
+)
 
 
 def _candidates(text: str) -> set[str]:
@@ -1733,7 +1943,7 @@ _CONDITIONAL_RE = re.compile(
 class _Text:
     """A question, lower-cased, with its sentence boundaries and concept matches cached."""
 
-    __slots__ = ("_candidates", "_matches", "_present", "ends", "negated", "text")
+    __slots__ = ("_matches", "_present", "candidates", "ends", "negated", "text")
 
     def __init__(self, text: str, negated: Callable[[str, int], bool]) -> None:
         self.text = text
@@ -1741,14 +1951,14 @@ class _Text:
         self.negated = negated
         self._matches: dict[str, list[tuple[int, int]]] = {}
         self._present: dict[str, bool] = {}
-        self._candidates = _candidates(text)
+        self.candidates = _candidates(text)
 
     def may_match(self, concept: Concept) -> bool:
         """False when none of the concept's key substrings occurs: no need to scan."""
         present = self._present.get(concept.name)
         if present is None:
             keys = concept.keys
-            present = concept.name in self._candidates and (
+            present = concept.name in self.candidates and (
                 keys is None or any(map(self.text.__contains__, keys))
             )
             self._present[concept.name] = present
@@ -1817,7 +2027,10 @@ def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[Conce
     requests and hypotheticals are left to the caller.
     """
     cached = _Text(text, negated)
-    for rule in CONCEPT_RULES:
+    candidates = cached.candidates
+    for rule, names in zip(CONCEPT_RULES, _RULE_CONCEPT_NAMES, strict=True):
+        if not names <= candidates:  # some concept's keys are absent: no need to try
+            continue
         where = _fits(rule, cached)
         if where is None:
             continue

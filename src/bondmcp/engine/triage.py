@@ -4,7 +4,11 @@ Rules are explicit regular expressions, reviewed like code, not a model: a misse
 emergency is the worst failure this service can have, and rules can be read, tested and
 extended one pattern at a time. A pattern that names a condition ("heart attack") only
 triggers when the question describes someone's situation; one that describes a symptom
-("crushing chest pain", "can't breathe") triggers unless it is negated.
+("crushing chest pain", "can't breathe") triggers unless it is negated. A few symptom
+wordings also have a well-known everyday cause that people name in the same sentence
+("my speech is slurred after the dentist numbed my mouth"); those rules carry a narrow
+``unless`` guard, read in the sentence of the match, and the other rules still see any
+further red flag in it ("...and my arm is weak").
 
 Phrase rules only catch the wordings someone thought of, and emergencies keep arriving in
 new words. A second layer (``redflags``) therefore recognises red-flag concepts and their
@@ -70,6 +74,9 @@ class TriageRule:
     mode: Literal["always", "symptom", "situation"]
     source_title: str
     source_url: str
+    #: Words that, in the same sentence as the match, name an everyday cause ("after the
+    #: dentist numbed my mouth"): the match does not count.
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,41 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 _EMERGENCIES_URL = "https://medlineplus.gov/ency/article/001927.htm"
 
+#: "end it with my boyfriend": ending a relationship, not a life.
+_NOT_A_RELATIONSHIP = (
+    r"(?! (?:with|between) (?:(?:my|his|her|their|this|that|the|our) )?(?:boy ?friend|girl ?friend|bf|gf|"
+    r"husband|wife|partner|fianc\w*|ex|guy|girl|man|woman|lover|relationship|job|boss|friends?|mates?)\b)"
+    r"(?! (?:with|between) (?:him|her|them|us)\s*(?:$|[.,!?;]|(?:and|but|because|cos|as|since|so)\b))"
+)
+#: Cuts and knocks while shaving, cooking or at sport: accidents, not self-harm.
+_ACCIDENT = (
+    r"(?! (?:[\w']+ ){0,4}?(?:shav\w*|chopp\w*|cook\w*|slic\w*|peel\w*|carv\w*|garden\w*|by accident|"
+    r"accident\w*|lift\w*|fall\w*|fell|play\w*|running|skiing|training|at (?:the gym|work|football|rugby)|"
+    r"on (?:a|an|the|some) (?:\w+ )?(?:tin|can|glass|paper|nail|thorn|rose|bramble|fence|lid)s?\b))"
+)
+#: Chest tightness that comes with a cold or a cough, as a habit ("when I have a cold").
+_CHEST_WITH_A_COLD = _rx(
+    r"when(?:ever)? (?:i|you|he|she|they|we) (?:have|has|had|get|gets|got|'?ve got|catch|caught|am getting|"
+    r"'?m getting) (?:a |an |the |this )?(?:bad |heavy |chesty |head )?(?:cold\b(?! sweat)|cough|flu\b|"
+    r"chest infection|virus|bug)"
+)
+#: Face or lip swelling after dental work or cosmetic injections, with no sign of an
+#: allergy or of the airway in the same sentence.
+_DENTAL_SWELLING = re.compile(
+    r"^(?!.*\b(?:allerg\w*|penicillin|antibiotic|amoxicillin|latex|hives|itch\w*|rash|breath\w*|"
+    r"swallow\w*|throat|tongue|wheez\w*|sting\w*|stung|bees?|wasps?|(?:pea)?nuts?|shellfish|ate|eaten|"
+    r"eating)\b).*\b(?:dentist|dental|tooth|teeth|wisdom|filling|root canal|"
+    r"extraction|braces|fillers?|botox|cold sores?|mouth ulcers?)",
+    re.IGNORECASE,
+)
+#: Speech thick from a dental anaesthetic, with no other stroke sign in the same sentence.
+_DENTAL_NUMBING = re.compile(
+    r"^(?!.*\b(?:arms?|legs?|hands?|droop\w*|weak\w*|vision|see|seeing|walk\w*|balance|confus\w*|"
+    r"head ?ache)\b).*\b(?:dentist|dental|tooth|teeth|wisdom|filling|root canal|anaesthetic|anesthetic|"
+    r"novocaine|lidocaine|numb(?:ed|ing) (?:my|his|her|their|the) (?:mouth|lips?|gums?|jaw|tongue|face))",
+    re.IGNORECASE,
+)
+
 RULES: tuple[TriageRule, ...] = (
     TriageRule(
         "suicide",
@@ -121,14 +163,17 @@ RULES: tuple[TriageRule, ...] = (
             r"end(?:ing)? (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted|going) to die\b",
             r"don'?t want to (?:live|be alive|wake up)",
-            r"(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)",
+            r"(?<!accidentally )(?<!accidently )(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)"
+            + _ACCIDENT,
             r"no reason to live",
             r"better off dead",
             r"better off without me",
             r"(?:no|not any|isn'?t any) point (?:in )?(?:living|going on|being alive)",
             r"wish (?:i|he|she) (?:was|were) dead",
             r"end(?:ing)? it all",
-            r"thinking (?:of|about) (?:ending|killing|taking) (?:it|my|myself|his|her)",
+            r"thinking (?:of|about) (?:(?:ending|killing|taking) (?:my|myself|his|her)|(?:ending|killing|taking) it\b"
+            + _NOT_A_RELATIONSHIP
+            + ")",
             r"take (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted) to (?:disappear forever|not exist)",
             r"(?:can'?t|cannot|don'?t want to) go on",
@@ -148,9 +193,10 @@ RULES: tuple[TriageRule, ...] = (
             r"possessions|belongings)(?: away)?",
             r"ready to die",
             r"not wanting to (?:live|be alive|wake up|be here)",
-            r"(?:decided|going|want|wants|plan(?:ning)?|ready) to end (?:it|things|everything|my life|his life|"
-            r"her life)",
-            r"end(?:ing)? (?:things|everything)\b",
+            r"(?:decided|going|want|wants|plan(?:ning)?|ready) to end (?:(?:it|things|everything)\b"
+            + _NOT_A_RELATIONSHIP
+            + r"|my life|his life|her life)",
+            r"end(?:ing)? (?:things|everything)\b" + _NOT_A_RELATIONSHIP,
             r"no way out\b",
             r"planned (?:how|when|where) (?:i'?m|i am|he'?s|she'?s|he is|she is) (?:going to|gonna) "
             r"(?:do it|die|end)",
@@ -192,16 +238,18 @@ RULES: tuple[TriageRule, ...] = (
             r"took (?:too many|a bunch of|a whole (?:bottle|pack)|all (?:of )?(?:my|the|his|her))",
             r"(?:swallowed|drank|drunk|ate|eaten|ingested|licked|chewed|swallow|drink|bit into|bitten into|"
             r"bit open|sucked on|sucking on|chewing on|chewing) .{0,40}"
-            r"(?:bleach|poison|antifreeze|detergent|cleaner|cleaning|chemical|pods?\b|button batter|"
+            r"(?:bleach|(?<!food )poison|antifreeze|detergent|cleaner|cleaning|chemical|pods?\b|button batter|"
             r"batter(?:y|ies)|weed killer|pesticide|insecticide|pills|tablets|medicine|medication|"
             r"vape (?:juice|liquid)|e-liquid|nicotine|lighter fluid|gasoline|petrol|kerosene|"
             r"paint thinner|mouthwash|nail polish|magnets?|lamp oil|dishwasher|laundry|washing[- ]up|soap|"
             r"sanitis|sanitiz|perfume|essential oil|rat poison|slug pellets|weedkiller)",
             r"(?:ate|eaten|swallowed|chewed) (?:some |a few |a handful of )?(?:wild |garden |poisonous )?"
             r"(?:berries|mushrooms|toadstools?)\b.{0,40}(?:garden|wild|plant|bush|hedge|park|sick|vomit)",
-            r"(?:taken|took|done|had|snorted|smoked|injected) (?:a lot of |too much |loads of |some )?(?:cocaine|"
-            r"coke|ecstasy|mdma|heroin|speed|meth|crystal|drugs)\b.{0,50}(?:heart|chest|breath|unconscious|"
-            r"won'?t wake|fit|seizure|collapsed|overheating|racing|pounding|not making sense)",
+            r"(?:taken|took|done|had|snorted|smoked|injected|swallowed|dropped) (?:a lot of |too much |loads of |"
+            r"some )?(?:cocaine|coke|ecstasy|mdma|molly|heroin|speed|meth|crystal|drugs|(?:a |an |some |\w+ )?"
+            r"(?:pills?|tablets?) at (?:a|the) (?:festival|rave|party|club|nightclub|gig))\b.{0,50}(?:heart|chest|"
+            r"breath|unconscious|won'?t wake|fit|seizure|collapsed|overheating|burning up|boiling|racing|pounding|"
+            r"not making sense|making no sense|nonsense|confus)",
             r"poisoned",
             r"(?:not|isn'?t|wasn'?t) breathing after (?:taking|using)",
             r"got (?:into|hold of) (?:the |my |his |her |their |\w+'?s )?(?:\w+ ){0,3}(?:pills|tablets|medicine|"
@@ -213,7 +261,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:took|taken|swallowed) (?:two|three|2|3) (?:doses|times the dose)",
             r"(?:took|taken|given) (?:way )?too much (?:of )?(?:my |his |her |their |the )?\w+",
             r"(?:took|taken|swallowed) (?:\w+ ){0,3}(?:by mistake|by accident)",
-            r"(?:accidentally|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)",
+            r"(?:accidentally|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)(?! (?:a |an |some |the |one |"
+            r"two |my |his |her )?(?:[\w']+ )?(?:stones?|pits?|pips?|seeds?|(?:chewing )?gum)\b)",
             r"(?:took|taken|given) (?:his|her|my|their|someone else'?s|\w+'?s) (?:\w+ )?(?:pills|tablets|"
             r"medicine|medication|meds)",
             r"mixed up (?:his|her|my|their|the) (?:pills|tablets|medicines|medications|meds)",
@@ -238,7 +287,7 @@ RULES: tuple[TriageRule, ...] = (
             r"chest (?:\w+ ){0,2}(?:pain|pains|pressure|tight|tightness|heavy|heaviness|hurts?|hurting|"
             r"aches?|aching|squeez\w*|crushing)\b(?! (?:only )?when (?:i|you|he|she|they) (?:cough|sneeze))",
             r"(?:tight|heavy|crushing|squeezing|painful) (?:feeling in (?:my |his |her |the )?)?chest",
-            r"clutch\w* (?:at )?(?:my|his|her|their) chest",
+            r"(?:clutch\w*|grabb?\w*|clasp\w*|holding) (?:at |onto |on to )?(?:my|his|her|their) chest",
             r"(?:elephant|weight) (?:is )?(?:sitting )?on (?:my|his|her|their) chest",
             r"(?:pain|numb\w*|tingling|ache|aching) (?:in |down )?(?:my |his |her )?left arm",
             r"left arm (?:is |feels )?(?:numb|tingling|hurts|aching|heavy)",
@@ -262,6 +311,7 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Heart attack symptoms (NHLBI)",
         "https://www.nhlbi.nih.gov/health/heart-attack/symptoms",
+        unless=_CHEST_WITH_A_COLD,
     ),
     TriageRule(
         "cardiac",
@@ -277,8 +327,7 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"face (?:is )?(?:drooping|droops|drooped|dropping|numb on one side)",
             r"(?:drooping|droopy) (?:face|mouth|smile)",
-            r"slurr(?:ed|ing) (?:speech|words|(?:his|her|my) words)",
-            r"(?:speech|talking) (?:is|became|became|suddenly) slurred",
+            r"(?:speech|talking) suddenly slurred",
             r"(?:sudden(?:ly)?|can'?t) (?:lift|raise|move) (?:my|his|her|one) (?:arm|leg)",
             r"sudden(?:ly)? (?:numbness|weakness|numb|weak) (?:in|on) (?:one|the (?:left|right)) side",
             r"(?:weakness|numbness) on one side",
@@ -294,8 +343,6 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:all of a sudden|suddenly) (?:\w+ ){0,4}(?:weak|numb|confused|slurr\w*|can'?t (?:talk|speak|see))",
             r"(?:face|mouth|smile|eyelid)(?: \w+){0,2} (?:droop\w*|sagging|saggy|lopsided|crooked|uneven|"
             r"fallen)",
-            r"(?:speech|talking|words|voice) (?:\w+ ){0,3}(?:slurr\w*|garbled|jumbled)",
-            r"\bslurring\b",
             r"(?:speech|talking|words) (?:\w+ ){0,2}suddenly (?:\w+ ){0,2}(?:weird|strange|funny|wrong|odd)",
             r"suddenly (?:\w+ ){0,3}(?:speech|talking|words) (?:\w+ ){0,2}(?:weird|strange|funny|wrong|odd)",
             r"(?:speech|talking) (?:\w+ ){0,3}(?:weird|strange|funny|wrong|odd) (?:\w+ ){0,6}(?:droop\w*|"
@@ -321,6 +368,20 @@ RULES: tuple[TriageRule, ...] = (
     TriageRule(
         "stroke",
         "emergency",
+        _rx(
+            r"slurr(?:ed|ing) (?:speech|words|(?:his|her|my) words)",
+            r"(?:speech|talking) (?:is|became) slurred",
+            r"(?:speech|talking|words|voice) (?:\w+ ){0,3}(?:slurr\w*|garbled|jumbled)",
+            r"slurring\b",
+        ),
+        "symptom",
+        "Stroke signs and symptoms (CDC)",
+        "https://www.cdc.gov/stroke/signs-symptoms/index.html",
+        unless=_DENTAL_NUMBING,
+    ),
+    TriageRule(
+        "stroke",
+        "emergency",
         _rx(r"(?:having|just had|is having) a stroke", r"stroke right now"),
         "symptom",
         "Stroke signs and symptoms (CDC)",
@@ -332,18 +393,18 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"anaphyla",
             r"throat (?:is )?(?:closing|swelling|swollen|tight)",
-            r"(?:tongue|lips?|face|mouth|throat) (?:is |are |started |starting )?(?:swelling|swollen|"
-            r"swelled|puffing)(?: up)?",
-            r"swelling (?:of|in) (?:my |his |her |the )?(?:tongue|lips?|throat|face)",
+            r"(?:tongue|throat) (?:is |are |started |starting )?(?:swelling|swollen|swelled|puffing)(?: up)?",
+            r"swelling (?:of|in) (?:my |his |her |the )?(?:tongue|throat)",
             r"used (?:my|his|her|an) epi-?pen",
             r"need (?:an? |my )?epi-?pen",
-            r"(?:face|lips?|tongue|throat) (?:\w+ ){0,2}(?:puffing|puffed|swelling|swollen|blowing) up",
+            r"(?:tongue|throat) (?:\w+ ){0,2}(?:puffing|puffed|swelling|swollen|blowing) up",
             r"(?:severe|bad|serious) allergic reaction",
             r"allergic reaction .{0,40}(?:breath|swallow|throat|tongue|dizzy|faint)",
             r"(?:throat|tongue) (?:feels |is )?(?:tight|thick|closing|swollen)",
             r"(?:throat|airway) (?:feels |felt |is |was )?(?:like (?:it'?s|it is|it was) )?"
             r"(?:closing|shutting|closing up|swelling shut)",
             r"(?:hives|welts)\b.{0,40}(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy|collaps\w*|"
+            r"flopp\w*|limp\b|pale\b|"
             r"throat (?:is |feels )?(?:tight|closing|swelling))",
             r"(?:wheez\w*|can'?t breathe|struggling to breathe|faint|dizzy)\b.{0,40}(?:hives|welts)",
             r"epi-?pen\b.{0,40}(?:still|not working|isn'?t working|struggling|worse|second)",
@@ -352,6 +413,19 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Anaphylaxis (NHS)",
         "https://www.nhs.uk/conditions/anaphylaxis/",
+    ),
+    TriageRule(
+        "anaphylaxis",
+        "emergency",
+        _rx(
+            r"(?:lips?|face|mouth) (?:is |are |started |starting )?(?:swelling|swollen|swelled|puffing)(?: up)?",
+            r"swelling (?:of|in) (?:my |his |her |the )?(?:lips?|face)",
+            r"(?:face|lips?) (?:\w+ ){0,2}(?:puffing|puffed|swelling|swollen|blowing) up",
+        ),
+        "symptom",
+        "Anaphylaxis (NHS)",
+        "https://www.nhs.uk/conditions/anaphylaxis/",
+        unless=_DENTAL_SWELLING,
     ),
     TriageRule(
         "breathing",
@@ -438,7 +512,7 @@ RULES: tuple[TriageRule, ...] = (
             r"passed out and (?:is |isn'?t |won'?t |can'?t )?(?:not )?(?:waking|wake|respond)",
             r"limp and (?:not|won'?t|isn'?t)",
             r"(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|not) (?:respond|responding)\b"
-            r"(?! to (?:\w+ )?(?:treatment|antibiotics?|medicines?|medications?|meds|therapy|drugs?))",
+            r"(?! to (?:\w+ )?(?:treatment|antibiotics?|medicines?|medications?|meds|therapy|drugs?|names?\b))",
             r"(?:won'?t|will not|isn'?t|is not) (?:wake|waking) (?:up|properly|fully)",
             r"(?:can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \w+|the \w+)",
             r"(?:passed out|fainted|blacked out) and (?:\w+ ){0,3}(?:won'?t|not|isn'?t|can'?t)",
@@ -749,6 +823,17 @@ _TAIL_NEGATION: tuple[bool, ...] = tuple(
 )
 
 
+_SENTENCE_MARKS = ".!?;\n"
+
+
+def _everyday_cause(unless: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
+    """Does the sentence of the match name an everyday cause (the rule's ``unless``)?"""
+    start, end = match.span()
+    first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
+    ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
+    return unless.search(text[first : min(ends, default=len(text))]) is not None
+
+
 def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
     """The red-flag concept rule that fits the question, under the same guards as the rules."""
     if impersonal_question:
@@ -809,6 +894,8 @@ def triage(text: str, locale: str = "us") -> TriageResult:
             if rule.mode == "symptom" and impersonal_question:
                 continue
             if tail_negation and _last_word_negated(text, match):
+                continue
+            if rule.unless is not None and _everyday_cause(rule.unless, text, match):
                 continue
             if best is None or (best.level == "urgent" and rule.level == "emergency"):
                 best = rule
