@@ -63,7 +63,7 @@ DOSE_ANSWER = (
 #: Sentences quoted from the chosen topic, besides the one that says what the topic is.
 _MAX_SENTENCES = 4
 #: Below this probability of being right the engine abstains.
-ABSTAIN_BELOW = 0.56
+ABSTAIN_BELOW = 0.68
 #: Share of a question's weight in words no passage uses at which it cannot be grounded.
 UNKNOWN_ABSTAIN_SHARE = 0.55
 #: Confidence reported with an abstention or a redirect: there is no answer to be right.
@@ -111,8 +111,8 @@ _INTENT_STEMS = {
 
 #: Confidence model: logistic weights over ``_features`` (fitted, see module docstring).
 CONFIDENCE_FEATURES = ("margin", "entity_missing", "unknown")
-CONFIDENCE_WEIGHTS = (2.953, -4.053, -0.783)
-CONFIDENCE_BIAS = 0.513
+CONFIDENCE_WEIGHTS = (1.699, -4.435, -2.259)
+CONFIDENCE_BIAS = 1.439
 
 
 @dataclass(frozen=True, slots=True)
