@@ -335,3 +335,27 @@ def test_docs_page_and_its_assets_are_served_locally(live_server: ServerProcess)
         assert f"/docs-assets/{asset}" in page.text
         response = httpx.get(f"{live_server.base_url}/docs-assets/{asset}")
         assert response.status_code == 200 and len(response.content) > 10_000
+
+
+def test_an_answered_idempotency_key_survives_a_restart(tmp_path: Path) -> None:
+    """Answers are stored behind the response; stopping the server writes what is left."""
+    data = tmp_path / "data"
+    server = start_server(data)
+    headers = {"Authorization": f"Bearer {server.api_key}", "Idempotency-Key": "restart-0001"}
+    try:
+        first = httpx.post(
+            f"{server.base_url}/v1/ask", json={"query": "What is gout?"}, headers=headers
+        )
+    finally:
+        server.stop()
+    again = start_server(data)
+    try:
+        headers["Authorization"] = f"Bearer {server.api_key}"
+        replay = httpx.post(
+            f"{again.base_url}/v1/ask", json={"query": "What is gout?"}, headers=headers
+        )
+    finally:
+        again.stop()
+    assert first.status_code == replay.status_code == 200
+    assert replay.json()["id"] == first.json()["id"]
+    assert replay.headers["idempotent-replayed"] == "true"

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from bondmcp.store.db import Database, utcnow
 from bondmcp.store.idempotency import (
@@ -62,3 +62,47 @@ def test_reusing_an_expired_key_replaces_only_that_record(store: IdempotencyStor
     assert store.lookup(key_id, "old", "hash-n") == new
     # Other keys' records are untouched.
     assert store.lookup(key_id, "recent", "hash-r") == kept
+
+
+def test_remembered_responses_replay_before_and_after_they_are_written(
+    store: IdempotencyStore,
+) -> None:
+    key_id = _key(store)
+    answer = StoredResponse(200, b'{"id":"ans_1"}', "application/json")
+    assert store.remember(key_id, "ask-1", "hash-q", answer) is answer
+    # A twin in this process gets the first response, before anything is written.
+    twin = StoredResponse(200, b'{"id":"ans_2"}', "application/json")
+    assert store.remember(key_id, "ask-1", "hash-q", twin) == answer
+    assert store.lookup(key_id, "ask-1", "hash-q") == answer
+    with pytest.raises(IdempotencyConflict):
+        store.lookup(key_id, "ask-1", "hash-other")
+    with store._db.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(IdempotencyRecord)).scalar() == 0
+    store.flush()
+    assert not store._pending
+    # Another process's store (no memory of it) replays it from the database.
+    elsewhere = IdempotencyStore(store._db, b"s" * 32)
+    assert elsewhere.lookup(key_id, "ask-1", "hash-q") == answer
+
+
+def test_flush_keeps_another_process_s_record_and_replaces_an_expired_one(
+    store: IdempotencyStore,
+) -> None:
+    key_id = _key(store)
+    theirs = StoredResponse(200, b'{"id":"theirs"}', "application/json")
+    IdempotencyStore(store._db, b"s" * 32).save(key_id, "shared", "hash-q", theirs)
+    store.save(key_id, "stale", "hash-s", StoredResponse(200, b"{}", "application/json"))
+    with store._db.engine.begin() as conn:
+        conn.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.idempotency_key == store.digest("stale"))
+            .values(created_at=utcnow() - RETENTION - dt.timedelta(minutes=1))
+        )
+    ours = StoredResponse(200, b'{"id":"ours"}', "application/json")
+    store.remember(key_id, "shared", "hash-q", ours)
+    fresh = StoredResponse(200, b'{"id":"fresh"}', "application/json")
+    store.remember(key_id, "stale", "hash-f", fresh)
+    store.flush()
+    elsewhere = IdempotencyStore(store._db, b"s" * 32)
+    assert elsewhere.lookup(key_id, "shared", "hash-q") == theirs  # the first writer wins
+    assert elsewhere.lookup(key_id, "stale", "hash-f") == fresh  # the expired slot is reused

@@ -1,4 +1,5 @@
-"""Write-behind recording of per-request usage counts and audit events.
+"""Write-behind recording of per-request usage counts, audit events and the idempotency
+records of answered questions.
 
 A database write per request would cap throughput at the database's commit rate, so
 request-level events are queued in memory and written by one background thread every
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from bondmcp.store.audit import AuditEvent, AuditLog
 from bondmcp.store.db import utcnow
+from bondmcp.store.idempotency import IdempotencyStore
 from bondmcp.store.usage import UsageStore
 
 logger = logging.getLogger("bondmcp.server")
@@ -26,10 +28,15 @@ RETENTION_INTERVAL_SECONDS = 3600.0
 
 class Recorder:
     def __init__(
-        self, audit: AuditLog, usage: UsageStore, retention: Callable[[], object] | None = None
+        self,
+        audit: AuditLog,
+        usage: UsageStore,
+        retention: Callable[[], object] | None = None,
+        idempotency: IdempotencyStore | None = None,
     ) -> None:
         self.audit = audit
         self.usage = usage
+        self.idempotency = idempotency
         self._retention = retention
         self._lock = threading.Lock()
         self._events: list[AuditEvent] = []
@@ -70,6 +77,8 @@ class Recorder:
             self.usage.add(counts)
         if events:
             self.audit.append(events)
+        if self.idempotency is not None:
+            self.idempotency.flush()
 
     def _run(self) -> None:
         next_retention = time.monotonic()

@@ -57,6 +57,7 @@ class Services:
             )
         audit = AuditLog(db, secret)
         usage = UsageStore(db)
+        idempotency = IdempotencyStore(db, secret)
         services = cls(
             settings=settings,
             db=db,
@@ -67,7 +68,7 @@ class Services:
                 cache_seconds=settings.key_cache_seconds,
                 listen=settings.key_listener,
             ),
-            idempotency=IdempotencyStore(db, secret),
+            idempotency=idempotency,
             engine=engine or build_engine(settings),
             limiter=RateLimiter(
                 settings.redis_url, namespace=settings.redis_namespace, health=redis_health
@@ -90,6 +91,7 @@ class Services:
                 retention=lambda: purge_expired(
                     db, secret, dt.timedelta(days=settings.retention_days)
                 ),
+                idempotency=idempotency,
             ),
             deidentify=DeidentifyMemo(secret),
             secret=secret,

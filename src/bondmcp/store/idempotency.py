@@ -3,6 +3,13 @@ stored response instead of running again.
 
 Both the client's key and the request are stored only as HMACs under the server
 secret, so the table holds no request text.
+
+Answers to ``POST /v1/ask`` are stored write-behind (``remember``, then ``flush`` from the
+request recorder a quarter second later): every SDK call sends a key, and a committed write
+per question cost more than answering it. Until it is written, a response is replayed from
+this process's memory. A retry that reaches another process within that quarter second, or
+follows a crash, is answered again: harmless for a question, which is why jobs and batches,
+which create things, still store theirs before responding.
 """
 
 from __future__ import annotations
@@ -10,9 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import threading
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from bondmcp.store.db import Database, utcnow
@@ -33,10 +42,34 @@ class StoredResponse:
     content_type: str
 
 
+_TABLE = IdempotencyRecord.__table__
+#: Built once: composing the statement cost more than running it.
+_LOOKUP = select(
+    _TABLE.c.request_hash, _TABLE.c.status_code, _TABLE.c.response_body, _TABLE.c.content_type
+).where(
+    _TABLE.c.key_id == bindparam("key_id"),
+    _TABLE.c.idempotency_key == bindparam("digest"),
+    _TABLE.c.created_at > bindparam("since"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    request_hash: str
+    response: StoredResponse
+    created_at: dt.datetime
+
+
 class IdempotencyStore:
     def __init__(self, db: Database, secret: bytes) -> None:
         self._db = db
         self._secret = secret
+        self._lock = threading.Lock()
+        # (key id, key digest) -> a response not yet written; entries leave once committed.
+        self._pending: dict[tuple[str, str], _Pending] = {}
+        self._upsert = (
+            postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+        )
 
     def digest(self, value: str | bytes) -> str:
         data = value.encode() if isinstance(value, str) else value
@@ -46,19 +79,17 @@ class IdempotencyStore:
     # once or twice per request.
 
     def lookup(self, key_id: str, idempotency_key: str, request_hash: str) -> StoredResponse | None:
-        table = IdempotencyRecord.__table__
+        digest = self.digest(idempotency_key)
+        with self._lock:
+            pending = self._pending.get((key_id, digest))
+        if pending is not None:
+            if not hmac.compare_digest(pending.request_hash, request_hash):
+                raise IdempotencyConflict
+            return pending.response
         with self._db.engine.connect() as conn:
             row = conn.execute(
-                select(
-                    table.c.request_hash,
-                    table.c.status_code,
-                    table.c.response_body,
-                    table.c.content_type,
-                ).where(
-                    table.c.key_id == key_id,
-                    table.c.idempotency_key == self.digest(idempotency_key),
-                    table.c.created_at > utcnow() - RETENTION,
-                )
+                _LOOKUP,
+                {"key_id": key_id, "digest": digest, "since": utcnow() - RETENTION},
             ).first()
         if row is None:
             return None
@@ -103,6 +134,61 @@ class IdempotencyStore:
                 )
             return self.save(key_id, idempotency_key, request_hash, response)
         return response
+
+    def remember(
+        self,
+        key_id: str,
+        idempotency_key: str,
+        request_hash: str,
+        response: StoredResponse,
+    ) -> StoredResponse:
+        """Keep the response for replay now and write it at the next ``flush``. If a twin
+        request got there first in this process, return its response instead."""
+        slot = (key_id, self.digest(idempotency_key))
+        with self._lock:
+            first = self._pending.setdefault(slot, _Pending(request_hash, response, utcnow()))
+        return first.response
+
+    def flush(self) -> None:
+        """Write the remembered responses. A slot taken meanwhile by another process keeps
+        that process's response; an expired record in the slot is replaced."""
+        with self._lock:
+            batch = dict(self._pending)
+        if not batch:
+            return
+        rows = [
+            {
+                "key_id": key_id,
+                "idempotency_key": digest,
+                "request_hash": p.request_hash,
+                "status_code": p.response.status_code,
+                "response_body": p.response.body,
+                "content_type": p.response.content_type,
+                "created_at": p.created_at,
+            }
+            for (key_id, digest), p in batch.items()
+        ]
+        statement = self._upsert(IdempotencyRecord)
+        excluded = statement.excluded
+        statement = statement.on_conflict_do_update(
+            index_elements=["key_id", "idempotency_key"],
+            set_={
+                "request_hash": excluded.request_hash,
+                "status_code": excluded.status_code,
+                "response_body": excluded.response_body,
+                "content_type": excluded.content_type,
+                "created_at": excluded.created_at,
+            },
+            where=IdempotencyRecord.created_at <= utcnow() - RETENTION,
+        )
+        with self._db.writing(), self._db.engine.begin() as conn:
+            # With RETURNING, many rows go in one statement ("insertmanyvalues"); see
+            # AuditLog.append for why one statement per row would not keep up.
+            conn.execute(statement.returning(IdempotencyRecord.id), rows).all()
+        with self._lock:
+            for slot, pending in batch.items():
+                if self._pending.get(slot) is pending:
+                    del self._pending[slot]
 
     def purge(self, before: dt.datetime | None = None) -> int:
         cutoff = before or utcnow() - RETENTION

@@ -334,11 +334,22 @@ class AskFastPath:
         authorization = headers.get("authorization")
         fresh = wants_fresh(headers.get("cache-control", ""))
         try:
-            if idempotency_key is not None:
-                # Every SDK call sends one: a database read and write, in one thread hop.
-                status, payload, replayed = await run_in_threadpool(
-                    _answer_once, services, state, authorization, body, fresh, idempotency_key
-                )
+            if idempotency_key is not None:  # every SDK call sends one
+                if services.redis is None and services.db.is_sqlite:
+                    key = await admit(services, state, authorization, "ask")
+                    status, payload, replayed = _answer_once(
+                        services, state, key, body, fresh, idempotency_key
+                    )
+                else:
+                    status, payload, replayed = await run_in_threadpool(
+                        _admit_and_answer_once,
+                        services,
+                        state,
+                        authorization,
+                        body,
+                        fresh,
+                        idempotency_key,
+                    )
                 await _send_json(
                     send, status, payload, {"Idempotent-Replayed": "true"} if replayed else None
                 )
@@ -370,7 +381,7 @@ def _admit_and_answer(
     return answer_query(services, caller, body.query, body.locale)
 
 
-def _answer_once(
+def _admit_and_answer_once(
     services: Services,
     state: dict[str, Any],
     authorization: str | None,
@@ -378,9 +389,21 @@ def _answer_once(
     fresh: bool,
     idempotency_key: str,
 ) -> tuple[int, bytes, bool]:
-    """``run_idempotent`` for the fast path: the stored response for a repeated key, or a
-    new answer stored under it. Returns (status, body, replayed)."""
     key = admit_blocking(services, state, authorization, "ask")
+    return _answer_once(services, state, key, body, fresh, idempotency_key)
+
+
+def _answer_once(
+    services: Services,
+    state: dict[str, Any],
+    key: ApiKeyRecord,
+    body: AskRequest,
+    fresh: bool,
+    idempotency_key: str,
+) -> tuple[int, bytes, bool]:
+    """The stored response for a repeated key, or a new answer remembered under it (written
+    behind, see ``IdempotencyStore.remember``). Returns (status, body, replayed). On SQLite
+    the lookup is a local read, done in the event loop like the key check."""
     store = services.idempotency
     request_hash = store.digest(f"POST {AskFastPath.path}\n{body.model_dump_json()}")
     stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
@@ -390,7 +413,7 @@ def _answer_once(
     answered = answer_query(services, caller, body.query, body.locale)
     log_answer(state, body.query, answered)
     computed = StoredResponse(200, answered.body(), "application/json")
-    stored = store.save(key.id, idempotency_key, request_hash, computed)
+    stored = store.remember(key.id, idempotency_key, request_hash, computed)
     return stored.status_code, stored.body, stored is not computed
 
 
