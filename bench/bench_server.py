@@ -21,6 +21,8 @@ connections, each measurement after a warm-up of its own:
   ask cached      ``POST /v1/ask`` with the same question each time
   ask uncached    ``POST /v1/ask`` with ``Cache-Control: no-cache``, rotating through the
                   questions of the engine evaluation set (bench/eval/questions.yaml)
+  ask cached, SDK the cached question with a new ``Idempotency-Key`` each time, as every
+                  SDK call sends one (reported, no target)
 
 The server's own ``/metrics`` cache counters confirm that cached runs were all hits and
 uncached runs all bypassed the cache. The load comes from wrk (one thread, leaving the
@@ -133,6 +135,8 @@ class Workload:
     headers: dict[str, str] = dataclasses.field(default_factory=dict)
     #: For /v1/ask: whether every answer should come from the cache (checked in /metrics).
     cached: bool | None = None
+    #: Send a new Idempotency-Key with every request, as the SDK does.
+    idempotency_keys: bool = False
 
 
 # -- load generators -----------------------------------------------------------------------
@@ -149,7 +153,18 @@ def wrk_script(workload: Workload) -> str:
     lines += [
         f"wrk.headers[{lua_string(k)}] = {lua_string(v)}" for k, v in workload.headers.items()
     ]
-    if len(workload.bodies) == 1:
+    if workload.idempotency_keys:
+        lines += [
+            f"wrk.body = {lua_string(workload.bodies[0])}",
+            "local counter = 0",
+            'local run = tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000))',
+            "function request()",
+            "  counter = counter + 1",
+            '  wrk.headers["Idempotency-Key"] = "bench-" .. run .. "-" .. counter',
+            "  return wrk.format()",
+            "end",
+        ]
+    elif len(workload.bodies) == 1:
         lines.append(f"wrk.body = {lua_string(workload.bodies[0])}")
     else:
         lines.append("local bodies = {")
@@ -233,8 +248,15 @@ class HttpxLoad:
                 while time.perf_counter() < deadline:
                     n += 1
                     sent = time.perf_counter()
+                    extra = (
+                        {"Idempotency-Key": f"bench-{uuid.uuid4().hex}"}
+                        if workload.idempotency_keys
+                        else None
+                    )
                     try:
-                        response = await client.post(workload.path, content=bodies[n % len(bodies)])
+                        response = await client.post(
+                            workload.path, content=bodies[n % len(bodies)], headers=extra
+                        )
                         if response.status_code >= 400:
                             errors += 1
                     except httpx.HTTPError:
@@ -458,7 +480,15 @@ def bondmcp_setup(name: str, env: dict[str, str]) -> Setup:
     uncached = Workload(
         "ask uncached", "/v1/ask", questions, {**auth, "Cache-Control": "no-cache"}, cached=False
     )
-    return Setup(name, (sys.executable, "-m", "bondmcp", "serve"), env, (cached, uncached))
+    sdk = Workload(
+        "ask cached, SDK",
+        "/v1/ask",
+        (json.dumps({"query": CACHED_QUESTION}),),
+        auth,
+        cached=True,
+        idempotency_keys=True,
+    )
+    return Setup(name, (sys.executable, "-m", "bondmcp", "serve"), env, (cached, uncached, sdk))
 
 
 def embedded_setup(scratch: Path) -> Setup:
@@ -535,7 +565,7 @@ class Bench:
                 )
         cpu = result.cpu_ms_per_request
         print(
-            f"  {setup:<15} {workers}w  {workload.endpoint:<13} c={connections:<3}"
+            f"  {setup:<15} {workers}w  {workload.endpoint:<15} c={connections:<3}"
             f" {result.rps:8.1f} req/s  p50 {result.p50_ms:7.2f} ms"
             f"  p99 {result.p99_ms:7.2f} ms  errors {result.errors}"
             f"{'' if cpu is None else f'  cpu {cpu:.2f} ms/req'}{note}",
@@ -584,7 +614,7 @@ class Bench:
 def report(rows: list[Row], setups: Sequence[str], *, judge: bool) -> tuple[str, list[str]]:
     """The table (Markdown) and the targets missed; with ``judge`` false, ratios only."""
     by_key = {(r.setup, r.workers, r.endpoint, r.connections): r.result for r in rows}
-    endpoints = ("echo", "ask cached", "ask uncached")
+    endpoints = ("echo", "ask cached", "ask uncached", "ask cached, SDK")
     ordered = sorted(
         rows,
         key=lambda r: (
