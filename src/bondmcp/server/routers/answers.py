@@ -290,12 +290,14 @@ async def ask(body: AskRequest, request: Request, key: AskKey, services: Service
 class AskFastPath:
     """``POST /v1/ask`` in its everyday form, served without FastAPI's per-request work.
 
-    Most traffic is one question with a valid body and no Idempotency-Key. For those this
-    handler parses the body with the same model, admits the key with the same function as
-    the ``AskKey`` dependency and answers through the same ``answer_query``, but skips
-    routing, dependency solving and the Request and Response objects, which together cost
-    more than a cached answer. Anything else (an Idempotency-Key, a body the model rejects)
-    goes on to the FastAPI route, so every error is still rendered in one place.
+    Most traffic is one question with a valid body, with or without an Idempotency-Key
+    (every SDK call sends one). For those this handler parses the body with the same model,
+    admits the key with the same function as the ``AskKey`` dependency, replays or
+    remembers through the same idempotency store and answers through the same
+    ``answer_query``, but skips routing, dependency solving and the Request and Response
+    objects, which together cost more than a cached answer. Anything else (a body the model
+    rejects, a malformed Idempotency-Key) goes on to the FastAPI route, so every error is
+    still rendered in one place.
     """
 
     path = "/v1/ask"  # also what metrics and logs read as the matched route's path
