@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bondmcp.engine.engine import HealthEngine
 from bondmcp.engine.passages import Passage
+from bondmcp.engine.triage import triage
 from evalset import Item, answered_correctly, load
 from metrics import (
     auroc,
@@ -545,6 +546,7 @@ def main() -> int:
         print(f"\nMEDIQA 2019: skipped ({MEDIQA_DIR} not found)")
 
     medication_qa(engines, report)
+    real_question_triage()
 
     if medquad:
         table(
@@ -555,6 +557,39 @@ def main() -> int:
     else:
         print("\nCost growth 1k to 16k passages: pending (needs MedQuAD imported)")
     return finish(report, started)
+
+
+def real_question_triage() -> None:
+    """How often triage fires on questions real people sent (MEDIQA 2019 Task 3 and
+    MedicationQA), almost none of them emergencies: each one flagged is listed for review."""
+    questions: list[tuple[str, str]] = []
+    for filename in MEDIQA_FILES.values():
+        path = MEDIQA_DIR / filename
+        if path.exists():
+            for question in ET.parse(path).getroot().iter("Question"):
+                text = (question.findtext("QuestionText") or "").strip()
+                if text:
+                    questions.append(("MEDIQA", text))
+    if MEDICATION_QA.exists():
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(MEDICATION_QA, read_only=True).worksheets[0]
+        for row in list(sheet.iter_rows(values_only=True))[1:]:
+            if row[0] and str(row[0]).strip():
+                questions.append(("MedicationQA", str(row[0]).strip()))
+    if not questions:
+        print("\nTriage on real consumer questions: skipped (no MEDIQA or MedicationQA data)")
+        return
+    flagged = [(source, text, triage(text)) for source, text in questions]
+    flagged = [
+        (source, text, result) for source, text, result in flagged if result.level != "routine"
+    ]
+    print(
+        f"\nTriage on real consumer questions (MEDIQA 2019 + MedicationQA): {len(flagged)} of"
+        f" {len(questions)} flagged, for review:"
+    )
+    for source, text, result in flagged:
+        print(f"  {result.level}/{result.category} ({source}): {' '.join(text.split())[:140]}")
 
 
 def finish(report: Report, started: float) -> int:
