@@ -44,7 +44,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bdiagnos|\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|\bpick(?:s|ed)? up\b|"
             r"\bhow (?:do|can|will) (?:doctors?|they) (?:know|tell|check|find out|test)|\bdetect|"
             r"\bresults?\b|\bnormal (?:range|level)|"
-            r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number) mean|\bscreen(?:ed|ing)? for\b",
+            r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number|count) mean|\bscreen(?:ed|ing)? for\b",
         ),
         (
             "risk_factors",
@@ -121,7 +121,8 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         (r"\bmost common\b", ("common", "include"), False),
         (
             # What a condition can lead to: "what happens if gallstones are left untreated".
-            r"\buntreated\b|\bnot treated\b|\bwhat happens if\b|\bcomplications?\b|\blead to\b",
+            r"\buntreated\b|\bnot treated\b|\bwhat happens if\b|\bcomplications?\b|\blead to\b|"
+            r"\bwhat (?:does|can|will|could) (?:it|that|this) do\b|\bdo to (?:you|your|the|my|his|her)\b",
             ("complications", "untreated", "lead", "damage", "serious"),
             False,
         ),
@@ -130,6 +131,12 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             r"\b(?:go|going|back|return) (?:back )?to (?:work|school|nursery|daycare|childcare)\b|"
             r"\bstay (?:off|home|away)\b|\boff (?:work|school|nursery)\b",
             ("contagious", "home", "school", "work", "childcare", "until", "spread"),
+            False,
+        ),
+        (
+            # Taking up an activity again: "when can she go back to football after a sprain".
+            r"\b(?:go|going|get|getting|come|coming) back to\b|\breturn(?:ing)? to\b",
+            ("return", "until", "resume"),
             False,
         ),
         (
@@ -374,6 +381,15 @@ _UNTREATED_RE = re.compile(
 )
 
 
+#: "Crohn's vs ulcerative colitis": two things set side by side are told apart by what
+#: each one is, which the overviews say.
+_COMPARISON_RE = re.compile(
+    r"\bvs\b\.?|\bversus\b|\bdifference between\b|\bdiffer(?:ent|s)? from\b|"
+    r"\bcompared? (?:to|with)\b|\bwhich (?:is|one is|'s) (?:better|worse|safer)\b",
+    re.IGNORECASE,
+)
+
+
 def detect_intent(question: str) -> str | None:
     """The section a question asks for, or ``None`` when it states no intent."""
     if _DURATION_RE.search(question) or _UNTREATED_RE.search(question):
@@ -383,6 +399,8 @@ def detect_intent(question: str) -> str | None:
     for name, pattern in _INTENTS:
         if pattern.search(question):
             return name
+    if _COMPARISON_RE.search(question):
+        return "overview"
     return None
 
 

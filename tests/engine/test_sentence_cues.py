@@ -1,0 +1,92 @@
+"""Question forms that steer which sentences answer: comparisons, what a count means, what
+a condition does to a person, and taking up an activity again."""
+
+from __future__ import annotations
+
+import pytest
+
+from bondmcp.engine.engine import HealthEngine
+from bondmcp.engine.intent import answer_cues, detect_intent
+from bondmcp.engine.text import stem
+
+
+@pytest.fixture(scope="module")
+def engine() -> HealthEngine:
+    return HealthEngine.builtin()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gout vs pseudogout",
+        "shingles versus chickenpox",
+        "how is a cold different from the flu",
+        "eczema compared with psoriasis",
+        "paracetamol or ibuprofen, which is better for a toothache",
+    ],
+)
+def test_a_comparison_asks_for_the_overviews(question: str) -> None:
+    assert detect_intent(question) == "overview"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # Another intent the question states still wins over the comparison.
+        ("gout vs pseudogout symptoms", "symptoms"),
+        ("ibuprofen vs naproxen side effects", "risk_factors"),
+    ],
+)
+def test_a_stated_intent_wins_over_a_comparison(question: str, intent: str) -> None:
+    assert detect_intent(question) == intent
+
+
+@pytest.mark.parametrize(
+    "question", ["what does a low platelet count mean", "what does my high red cell count mean"]
+)
+def test_what_a_count_means_asks_for_the_test_section(question: str) -> None:
+    assert detect_intent(question) == "diagnosis"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "shingles, what can it do to you",
+        "what does untreated sleep apnea do to your heart",
+        "lupus, what will it do",
+    ],
+)
+def test_what_a_condition_does_wants_its_complications(question: str) -> None:
+    stems, _number = answer_cues(question)
+    assert stem("complications") in stems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sprained ankle, when can i return to running",
+        "when can he go back to football after breaking his arm",
+        "how soon can i get back to the gym after flu",
+    ],
+)
+def test_taking_up_an_activity_again_wants_when_it_is_safe(question: str) -> None:
+    stems, _number = answer_cues(question)
+    assert {stem("return"), stem("until")} <= stems
+
+
+def test_what_it_does_does_not_fire_for_a_medicine_by_name() -> None:
+    # "what does metformin do" asks what a medicine is for, not what harm it does.
+    stems, _number = answer_cues("what does metformin do")
+    assert stem("complications") not in stems
+
+
+def test_a_count_question_quotes_the_sentence_on_that_count(engine: HealthEngine) -> None:
+    answer = engine.ask("what does a low platelet count mean")
+    assert answer.topic_id == "complete-blood-count"
+    assert "A low platelet count" in answer.text
+
+
+def test_a_what_it_does_question_quotes_a_complication(engine: HealthEngine) -> None:
+    answer = engine.ask("shingles, what can it do to you")
+    assert answer.topic_id == "shingles"
+    assert "complication" in answer.text
