@@ -2,7 +2,9 @@
 
 The reference below is the plain algorithm the masks replace: for every sentence of the
 topic, every question word's best stem weight times its spread factor, the cue bonus, the
-section prior and the position cost; then the best sentences, highest score first.
+section prior (the asked section's; with none asked the overview's, and the treatment's when
+no answer form or figure is asked for either) and the position cost; then the best
+sentences, highest score first.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import pytest
 
 from bondmcp.engine import engine as engine_module
 from bondmcp.engine.engine import HealthEngine
-from bondmcp.engine.intent import answer_cues, detect_intent
+from bondmcp.engine.intent import answer_cues, asks_for_statistic, detect_intent
 from bondmcp.engine.passages import Passage
 from bondmcp.engine.retrieval import Query
 
@@ -24,6 +26,8 @@ QUESTIONS = (
     "what does a high tsh mean",
     "is it bad to take ibuprofen every day for back pain",
     "how long does the flu last",
+    "my feet sweat so much my socks are soaked",
+    "what's the success rate of knee replacement",
 )
 
 
@@ -44,12 +48,15 @@ def reference_choice(
         for term in query.terms
     ]
     cue_stems, wants_number = answer_cues(query.text)
+    asks_nothing = not (intent or cue_stems or wants_number or asks_for_statistic(query.text))
     scored: list[tuple[float, int, int, Passage, str]] = []
     for p_rank, passage in enumerate(engine.index.topic_passages(topic_id)):
         if passage.section == intent:
             prior = engine_module._INTENT_PRIOR
         elif intent is None and passage.section == "overview":
             prior = engine_module._OVERVIEW_PRIOR
+        elif asks_nothing and passage.section == "treatment":
+            prior = engine_module._TREATMENT_PRIOR
         else:
             prior = 0.0
         for i, (sentence, stems) in enumerate(engine._sentences(passage)):

@@ -90,3 +90,34 @@ def test_a_what_it_does_question_quotes_a_complication(engine: HealthEngine) -> 
     answer = engine.ask("shingles, what can it do to you")
     assert answer.topic_id == "shingles"
     assert "complication" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["is asthma something you're born with", "are some people born with eczema"]
+)
+def test_born_with_asks_for_the_causes(question: str) -> None:
+    assert detect_intent(question) == "causes"
+
+
+def test_a_described_problem_is_answered_with_what_helps(engine: HealthEngine) -> None:
+    # No section is asked for: after what the condition is, what helps.
+    question = "my heel hurts first thing in the morning"
+    assert detect_intent(question) is None
+    answer = engine.ask(question)
+    assert answer.topic_id == "plantar-fasciitis"
+    assert "treatment" in {citation.section for citation in answer.citations}
+
+
+def test_the_treatment_prior_only_orders_what_the_words_do_not(engine: HealthEngine) -> None:
+    # A question that names no section still gets the sentences its words point at first.
+    answer = engine.ask("my palms drip with sweat all day")
+    assert answer.topic_id == "hyperhidrosis"
+    sections = {citation.section for citation in answer.citations}
+    assert {"symptoms", "treatment"} <= sections
+
+
+def test_a_question_after_a_figure_gets_no_treatment_filler(engine: HealthEngine) -> None:
+    # Asking for a survival or success figure is an aim: the figure must come from the
+    # sentences the question's words choose, or the engine abstains.
+    answer = engine.ask("what's the success rate of bariatric surgery")
+    assert answer.abstained

@@ -82,6 +82,11 @@ _TRIAGE_CONFIDENCE = 0.85
 #: ones, by the knowledge base's writing rules).
 _INTENT_PRIOR = 3.0
 _OVERVIEW_PRIOR = 0.3
+#: With no section, answer form or figure asked for, what helps comes next after what the
+#: condition is: a question that only describes a problem ("my armpits sweat through my
+#: shirts") wants to know what to do about it. Kept below the overview's and small, so it only orders the sentences the
+#: question's words do not tell apart.
+_TREATMENT_PRIOR = 0.25
 _POSITION_COST = 0.15
 #: A sentence of the kind the question's form asks for ("how long" -> a duration).
 _CUE_BONUS = 2.0
@@ -546,12 +551,21 @@ class HealthEngine:
         for stem in cue_stems:
             for row in _bits(table.masks.get(stem, 0)):
                 cues[row] += 1
+        # A question with no aim at all: no section, no answer form, no figure asked for.
+        aimless = (
+            intent is None
+            and not cue_stems
+            and not wants_number
+            and not asks_for_statistic(query.text)
+        )
         scored: list[tuple[float, int, int, Passage, str]] = []
         for row, (p_rank, i, passage, sentence, has_number) in enumerate(table.rows):
             if passage.section == intent:
                 prior = _INTENT_PRIOR
             elif intent is None and passage.section == "overview":
                 prior = _OVERVIEW_PRIOR
+            elif aimless and passage.section == "treatment":
+                prior = _TREATMENT_PRIOR
             else:
                 prior = 0.0
             score = relevance[row]

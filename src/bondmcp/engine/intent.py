@@ -56,7 +56,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "causes",
-            r"\bcaus|\bcontagious\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
+            r"\bcaus|\bcontagious\b|\bborn with\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
             r"\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
             r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
             r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
