@@ -84,8 +84,8 @@ _INTENT_PRIOR = 3.0
 _OVERVIEW_PRIOR = 0.3
 #: With no section, answer form or figure asked for, what helps comes next after what the
 #: condition is: a question that only describes a problem ("my armpits sweat through my
-#: shirts") wants to know what to do about it. Kept below the overview's and small, so it only orders the sentences the
-#: question's words do not tell apart.
+#: shirts") wants to know what to do about it. Kept below the overview's and small, so it
+#: only orders the sentences the question's words do not tell apart.
 _TREATMENT_PRIOR = 0.25
 _POSITION_COST = 0.15
 #: A sentence of the kind the question's form asks for ("how long" -> a duration).
