@@ -106,3 +106,16 @@ def test_flush_keeps_another_process_s_record_and_replaces_an_expired_one(
     elsewhere = IdempotencyStore(store._db, b"s" * 32)
     assert elsewhere.lookup(key_id, "shared", "hash-q") == theirs  # the first writer wins
     assert elsewhere.lookup(key_id, "stale", "hash-f") == fresh  # the expired slot is reused
+
+
+def test_memory_is_bounded_while_the_database_cannot_take_the_writes(
+    store: IdempotencyStore,
+) -> None:
+    key_id = _key(store)
+    store = IdempotencyStore(store._db, b"s" * 32, max_pending=3)
+    responses = [StoredResponse(200, f'{{"n":{n}}}'.encode(), "application/json") for n in range(5)]
+    for n, response in enumerate(responses):
+        store.remember(key_id, f"k{n}", "h", response)
+    assert len(store._pending) == 3
+    assert store.lookup(key_id, "k0", "h") is None  # the oldest went first
+    assert store.lookup(key_id, "k4", "h") == responses[4]

@@ -29,6 +29,9 @@ from bondmcp.store.models import IdempotencyRecord
 
 #: How long a stored response can be replayed.
 RETENTION = dt.timedelta(hours=24)
+#: Responses kept in memory while the database cannot take them (normally a quarter
+#: second's worth); past this the oldest lose their replay protection first.
+MAX_PENDING = 20_000
 
 
 class IdempotencyConflict(Exception):
@@ -61,9 +64,10 @@ class _Pending:
 
 
 class IdempotencyStore:
-    def __init__(self, db: Database, secret: bytes) -> None:
+    def __init__(self, db: Database, secret: bytes, *, max_pending: int = MAX_PENDING) -> None:
         self._db = db
         self._secret = secret
+        self._max_pending = max_pending
         self._lock = threading.Lock()
         # (key id, key digest) -> a response not yet written; entries leave once committed.
         self._pending: dict[tuple[str, str], _Pending] = {}
@@ -147,6 +151,8 @@ class IdempotencyStore:
         slot = (key_id, self.digest(idempotency_key))
         with self._lock:
             first = self._pending.setdefault(slot, _Pending(request_hash, response, utcnow()))
+            while len(self._pending) > self._max_pending:
+                del self._pending[next(iter(self._pending))]
         return first.response
 
     def flush(self) -> None:
