@@ -21,8 +21,9 @@ from bondmcp.types import MAX_BATCH_SIZE
 from tests.conftest import ServerProcess, run_cli, start_server
 from tests.deploy.facts import graceful_timeout
 
-#: Batches in flight per worker process: enough work to outlast the SIGTERM hand-over.
-IN_FLIGHT_PER_WORKER = 12
+#: Batches in flight per worker process: enough work to outlast the SIGTERM hand-over
+#: (about a second of answering at 0.4 ms a question, several under load).
+IN_FLIGHT_PER_WORKER = 24
 #: Distinct, answerable questions; with Cache-Control: no-cache each one is computed.
 QUESTIONS = [
     f"What are the symptoms and treatments of {topic}? (question {i})"
