@@ -1793,41 +1793,17 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     # NHS meningitis: fever with a stiff neck, a rash that does not fade, a bulging soft
     # spot, or a headache with dislike of bright light.
-    ConceptRule(
-        "meningitis",
-        "emergency",
-        (HIGH_FEVER, STIFF_NECK),
-        span=150,
-        across_sentences=True,
-        everyday_guard=False,
-        unless=NOT_A_FEVER,
-    ),
-    ConceptRule(
-        "meningitis",
-        "emergency",
-        (HIGH_FEVER, NON_BLANCHING),
-        span=150,
-        across_sentences=True,
-        everyday_guard=False,
-        unless=NOT_A_FEVER,
-    ),
-    ConceptRule(
-        "meningitis",
-        "emergency",
-        (HIGH_FEVER, BULGING),
-        span=150,
-        across_sentences=True,
-        everyday_guard=False,
-        unless=NOT_A_FEVER,
-    ),
-    ConceptRule(
-        "meningitis",
-        "emergency",
-        (HIGH_FEVER, HEAD, LIGHT_HURTS),
-        span=150,
-        across_sentences=True,
-        everyday_guard=False,
-        unless=NOT_A_FEVER,
+    *(
+        ConceptRule(
+            "meningitis",
+            "emergency",
+            (HIGH_FEVER, *signs),
+            span=150,
+            across_sentences=True,
+            everyday_guard=False,
+            unless=NOT_A_FEVER,
+        )
+        for signs in ((STIFF_NECK,), (NON_BLANCHING,), (BULGING,), (HEAD, LIGHT_HURTS))
     ),
     # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
     ConceptRule(

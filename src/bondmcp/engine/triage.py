@@ -852,8 +852,12 @@ def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRul
     return best
 
 
-def _result(category: str, level: Level, numbers: LocaleNumbers) -> TriageResult:
-    title, url = _SOURCES[category]
+def _result(
+    category: str, level: Level, numbers: LocaleNumbers, source: tuple[str, str] | None = None
+) -> TriageResult:
+    """The result for a category: its guidance, related topics and source (by default the
+    category's first rule's)."""
+    title, url = source or _SOURCES[category]
     return TriageResult(
         level=level,
         category=category,
@@ -903,24 +907,10 @@ def triage(text: str, locale: str = "us") -> TriageResult:
         if best is not None and best.level == "emergency":
             break
     if best is not None and best.level == "emergency":
-        return TriageResult(
-            level=best.level,
-            category=best.category,
-            guidance=_guidance(best.category, best.level, numbers),
-            source_title=best.source_title,
-            source_url=best.source_url,
-            topics=RELATED_TOPICS.get(best.category, ()),
-        )
+        return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
     concept = _concept_result(text, impersonal_question)
     if concept is not None and (best is None or concept.level == "emergency"):
         return _result(concept.category, concept.level, numbers)
     if best is None:
         return TriageResult(level="routine")
-    return TriageResult(
-        level=best.level,
-        category=best.category,
-        guidance=_guidance(best.category, best.level, numbers),
-        source_title=best.source_title,
-        source_url=best.source_url,
-        topics=RELATED_TOPICS.get(best.category, ()),
-    )
+    return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
