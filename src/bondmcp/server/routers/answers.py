@@ -336,39 +336,22 @@ class AskFastPath:
         authorization = headers.get("authorization")
         fresh = wants_fresh(headers.get("cache-control", ""))
         try:
-            if idempotency_key is not None:  # every SDK call sends one
-                if services.redis is None and services.db.is_sqlite:
-                    key = await admit(services, state, authorization, "ask")
-                    status, payload, replayed = _answer_once(
-                        services, state, key, body, fresh, idempotency_key
-                    )
-                else:
-                    status, payload, replayed = await run_in_threadpool(
-                        _admit_and_answer_once,
-                        services,
-                        state,
-                        authorization,
-                        body,
-                        fresh,
-                        idempotency_key,
-                    )
-                await _send_json(
-                    send, status, payload, {"Idempotent-Replayed": "true"} if replayed else None
-                )
-                return
             if services.redis is None and services.db.is_sqlite:
+                # Local reads only (the key check, the idempotency lookup): in the loop.
                 key = await admit(services, state, authorization, "ask")
-                caller = Caller(key.id, state["request_id"], state["started"], fresh)
-                answered = answer_query(services, caller, body.query, body.locale)
+                status, payload, replayed = _answer(
+                    services, state, key, body, fresh, idempotency_key
+                )
             else:  # database and Redis calls: one thread hand-off for all of them
-                answered = await run_in_threadpool(
-                    _admit_and_answer, services, state, authorization, body, fresh
+                status, payload, replayed = await run_in_threadpool(
+                    _admit_and_answer, services, state, authorization, body, fresh, idempotency_key
                 )
         except APIError as exc:
             await _send_error(send, state, exc)
             return
-        log_answer(state, body.query, answered)
-        await _send_json(send, 200, answered.body())
+        await _send_json(
+            send, status, payload, {"Idempotent-Replayed": "true"} if replayed else None
+        )
 
 
 def _admit_and_answer(
@@ -377,45 +360,37 @@ def _admit_and_answer(
     authorization: str | None,
     body: AskRequest,
     fresh: bool,
-) -> Answered:
-    key = admit_blocking(services, state, authorization, "ask")
-    caller = Caller(key.id, state["request_id"], state["started"], fresh)
-    return answer_query(services, caller, body.query, body.locale)
-
-
-def _admit_and_answer_once(
-    services: Services,
-    state: dict[str, Any],
-    authorization: str | None,
-    body: AskRequest,
-    fresh: bool,
-    idempotency_key: str,
+    idempotency_key: str | None,
 ) -> tuple[int, bytes, bool]:
     key = admit_blocking(services, state, authorization, "ask")
-    return _answer_once(services, state, key, body, fresh, idempotency_key)
+    return _answer(services, state, key, body, fresh, idempotency_key)
 
 
-def _answer_once(
+def _answer(
     services: Services,
     state: dict[str, Any],
     key: ApiKeyRecord,
     body: AskRequest,
     fresh: bool,
-    idempotency_key: str,
+    idempotency_key: str | None,
 ) -> tuple[int, bytes, bool]:
-    """The stored response for a repeated key, or a new answer remembered under it (written
-    behind, see ``IdempotencyStore.remember``). Returns (status, body, replayed). On SQLite
-    the lookup is a local read, done in the event loop like the key check."""
-    store = services.idempotency
-    request_hash = store.digest(f"POST {AskFastPath.path}\n{body.model_dump_json()}")
-    stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
-    if stored is not None:
-        return stored.status_code, stored.body, True
+    """Answer an admitted request: (status, body, replayed). With an Idempotency-Key (every
+    SDK call sends one), a repeated key gets the stored response, and a new answer is
+    remembered under the key and written behind (see ``IdempotencyStore.remember``)."""
+    request_hash = ""
+    if idempotency_key is not None:
+        store = services.idempotency
+        request_hash = store.digest(f"POST {AskFastPath.path}\n{body.model_dump_json()}")
+        stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
+        if stored is not None:
+            return stored.status_code, stored.body, True
     caller = Caller(key.id, state["request_id"], state["started"], fresh)
     answered = answer_query(services, caller, body.query, body.locale)
     log_answer(state, body.query, answered)
+    if idempotency_key is None:
+        return 200, answered.body(), False
     computed = StoredResponse(200, answered.body(), "application/json")
-    stored = store.remember(key.id, idempotency_key, request_hash, computed)
+    stored = services.idempotency.remember(key.id, idempotency_key, request_hash, computed)
     return stored.status_code, stored.body, stored is not computed
 
 
