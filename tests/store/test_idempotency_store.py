@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,15 @@ from bondmcp.store.keys import KeyStore
 from bondmcp.store.models import IdempotencyRecord
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> IdempotencyStore:
-    db = Database(f"sqlite:///{tmp_path / 'idem.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[IdempotencyStore]:
+    if request.param == "sqlite":
+        db = Database(f"sqlite:///{tmp_path / 'idem.db'}")
+    else:
+        db = Database(request.getfixturevalue("postgres_url"))
     db.upgrade()
-    return IdempotencyStore(db, b"s" * 32)
+    yield IdempotencyStore(db, b"s" * 32)
+    db.dispose()
 
 
 def _key(store: IdempotencyStore) -> str:

@@ -20,9 +20,9 @@ import hmac
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.dml import ReturningInsert
 
 from bondmcp.store.db import Database, utcnow
 from bondmcp.store.models import IdempotencyRecord
@@ -61,6 +61,17 @@ class _Pending:
     request_hash: str
     response: StoredResponse
     created_at: dt.datetime
+
+    def row(self, key_id: str, digest: str) -> dict[str, object]:
+        return {
+            "key_id": key_id,
+            "idempotency_key": digest,
+            "request_hash": self.request_hash,
+            "status_code": self.response.status_code,
+            "response_body": self.response.body,
+            "content_type": self.response.content_type,
+            "created_at": self.created_at,
+        }
 
 
 class IdempotencyStore:
@@ -108,36 +119,14 @@ class IdempotencyStore:
         request_hash: str,
         response: StoredResponse,
     ) -> StoredResponse:
-        """Store the response; if a concurrent request stored one first, return that one."""
-        digest = self.digest(idempotency_key)
-        try:
-            with self._db.writing(), self._db.engine.begin() as conn:
-                conn.execute(
-                    insert(IdempotencyRecord).values(
-                        key_id=key_id,
-                        idempotency_key=digest,
-                        request_hash=request_hash,
-                        status_code=response.status_code,
-                        response_body=response.body,
-                        content_type=response.content_type,
-                        created_at=utcnow(),
-                    )
-                )
-        except IntegrityError:
-            stored = self.lookup(key_id, idempotency_key, request_hash)
-            if stored is not None:
-                return stored
-            # An expired record of the same key holds the slot: replace that one record.
-            with self._db.writing(), self._db.engine.begin() as conn:
-                conn.execute(
-                    delete(IdempotencyRecord).where(
-                        IdempotencyRecord.key_id == key_id,
-                        IdempotencyRecord.idempotency_key == digest,
-                        IdempotencyRecord.created_at <= utcnow() - RETENTION,
-                    )
-                )
-            return self.save(key_id, idempotency_key, request_hash, response)
-        return response
+        """Store the response now; if a concurrent request stored one first, return that
+        one. An expired record of the same key is replaced."""
+        row = _Pending(request_hash, response, utcnow()).row(key_id, self.digest(idempotency_key))
+        with self._db.writing(), self._db.engine.begin() as conn:
+            written = conn.execute(self._write_statement(), [row]).first()
+        if written is not None:
+            return response
+        return self.lookup(key_id, idempotency_key, request_hash) or response
 
     def remember(
         self,
@@ -162,21 +151,21 @@ class IdempotencyStore:
             batch = dict(self._pending)
         if not batch:
             return
-        rows = [
-            {
-                "key_id": key_id,
-                "idempotency_key": digest,
-                "request_hash": p.request_hash,
-                "status_code": p.response.status_code,
-                "response_body": p.response.body,
-                "content_type": p.response.content_type,
-                "created_at": p.created_at,
-            }
-            for (key_id, digest), p in batch.items()
-        ]
+        rows = [p.row(key_id, digest) for (key_id, digest), p in batch.items()]
+        with self._db.writing(), self._db.engine.begin() as conn:
+            conn.execute(self._write_statement(), rows).all()
+        with self._lock:
+            for slot, pending in batch.items():
+                if self._pending.get(slot) is pending:
+                    del self._pending[slot]
+
+    def _write_statement(self) -> ReturningInsert[tuple[int]]:
+        """Insert records, replacing only expired ones in their slots; RETURNING gives the
+        rows written, and sends many rows in one statement ("insertmanyvalues": see
+        ``AuditLog.append`` for why one statement per row would not keep up)."""
         statement = self._upsert(IdempotencyRecord)
         excluded = statement.excluded
-        statement = statement.on_conflict_do_update(
+        return statement.on_conflict_do_update(
             index_elements=["key_id", "idempotency_key"],
             set_={
                 "request_hash": excluded.request_hash,
@@ -186,15 +175,7 @@ class IdempotencyStore:
                 "created_at": excluded.created_at,
             },
             where=IdempotencyRecord.created_at <= utcnow() - RETENTION,
-        )
-        with self._db.writing(), self._db.engine.begin() as conn:
-            # With RETURNING, many rows go in one statement ("insertmanyvalues"); see
-            # AuditLog.append for why one statement per row would not keep up.
-            conn.execute(statement.returning(IdempotencyRecord.id), rows).all()
-        with self._lock:
-            for slot, pending in batch.items():
-                if self._pending.get(slot) is pending:
-                    del self._pending[slot]
+        ).returning(IdempotencyRecord.id)
 
     def purge(self, before: dt.datetime | None = None) -> int:
         cutoff = before or utcnow() - RETENTION
