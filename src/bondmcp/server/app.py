@@ -64,6 +64,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         finally:
             if app.state.services.jobs is not None:
                 app.state.services.jobs.stop()
+            if app.state.services.redis_pipeline is not None:
+                await app.state.services.redis_pipeline.aclose()
             app.state.services.close()
             metrics.mark_process_dead(os.getpid())
 

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from bondmcp.privacy import deidentify
 from bondmcp.server import metrics
+from bondmcp.server.autopipeline import AutoPipeline
 from bondmcp.server.dependencies import DependencyHealth
 
 T = TypeVar("T")
@@ -105,6 +106,7 @@ class ResponseCache:
         *,
         ttl: int,
         redis_client: Any | None = None,
+        pipeline: AutoPipeline | None = None,
         redis_health: DependencyHealth | None = None,
         namespace: str = "bondmcp",
         max_entries: int = 10_000,
@@ -113,6 +115,7 @@ class ResponseCache:
         self.ttl = ttl
         self._local = MemoryCache(max_entries)
         self._redis = redis_client
+        self._pipeline = pipeline
         self._health = redis_health
         self._prefix = f"{namespace}:cache:"
         self._lock_prefix = f"{namespace}:cache-lock:"
@@ -138,6 +141,17 @@ class ResponseCache:
         if redis is not None:
             try:
                 value = redis.get(self._prefix + key)
+                self._health.succeeded()  # type: ignore[union-attr]
+                return value if value is None else bytes(value)
+            except Exception as exc:
+                self._health.failed(exc, "cache_get")  # type: ignore[union-attr]
+        return self._local.get(key)
+
+    async def get_async(self, key: str) -> bytes | None:
+        """``get`` from the event loop: the Redis read goes out in the loop's pipeline."""
+        if self._pipeline is not None and self._shared() is not None:
+            try:
+                value = await self._pipeline.execute("GET", self._prefix + key)
                 self._health.succeeded()  # type: ignore[union-attr]
                 return value if value is None else bytes(value)
             except Exception as exc:

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from bondmcp.server.errors import APIError
+from bondmcp.server.ratelimit import RateLimitResult
 from bondmcp.server.services import Services
 from bondmcp.store import ApiKeyRecord, AuthFailure
 
@@ -63,11 +64,9 @@ async def admit(
     The request's ``state`` gets the key id once the key is known and the rate-limit
     headers once it is charged, so a refused request is still counted against its key
     and its response still carries the headers."""
-    outcome = await _authenticate(services, bearer_credentials(authorization))
-    if services.redis is None:
-        return charge(services, state, outcome, scope)
-    # A Redis round trip must not block the event loop.
-    return await run_in_threadpool(charge, services, state, outcome, scope)
+    key = known_key(state, await _authenticate(services, bearer_credentials(authorization)))
+    limit = await services.limiter.hit_async(key.id, rate_limit_of(services, key))
+    return within_limits(services, state, key, limit, scope)
 
 
 def admit_blocking(
@@ -80,7 +79,9 @@ def admit_blocking(
     outcome = services.keys.cached(credentials, environment)
     if outcome is None:
         outcome = services.keys.authenticate(credentials, environment)
-    return charge(services, state, outcome, scope)
+    key = known_key(state, outcome)
+    limit = services.limiter.hit(key.id, rate_limit_of(services, key))
+    return within_limits(services, state, key, limit, scope)
 
 
 def bearer_credentials(authorization: str | None) -> str:
@@ -101,23 +102,31 @@ def bearer_credentials(authorization: str | None) -> str:
     )
 
 
-def charge(
-    services: Services,
-    state: dict[str, Any],
-    outcome: ApiKeyRecord | AuthFailure,
-    scope: str | None,
-) -> ApiKeyRecord:
-    """Refuse a failed lookup, else charge the key against its limit and check its scope."""
+def known_key(state: dict[str, Any], outcome: ApiKeyRecord | AuthFailure) -> ApiKeyRecord:
+    """The key a lookup found (its id now labels the request), or a 401."""
     if isinstance(outcome, AuthFailure):
         raise APIError(401, outcome.value, _FAILURE_MESSAGES[outcome], headers=_CHALLENGE)
     state["key_id"] = outcome.id
-    limit = services.limiter.hit(
-        outcome.id, outcome.rate_limit or services.settings.rate_limit_default
-    )
+    return outcome
+
+
+def rate_limit_of(services: Services, key: ApiKeyRecord) -> str:
+    return key.rate_limit or services.settings.rate_limit_default
+
+
+def within_limits(
+    services: Services,
+    state: dict[str, Any],
+    key: ApiKeyRecord,
+    limit: RateLimitResult,
+    scope: str | None,
+) -> ApiKeyRecord:
+    """The key, once charged: a 429 over its limit, a 403 without ``scope``. The limit's
+    headers go on the response either way."""
     headers = limit.headers()
-    if outcome.age_days() >= services.settings.key_max_age_days:
+    if key.age_days() >= services.settings.key_max_age_days:
         # Tell operators, on every response, that this key is due for rotation.
-        headers["X-BondMCP-Key-Rotation-Due"] = f"key is {outcome.age_days()} days old; rotate it"
+        headers["X-BondMCP-Key-Rotation-Due"] = f"key is {key.age_days()} days old; rotate it"
     state["response_headers"] = headers
     if not limit.allowed:
         retry_after = str(max(1, limit.reset_after))
@@ -127,9 +136,9 @@ def charge(
             f"Rate limit of {limit.limit} requests exceeded; retry after {retry_after} seconds.",
             headers={**headers, "Retry-After": retry_after},
         )
-    if scope is not None and scope not in outcome.scopes:
+    if scope is not None and scope not in key.scopes:
         raise APIError(403, "insufficient_scope", f"This API key lacks the '{scope}' scope.")
-    return outcome
+    return key
 
 
 async def authenticated_key(

@@ -1,28 +1,63 @@
 """Per-key rate limits over a moving window: exactly N requests in any period.
 
-With Redis configured the window lives there, through the ``limits`` library (its Lua
-scripts make each hit atomic), so every server process enforces one limit per key. In
-process, and while Redis is down, a deque per key does the same job: ``limits``' memory
-storage expires entries from a timer thread that holds the key's lock while it scans the
-whole window, which at thousands of requests a second stalls the requests waiting on it.
+With Redis configured the window lives there, so every server process enforces one limit
+per key: a sorted set of the hits' times per key and limit, trimmed and charged by one
+Lua script, which Redis runs atomically, on Redis's own clock (servers on machines whose
+clocks disagree still share one window). One script both charges the hit and reports the
+remaining quota and the reset time, so a request costs one command, and the event loop's
+requests share one pipeline (``AutoPipeline``). ``limits`` parses the rate-limit specs;
+its Redis strategies need two commands a hit (a hit, then the window's stats) and, from
+asyncio, cost more CPU per request than a cached answer does (ADR 0010).
+
+In process, and while Redis is down, a deque per key does the same job.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+import os
 import threading
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from limits import RateLimitItem
-from limits.storage import RedisStorage
-from limits.strategies import MovingWindowRateLimiter
 
 from bondmcp.server import metrics
+from bondmcp.server.autopipeline import AutoPipeline, LuaScript
 from bondmcp.server.dependencies import DependencyHealth
 from bondmcp.settings import parse_rate_limit
+
+# KEYS[1]: the window, a sorted set of hits scored by their time in microseconds.
+# ARGV: the limit, the period in microseconds, a member name unique to this hit.
+# Returns {allowed (1 or 0), remaining, microseconds until the oldest hit leaves}.
+MOVING_WINDOW = LuaScript(
+    """
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local limit = tonumber(ARGV[1])
+local period = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - period)
+local count = redis.call('ZCARD', KEYS[1])
+local allowed = 0
+if count < limit then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], math.ceil(period / 1000))
+  count = count + 1
+  allowed = 1
+end
+local reset = 0
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if oldest[2] then
+  reset = tonumber(oldest[2]) + period - now
+end
+return {allowed, limit - count, reset}
+"""
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,48 +99,97 @@ class LocalMovingWindow:
                 hits.append(now)
             remaining = item.amount - len(hits)
             reset_after = math.ceil(hits[0] + period - now) if hits else 0
-        if not allowed:
-            metrics.RATE_LIMITED.inc()
         return RateLimitResult(allowed, item.amount, max(0, remaining), max(0, reset_after))
 
 
+class SharedMovingWindow:
+    """The moving window in Redis: ``hit`` from worker threads, ``hit_async`` from the loop."""
+
+    def __init__(self, client: Any, pipeline: AutoPipeline, namespace: str) -> None:
+        self._client = client
+        self._pipeline = pipeline
+        self._prefix = f"{namespace}:ratelimit:"
+        # Hits of one key in one microsecond need distinct members in the sorted set.
+        self._member_prefix = f"{os.getpid()}.{os.urandom(4).hex()}."
+        self._counter = itertools.count()
+
+    def _call(self, key: str, item: RateLimitItem) -> tuple[list[str], list[Any]]:
+        period = item.get_expiry()
+        window = f"{self._prefix}{key}:{item.amount}:{period}"
+        member = f"{self._member_prefix}{next(self._counter)}"
+        return [window], [item.amount, period * 1_000_000, member]
+
+    def hit(self, key: str, item: RateLimitItem) -> RateLimitResult:
+        keys, args = self._call(key, item)
+        try:
+            reply = self._client.evalsha(MOVING_WINDOW.sha, len(keys), *keys, *args)
+        except Exception as exc:
+            if "NOSCRIPT" not in str(exc):
+                raise
+            reply = self._client.eval(MOVING_WINDOW.source, len(keys), *keys, *args)
+        return self._result(item, reply)
+
+    async def hit_async(self, key: str, item: RateLimitItem) -> RateLimitResult:
+        keys, args = self._call(key, item)
+        return self._result(item, await self._pipeline.run_script(MOVING_WINDOW, keys, args))
+
+    @staticmethod
+    def _result(item: RateLimitItem, reply: Sequence[int]) -> RateLimitResult:
+        allowed, remaining, reset_micros = (int(value) for value in reply)
+        reset_after = max(0, math.ceil(reset_micros / 1_000_000))
+        return RateLimitResult(bool(allowed), item.amount, max(0, remaining), reset_after)
+
+
 class RateLimiter:
+    """Redis's window while Redis answers; this process's own while it does not."""
+
     def __init__(
         self,
-        redis_url: str | None = None,
+        redis_client: Any | None = None,
+        pipeline: AutoPipeline | None = None,
         *,
         namespace: str = "bondmcp",
         health: DependencyHealth | None = None,
     ) -> None:
         self._local = LocalMovingWindow()
-        self._shared: MovingWindowRateLimiter | None = None
+        self._shared: SharedMovingWindow | None = None
         self._health = health
-        if redis_url:
-            storage = RedisStorage(
-                redis_url,
-                key_prefix=f"{namespace}:limits",
-                wrap_exceptions=True,
-                socket_timeout=0.5,
-                socket_connect_timeout=0.5,
-            )
-            self._shared = MovingWindowRateLimiter(storage)
+        if redis_client is not None and pipeline is not None:
+            self._shared = SharedMovingWindow(redis_client, pipeline, namespace)
+
+    def _use_shared(self) -> SharedMovingWindow | None:
+        if self._shared is not None and self._health is not None and self._health.usable():
+            return self._shared
+        return None
 
     def hit(self, key_id: str, spec: str) -> RateLimitResult:
+        """Charge one request; may block on Redis, so call it from a worker thread."""
         item = _item(spec)
-        if self._shared is not None and self._health is not None and self._health.usable():
+        shared = self._use_shared()
+        if shared is not None:
             try:
-                result = self._hit(self._shared, item, key_id)
-                self._health.succeeded()
-                return result
+                return self._counted(shared.hit(key_id, item), ok=True)
             except Exception as exc:
-                self._health.failed(exc, "rate_limit")
-        return self._local.hit(key_id, item)
+                self._failed(exc)
+        return self._counted(self._local.hit(key_id, item))
 
-    @staticmethod
-    def _hit(limiter: MovingWindowRateLimiter, item: RateLimitItem, key_id: str) -> RateLimitResult:
-        allowed = limiter.hit(item, key_id)
-        stats = limiter.get_window_stats(item, key_id)
-        reset_after = max(0, math.ceil(stats.reset_time - time.time()))
-        if not allowed:
+    async def hit_async(self, key_id: str, spec: str) -> RateLimitResult:
+        """Charge one request from the event loop."""
+        item = _item(spec)
+        shared = self._use_shared()
+        if shared is not None:
+            try:
+                return self._counted(await shared.hit_async(key_id, item), ok=True)
+            except Exception as exc:
+                self._failed(exc)
+        return self._counted(self._local.hit(key_id, item))
+
+    def _counted(self, result: RateLimitResult, ok: bool = False) -> RateLimitResult:
+        if ok:
+            self._health.succeeded()  # type: ignore[union-attr]
+        if not result.allowed:
             metrics.RATE_LIMITED.inc()
-        return RateLimitResult(allowed, item.amount, max(0, stats.remaining), reset_after)
+        return result
+
+    def _failed(self, exc: Exception) -> None:
+        self._health.failed(exc, "rate_limit")  # type: ignore[union-attr]

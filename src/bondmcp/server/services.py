@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bondmcp.engine.engine import HealthEngine
+from bondmcp.server.autopipeline import AutoPipeline
 from bondmcp.server.cache import DeidentifyMemo, ResponseCache
 from bondmcp.server.dependencies import DependencyHealth
 from bondmcp.server.ratelimit import RateLimiter
@@ -34,6 +36,7 @@ class Services:
     limiter: RateLimiter
     cache: ResponseCache
     redis: Any | None
+    redis_pipeline: AutoPipeline | None
     redis_health: DependencyHealth
     audit: AuditLog
     usage: UsageStore
@@ -48,13 +51,18 @@ class Services:
         secret = load_or_create_secret(settings.data_dir, secret_value)
         db = open_database(settings)
         redis_health = DependencyHealth("redis", configured=bool(settings.redis_url))
-        redis_client = None
+        redis_client = pipeline = None
         if settings.redis_url:
             import redis
 
+            name = f"bondmcp-{os.getpid()}"  # what CLIENT LIST shows
             redis_client = redis.Redis.from_url(
-                settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5
+                settings.redis_url,
+                socket_timeout=0.5,
+                socket_connect_timeout=0.5,
+                client_name=name,
             )
+            pipeline = AutoPipeline(settings.redis_url, socket_timeout=0.5, client_name=name)
         audit = AuditLog(db, secret)
         usage = UsageStore(db)
         idempotency = IdempotencyStore(db, secret)
@@ -71,17 +79,22 @@ class Services:
             idempotency=idempotency,
             engine=engine or build_engine(settings),
             limiter=RateLimiter(
-                settings.redis_url, namespace=settings.redis_namespace, health=redis_health
+                redis_client,
+                pipeline,
+                namespace=settings.redis_namespace,
+                health=redis_health,
             ),
             cache=ResponseCache(
                 secret,
                 ttl=settings.cache_ttl_seconds,
                 redis_client=redis_client,
+                pipeline=pipeline,
                 redis_health=redis_health,
                 namespace=settings.redis_namespace,
                 max_entries=settings.cache_max_entries,
             ),
             redis=redis_client,
+            redis_pipeline=pipeline,
             redis_health=redis_health,
             audit=audit,
             usage=usage,

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from bondmcp.store.db import Database, utcnow
@@ -24,6 +24,7 @@ from bondmcp.store.models import AuditRecord
 
 GENESIS = "0" * 64
 _MAX_RETRIES = 20
+_LOCK_ID = 0x626D6370_61756469  # "bmcpaudi": the advisory lock that orders appenders
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,28 @@ class VerifyResult:
     reason: str | None = None
 
 
+_COLUMNS = ("seq", "ts", "event", "key_id", "detail", "prev_hash", "hash")
+
+
+def _copy(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Append rows with PostgreSQL's COPY: a busy server appends thousands of records a
+    second, and a multi-row INSERT costs the recorder about 22 µs of CPU a row (most of it
+    the driver re-parsing a statement with thousands of placeholders) against 3 µs for
+    COPY. A clash on ``seq`` fails the COPY like an INSERT, as an ``IntegrityError``."""
+    import psycopg
+
+    raw = conn.connection.driver_connection
+    try:
+        with (
+            raw.cursor() as cursor,  # type: ignore[union-attr]
+            cursor.copy(f"COPY audit_log ({', '.join(_COLUMNS)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row([row[column] for column in _COLUMNS])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError("COPY audit_log", None, exc) from exc
+
+
 def _canonical(seq: int, ts: dt.datetime, event: str, key_id: str | None, detail: str) -> bytes:
     stamp = ts.astimezone(dt.UTC).isoformat(timespec="microseconds")
     return json.dumps([seq, stamp, event, key_id, detail], separators=(",", ":")).encode()
@@ -58,8 +81,9 @@ class AuditLog:
     def append(self, events: Sequence[AuditEvent]) -> None:
         """Append events in order, in one transaction, after the current head.
 
-        Concurrent writers (other processes) race on the next ``seq``, the primary key: the
-        loser's transaction fails as a whole and is retried on the new head.
+        On PostgreSQL, writers in other processes take turns on an advisory lock. Anywhere,
+        two writers that read the same head both claim the next ``seq``, the primary key:
+        the loser's transaction fails as a whole and is retried on the new head.
         """
         if not events:
             return
@@ -69,6 +93,10 @@ class AuditLog:
                 # Core, not the ORM: the request recorder appends a record per request,
                 # and the unit of work would cost more than the hashing.
                 with self._db.writing(), self._db.engine.begin() as conn:
+                    if conn.dialect.name == "postgresql":
+                        # Appenders in other processes wait here rather than race for
+                        # the next seq: retrying after a lost race can starve a writer.
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
                     head = conn.execute(
                         select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
                     ).first()
@@ -93,7 +121,9 @@ class AuditLog:
                             }
                         )
                         prev = digest
-                    if conn.dialect.insert_executemany_returning:
+                    if conn.dialect.name == "postgresql":
+                        _copy(conn, rows)
+                    elif conn.dialect.insert_executemany_returning:
                         # With RETURNING, SQLAlchemy sends many rows per INSERT statement
                         # ("insertmanyvalues"). A plain executemany runs one statement per
                         # row, and the driver releases the GIL around each: on a busy

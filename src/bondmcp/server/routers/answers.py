@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bondmcp.engine.engine import Answer
 from bondmcp.server import metrics, response_ids
-from bondmcp.server.deps import AskKey, ServicesDep, admit, admit_blocking
+from bondmcp.server.deps import AskKey, ServicesDep, admit
 from bondmcp.server.errors import APIError, PayloadTooLarge, error_body
 from bondmcp.server.idempotency import lookup_idempotent, run_idempotent, valid_idempotency_key
 from bondmcp.server.services import Services
@@ -193,43 +193,77 @@ class Answered:
 
 
 def answer_query(services: Services, caller: Caller, query: str, locale: str | None) -> Answered:
-    """Answer one query through the cache; the raw query never leaves this function."""
+    """Answer one query through the cache; the raw query never leaves this function.
+    May block on Redis and the engine: the loop's requests go through ``answer_query_async``."""
     clean = services.deidentify(query)
     locale = locale or services.settings.locale
     query_hash = services.cache.key(clean)[:32]
     engine = services.engine
     if caller.fresh or services.cache.ttl == 0:
         metrics.CACHE_BYPASS.inc()
-        fresh = present(services, engine.ask(clean, locale), caller)
+        return _counted(_fresh(services, caller, engine.ask(clean, locale), query_hash))
+    key = services.cache.key(clean, locale, engine.kb_version)
+    computed: list[AskResponse] = []
+
+    def compute() -> bytes:
+        computed.append(present(services, engine.ask(clean, locale), caller))
+        return computed[0].model_dump_json().encode()
+
+    raw, cached = services.cache.get_or_compute(key, compute)
+    if computed and not cached:
         answered = Answered(
-            fresh.confidence, fresh.triage, fresh.in_scope, False, query_hash, _fresh=fresh
+            computed[0].confidence,
+            computed[0].triage,
+            computed[0].in_scope,
+            False,
+            query_hash,
+            _fresh=computed[0],
         )
-    else:
-        key = services.cache.key(clean, locale, engine.kb_version)
-        computed: list[AskResponse] = []
+        return _counted(answered)
+    return _counted(_from_cache(services, caller, key, raw, query_hash))
 
-        def compute() -> bytes:
-            computed.append(present(services, engine.ask(clean, locale), caller))
-            return computed[0].model_dump_json().encode()
 
-        raw, cached = services.cache.get_or_compute(key, compute)
-        if computed and not cached:
-            fresh = computed[0]
-            answered = Answered(
-                fresh.confidence, fresh.triage, fresh.in_scope, False, query_hash, _fresh=fresh
-            )
-        else:
-            hit = services.cache.decoded(key, raw, CachedAnswer)
-            model = hit.model
-            mint = answer_id(services, caller, model.triage, model.confidence)
-            answered = Answered(
-                model.confidence,
-                model.triage,
-                model.in_scope,
-                True,
-                query_hash,
-                _hit=(hit, mint, caller.elapsed(), caller.request_id),
-            )
+async def answer_query_async(
+    services: Services, caller: Caller, query: str, locale: str | None
+) -> Answered:
+    """``answer_query`` from the event loop. A cache hit, and an answer that bypasses the
+    cache, are served in the loop (Redis reads go out in the loop's pipeline); a miss
+    computes in a worker thread when the cache is shared, since its single flight waits
+    on Redis, and in the loop otherwise, like the engine's other CPU-bound work."""
+    shared_cache = services.redis is not None
+    if caller.fresh or services.cache.ttl == 0 or not shared_cache:
+        return answer_query(services, caller, query, locale)
+    clean = services.deidentify(query)
+    key = services.cache.key(clean, locale or services.settings.locale, services.engine.kb_version)
+    raw = await services.cache.get_async(key)
+    if raw is None:
+        return await run_in_threadpool(answer_query, services, caller, query, locale)
+    metrics.CACHE_HIT.inc()
+    return _counted(_from_cache(services, caller, key, raw, services.cache.key(clean)[:32]))
+
+
+def _fresh(services: Services, caller: Caller, answer: Answer, query_hash: str) -> Answered:
+    fresh = present(services, answer, caller)
+    return Answered(fresh.confidence, fresh.triage, fresh.in_scope, False, query_hash, _fresh=fresh)
+
+
+def _from_cache(
+    services: Services, caller: Caller, key: str, raw: bytes, query_hash: str
+) -> Answered:
+    hit = services.cache.decoded(key, raw, CachedAnswer)
+    model = hit.model
+    mint = answer_id(services, caller, model.triage, model.confidence)
+    return Answered(
+        model.confidence,
+        model.triage,
+        model.in_scope,
+        True,
+        query_hash,
+        _hit=(hit, mint, caller.elapsed(), caller.request_id),
+    )
+
+
+def _counted(answered: Answered) -> Answered:
     metrics.CONFIDENCE.observe(answered.confidence)
     metrics.TRIAGE.labels(answered.triage).inc()
     if not answered.in_scope:
@@ -336,16 +370,10 @@ class AskFastPath:
         authorization = headers.get("authorization")
         fresh = wants_fresh(headers.get("cache-control", ""))
         try:
-            if services.redis is None and services.db.is_sqlite:
-                # Local reads only (the key check, the idempotency lookup): in the loop.
-                key = await admit(services, state, authorization, "ask")
-                status, payload, replayed = _answer(
-                    services, state, key, body, fresh, idempotency_key
-                )
-            else:  # database and Redis calls: one thread hand-off for all of them
-                status, payload, replayed = await run_in_threadpool(
-                    _admit_and_answer, services, state, authorization, body, fresh, idempotency_key
-                )
+            key = await admit(services, state, authorization, "ask")
+            status, payload, replayed = await _answer(
+                services, state, key, body, fresh, idempotency_key
+            )
         except APIError as exc:
             await _send_error(send, state, exc)
             return
@@ -354,19 +382,7 @@ class AskFastPath:
         )
 
 
-def _admit_and_answer(
-    services: Services,
-    state: dict[str, Any],
-    authorization: str | None,
-    body: AskRequest,
-    fresh: bool,
-    idempotency_key: str | None,
-) -> tuple[int, bytes, bool]:
-    key = admit_blocking(services, state, authorization, "ask")
-    return _answer(services, state, key, body, fresh, idempotency_key)
-
-
-def _answer(
+async def _answer(
     services: Services,
     state: dict[str, Any],
     key: ApiKeyRecord,
@@ -381,11 +397,16 @@ def _answer(
     if idempotency_key is not None:
         store = services.idempotency
         request_hash = store.digest(f"POST {AskFastPath.path}\n{body.model_dump_json()}")
-        stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
+        if services.db.is_sqlite:  # a local read: in the loop
+            stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
+        else:
+            stored = await run_in_threadpool(
+                lookup_idempotent, store, key.id, idempotency_key, request_hash
+            )
         if stored is not None:
             return stored.status_code, stored.body, True
     caller = Caller(key.id, state["request_id"], state["started"], fresh)
-    answered = answer_query(services, caller, body.query, body.locale)
+    answered = await answer_query_async(services, caller, body.query, body.locale)
     log_answer(state, body.query, answered)
     if idempotency_key is None:
         return 200, answered.body(), False
