@@ -121,6 +121,49 @@ def test_admin_api_runs_the_key_lifecycle(server: ServerProcess) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["param"] == "rate_limit"
 
 
+def test_a_retried_key_creation_gets_the_same_key_and_stores_it_sealed(
+    server: ServerProcess,
+) -> None:
+    """A lost response to a key creation is not a second key: a retry with the same
+    Idempotency-Key gets the same key for ten minutes. The stored response is encrypted."""
+    admin = str(server.extra["admin_key"])
+    retry = {"Idempotency-Key": "create-replayed-app"}
+    body = {"name": "replayed app"}
+    first = call(server, "POST", "/v1/keys", admin, json=body, headers=retry)
+    again = call(server, "POST", "/v1/keys", admin, json=body, headers=retry)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert call(server, "GET", "/v1/ping", first.json()["key"]).status_code == 200
+    listed = call(server, "GET", "/v1/keys", admin).json()["keys"]
+    assert [k["name"] for k in listed].count("replayed app") == 1
+    other = call(server, "POST", "/v1/keys", admin, json={"name": "other"}, headers=retry)
+    assert other.status_code == 409 and other.json()["error"]["code"] == "idempotency_conflict"
+
+    secret = first.json()["key"].encode()
+    with sqlite3.connect(server.data_dir / "bondmcp.db") as conn:
+        stored = conn.execute(
+            "SELECT response_body, note FROM idempotency_records WHERE note = 'sealed'"
+        ).fetchall()
+        assert stored and all(secret not in bytes(row[0]) for row in stored)
+        assert all(b"bmcp_" not in bytes(row[0]) for row in stored)
+        # Eleven minutes later the sealed response is no longer replayed.
+        conn.execute(
+            "UPDATE idempotency_records SET created_at = datetime('now', '-11 minutes')"
+            " WHERE note = 'sealed'"
+        )
+    late = call(server, "POST", "/v1/keys", admin, json=body, headers=retry)
+    assert late.status_code == 201 and late.json()["id"] != first.json()["id"]
+    assert "idempotent-replayed" not in late.headers
+
+    rotate = {"Idempotency-Key": "rotate-replayed-app"}
+    path = f"/v1/keys/{first.json()['id']}/rotate"
+    rotated = call(server, "POST", path, admin, json={"grace_period_seconds": 60}, headers=rotate)
+    replayed = call(server, "POST", path, admin, json={"grace_period_seconds": 60}, headers=rotate)
+    assert rotated.status_code == replayed.status_code == 200
+    assert replayed.json()["id"] == rotated.json()["id"]  # not a 409 for a rotated key
+    assert replayed.json()["key"] == rotated.json()["key"]
+
+
 def test_old_keys_are_flagged_for_rotation(server: ServerProcess) -> None:
     old = create_key(server.env, name="old")
     with sqlite3.connect(server.data_dir / "bondmcp.db") as conn:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 from bondmcp.store.db import Database, utcnow
 from bondmcp.store.idempotency import (
     RETENTION,
+    SEALED_RETENTION,
     IdempotencyConflict,
     IdempotencyStore,
     StoredResponse,
@@ -67,6 +68,36 @@ def test_reusing_an_expired_key_replaces_only_that_record(store: IdempotencyStor
     assert store.lookup(key_id, "old", "hash-n") == new
     # Other keys' records are untouched.
     assert store.lookup(key_id, "recent", "hash-r") == kept
+
+
+def test_sealed_responses_are_encrypted_replayed_briefly_then_purged(
+    store: IdempotencyStore,
+) -> None:
+    key_id = _key(store)
+    secret_body = b'{"key":"bmcp_dev_secret_value"}'
+    created = StoredResponse(201, secret_body, "application/json")
+    assert store.save(key_id, "create", "hash-c", created, sealed=True) is created
+    plain = StoredResponse(200, b'{"plain":true}', "application/json")
+    store.save(key_id, "plain", "hash-p", plain)
+    with store._db.engine.connect() as conn:
+        rows = conn.execute(select(IdempotencyRecord.note, IdempotencyRecord.response_body))
+        bodies = {note: body for note, body in rows}
+    assert b"secret_value" not in bytes(bodies["sealed"])
+    assert store.lookup(key_id, "create", "hash-c") == created
+    with pytest.raises(IdempotencyConflict):
+        store.lookup(key_id, "create", "hash-other")
+    # Under another server secret the record cannot be opened: it is not replayed.
+    assert IdempotencyStore(store._db, b"t" * 32).lookup(key_id, "create", "hash-c") is None
+
+    with store._db.engine.begin() as conn:
+        conn.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.note == "sealed")
+            .values(created_at=utcnow() - SEALED_RETENTION - dt.timedelta(seconds=5))
+        )
+    assert store.lookup(key_id, "create", "hash-c") is None
+    assert store.purge() == 1  # the sealed record; the plain one is kept for its day
+    assert store.lookup(key_id, "plain", "hash-p") == plain
 
 
 def test_remembered_responses_replay_before_and_after_they_are_written(

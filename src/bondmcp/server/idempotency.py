@@ -48,8 +48,10 @@ def run_idempotent(
     compute: Callable[[], BaseModel],
     *,
     status_code: int = 200,
+    sealed: bool = False,
 ) -> Response:
-    """Answer ``compute()``; with an Idempotency-Key, store it and replay it on retries."""
+    """Answer ``compute()``; with an Idempotency-Key, store it and replay it on retries.
+    ``sealed`` for a response that holds a secret: stored encrypted, replayed briefly."""
     idempotency_key = request.headers.get("idempotency-key")
     if idempotency_key is None:
         return json_response(compute(), status_code)
@@ -67,7 +69,7 @@ def run_idempotent(
     if stored is None:
         body = compute().model_dump_json().encode()
         fresh = StoredResponse(status_code, body, _JSON)
-        stored = store.save(key.id, idempotency_key, request_hash, fresh)
+        stored = store.save(key.id, idempotency_key, request_hash, fresh, sealed=sealed)
         replayed = stored is not fresh
     headers = {"Idempotent-Replayed": "true"} if replayed else {}
     return Response(

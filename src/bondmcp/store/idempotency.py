@@ -10,6 +10,11 @@ per question cost more than answering it. Until it is written, a response is rep
 this process's memory. A retry that reaches another process within that quarter second, or
 follows a crash, is answered again: harmless for a question, which is why jobs and batches,
 which create things, still store theirs before responding.
+
+A response that holds a secret (a created or rotated API key) is stored sealed: encrypted
+with AES-GCM under a key derived from the server secret, bound to its record, and replayed
+for ten minutes only, long enough for any client's retries. The retention purge deletes it
+after that.
 """
 
 from __future__ import annotations
@@ -17,18 +22,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import os
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import and_, bindparam, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
+from sqlalchemy.sql.elements import ColumnElement
 
 from bondmcp.store.db import Database, utcnow
 from bondmcp.store.models import IdempotencyRecord
 
 #: How long a stored response can be replayed.
 RETENTION = dt.timedelta(hours=24)
+#: How long a sealed response (one that holds a secret) can be replayed.
+SEALED_RETENTION = dt.timedelta(minutes=10)
+_SEALED = "sealed"  # the ``note`` of a sealed record
+_SEAL_INFO = b"bondmcp idempotent responses v1"
 #: Responses kept in memory while the database cannot take them (normally a quarter
 #: second's worth); past this the oldest lose their replay protection first.
 MAX_PENDING = 20_000
@@ -48,7 +63,12 @@ class StoredResponse:
 _TABLE = IdempotencyRecord.__table__
 #: Built once: composing the statement cost more than running it.
 _LOOKUP = select(
-    _TABLE.c.request_hash, _TABLE.c.status_code, _TABLE.c.response_body, _TABLE.c.content_type
+    _TABLE.c.request_hash,
+    _TABLE.c.status_code,
+    _TABLE.c.response_body,
+    _TABLE.c.content_type,
+    _TABLE.c.note,
+    _TABLE.c.created_at,
 ).where(
     _TABLE.c.key_id == bindparam("key_id"),
     _TABLE.c.idempotency_key == bindparam("digest"),
@@ -62,15 +82,16 @@ class _Pending:
     response: StoredResponse
     created_at: dt.datetime
 
-    def row(self, key_id: str, digest: str) -> dict[str, object]:
+    def row(self, key_id: str, digest: str, body: bytes | None = None) -> dict[str, object]:
         return {
             "key_id": key_id,
             "idempotency_key": digest,
             "request_hash": self.request_hash,
             "status_code": self.response.status_code,
-            "response_body": self.response.body,
+            "response_body": self.response.body if body is None else body,
             "content_type": self.response.content_type,
             "created_at": self.created_at,
+            "note": None if body is None else _SEALED,
         }
 
 
@@ -85,6 +106,8 @@ class IdempotencyStore:
         self._upsert = (
             postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
         )
+        seal_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEAL_INFO)
+        self._aead = AESGCM(seal_key.derive(secret))
 
     def digest(self, value: str | bytes) -> str:
         data = value.encode() if isinstance(value, str) else value
@@ -110,7 +133,25 @@ class IdempotencyStore:
             return None
         if not hmac.compare_digest(row.request_hash, request_hash):
             raise IdempotencyConflict
-        return StoredResponse(row.status_code, row.response_body, row.content_type)
+        body = row.response_body
+        if row.note == _SEALED:
+            if _aware(row.created_at) <= utcnow() - SEALED_RETENTION:
+                return None
+            try:
+                body = self._open(key_id, digest, body)
+            except InvalidTag:  # sealed under another server secret
+                return None
+        return StoredResponse(row.status_code, body, row.content_type)
+
+    def _aad(self, key_id: str, digest: str) -> bytes:
+        return f"{key_id}\0{digest}".encode()
+
+    def _seal(self, key_id: str, digest: str, body: bytes) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, body, self._aad(key_id, digest))
+
+    def _open(self, key_id: str, digest: str, sealed: bytes) -> bytes:
+        return self._aead.decrypt(sealed[:12], sealed[12:], self._aad(key_id, digest))
 
     def save(
         self,
@@ -118,10 +159,15 @@ class IdempotencyStore:
         idempotency_key: str,
         request_hash: str,
         response: StoredResponse,
+        *,
+        sealed: bool = False,
     ) -> StoredResponse:
         """Store the response now; if a concurrent request stored one first, return that
-        one. An expired record of the same key is replaced."""
-        row = _Pending(request_hash, response, utcnow()).row(key_id, self.digest(idempotency_key))
+        one. An expired record of the same key is replaced. ``sealed`` for a response that
+        holds a secret (see the module's docstring)."""
+        digest = self.digest(idempotency_key)
+        body = self._seal(key_id, digest, response.body) if sealed else None
+        row = _Pending(request_hash, response, utcnow()).row(key_id, digest, body)
         with self._db.writing(), self._db.engine.begin() as conn:
             written = conn.execute(self._write_statement(), [row]).first()
         if written is not None:
@@ -173,14 +219,31 @@ class IdempotencyStore:
                 "response_body": excluded.response_body,
                 "content_type": excluded.content_type,
                 "created_at": excluded.created_at,
+                "note": excluded.note,
             },
-            where=IdempotencyRecord.created_at <= utcnow() - RETENTION,
+            where=_expired(utcnow() - RETENTION),
         ).returning(IdempotencyRecord.id)
 
     def purge(self, before: dt.datetime | None = None) -> int:
-        cutoff = before or utcnow() - RETENTION
+        """Delete records past their replay period (``before``: all older than that)."""
         with self._db.session() as session:
-            result = session.execute(
-                delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff)
-            )
+            result = session.execute(delete(IdempotencyRecord).where(_expired(before)))
             return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _expired(cutoff: dt.datetime | None) -> ColumnElement[bool]:
+    """Records past their replay period: older than ``cutoff`` (default the retention),
+    and sealed ones older than ``SEALED_RETENTION``."""
+    now = utcnow()
+    return or_(
+        IdempotencyRecord.created_at <= (cutoff or now - RETENTION),
+        and_(
+            IdempotencyRecord.note == _SEALED,
+            IdempotencyRecord.created_at <= now - SEALED_RETENTION,
+        ),
+    )
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """Core reads from SQLite hand back naive UTC datetimes."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value

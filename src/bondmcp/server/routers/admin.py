@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
+from starlette.responses import Response
 
 from bondmcp.server.deps import AdminKey, ServicesDep
 from bondmcp.server.errors import APIError
+from bondmcp.server.idempotency import run_idempotent
 from bondmcp.server.services import Services
 from bondmcp.settings import parse_rate_limit
 from bondmcp.store import ApiKeyRecord
@@ -61,8 +63,23 @@ def key_info(record: ApiKeyRecord, services: Services) -> KeyInfo:
     responses=_ERRORS,
     summary="Create an API key",
 )
-def create_key(body: KeyCreateRequest, admin: AdminKey, services: ServicesDep) -> KeyCreated:
-    """A key for this server's environment. The secret is in this response only."""
+def create_key(
+    body: KeyCreateRequest, request: Request, admin: AdminKey, services: ServicesDep
+) -> Response:
+    """A key for this server's environment. The secret is in this response only, which a
+    retry with the same Idempotency-Key gets again for ten minutes."""
+    return run_idempotent(
+        request,
+        services,
+        admin,
+        body,
+        lambda: _create_key(body, admin, services),
+        status_code=201,
+        sealed=True,
+    )
+
+
+def _create_key(body: KeyCreateRequest, admin: ApiKeyRecord, services: Services) -> KeyCreated:
     if body.rate_limit is not None:
         try:
             parse_rate_limit(body.rate_limit)
@@ -107,9 +124,23 @@ def _own_key(services: Services, key_id: str) -> ApiKeyRecord:
     summary="Rotate an API key",
 )
 def rotate_key(
-    key_id: str, body: KeyRotateRequest, admin: AdminKey, services: ServicesDep
+    key_id: str, body: KeyRotateRequest, request: Request, admin: AdminKey, services: ServicesDep
+) -> Response:
+    """Issue a replacement; the old key keeps working for the grace period, then 401. A
+    retry with the same Idempotency-Key gets the same replacement for ten minutes."""
+    return run_idempotent(
+        request,
+        services,
+        admin,
+        body,
+        lambda: _rotate_key(key_id, body, admin, services),
+        sealed=True,
+    )
+
+
+def _rotate_key(
+    key_id: str, body: KeyRotateRequest, admin: ApiKeyRecord, services: Services
 ) -> KeyCreated:
-    """Issue a replacement; the old key keeps working for the grace period, then 401."""
     _own_key(services, key_id)
     try:
         record, secret = services.keys.rotate(
