@@ -784,3 +784,207 @@ def test_everyday_causes_stay_routine(question: str) -> None:
 def test_red_flags_beside_everyday_causes(question: str, category: str) -> None:
     result = triage(question)
     assert (result.level, result.category) == ("emergency", category), question
+
+
+# Red flags from the NHS, CDC and MedlinePlus "call 999/911 / go to A&E" lists that had no
+# rule: sepsis, heatstroke, hypothermia, serious burns, testicular torsion, ectopic
+# pregnancy, a rigid belly, dehydration in children, a feverish child who is floppy, and
+# further wordings of stroke, head injury, suicide, meningitis and vomiting blood.
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        ("my dad is confused, shivering and his skin is blotchy", "emergency", "sepsis"),
+        (
+            "my mum has a high temperature, she's confused and breathing really fast",
+            "emergency",
+            "sepsis",
+        ),
+        ("i think i have sepsis", "emergency", "sepsis"),
+        (
+            "my husband has an infection and now he's confused and his skin looks mottled",
+            "emergency",
+            "sepsis",
+        ),
+        ("my baby's skin is mottled and she's very floppy", "emergency", "sepsis"),
+        ("my dad's had a uti and now he's confused and not making sense", "emergency", "sepsis"),
+        ("my baby has a fever and is floppy", "emergency", "meningitis"),
+        ("baby has a high pitched cry and a temperature", "emergency", "meningitis"),
+        (
+            "my teenager has a bad headache, stiff neck and is being sick",
+            "emergency",
+            "meningitis",
+        ),
+        (
+            "my dad was in the sun all day and now he's confused and not sweating",
+            "emergency",
+            "heatstroke",
+        ),
+        ("i think i have heatstroke", "emergency", "heatstroke"),
+        (
+            "my son has been out in the heat and is hot, confused and has stopped sweating",
+            "emergency",
+            "heatstroke",
+        ),
+        ("my grandad is really cold, shivering, confused and drowsy", "emergency", "hypothermia"),
+        (
+            "my nan's skin is ice cold and she's very sleepy and not making sense",
+            "emergency",
+            "hypothermia",
+        ),
+        ("i think my dad has hypothermia", "emergency", "hypothermia"),
+        (
+            "my son pulled boiling water on himself and the burn is bigger than his hand",
+            "emergency",
+            "burns",
+        ),
+        ("my toddler got a big burn on his face from a kettle", "emergency", "burns"),
+        ("severe burn on my arm, the skin is white and charred", "emergency", "burns"),
+        ("chemical burn in my eye", "emergency", "burns"),
+        ("electrical burn from a socket", "emergency", "burns"),
+        ("sudden severe pain in my testicle", "emergency", "testicular"),
+        ("my son has sudden pain in his testicles and is being sick", "emergency", "testicular"),
+        ("my teenager woke with agonising pain in his balls", "emergency", "testicular"),
+        ("sudden pain in my scrotum and its swollen", "emergency", "testicular"),
+        (
+            "i'm pregnant and have really bad pain on one side and feel faint",
+            "emergency",
+            "pregnancy",
+        ),
+        (
+            "pregnant and sharp pain on one side of my belly and shoulder tip pain",
+            "urgent",
+            "pregnancy",
+        ),
+        (
+            "positive pregnancy test and severe pain in my lower belly on one side",
+            "urgent",
+            "pregnancy",
+        ),
+        (
+            "severe abdominal pain and my stomach is hard as a rock",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        ("my belly is rigid and it's agony to move", "emergency", "urgent_symptoms"),
+        (
+            "terrible stomach pain and my belly is swollen and hard",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        ("excruciating stomach pain and i can't stand up", "urgent", "urgent_symptoms"),
+        ("my wife suddenly doesn't understand what I'm saying", "emergency", "stroke"),
+        ("suddenly cant understand what people are saying", "emergency", "stroke"),
+        ("sudden loss of sight in my right eye", "emergency", "stroke"),
+        ("i've lost my sight in one eye this morning", "emergency", "stroke"),
+        ("i have a sudden really bad headache and i'm being sick", "emergency", "headache"),
+        (
+            "my son was knocked out playing football and now has a headache",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "grandma fell and hit her head, she's on blood thinners",
+            "emergency",
+            "head_injury",
+        ),
+        ("no one would miss me if i was gone", "emergency", "suicide"),
+        ("i cant do this anymore i want it all to end", "emergency", "suicide"),
+        ("there was blood in my sick", "emergency", "bleeding"),
+        ("my vomit has blood in it", "emergency", "bleeding"),
+        (
+            "my blood sugar is really high and i'm being sick and feel confused",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        ("my baby's soft spot is sunken and she's not feeding", "urgent", "urgent_symptoms"),
+        (
+            "my 2 year old has diarrhoea and vomiting and is very drowsy",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        ("my baby has sunken eyes and no tears when crying", "urgent", "urgent_symptoms"),
+        (
+            "my toddler has been vomiting all day and wont drink anything",
+            "urgent",
+            "urgent_symptoms",
+        ),
+    ],
+)
+def test_more_red_flags_from_the_public_lists(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+    assert result.guidance and result.source_url and result.source_url.startswith("https://")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the signs of sepsis",
+        "can a uti cause sepsis",
+        "my dad had sepsis last year, how long is recovery",
+        "my mum has sepsis and is in intensive care, what should we expect",
+        "how do i know if i have sepsis",
+        "i'm confused, is a uti a kidney infection",
+        "i'm confused about which antibiotic to take for my infection",
+        "the instructions for my fever medicine confused me",
+        "my face gets blotchy when i drink wine",
+        "my baby has a fever and a blotchy rash on her tummy but is playing",
+        "my dad has dementia and gets confused when he has a uti",
+        "i feel confused and have a temperature of 37",
+        "what is heatstroke",
+        "how can i avoid heatstroke at the festival",
+        "i had heatstroke last summer, am i more at risk now",
+        "i sat in the sun all day and now have heat rash",
+        "i'm not sweating much in the heat, is that normal",
+        "what is hypothermia",
+        "how do i prevent hypothermia when hiking",
+        "my hands are always ice cold",
+        "i feel really cold and sleepy after eating",
+        "i burnt my finger on the oven and it has a small blister",
+        "i have sunburn on my face and it's blistering",
+        "i have bad heartburn",
+        "my chemical peel burned a bit",
+        "razor burn on my neck",
+        "i burned my tongue on hot coffee",
+        "how do you treat a third degree burn",
+        "what is a chemical burn",
+        "i want to burn fat on my belly",
+        "acid reflux burns my throat",
+        "dull ache in my left testicle for months",
+        "lump on my testicle, is it cancer",
+        "got kicked in the balls playing football and it hurts",
+        "severe pain in my testicle after vasectomy",
+        "what is testicular torsion",
+        "can cycling cause testicular torsion",
+        "my son had testicular torsion surgery last year",
+        "pain in the ball of my foot",
+        "what are the signs of an ectopic pregnancy",
+        "i'm 8 weeks pregnant with mild cramps",
+        "positive pregnancy test, when should i see the midwife",
+        "my stomach is bloated and hard after eating",
+        "my pregnant belly goes rock hard sometimes",
+        "severe stomach cramps from my period",
+        "my abs are rock hard from the gym",
+        "what causes severe stomach pain",
+        "my stomach hurts really bad from trapped wind",
+        "my sugar is high after eating, is that normal",
+        "i was knocked out by the sleeping tablets",
+        "the anaesthetic knocked me out for hours",
+        "i was knocked out of the competition",
+        "i was knocked out playing rugby when i was a kid",
+        "i suddenly understand why my mum worried",
+        "my toddler doesn't understand the word no",
+        "i have sunken eyes from lack of sleep",
+        "my 2 year old was sick once but is drinking fine",
+        "my baby has no tears yet at 3 weeks old is that normal",
+        "my toddler has a temperature and won't stop crying from teething",
+        "i suddenly get really bad headaches when i bend over",
+        "my headache just started and it's really bad, can i take ibuprofen",
+        "no one would notice if i changed my hair",
+        "i want this week to end",
+        "i'm on blood thinners and bruise easily",
+        "i've got a really bad back ache while pregnant",
+    ],
+)
+def test_more_red_flags_need_the_red_flag(question: str) -> None:
+    assert triage(question).level == "routine", question

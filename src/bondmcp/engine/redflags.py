@@ -173,6 +173,17 @@ SEVERE_HEAD = _concept(
     r"like (?:a|being|getting) (?:hit|struck|kicked|whacked|smacked|punched|hammered|clubbed)",
     r"agony",
 )
+#: Plain words for a bad headache, which count only with a plainly sudden onset.
+VERY_BAD = _concept("very bad", r"(?:really|very|extremely|incredibly|so) bad")
+PLAINLY_SUDDEN = _concept(
+    "plainly sudden",
+    r"sudden\w*",
+    r"all of a sudden",
+    r"out of (?:nowhere|the blue)",
+    r"without (?:any )?warning",
+    r"came on (?:fast|quickly|all at once|in seconds)",
+    r"(?:in|within) (?:a few |a couple of )?seconds",
+)
 SUPERLATIVE = _concept(
     "superlative",
     r"worst (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
@@ -493,6 +504,7 @@ VISION_OR_BALANCE = _concept(
     r"(?:can'?t|cannot|couldn'?t|unable to) (?:walk|stand up|stand straight|stand on)",
     r"lost (?:my |his |her |their |the )?(?:sight|vision)",
     r"losing (?:my |his |her |their |the )?(?:sight|vision)",
+    r"loss of (?:sight|vision)",
     r"vision (?:[\w']+ ){0,2}(?:went|gone|blurr\w*|dark|black)",
     r"blind\b",
     r"(?:off|lost|losing|no) balance",
@@ -870,6 +882,8 @@ VOMITED_BLOOD = _concept(
     "vomited blood",
     r"(?:bringing|brought|throwing|threw|coughing|coughed|spitting|spat|hacking) up (?:[\w']+ ){0,3}blood",
     r"(?:vomit\w*|being sick|been sick|puk\w*) (?:[\w']+ ){0,3}blood",
+    r"blood (?:in|through) (?:my|his|her|their|the) (?:sick|vomit|puke)",
+    r"(?:sick|vomit|puke) (?:has|had|is|was|with|full of) (?:[\w']+ ){0,2}blood",
 )
 
 #: Blood that has been in the stomach looks like coffee grounds.
@@ -1100,6 +1114,15 @@ HEAD_INJURY_FLAG = _concept(
     r"vacant",
     r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:nonsense|gibberish|rubbish)",
+    r"blood ?thinn\w*",
+    r"anti-?coagula\w*",
+    r"warfarin",
+    r"apixaban",
+    r"rivaroxaban",
+    r"edoxaban",
+    r"dabigatran",
+    r"eliquis",
+    r"xarelto",
 )
 
 # --- Fever in babies, meningitis (NHS) ---------------------------------------------------
@@ -1169,6 +1192,8 @@ PREGNANT = _concept(
     r"expecting (?:a baby|a boy|a girl|twins|triplets|(?:my|our|her) (?:first|second|third|\w+) "
     r"(?:baby|child))",
     r"expecting twins",
+    r"positive (?:pregnancy )?test",
+    r"pregnancy test (?:was |is |came back |came up |showed )?positive",
     r"my bump",
     r"(?:first|second|third) trimester",
     r"(?<!for )(?<!past )(?<!last )(?<!over )[2-4]\d ?(?:weeks?|wks?)\b(?! ago)",
@@ -1257,7 +1282,15 @@ LONG_VOMITING = _concept(
     r"(?:for|since|over|in) (?:the (?:last|past) )?(?:two|three|four|five|several|a few|a couple of|2|3|4|5) days",
     r"(?:for|over|in) (?:the (?:last|past) )?(?:24|36|48|72|twenty[- ]four|forty[- ]eight) (?:hours|hrs)",
 )
-DIABETIC = _concept("diabetic", r"diabet\w*", r"type ?1\b", r"insulin")
+DIABETIC = _concept(
+    "diabetic",
+    r"diabet\w*",
+    r"type ?1\b",
+    r"insulin",
+    r"(?:blood )?sugars?'?s? (?:is |are |has been |have been |keeps? )?(?:really |very |so |super |sky )?(?:high|"
+    r"through the roof)",
+    r"(?:really |very |super )?high (?:blood )?sugars?",
+)
 DKA_SIGN = _concept(
     "ketoacidosis sign",
     r"fruity",
@@ -1369,12 +1402,15 @@ ENDING_IT = _concept(
     + NOT_A_RELATIONSHIP
     + r"|end(?:ing)? my life|kill(?:ing)? myself|"
     r"tak(?:e|ing) my (?:own )?life)",
+    r"(?:want|wish|need) (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop)\b(?! (?:for|with) )",
 )
 BURDEN = _concept(
     "a burden",
     r"(?:better|happier|easier) (?:off )?(?:without me|if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around))",
     r"(?:such|just) a burden",
     r"burden (?:to|on) (?:everyone|my family|them|you all)",
+    r"(?:no ?one|nobody) (?:would|will|'?d|is going to|even) (?:even |really )?(?:miss|notice|care)\b(?: me)? if i "
+    r"(?:was|were|wasn'?t|weren'?t|died|disappeared|was gone|am gone|'?m gone|killed|ended|left)",
 )
 FAREWELL = _concept(
     "saying goodbye",
@@ -1621,6 +1657,382 @@ DRUG_TOXICITY = _concept(
 )
 OD = _concept("overdosed", r"od'?d\b", r"o\.d\.?'?d?", r"od(?:ing|ed)\b", r"overdos\w*")
 
+# --- Sepsis (NHS) ------------------------------------------------------------------------
+
+INFECTION = _concept(
+    "infection or fever",
+    r"infect\w*",
+    r"uti\b",
+    r"water infection",
+    r"kidney infection",
+    r"chest infection",
+    r"pneumonia",
+    r"cellulitis",
+    r"fever\w*",
+    r"(?:high |a )?temperature",
+    r"temp\b",
+    r"burning up",
+    r"3[89](?:\.\d)?\b",
+    r"40(?:\.\d)?\b",
+    r"10[0-5](?:\.\d)?\b",
+    r"shiver\w*",
+    r"rigou?rs",
+    r"shaking uncontrollably",
+)
+#: NHS sepsis "call 999 if": confused, not making sense; blue, grey, pale or blotchy skin.
+SEPSIS_SIGN = _concept(
+    "sepsis sign",
+    r"(?:confused|confusion)(?! (?:me|us|about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+    r"delirious",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"talking (?:nonsense|gibberish|rubbish)",
+    r"mottl\w*",
+    r"blotchy (?:skin|legs|arms|hands|feet|body)",
+    r"(?:skin|legs|arms|hands|feet) (?:is |are |looks? |has gone |have gone |went )?(?:[\w']+ )?blotchy",
+    r"(?:skin|lips|tongue) (?:[\w']+ ){0,3}(?:blu(?:e|ish)|grey|gray|dusky)\b",
+)
+#: "my face gets blotchy when i drink": blotches with an everyday cause.
+SEPSIS_EVERYDAY = _words(
+    r"alcohol",
+    r"wine",
+    r"drink\w*",
+    r"blush\w*",
+    r"embarrass\w*",
+    r"eczema",
+    r"acne",
+    r"sunburn\w*",
+    # "i'm confused, is a uti...": puzzled, not confused in the medical sense.
+    r"(?:i'?m|i am|im|i was|i feel|i felt|i get) (?:a bit |so |really |very |quite |a little )?confus\w*",
+    r"normal",
+    r"36(?:\.\d)?\b",
+    r"37(?:\.[0-4])?\b",
+)
+MOTTLED = _concept("mottled skin", r"mottl\w*", r"blotchy (?:skin|legs|arms|hands|feet|body)")
+FLOPPY_OR_DROWSY = _concept(
+    "floppy or hard to wake",
+    r"flopp\w*",
+    r"limp\b",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
+    r"hard to wake",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse|be woken)",
+    r"unresponsive",
+)
+#: NHS fever in children: call 999 if the child is floppy, has a weak, high-pitched or
+#: continuous cry, or is hard to wake.
+CHILD_FEVER_SIGN = _concept(
+    "child fever red flag",
+    r"flopp\w*",
+    r"limp\b",
+    r"high[- ]pitched (?:cry\w*|scream\w*|wail\w*)",
+    r"(?:weak|continuous|constant|non-?stop) (?:cry\w*|wail\w*)",
+    r"hard to wake",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse|be woken)",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
+)
+
+# --- Heatstroke and hypothermia (NHS) ----------------------------------------------------
+
+HEAT_EXPOSURE = _concept(
+    "heat",
+    r"heat ?wave",
+    r"(?:in|out in) the (?:sun|heat)\b",
+    r"(?:sun|heat) all day",
+    r"(?:hot|boiling|scorching) (?:day|weather|sun|car|room)",
+    r"(?:in|from) the heat\b",
+    r"sauna",
+    r"sun ?stroke",
+    r"heat ?stroke",
+    r"overheat\w*",
+    r"heat exhaustion",
+)
+HEAT_SIGN = _concept(
+    "heatstroke sign",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+    r"delirious",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"talking (?:nonsense|gibberish|rubbish)",
+    r"(?:stopped|has stopped|isn'?t|is not|not) sweating(?! (?:much|as much|a lot))",
+    r"(?:skin|he|she|they) (?:is |are |feels |'?s )?(?:[\w']+ ){0,2}hot and dry",
+    r"collaps\w*",
+    r"passed out",
+    r"fainted",
+    r"fitting",
+    r"seiz\w*",
+    r"unresponsive",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse)",
+)
+VERY_COLD = _concept(
+    "very cold",
+    r"hypotherm\w*",
+    r"(?:ice|icy|freezing|stone|deathly|very|really|so|extremely|frozen) cold",
+    r"freezing (?:to touch|all over)",
+    r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
+    r"(?:fell|fallen|been|was) (?:in|into) (?:the |a )?(?:icy |freezing |cold )?(?:river|sea|lake|canal|water)",
+    r"(?:outside|out) (?:in the cold )?all night",
+)
+HYPOTHERMIA_SIGN = _concept(
+    "hypothermia sign",
+    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+    r"slurr\w*",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy)",
+    r"drowsy",
+    r"stopped shivering",
+    r"(?:breathing|breaths?) (?:[\w']+ ){0,2}(?:slow|shallow)",
+    r"(?:slow|shallow) breath\w*",
+    r"hard to wake",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse)",
+    r"unresponsive",
+    r"flopp\w*",
+    r"limp\b",
+)
+#: Cold hands or sleepiness with an everyday cause: a cold, a meal, circulation.
+COLD_EVERYDAY = _words(
+    r"(?:a|the|my|his|her) cold\b",
+    r"cold (?:and|or) flu",
+    r"raynaud\w*",
+    r"circulation",
+    r"after (?:eating|lunch|dinner|a meal)",
+    r"drink\w*",
+    r"cold (?:drink|water|shower|bath|brew|remedy|medicine|sore)",
+)
+
+# --- Burns (NHS) -------------------------------------------------------------------------
+
+BURN = _concept(
+    "burn",
+    r"burn(?:s|t|ed)?\b(?! (?:out|off|calories|fat|wood|candles?|cds?|a cd|incense|sage|the (?:toast|food)))",
+    r"scald\w*",
+)
+#: NHS: go to A&E for large or deep burns, white or charred skin, chemical or electrical
+#: burns, burns on the face, hands, feet or genitals that blister.
+BURN_FLAG = _concept(
+    "serious burn",
+    r"(?:bigger|larger) than (?:his|her|my|their|your|a|the) (?:\w+ )?(?:hand|palm)",
+    r"(?:large|big|huge|massive|deep|severe|serious|third[- ]degree|3rd[- ]degree|full[- ]thickness)\b",
+    r"charred",
+    r"(?:skin|it) (?:[\w']+ ){0,3}(?:white|black|leathery|peeling off|came off|hanging)",
+    r"(?:whole|entire|all (?:of )?(?:his|her|my|their|the)) (?:[\w']+ ){0,2}(?:arm|leg|chest|back|face|hand|"
+    r"belly|tummy|body)",
+    r"chemical",
+    r"acid\b",
+    r"electric\w*",
+    r"live wire",
+    r"socket",
+    r"power line",
+    r"(?:face|eyes?|genitals?|groin|privates|penis|vagina) (?:[\w']+ ){0,3}blister\w*",
+    r"blister\w* (?:[\w']+ ){0,4}(?:face|eyes?|genitals?|groin|privates)",
+    r"in (?:his|her|my|their|the|your) eyes?\b",
+)
+BURN_EVERYDAY = _words(
+    r"sun ?burn\w*",
+    r"heart ?burn",
+    r"razor",
+    r"carpet",
+    r"friction",
+    r"rope burn",
+    r"tongue",
+    r"mouth",
+    r"pizza",
+    r"(?:hot )?(?:tea|coffee|soup) (?:burn\w*|scald\w*) (?:my|his|her) (?:tongue|mouth|lips?)",
+    r"sensation",
+    r"when (?:i|he|she) (?:pee|wee|urinat\w*)",
+    r"peeing",
+    r"urinat\w*",
+    r"eyes? (?:burn|burning|sting)",
+    r"hay ?fever",
+    r"(?:skin|face) care",
+    r"peel\b",
+    r"retinol",
+    r"acids? (?:serum|toner|peel)",
+    r"glycolic",
+    r"salicylic",
+    r"calories",
+    r"reflux",
+    r"indigestion",
+    r"throat",
+    r"stomach",
+)
+
+# --- Testicle pain (NHS) -----------------------------------------------------------------
+
+TESTICLE = _concept(
+    "testicle",
+    r"testic\w*",
+    r"testes\b",
+    r"testis\b",
+    r"scrot\w*",
+    r"balls?\b(?! of (?:my|his|her|the) (?:foot|feet))",
+    r"nut ?sack",
+)
+TESTICLE_PAIN_ONSET = _concept(
+    "sudden or severe",
+    *_SUDDEN_WORDS,
+    r"worst",
+    r"severe\w*",
+    r"excruciat\w*",
+    r"agoni[sz]\w*",
+    r"agony",
+    r"unbearable",
+    r"(?:really|very|extremely|so) (?:bad|painful)",
+    r"screaming",
+    r"crying (?:in|with) pain",
+    r"woke (?:me |him |up )?(?:up )?(?:with|in)",
+)
+TESTICLE_EVERYDAY = _words(
+    r"vasectom\w*",
+    r"kick\w*",
+    r"hit\b",
+    r"knock\w*",
+    r"kneed",
+    r"sports?",
+    r"football",
+    r"cycling",
+    r"bike",
+    r"sex\b",
+    r"ejaculat\w*",
+    r"blue balls",
+    r"lump",
+    r"months",
+    r"itch\w*",
+    r"rash",
+    r"ball(?:s)? of (?:my|his|her|the) f(?:oo|ee)t",
+)
+
+# --- Pregnancy: ectopic pregnancy, miscarriage (NHS) -------------------------------------
+
+PREGNANCY_SEVERE_PAIN = _concept(
+    "severe pain in pregnancy",
+    r"(?:severe|terrible|awful|intense|agonising|agonizing|unbearable|excruciating|stabbing|sharp|sudden|"
+    r"really bad|very bad) " + _gap(2) + r"(?:pains?|cramps?|cramping)",
+    r"(?:pains?|cramps?) (?:[\w']+ ){0,3}(?:one side|left side|right side)",
+    r"shoulder[- ]tip",
+    r"agony",
+)
+
+# --- Severe abdominal pain (MedlinePlus) -------------------------------------------------
+
+BELLY = _concept("belly", r"bell(?:y|ies)", r"tumm(?:y|ies)", r"stomach", r"abdom\w*", r"tum\b")
+#: MedlinePlus abdominal pain: call 911 if the abdomen is rigid, hard and tender to touch.
+RIGID_BELLY = _concept(
+    "rigid belly",
+    r"rigid",
+    r"(?:hard|solid) as (?:a )?(?:rock|board|brick|stone)",
+    r"like a (?:board|rock)",
+    r"board[- ]like",
+    r"rock[- ]hard",
+    r"hard and (?:swollen|tender|distended|bloated)",
+    r"(?:swollen|distended|bloated|tender) and (?:hard|rigid)",
+)
+SEVERE_PAIN = _concept(
+    "severe pain",
+    r"severe\w*",
+    r"excruciat\w*",
+    r"agoni[sz]\w*",
+    r"agony",
+    r"unbearable",
+    r"terrible",
+    r"awful",
+    r"horrendous",
+    r"(?:really|very|extremely|so) (?:bad|painful)",
+    r"worst",
+    r"screaming",
+    r"doubled (?:over|up)",
+    r"crying (?:in|with) pain",
+    r"10 ?(?:/|out of) ?10",
+)
+#: Severe pain with a known, everyday cause: periods, wind, constipation, IBS.
+ABDOMINAL_EVERYDAY = _words(
+    r"periods?\b",
+    r"menstrua\w*",
+    r"cramps?\b",
+    r"ovulat\w*",
+    r"wind\b",
+    r"gas\b",
+    r"trapped",
+    r"constipat\w*",
+    r"ibs\b",
+    r"irritable",
+    r"bloat\w*",
+    r"pregnan\w*",
+    r"braxton",
+    r"contractions?",
+    r"labou?r\b",
+    r"weeks\b",
+    r"stitch",
+    r"gym",
+    r"exercis\w*",
+    r"sit-?ups",
+    r"crunches",
+    r"abs\b",
+)
+
+# --- Further red flags -------------------------------------------------------------------
+
+#: CDC stroke: sudden confusion, trouble speaking or understanding speech.
+NOT_UNDERSTANDING = _concept(
+    "not understanding speech",
+    r"(?:can'?t|cannot|couldn'?t|doesn'?t|does not|didn'?t|isn'?t|not) (?:\w+ )?understand(?:ing)? "
+    r"(?:what (?:i'?m|we'?re|you'?re|people are|anyone is|he'?s|she'?s|they'?re|i|we|you|people|anyone) "
+    r"(?:\w+ )?(?:say\w*|tell\w*)|"
+    r"(?:a|any) (?:single )?words?|anything (?:i|we|anyone|people) (?:say|said)|speech|me\b|us\b)",
+)
+#: NHS head injury: knocked out, even if awake now.
+KNOCKED_OUT = _concept(
+    "knocked out",
+    r"(?:was|got|been|were|is|'s|he'?s|she'?s) (?:\w+ )?knocked (?:out|unconscious)(?! by (?:the )?(?:pills?|"
+    r"tablets?|medication|meds|anaesthetic|anesthetic|sleeping))",
+    r"(?:knocked|knocking) (?:him|her|them|me) (?:out|unconscious)",
+)
+KNOCKED_OUT_EVERYDAY = _words(
+    r"anaesthe\w*",
+    r"anesthe\w*",
+    r"general",
+    r"surgery",
+    r"operation",
+    r"sedat\w*",
+    r"sleeping",
+    r"pills?\b",
+    r"tablets?\b",
+    r"meds?\b",
+    r"medication",
+    r"tired",
+    r"exhausted",
+    r"boxing",
+    r"round\b",
+    r"competition",
+    r"tournament",
+    r"cup\b",
+)
+#: NHS dehydration in babies and children: a sunken soft spot or eyes, no tears, not
+#: drinking.
+SUNKEN = _concept(
+    "sunken soft spot or eyes",
+    r"sunken (?:soft spot|fontanell?e?|eyes)",
+    r"(?:soft spot|fontanell?e?|eyes) (?:[\w']+ ){0,3}sunken",
+    r"(?:soft spot|fontanell?e?) (?:[\w']+ ){0,3}(?:sunk|sinking|dipped|dipping)",
+)
+#: No tears counts only with vomiting or diarrhoea: newborns cry without tears.
+NO_TEARS = _concept(
+    "no tears", r"no tears", r"(?:crying|cries) (?:\w+ )?without (?:any )?tears", r"tearless"
+)
+NOT_DRINKING = _concept(
+    "not drinking",
+    r"(?:won'?t|will not|isn'?t|is not|not|refus\w*|stopped|hasn'?t|has not) (?:\w+ ){0,2}(?:drinking|feeding|"
+    r"drink\b|feed\b|drunk\b|fed\b|take (?:any |a )?(?:milk|bottle|feeds?|fluids?|water)|"
+    r"taking (?:any |her |his )?(?:milk|bottle|feeds?|fluids?|water))",
+)
+LIGHTER_DROWSY = _concept(
+    "very drowsy",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
+    r"drowsy",
+    r"lethargic",
+    r"hard to wake",
+)
+
 # --- Rules -------------------------------------------------------------------------------
 
 #: In priority order: the first emergency that matches names the category.
@@ -1722,6 +2134,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         "stroke", "emergency", (SUDDEN, VISION_OR_BALANCE), span=60, unless=BALANCE_EVERYDAY
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, CONFUSED), span=40),
+    ConceptRule(
+        "stroke", "emergency", (SUDDEN, NOT_UNDERSTANDING), span=60, unless=SPEECH_EVERYDAY
+    ),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
     # breathing or swallowing; hives with trouble breathing or feeling faint.
     ConceptRule(
@@ -1785,12 +2200,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # MedlinePlus headache: sudden and severe, the worst ever.
     ConceptRule("headache", "emergency", (HEAD, SEVERE_HEAD, SUDDEN), span=100),
     ConceptRule("headache", "emergency", (HEAD, SUPERLATIVE), span=80),
+    ConceptRule("headache", "emergency", (HEAD, VERY_BAD, PLAINLY_SUDDEN), span=80),
     ConceptRule("headache", "emergency", (HEAD, THUNDERCLAP), span=80),
     # NHS head injury: vomiting, confusion, drowsiness, memory loss, fluid from the nose or
     # ears after a blow to the head.
     ConceptRule(
         "head_injury", "emergency", (HEAD_BLOW, HEAD_INJURY_FLAG), span=200, across_sentences=True
     ),
+    ConceptRule("head_injury", "emergency", (KNOCKED_OUT,), unless=KNOCKED_OUT_EVERYDAY),
     # NHS meningitis: fever with a stiff neck, a rash that does not fade, a bulging soft
     # spot, or a headache with dislike of bright light.
     *(
@@ -1804,6 +2221,81 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
             unless=NOT_A_FEVER,
         )
         for signs in ((STIFF_NECK,), (NON_BLANCHING,), (BULGING,), (HEAD, LIGHT_HURTS))
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (HEAD, STIFF_NECK, VOMITING_ONLY),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    # NHS fever in children: call 999 if the child is floppy, hard to wake, or has a weak,
+    # high-pitched or continuous cry.
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (YOUNG_CHILD, HIGH_FEVER, CHILD_FEVER_SIGN),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    # NHS hypothermia: very cold with confusion, slurred speech, drowsiness or slow
+    # breathing (before sepsis: shivering is a sign of both).
+    ConceptRule(
+        "hypothermia",
+        "emergency",
+        (VERY_COLD, HYPOTHERMIA_SIGN),
+        span=120,
+        across_sentences=True,
+        unless=COLD_EVERYDAY,
+    ),
+    # NHS sepsis: an infection or fever with confusion, or blotchy, blue or grey skin;
+    # mottled skin in a child who is floppy or hard to wake.
+    ConceptRule(
+        "sepsis",
+        "emergency",
+        (INFECTION, SEPSIS_SIGN),
+        span=150,
+        across_sentences=True,
+        unless=SEPSIS_EVERYDAY,
+    ),
+    ConceptRule(
+        "sepsis", "emergency", (MOTTLED, FLOPPY_OR_DROWSY), span=100, across_sentences=True
+    ),
+    # NHS heatstroke: confused, not sweating, collapsed or fitting after heat.
+    ConceptRule(
+        "heatstroke", "emergency", (HEAT_EXPOSURE, HEAT_SIGN), span=150, across_sentences=True
+    ),
+    # NHS burns: large, deep, chemical or electrical burns, or blisters on the face or
+    # genitals.
+    ConceptRule("burns", "emergency", (BURN, BURN_FLAG), span=80, unless=BURN_EVERYDAY),
+    # NHS testicle pain: sudden, very bad pain in the testicles (torsion).
+    ConceptRule(
+        "testicular",
+        "emergency",
+        (TESTICLE, TESTICLE_PAIN_ONSET, PAIN),
+        span=100,
+        unless=TESTICLE_EVERYDAY,
+    ),
+    # NHS ectopic pregnancy: sharp, sudden, intense tummy pain with dizziness or fainting.
+    ConceptRule(
+        "pregnancy",
+        "emergency",
+        (PREGNANT, PREGNANCY_SEVERE_PAIN, SHOCK_SIGN),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=PREGNANCY_EVERYDAY,
+    ),
+    # MedlinePlus abdominal pain: call 911 if the belly is rigid and hard with severe pain.
+    ConceptRule(
+        "urgent_symptoms",
+        "emergency",
+        (BELLY, RIGID_BELLY, SEVERE_PAIN),
+        span=100,
+        unless=ABDOMINAL_EVERYDAY,
     ),
     # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
     ConceptRule(
@@ -1827,10 +2319,43 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         everyday_guard=False,
         unless=PREGNANCY_EVERYDAY,
     ),
+    ConceptRule(
+        "pregnancy",
+        "urgent",
+        (PREGNANT, PREGNANCY_SEVERE_PAIN),
+        span=120,
+        across_sentences=True,
+        unless=PREGNANCY_EVERYDAY,
+    ),
     # MedlinePlus: vomiting with no urine (dehydration); dark red blood from the bowel;
     # worsening pain low on the right of the belly (appendicitis).
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
+    # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
+    # with a child who will not drink or is very drowsy.
+    ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, SUNKEN), span=100),
+    ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_TEARS), span=120, across_sentences=True),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (YOUNG_CHILD, VOMITING, NOT_DRINKING),
+        span=120,
+        across_sentences=True,
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (YOUNG_CHILD, VOMITING, LIGHTER_DROWSY),
+        span=120,
+        across_sentences=True,
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (BELLY, SEVERE_PAIN, PAIN),
+        span=60,
+        unless=ABDOMINAL_EVERYDAY,
+    ),
     ConceptRule("urgent_symptoms", "urgent", (VOMITING_ONLY, LONG_VOMITING), span=80),
     ConceptRule("urgent_symptoms", "urgent", (DIABETIC, DKA_SIGN), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (KETONES,), unless=KETO_DIET),

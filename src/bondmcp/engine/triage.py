@@ -109,6 +109,11 @@ RELATED_TOPICS: dict[str, tuple[str, ...]] = {
     "meningitis": ("meningitis",),
     "pregnancy": ("ectopic-pregnancy", "miscarriage", "preeclampsia", "prenatal-care"),
     "urgent_symptoms": ("diabetic-ketoacidosis", "dehydration", "abdominal-pain", "appendicitis"),
+    "sepsis": ("sepsis",),
+    "heatstroke": ("heat-illness",),
+    "hypothermia": ("hypothermia",),
+    "burns": ("burns",),
+    "testicular": (),
 }
 
 
@@ -151,6 +156,39 @@ _DENTAL_NUMBING = re.compile(
     r"head ?ache)\b).*\b(?:dentist|dental|tooth|teeth|wisdom|filling|root canal|anaesthetic|anesthetic|"
     r"novocaine|lidocaine|numb(?:ed|ing) (?:my|his|her|their|the) (?:mouth|lips?|gums?|jaw|tongue|face))",
     re.IGNORECASE,
+)
+
+#: A condition already treated, in the past, or asked about as a possibility ("my dad has
+#: sepsis and is in intensive care", "how do i know if i have sepsis").
+_ILLNESS_KNOWN_OR_ASKED = _rx(
+    r"hospital",
+    r"icu\b",
+    r"intensive care",
+    r"treated",
+    r"treatment",
+    r"recover\w*",
+    r"surviv\w*",
+    r"ago\b",
+    r"last (?:year|month|week|summer|winter)",
+    r"had\b",
+    r"surgery",
+    r"operation",
+    r"risk",
+    r"(?:know|tell|check|sure) (?:if|whether)",
+    r"what if",
+    r"if (?:i|you|he|she|they|my|your|someone)\b",
+    r"(?:can|could|does|do|will) (?:\w+ ){0,3}(?:cause|lead to|give)",
+)
+#: Skin-care peels and acids that sting: not a chemical burn needing emergency care.
+_SKIN_CARE = _rx(
+    r"peel\w*",
+    r"retinol",
+    r"glycolic",
+    r"salicylic",
+    r"serum",
+    r"toner",
+    r"skin ?care",
+    r"hair dye",
 )
 
 RULES: tuple[TriageRule, ...] = (
@@ -349,7 +387,8 @@ RULES: tuple[TriageRule, ...] = (
             r"weak|numb)",
             r"sudden(?:ly)? (?:\w+ ){0,3}(?:numbness|numb|weakness|weak) (?:on|in|down) (?:the |my |his |her )?"
             r"(?:left|right|one) side",
-            r"(?:lost|losing|loss of) (?:the )?(?:vision|sight) in one eye",
+            r"(?:lost|losing|loss of) (?:(?:the|my|his|her|their|all) )?(?:vision|sight) in "
+            r"(?:one|(?:my|his|her|their) (?:left|right)) eye",
             r"(?:arm|leg|hand|face) (?:suddenly |just )?(?:went|go|gone|is|feels) (?:limp|dead|numb|floppy)",
             r"(?:can'?t|cannot|unable to) (?:move|feel|use) (?:my |his |her |their |the )?(?:left|right|one) "
             r"(?:side|arm|leg)",
@@ -635,6 +674,67 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Meningitis (NHS)",
         "https://www.nhs.uk/conditions/meningitis/",
+    ),
+    TriageRule(
+        "sepsis",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|gone) (?:\w+ )?"
+            r"(?:sepsis|septic(?:a?emia)?\b|septic shock|blood poisoning)",
+            r"(?:think|worried|scared|afraid|suspect|fear|might be|could be) (?:\w+ ){0,4}(?:sepsis|septic\b|"
+            r"blood poisoning)",
+            r"(?:showing|shows|has|having|with) (?:the |all the )?signs of sepsis",
+        ),
+        "situation",
+        "Sepsis (NHS)",
+        "https://www.nhs.uk/conditions/sepsis/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "heatstroke",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|think|worried|scared|afraid|suspect|"
+            r"might be|could be) (?:\w+ ){0,4}heat ?stroke",
+        ),
+        "situation",
+        "Heat exhaustion and heatstroke (NHS)",
+        "https://www.nhs.uk/conditions/heat-exhaustion-heatstroke/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "hypothermia",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|think|worried|scared|afraid|suspect|"
+            r"might be|could be) (?:\w+ ){0,4}hypotherm\w*",
+        ),
+        "situation",
+        "Hypothermia (NHS)",
+        "https://www.nhs.uk/conditions/hypothermia/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "burns",
+        "emergency",
+        _rx(
+            r"(?:third|3rd)[- ]degree burns?",
+            r"full[- ]thickness burns?",
+            r"(?:chemical|electrical|electric) burns?",
+        ),
+        "symptom",
+        "Burns and scalds (NHS)",
+        "https://www.nhs.uk/conditions/burns-and-scalds/",
+        unless=_SKIN_CARE,
+    ),
+    TriageRule(
+        "testicular",
+        "emergency",
+        _rx(r"testicular torsion", r"twisted (?:testicle|testis|ball)"),
+        "situation",
+        "Testicle pain (NHS)",
+        "https://www.nhs.uk/conditions/testicle-pain/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
     ),
     TriageRule(
         "pregnancy",
