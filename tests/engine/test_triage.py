@@ -988,3 +988,65 @@ def test_more_red_flags_from_the_public_lists(question: str, level: str, categor
 )
 def test_more_red_flags_need_the_red_flag(question: str) -> None:
     assert triage(question).level == "routine", question
+
+
+# Further lay wordings: run-together words, misspellings, and one word ("odd") that had
+# read as an overdose.
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        ("chestpain and sweating", "emergency", "cardiac"),
+        (
+            "my mum has indigestion that wont go away and is sweating and grey",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "my daughter has a temperature and a rash that doesnt go when i press a glass on it",
+            "emergency",
+            "meningitis",
+        ),
+        ("my daughter is too breathless to talk", "emergency", "breathing"),
+        ("my asthma attack wont stop and im getting tired", "emergency", "breathing"),
+        ("my daughter has had two fits in a row", "emergency", "seizure"),
+        ("i have been cutting my arms", "emergency", "suicide"),
+        ("my daughter has been cutting her thighs", "emergency", "suicide"),
+        ("i accidently took double my blood pressure meds", "emergency", "overdose"),
+        ("my husband was working in the sun and has a fit", "emergency", "heatstroke"),
+        (
+            "my toddler spilled boiling tea on his chest and it's blistering badly, bigger than"
+            " his hand",
+            "emergency",
+            "burns",
+        ),
+        ("my son got bleach in his eye", "emergency", "burns"),
+        (
+            "agonising pain in my belly and it's hard to touch",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        ("my baby hasn't had a wet nappy all day", "urgent", "urgent_symptoms"),
+        ("he ODed on heroin", "emergency", "overdose"),
+    ],
+)
+def test_further_lay_wordings(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my knee makes an odd noise",
+        "i have an odd rash on my arm",
+        "i've been cutting my hair short",
+        "i've been cutting my legs shaving",
+        "i took double the dose of vitamin c by mistake, is that ok",
+        "my toddler hasn't had a wet nappy since his nap an hour ago",
+        "i got some perfume in my eye",
+        "hyaluronic acid serum got in my eye",
+        "my asthma is fine with my inhaler",
+    ],
+)
+def test_further_lay_wordings_need_the_red_flag(question: str) -> None:
+    assert triage(question).level == "routine", question

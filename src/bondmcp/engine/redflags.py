@@ -242,6 +242,7 @@ RIBCAGE = _concept("ribcage", r"rib ?cage", r"ribs\b")
 CHEST_QUALITY = _concept(
     "chest quality",
     r"pains?\b",
+    r"chestpains?\b",
     r"painful",
     r"press\w*",
     r"tight\w*",
@@ -832,6 +833,7 @@ CANT_TALK = _concept(
     r"(?:more than |only |just )?(?:one|two|three|a few|a couple of) words",
     r"at rest",
     r"even (?:when |while )?(?:sitting|lying|resting|standing)",
+    r"too (?:[\w']+ ){0,3}to (?:talk|speak|eat|drink|feed|finish)",
 )
 
 # --- Bleeding (MedlinePlus) --------------------------------------------------------------
@@ -964,7 +966,8 @@ IN_AND_OUT = _concept(
 SEIZURE = _concept(
     "seizure",
     r"seiz\w*",
-    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad) fits?\b",
+    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad|two|three|several|multiple|2|3) "
+    r"fits?\b",
     r"fitting",
     r"convuls\w*",
     r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
@@ -1164,7 +1167,7 @@ NON_BLANCHING = _concept(
     r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
     r"did not) (?:fade|blanch|turn white)",
     r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
-    r"did not) (?:go away|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
+    r"did not) (?:go(?: away)?|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
     r"non-?blanching",
     r"(?:purple|purplish|dark red|red-purple|pin ?prick|tiny (?:purple|dark)|petechia\w*|bruise-?like)"
     r"(?: [\w']+){0,2} (?:spots|rash|dots|marks|blotches|bruises)",
@@ -1394,6 +1397,8 @@ ACCIDENT = _words(
 SELF_HARM = _concept(
     "self-harm",
     r"(?:cutting|cut|hurting|hurt|harming|harmed|burning|burnt|burned) (?:my|him|her|them)sel(?:f|ves)",
+    r"(?:been|keeps?|started|starting|still|is|'s|are|am|i'?m) (?:\w+ )?(?:cutting|burning|scratching) "
+    r"(?:my|his|her|their) (?:own )?(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy)",
 )
 ENDING_IT = _concept(
     "ending it",
@@ -1619,6 +1624,8 @@ EXTRA_DOSE = _concept(
     r"(?:took|taken|given|gave|swallowed|injected) (?:[\w']+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
     r"dos(?:e|es|age)",
     r"double[- ]dos\w*",
+    r"(?:took|taken|given|gave|swallowed) (?:[\w']+ ){0,2}(?:double|twice|triple) (?:my|his|her|their|the) "
+    r"(?:usual |normal |prescribed )?(?:[\w']+ ){0,3}(?:dose|doses|meds|medication|medicine|tablets|pills)",
 )
 #: "my son swallowed his antibiotic": his own medicine, as prescribed.
 OWN_MEDICINE = _words(
@@ -1655,7 +1662,8 @@ DRUG_TOXICITY = _concept(
     r"(?:won'?t|can'?t|cannot) (?:wake|be woken)",
     r"unresponsive",
 )
-OD = _concept("overdosed", r"od'?d\b", r"o\.d\.?'?d?", r"od(?:ing|ed)\b", r"overdos\w*")
+#: "od'd", "ODed", "OD'ing"; not "odd".
+OD = _concept("overdosed", r"od'd\b", r"o\.d\.?'?d?", r"od'?(?:ing|ed)\b", r"overdos\w*")
 
 # --- Sepsis (NHS) ------------------------------------------------------------------------
 
@@ -1759,6 +1767,7 @@ HEAT_SIGN = _concept(
     r"passed out",
     r"fainted",
     r"fitting",
+    r"(?:a|having) fits?\b",
     r"seiz\w*",
     r"unresponsive",
     r"(?:won'?t|can'?t|cannot) (?:wake|rouse)",
@@ -1806,6 +1815,8 @@ BURN = _concept(
     "burn",
     r"burn(?:s|t|ed)?\b(?! (?:out|off|calories|fat|wood|candles?|cds?|a cd|incense|sage|the (?:toast|food)))",
     r"scald\w*",
+    r"boiling (?:hot )?(?:water|tea|coffee|oil|fat|soup|milk|kettle)",
+    r"hot (?:oil|fat)",
 )
 #: NHS: go to A&E for large or deep burns, white or charred skin, chemical or electrical
 #: burns, burns on the face, hands, feet or genitals that blister.
@@ -1926,6 +1937,7 @@ RIGID_BELLY = _concept(
     r"rock[- ]hard",
     r"hard and (?:swollen|tender|distended|bloated)",
     r"(?:swollen|distended|bloated|tender) and (?:hard|rigid)",
+    r"hard (?:to the touch|to touch|when (?:i|you) (?:touch|press))",
 )
 SEVERE_PAIN = _concept(
     "severe pain",
@@ -1968,6 +1980,30 @@ ABDOMINAL_EVERYDAY = _words(
     r"sit-?ups",
     r"crunches",
     r"abs\b",
+)
+
+#: NHS: go to A&E with a chemical in the eye.
+CORROSIVE = _concept(
+    "corrosive",
+    r"bleach",
+    r"chemicals?\b",
+    r"oven cleaner",
+    r"drain (?:cleaner|unblocker)",
+    r"toilet cleaner",
+    r"caustic",
+    r"lye\b",
+    r"ammonia",
+    r"(?:battery|drain|hydrochloric|sulphuric|sulfuric|muriatic|caustic) acid",
+    r"cement",
+    r"lime\b",
+    r"descal\w*",
+    r"dishwasher (?:tablet|liquid|powder|detergent|pod)s?",
+    r"laundry (?:pod|capsule|liquid|tablet|powder)s?",
+    r"(?:pool|cleaning|garden|household) chemicals?",
+)
+IN_EYE = _concept("in the eye", r"(?:in|into) (?:his|her|my|their|the|both|your|one) eyes?\b")
+EYE_EVERYDAY = _words(
+    r"serum", r"toner", r"skin ?care", r"hyaluronic", r"eye ?drops", r"contact lens\w*"
 )
 
 # --- Further red flags -------------------------------------------------------------------
@@ -2024,6 +2060,15 @@ NOT_DRINKING = _concept(
     r"(?:won'?t|will not|isn'?t|is not|not|refus\w*|stopped|hasn'?t|has not) (?:\w+ ){0,2}(?:drinking|feeding|"
     r"drink\b|feed\b|drunk\b|fed\b|take (?:any |a )?(?:milk|bottle|feeds?|fluids?|water)|"
     r"taking (?:any |her |his )?(?:milk|bottle|feeds?|fluids?|water))",
+)
+#: No wet nappy or wee for half a day or more.
+DRY_FOR_LONG = _concept(
+    "for half a day",
+    r"all day",
+    r"since (?:yesterday|last night|this morning|breakfast|lunch)",
+    r"(?:in|for) (?:over |more than |about |around )?(?:[6-9]|1\d|2\d|six|seven|eight|nine|ten|twelve|eighteen|"
+    r"twenty|twenty[- ]four) (?:hours|hrs)",
+    r"(?:in|for) (?:a|one|a whole|the whole) day",
 )
 LIGHTER_DROWSY = _concept(
     "very drowsy",
@@ -2271,6 +2316,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NHS burns: large, deep, chemical or electrical burns, or blisters on the face or
     # genitals.
     ConceptRule("burns", "emergency", (BURN, BURN_FLAG), span=80, unless=BURN_EVERYDAY),
+    ConceptRule("burns", "emergency", (CORROSIVE, IN_EYE), span=60, unless=EYE_EVERYDAY),
     # NHS testicle pain: sudden, very bad pain in the testicles (torsion).
     ConceptRule(
         "testicular",
@@ -2334,6 +2380,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
     # with a child who will not drink or is very drowsy.
     ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, SUNKEN), span=100),
+    ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, NO_URINE, DRY_FOR_LONG), span=120),
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_TEARS), span=120, across_sentences=True),
     ConceptRule(
         "urgent_symptoms",

@@ -299,7 +299,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:took|taken|swallowed) (?:two|three|2|3) (?:doses|times the dose)",
             r"(?:took|taken|given) (?:way )?too much (?:of )?(?:my |his |her |their |the )?\w+",
             r"(?:took|taken|swallowed) (?:\w+ ){0,3}(?:by mistake|by accident)",
-            r"(?:accidentally|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)(?! (?:a |an |some |the |one |"
+            r"(?:accidentally|accidently|accidentaly|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)"
+            r"(?! (?:a |an |some |the |one |"
             r"two |my |his |her )?(?:[\w']+ )?(?:stones?|pits?|pips?|seeds?|(?:chewing )?gum)\b)",
             r"(?:took|taken|given) (?:his|her|my|their|someone else'?s|\w+'?s) (?:\w+ )?(?:pills|tablets|"
             r"medicine|medication|meds)",
@@ -345,6 +346,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:elephant|weight|piano|car|someone) (?:is |was )?(?:standing|sitting|pressing|lying|kneeling) on "
             r"(?:my |his |her |their )?(?:chest|ribcage|ribs)",
             r"(?:grey|gray|ashen) and (?:sweaty|clammy|sweating)",
+            r"(?:sweaty|clammy|sweating) and (?:grey|gray|ashen)\b",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -497,7 +499,8 @@ RULES: tuple[TriageRule, ...] = (
             r"sinking) (?:in|in and out)\b.{0,30}(?:breath|breathing)",
             r"(?:heaving|sucking in|pulling in|caving in) (?:\w+ ){0,3}with (?:every|each) breath",
             r"(?:asthma attack|inhaler|puffer|reliever)(?: [\w']+){0,6} (?:isn'?t|is not|not|won'?t|doesn'?t|does not) "
-            r"(?:getting better|helping|working|easing|making (?:it|any) (?:better|difference))",
+            r"(?:getting better|helping|working|easing|stop(?:ping)?\b|going away|settling|calming down|"
+            r"making (?:it|any) (?:better|difference))",
             r"(?:can'?t|cannot|unable to) (?:finish|complete|get out) (?:a |her |his |my |their |whole )?sentences?",
             r"barely (?:talk|speak|breathe|breathing|get (?:a )?breath)",
             r"\bgasping\b",
