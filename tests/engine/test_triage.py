@@ -1027,6 +1027,38 @@ def test_more_red_flags_need_the_red_flag(question: str) -> None:
         ),
         ("my baby hasn't had a wet nappy all day", "urgent", "urgent_symptoms"),
         ("he ODed on heroin", "emergency", "overdose"),
+        (
+            "is it normal for my 4 month old to be floppy with a fever of 38.5",
+            "emergency",
+            "meningitis",
+        ),
+        (
+            "we've been at the beach all day and my son is now confused and vomiting",
+            "emergency",
+            "heatstroke",
+        ),
+        (
+            "my son was playing in the snow for hours and now he's really drowsy and cold",
+            "emergency",
+            "hypothermia",
+        ),
+        (
+            "Hi, my husband (68) has had a water infection for a few days and today he's not making"
+            " any sense and keeps shivering. Should I wait for the GP?",
+            "emergency",
+            "sepsis",
+        ),
+        (
+            "my nan has dementia and a uti and is drowsy and not making sense",
+            "emergency",
+            "sepsis",
+        ),
+        (
+            "my 14 year old son woke up with a really painful testicle and is throwing up",
+            "emergency",
+            "testicular",
+        ),
+        ("my belly is hard as a board and i'm in agony", "emergency", "urgent_symptoms"),
     ],
 )
 def test_further_lay_wordings(question: str, level: str, category: str) -> None:
@@ -1046,6 +1078,19 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
         "i got some perfume in my eye",
         "hyaluronic acid serum got in my eye",
         "my asthma is fine with my inhaler",
+        "my son had a fever last week and was very sleepy, now he's fine",
+        "Hello. My nan has dementia and is very confused, she has a uti",
+        "what are the symptoms of heatstroke",
+        "what are the symptoms of hypothermia in the elderly",
+        "how do you know if a burn needs a hospital",
+        "what are the signs of dehydration in babies",
+        "i'm always cold and tired, could it be my thyroid",
+        "my testicles hang at different heights, is that normal",
+        "my belly feels hard when i tense it",
+        "my son's fever is 38 and he's a bit sleepy but drinking",
+        "i have a chest infection and i'm confused about whether to finish the antibiotics",
+        "i got chlorine in my eye at the pool",
+        "my son spilt hot tea on his hand, it's red but no blister",
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:

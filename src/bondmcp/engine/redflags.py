@@ -207,7 +207,8 @@ FEVER = _concept(
 )
 #: "his temperature is normal", "feels warm but 36.8": not a fever.
 NOT_A_FEVER = _words(
-    r"normal",
+    # "his temperature is normal"; not the hedge "is it normal that...".
+    r"(?<!is it )(?<!is this )(?<!is that )normal",
     r"36(?:\.\d)?\b",
     r"37(?:\.[0-4])?\b",
     r"low temp",
@@ -1701,7 +1702,7 @@ SEPSIS_SIGN = _concept(
     r"(?:skin|lips|tongue) (?:[\w']+ ){0,3}(?:blu(?:e|ish)|grey|gray|dusky)\b",
 )
 #: "my face gets blotchy when i drink": blotches with an everyday cause.
-SEPSIS_EVERYDAY = _words(
+_SEPSIS_EVERYDAY_WORDS = _words(
     r"alcohol",
     r"wine",
     r"drink\w*",
@@ -1712,9 +1713,15 @@ SEPSIS_EVERYDAY = _words(
     r"sunburn\w*",
     # "i'm confused, is a uti...": puzzled, not confused in the medical sense.
     r"(?:i'?m|i am|im|i was|i feel|i felt|i get) (?:a bit |so |really |very |quite |a little )?confus\w*",
-    r"normal",
+    # "his temperature is normal"; not the hedge "is it normal that...".
+    r"(?<!is it )(?<!is this )(?<!is that )normal",
     r"36(?:\.\d)?\b",
     r"37(?:\.[0-4])?\b",
+)
+#: The same, and confusion that dementia explains unless it is new or worse.
+SEPSIS_EVERYDAY = re.compile(
+    _SEPSIS_EVERYDAY_WORDS.pattern
+    + r"|^(?!.*\b(?:sudden\w*|more confused|worse|new\b|drows\w*|not making sense)).*\b(?:dementia|alzheimer)"
 )
 MOTTLED = _concept("mottled skin", r"mottl\w*", r"blotchy (?:skin|legs|arms|hands|feet|body)")
 FLOPPY_OR_DROWSY = _concept(
@@ -1749,6 +1756,8 @@ HEAT_EXPOSURE = _concept(
     r"(?:hot|boiling|scorching) (?:day|weather|sun|car|room)",
     r"(?:in|from) the heat\b",
     r"sauna",
+    r"beach",
+    r"sunbath\w*",
     r"sun ?stroke",
     r"heat ?stroke",
     r"overheat\w*",
@@ -1780,6 +1789,8 @@ VERY_COLD = _concept(
     r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
     r"(?:fell|fallen|been|was) (?:in|into) (?:the |a )?(?:icy |freezing |cold )?(?:river|sea|lake|canal|water)",
     r"(?:outside|out) (?:in the cold )?all night",
+    r"in the snow",
+    r"(?:freezing|icy) (?:water|weather|conditions|temperatures)",
 )
 HYPOTHERMIA_SIGN = _concept(
     "hypothermia sign",
@@ -2478,7 +2489,9 @@ _EVERYDAY_RE = re.compile(
 #: Past events: "two years ago", "used to", "as a child".
 _PAST_RE = re.compile(
     r"\b(?:years? ago|months ago|used to|as a (?:child|kid|teen\w*|baby)|when (?:i|he|she) was (?:a |little|"
-    r"young)|in the past|last (?:year|month|summer|winter|spring|autumn|fall)|history of|once had|back in)\b"
+    r"young)|in the past|last (?:year|month|summer|winter|spring|autumn|fall)|history of|once had|back in|"
+    r"now (?:he|she|they|i|we)(?:'?s|'?re|'?m| is| are| am) (?:\w+ )?(?:fine|better|okay|ok|well|back to normal|"
+    r"recovered))\b"
 )
 #: Conditionals: "what should I do if my lips swell", "in case he has another fit". Not
 #: "not sure if my dad is having a stroke", which describes the present.
