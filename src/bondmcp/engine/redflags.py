@@ -1664,7 +1664,16 @@ DRUG_TOXICITY = _concept(
     r"unresponsive",
 )
 #: "od'd", "ODed", "OD'ing"; not "odd".
-OD = _concept("overdosed", r"od'd\b", r"o\.d\.?'?d?", r"od'?(?:ing|ed)\b", r"overdos\w*")
+OD = _concept(
+    "overdosed",
+    r"od'd\b",
+    r"o\.d\.?'?d?",
+    r"oding\b",
+    r"oded\b",
+    r"od'ing\b",
+    r"od'ed\b",
+    r"overdos\w*",
+)
 
 # --- Sepsis (NHS) ------------------------------------------------------------------------
 
@@ -1681,9 +1690,6 @@ INFECTION = _concept(
     r"(?:high |a )?temperature",
     r"temp\b",
     r"burning up",
-    r"3[89](?:\.\d)?\b",
-    r"40(?:\.\d)?\b",
-    r"10[0-5](?:\.\d)?\b",
     r"shiver\w*",
     r"rigou?rs",
     r"shaking uncontrollably",
@@ -1787,7 +1793,7 @@ VERY_COLD = _concept(
     r"(?:ice|icy|freezing|stone|deathly|very|really|so|extremely|frozen) cold",
     r"freezing (?:to touch|all over)",
     r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
-    r"(?:fell|fallen|been|was) (?:in|into) (?:the |a )?(?:icy |freezing |cold )?(?:river|sea|lake|canal|water)",
+    r"(?:icy|freezing|cold) (?:river|sea|lake|canal)",
     r"(?:outside|out) (?:in the cold )?all night",
     r"in the snow",
     r"(?:freezing|icy) (?:water|weather|conditions|temperatures)",
@@ -1965,7 +1971,7 @@ SEVERE_PAIN = _concept(
     r"screaming",
     r"doubled (?:over|up)",
     r"crying (?:in|with) pain",
-    r"10 ?(?:/|out of) ?10",
+    r"ten out of ten",
 )
 #: Severe pain with a known, everyday cause: periods, wind, constipation, IBS.
 ABDOMINAL_EVERYDAY = _words(
@@ -2078,7 +2084,8 @@ DRY_FOR_LONG = _concept(
     r"all day",
     r"since (?:yesterday|last night|this morning|breakfast|lunch)",
     r"(?:in|for) (?:over |more than |about |around )?(?:[6-9]|1\d|2\d|six|seven|eight|nine|ten|twelve|eighteen|"
-    r"twenty|twenty[- ]four) (?:hours|hrs)",
+    r"twenty|twenty[- ]four) hours",
+    r"(?:in|for) (?:over |more than |about |around )?(?:[6-9]|1\d|2\d) hrs",
     r"(?:in|for) (?:a|one|a whole|the whole) day",
 )
 LIGHTER_DROWSY = _concept(
