@@ -1059,6 +1059,11 @@ def test_more_red_flags_need_the_red_flag(question: str) -> None:
             "testicular",
         ),
         ("my belly is hard as a board and i'm in agony", "emergency", "urgent_symptoms"),
+        ("i have a rope and i'm ready", "emergency", "suicide"),
+        ("my grandma is very drowsy and hard to wake", "emergency", "unresponsive"),
+        ("my poo is bright red with blood and i feel faint", "urgent", "urgent_symptoms"),
+        ("my newborn is not feeding and very sleepy", "urgent", "urgent_symptoms"),
+        ("my baby is very sleepy and won't feed", "urgent", "urgent_symptoms"),
     ],
 )
 def test_further_lay_wordings(question: str, level: str, category: str) -> None:
@@ -1091,6 +1096,11 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
         "i have a chest infection and i'm confused about whether to finish the antibiotics",
         "i got chlorine in my eye at the pool",
         "my son spilt hot tea on his hand, it's red but no blister",
+        "i have my pills ready for the trip",
+        "my teenager is hard to wake in the mornings",
+        "i'm pregnant and have round ligament pain on my right side",
+        "my toddler is sleepy and not drinking much after a long day",
+        "my baby isn't feeding well but is alert",
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:

@@ -2023,6 +2023,53 @@ EYE_EVERYDAY = _words(
     r"serum", r"toner", r"skin ?care", r"hyaluronic", r"eye ?drops", r"contact lens\w*"
 )
 
+#: Pregnancy aches with a known cause: round ligament pain, a stitch, sciatica.
+PREGNANCY_PAIN_EVERYDAY = _words(
+    r"gums?\b",
+    r"nose ?bleed\w*",
+    r"blood (?:pressure|sugar|test)",
+    r"ligament",
+    r"stitch",
+    r"sciatica",
+    r"back ?ache",
+    r"(?:lower |my )?back\b",
+    r"hips?\b",
+    r"pelvi\w*",
+    r"braxton",
+    r"kick\w*",
+    r"ribs?\b",
+    r"heartburn",
+    r"sneez\w*",
+)
+#: A plan ended with "i'm ready": with a means of suicide in the same sentence.
+READY_NOW = _concept("ready now", r"(?:i'?m|i am|im) (?:\w+ )?ready(?=\s*(?:now\b|$|[.,!;]))")
+STOOL = _concept(
+    "stool",
+    r"poo\w*",
+    r"poop\w*",
+    r"stools?\b",
+    r"bowel movements?",
+    r"(?:my|his|her|their|the) (?:bottom|bum|back passage|rectum)",
+)
+#: MedlinePlus: hard to wake is an emergency sign.
+HARD_TO_WAKE = _concept(
+    "hard to wake",
+    r"(?:very |really |so |extremely )?(?:hard|difficult|impossible) to (?:wake|rouse)",
+    r"(?:barely|hardly) (?:wak\w*|rous\w*)",
+)
+HARD_TO_WAKE_EVERYDAY = _words(
+    r"coffee",
+    r"tired",
+    r"mornings?",
+    r"school",
+    r"alarms?",
+    r"teen\w*",
+    r"for (?:school|work|college)",
+    r"lie-?in",
+    r"weekends?",
+    r"night shifts?",
+)
+
 # --- Further red flags -------------------------------------------------------------------
 
 #: CDC stroke: sudden confusion, trouble speaking or understanding speech.
@@ -2088,6 +2135,30 @@ DRY_FOR_LONG = _concept(
     r"(?:in|for) (?:over |more than |about |around )?(?:[6-9]|1\d|2\d) hrs",
     r"(?:in|for) (?:a|one|a whole|the whole) day",
 )
+_NOT_FEEDING = (
+    r"(?:won'?t|will not|isn'?t|is not|not|refus\w*|stopped|hasn'?t|has not) (?:\w+ ){0,2}(?:drinking|feeding|"
+    r"drink\b|feed\b|fed\b)"
+)
+_DROWSY = r"(?:drowsy|sleepy|lethargic|floppy)"
+#: Both in one phrase: a "not" before "sleepy" would otherwise read as negating it.
+NOT_FEEDING_AND_DROWSY = _concept(
+    "not feeding and drowsy",
+    _NOT_FEEDING + r" (?:[\w']+ ){0,4}" + _DROWSY,
+    _DROWSY + r" (?:[\w']+ ){0,4}" + _NOT_FEEDING,
+)
+#: A child sleepy and off their feeds for an everyday reason.
+ORDINARY_SLEEPINESS = _words(
+    r"long day",
+    r"bed ?time",
+    r"naps?\b",
+    r"tired",
+    r"teething",
+    r"jabs?\b",
+    r"vaccin\w*",
+    r"immunis\w*",
+    r"immuniz\w*",
+    r"hot (?:day|weather)",
+)
 LIGHTER_DROWSY = _concept(
     "very drowsy",
     r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
@@ -2116,6 +2187,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False, unless=ACCIDENT),
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (SUICIDE_MEANS, READY_NOW), span=80, everyday_guard=False),
     ConceptRule(
         "suicide",
         "emergency",
@@ -2254,6 +2326,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("unresponsive", "emergency", (COLLAPSED, NO_RESPONSE), span=100),
     ConceptRule("unresponsive", "emergency", (IN_AND_OUT,), unless=ORDINARY_TIREDNESS),
     ConceptRule("unresponsive", "emergency", (DOWN_AND_OUT,)),
+    ConceptRule("unresponsive", "emergency", (HARD_TO_WAKE,), unless=HARD_TO_WAKE_EVERYDAY),
     ConceptRule("unresponsive", "emergency", (COLLAPSE,), unless=COLLAPSE_EVERYDAY),
     # CDC seizure first aid: longer than 5 minutes, one after another, a first seizure.
     ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
@@ -2351,7 +2424,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=150,
         across_sentences=True,
         everyday_guard=False,
-        unless=PREGNANCY_EVERYDAY,
+        unless=PREGNANCY_PAIN_EVERYDAY,
     ),
     # MedlinePlus abdominal pain: call 911 if the belly is rigid and hard with severe pain.
     ConceptRule(
@@ -2389,7 +2462,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         (PREGNANT, PREGNANCY_SEVERE_PAIN),
         span=120,
         across_sentences=True,
-        unless=PREGNANCY_EVERYDAY,
+        unless=PREGNANCY_PAIN_EVERYDAY,
     ),
     # MedlinePlus: vomiting with no urine (dehydration); dark red blood from the bowel;
     # worsening pain low on the right of the belly (appendicitis).
@@ -2398,6 +2471,21 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
     # with a child who will not drink or is very drowsy.
     ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, SUNKEN), span=100),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (YOUNG_CHILD, NOT_FEEDING_AND_DROWSY),
+        span=100,
+        unless=ORDINARY_SLEEPINESS,
+    ),
+    # NHS: bleeding from the bottom with feeling faint or dizzy.
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (STOOL, BLOOD, SHOCK_SIGN),
+        span=100,
+        unless=PREGNANCY_EVERYDAY,
+    ),
     ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, NO_URINE, DRY_FOR_LONG), span=120),
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_TEARS), span=120, across_sentences=True),
     ConceptRule(

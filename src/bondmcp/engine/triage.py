@@ -243,7 +243,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:want|wish|need) (?:it|everything|the pain|this|all of it) (?:all )?to stop (?:permanently|forever|"
             r"for good)",
             r"(?:got|have|saved|collected|bought|counted out) (?:the |my |all (?:the |my )?|enough )?"
-            r"(?:pills|tablets)(?: \w+){0,3} (?:ready|to take)",
+            r"(?:pills|tablets)(?: \w+){0,3} (?:ready(?! for (?:the |my |a |our |his |her )?(?:trip|holiday|vacation|"
+            r"flight|journey|week|weekend|morning|school|work)\b)|to take)",
             r"(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point (?:in|of) (?:living|life|going on|"
             r"being alive|carrying on)",
             r"(?:better|happier) off without me",
