@@ -1064,6 +1064,16 @@ def test_more_red_flags_need_the_red_flag(question: str) -> None:
         ("my poo is bright red with blood and i feel faint", "urgent", "urgent_symptoms"),
         ("my newborn is not feeding and very sleepy", "urgent", "urgent_symptoms"),
         ("my baby is very sleepy and won't feed", "urgent", "urgent_symptoms"),
+        ("my daughter has a purple rash and is very poorly", "emergency", "meningitis"),
+        ("i wanna die", "emergency", "suicide"),
+        ("severe headache and blurry vision at 34 weeks pregnant", "urgent", "pregnancy"),
+        (
+            "my 3 year old has been vomiting and hasnt had a wee all day",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        ("my dad is vomiting coffee ground looking stuff", "urgent", "urgent_symptoms"),
+        ("my poo is jet black", "urgent", "urgent_symptoms"),
     ],
 )
 def test_further_lay_wordings(question: str, level: str, category: str) -> None:
@@ -1101,6 +1111,9 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
         "i'm pregnant and have round ligament pain on my right side",
         "my toddler is sleepy and not drinking much after a long day",
         "my baby isn't feeding well but is alert",
+        "my toddler's poo is black after eating blueberries",
+        "my poo is black since i started iron tablets",
+        "my stools are black and tarry since taking pepto bismol",
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:

@@ -1219,7 +1219,8 @@ PREGNANCY_WARNING = _concept(
     + r"(?:pains?|cramps?|cramping)",
     r"(?:pains?|cramps?|cramping) (?:[\w']+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
     r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
-    r"(?:blurr\w*|double|changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"(?:blurr\w* |double |changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"(?:severe|terrible|awful|really bad|very bad|bad|pounding|splitting|blinding) headache",
     r"vision (?:[\w']+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
     r"seeing (?:spots|stars|flashing lights|flashes)",
     r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
@@ -1260,12 +1261,28 @@ VOMITING_ONLY = _concept(
 )
 NO_URINE = _concept(
     "no urine",
-    r"(?:haven'?t|hasn'?t|have not|has not|not|hardly|barely|didn'?t|did not) (?:\w+ )?(?:peed|pee|wee'?d|weed|"
+    r"(?:haven'?t|hasn'?t|have not|has not|not|hardly|barely|didn'?t|did not) (?:\w+ ){0,2}(?:peed|pee|wee'?d|weed|"
     r"wee|urinat\w*|passed (?:any )?(?:urine|water)|been to the toilet)",
     r"no (?:wet )?(?:nappies|diapers)",
     r"(?:hasn'?t|haven'?t|has not|have not|not|no|didn'?t) (?:had )?(?:a |any )?wet (?:nappy|nappies|diaper|diapers)",
     r"(?:nappies|diapers|nappy|diaper) (?:[\w']+ ){0,3}dry",
     r"(?:very |really )?dark (?:brown )?(?:urine|pee|wee)",
+)
+#: Black stools from iron tablets, bismuth or dark food: not blood.
+BLACK_STOOL_EVERYDAY = _words(
+    r"iron",
+    r"ferrous",
+    r"bismuth",
+    r"pepto",
+    r"blueberr\w*",
+    r"black ?berr\w*",
+    r"liquorice",
+    r"licorice",
+    r"black pudding",
+    r"beetroot",
+    r"charcoal",
+    r"spinach",
+    r"kale",
 )
 DARK_STOOL_BLOOD = _concept(
     "dark blood from the bowel",
@@ -1364,7 +1381,7 @@ APPENDICITIS_SIGN = _concept(
 
 DEATH_WISH = _concept(
     "wish to be dead",
-    r"(?:want\w*|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
+    r"(?:want\w*|wann?a|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
     r"(?:(?:to|that|if|i|he|she|they|could|would|was|were|just|go|simply|quietly|peacefully|be|able|allowed|"
     r"only) ){0,5}"
     r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
@@ -2070,6 +2087,15 @@ HARD_TO_WAKE_EVERYDAY = _words(
     r"night shifts?",
 )
 
+#: NHS: a rash that does not fade in someone who is very unwell.
+VERY_UNWELL = _concept(
+    "very unwell",
+    r"(?:very|really|so|extremely|seriously) (?:poorly|ill|unwell)",
+    r"flopp\w*",
+    r"drowsy",
+    r"lethargic",
+)
+
 # --- Further red flags -------------------------------------------------------------------
 
 #: CDC stroke: sudden confusion, trouble speaking or understanding speech.
@@ -2366,6 +2392,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
         everyday_guard=False,
     ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (NON_BLANCHING, VERY_UNWELL),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     # NHS fever in children: call 999 if the child is floppy, hard to wake, or has a weak,
     # high-pitched or continuous cry.
     ConceptRule(
@@ -2513,7 +2547,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("urgent_symptoms", "urgent", (DIABETIC, DKA_SIGN), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (KETONES,), unless=KETO_DIET),
     ConceptRule("urgent_symptoms", "urgent", (FEVER_WORD, VERY_HIGH_TEMPERATURE), span=40),
-    ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,)),
+    ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,), unless=BLACK_STOOL_EVERYDAY),
     ConceptRule(
         "urgent_symptoms", "urgent", (BLOOD, FROM_THE_BOWEL), span=40, unless=PREGNANCY_EVERYDAY
     ),

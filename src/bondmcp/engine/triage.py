@@ -191,6 +191,9 @@ _SKIN_CARE = _rx(
     r"hair dye",
 )
 
+#: Black stools from iron tablets, bismuth or dark food: not blood.
+_BLACK_STOOL_EVERYDAY = redflags.BLACK_STOOL_EVERYDAY
+
 RULES: tuple[TriageRule, ...] = (
     TriageRule(
         "suicide",
@@ -200,6 +203,7 @@ RULES: tuple[TriageRule, ...] = (
             r"kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)",
             r"end(?:ing)? (?:my|his|her|their) (?:own )?life",
             r"(?:want|wants|wanted|going) to die\b",
+            r"wann?a die\b",
             r"don'?t want to (?:live|be alive|wake up)",
             r"(?<!accidentally )(?<!accidently )(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)"
             + _ACCIDENT,
@@ -764,10 +768,10 @@ RULES: tuple[TriageRule, ...] = (
         "urgent_symptoms",
         "urgent",
         _rx(
-            r"(?:black|tarry|bloody) (?:stools?|poop)",
+            r"bloody (?:stools?|poop)",
             r"blood in (?:my |his |her )?(?:stool|poop)",
             r"(?:stool|stools|poop|poo|bowel movements?) (?:is |are |was |were |has been |have been |looks |look )?"
-            r"(?:black|tarry|bloody|maroon)",
+            r"(?:bloody|maroon)",
             r"can'?t keep (?:any )?(?:fluids|water|anything) down",
             r"severe (?:abdominal|stomach|belly|tummy) pain",
             r"fruity (?:breath|smell)",
@@ -778,7 +782,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:breath|smells?) (?:\w+ ){0,3}(?:pear drops|nail polish remover|acetone)",
             r"(?:stomach|belly|tummy|abdomen) (?:is |feels |has gone )?(?:rigid|hard as a board|like a board|"
             r"board[- ]like)",
-            r"coffee grounds",
+            r"coffee[- ]grounds?",
             r"breath (?:smells?|smelling) (?:sweet|fruity)",
             r"breathing (?:really |very )?(?:deep|deeply) and (?:fast|quickly|rapidly)",
             r"(?:low (?:blood )?sugar|hypo|(?:blood )?sugar (?:is |was |at |of )?(?:low|really low|very low|"
@@ -793,6 +797,19 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
         _EMERGENCIES_URL,
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "urgent",
+        _rx(
+            r"(?:black|tarry) (?:stools?|poop|poo)",
+            r"(?:stool|stools|poop|poo|bowel movements?) (?:is |are |was |were |has been |have been |looks |look )?"
+            r"(?:black|tarry)",
+        ),
+        "symptom",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+        unless=_BLACK_STOOL_EVERYDAY,
     ),
 )
 
