@@ -1074,6 +1074,26 @@ def test_more_red_flags_need_the_red_flag(question: str) -> None:
         ),
         ("my dad is vomiting coffee ground looking stuff", "urgent", "urgent_symptoms"),
         ("my poo is jet black", "urgent", "urgent_symptoms"),
+        ("worse headache of my life", "emergency", "headache"),
+        ("my mum cant smile on one side", "emergency", "stroke"),
+        (
+            "my gran's arm keeps drifting down and she cant hold it up",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "i have a pain under my ribs on the right and i'm 35 weeks pregnant with a headache",
+            "urgent",
+            "pregnancy",
+        ),
+        ("my leg is swollen and red and now i'm breathless", "emergency", "blood_clot"),
+        ("i think i have a blood clot in my lung", "emergency", "blood_clot"),
+        ("my son swallowed some of my diazepam", "emergency", "overdose"),
+        ("ketones are 3.5 and i'm type 1", "urgent", "urgent_symptoms"),
+        ("my baby's temperature is 38.5 and she's 7 weeks", "urgent", "infant_fever"),
+        ("my baby has stopped kicking", "urgent", "pregnancy"),
+        ("she's 8 weeks pregnant and has a fever", "urgent", "pregnancy"),
+        ("i'm 12 weeks pregnant with a temperature of 38", "urgent", "pregnancy"),
     ],
 )
 def test_further_lay_wordings(question: str, level: str, category: str) -> None:
@@ -1114,6 +1134,14 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
         "my toddler's poo is black after eating blueberries",
         "my poo is black since i started iron tablets",
         "my stools are black and tarry since taking pepto bismol",
+        "my arm drifts when i fall asleep on the sofa",
+        "my leg is swollen after a sprain and i get out of breath on the stairs",
+        "i have a swollen leg and asthma",
+        "i can't smile on one side since my bell's palsy",
+        "ketones 0.6 on keto diet",
+        "what is a pulmonary embolism",
+        "can a long flight cause a blood clot in the lung",
+        "i'm pregnant, what temperature should my bath be at 38 weeks",
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:

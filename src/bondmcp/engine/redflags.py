@@ -186,7 +186,7 @@ PLAINLY_SUDDEN = _concept(
 )
 SUPERLATIVE = _concept(
     "superlative",
-    r"worst (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
+    r"wors[te] (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
     r"(?:he|she)'?s (?:ever )?(?:had|felt))",
     r"most (?:severe|painful|intense|excruciating|agonising|agonizing) (?:[\w']+ ){0,4}(?:ever|i'?ve (?:ever )?"
     r"(?:had|felt)|(?:he|she)'?s (?:ever )?(?:had|felt))",
@@ -1040,6 +1040,8 @@ KETONES = _concept(
     "high ketones",
     r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
     r"(?:high|large|moderate|positive) ketones",
+    # NHS: blood ketones of 1.5 mmol/L or more need help.
+    r"ketones? (?:[\w']+ ){0,2}(?:1\.[5-9]|[2-9](?:\.\d)?)(?! ?(?:days?|weeks?|months?|years?|hours?|times))\b",
 )
 BELLY_EVERYDAY = _words(r"stitch", r"periods?\b", r"ovulat\w*", r"gym", r"run\w*", r"exercis\w*")
 KETO_DIET = _words(r"keto\b", r"ketogenic", r"diet\w*", r"fasting", r"low[- ]carb")
@@ -1144,6 +1146,9 @@ INFANT = _concept(
     r"(?:1|2|one|two)[- ]?months?\b",
     r"(?:born|arrived|delivered) (?:[\w']+ ){0,2}(?:days?|weeks?) ago",
     r"(?:under|younger than|less than) (?:3|three) months",
+    r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
+    + INFANT_NUMBER
+    + r" (?:weeks?|wks?|days?)\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
 )
 HIGH_FEVER = _concept(
     "fever, named",
@@ -1207,6 +1212,8 @@ _FETAL_MOVEMENT_WORDS = (
     r"(?:[\w']+ ){0,3}(?:kick\w*|mov\w*)",
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet)",
     r"(?:fewer|less|no) (?:kicks|movements?)",
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:stopped kicking|not kicking|kicking less|hasn'?t kicked|isn'?t kicking)"
+    r"(?! (?:his|her|their) legs| in (?:the|his|her) (?:bath|cot|sleep))",
 )
 FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
 PREGNANCY_WARNING = _concept(
@@ -1223,6 +1230,10 @@ PREGNANCY_WARNING = _concept(
     r"(?:severe|terrible|awful|really bad|very bad|bad|pounding|splitting|blinding) headache",
     r"vision (?:[\w']+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
     r"seeing (?:spots|stars|flashing lights|flashes)",
+    # NHS pre-eclampsia: severe pain just below the ribs.
+    r"(?:severe|bad|sharp|intense|terrible|awful) (?:[\w']+ ){0,2}pain (?:[\w']+ ){0,3}(?:under|below|beneath) "
+    r"(?:my|her|the) (?:right )?ribs",
+    r"pain (?:[\w']+ ){0,2}(?:under|below|beneath) (?:my|her|the) (?:right ribs|ribs on (?:the|my|her) right)",
     r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
     r"(?:swollen|puffy) (?:face|hands)",
     r"leak\w* (?:[\w']+ ){0,2}(?:fluid|water)",
@@ -1231,6 +1242,7 @@ PREGNANCY_WARNING = _concept(
     r"(?:fewer|less|no) (?:kicks|movements?)",
     r"fever",
     r"high temperature",
+    r"(?:temperature|temp)\b (?:[\w']+ ){0,2}(?:3[89]|4[01]|10[0-4])(?:\.\d)?(?! ?(?:weeks?|wks?))\b",
     r"faint\w*",
     r"passed out",
     *_FETAL_MOVEMENT_WORDS,
@@ -1610,6 +1622,19 @@ MEDICINE = _concept(
     r"gummies",
     r"insulin",
     r"painkillers?",
+    r"diazepam",
+    r"valium",
+    r"lorazepam",
+    r"alprazolam",
+    r"xanax",
+    r"temazepam",
+    r"zopiclone",
+    r"benzos?\b",
+    r"methadone",
+    r"pregabalin",
+    r"gabapentin",
+    r"amitriptyline",
+    r"(?:heart|blood pressure|diabetes|sleeping) (?:tablets|pills|meds)",
 )
 LARGE_AMOUNT = _concept(
     "a large amount",
@@ -1636,6 +1661,7 @@ ACCIDENTAL_INGEST = _concept(
     r"lick\w*",
     r"found (?:and )?(?:ate|swallowed|some)",
     r"helped (?:him|her|them)sel(?:f|ves)",
+    r"swallowed (?:some|a few|two|three|several|a handful|half|all|one|a couple) of",
 )
 EXTRA_DOSE = _concept(
     "an extra dose",
@@ -2096,6 +2122,47 @@ VERY_UNWELL = _concept(
     r"lethargic",
 )
 
+#: FAST: an arm that drifts down; a smile that fails on one side.
+ARM_DRIFT = _concept(
+    "arm drifting down",
+    r"(?:arm|hand)s? (?:[\w']+ ){0,3}(?:drift\w*|dropp\w* down|falls? (?:back )?down|keeps? falling|sinking|sinks)",
+)
+CANT_SMILE = _concept(
+    "cannot smile",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:\w+ )?(?:smile|close (?:his|her|my|their|one) eye|"
+    r"raise (?:his|her|my|their) eyebrows?)",
+)
+#: NHS pulmonary embolism: breathless after the signs of a clot in the leg (one calf or
+#: leg swollen, red, hot or painful).
+LEG_CLOT = _concept(
+    "a leg with a clot",
+    r"(?:my|his|her|their|one|left|right) (?:calf|leg)\b (?:[\w']+ ){0,3}(?:swollen|swelling|red|hot|warm|tender|"
+    r"painful|throbbing)",
+    r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
+    r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
+)
+SUDDENLY_BREATHLESS = _concept(
+    "breathless now",
+    r"breathless\w*",
+    r"short of breath",
+    r"out of breath",
+    r"shortness of breath",
+    r"(?:can'?t|cannot) (?:catch|get) (?:my|his|her|their) breath",
+    r"struggl\w* to breathe",
+    r"coughing (?:up )?blood",
+)
+CLOT_EVERYDAY = _words(
+    r"gym",
+    r"exercis\w*",
+    r"run\w*",
+    r"stairs",
+    r"unfit",
+    r"walk\w*",
+    r"asthma",
+    r"hills?",
+    r"sprain\w*",
+)
+
 # --- Further red flags -------------------------------------------------------------------
 
 #: CDC stroke: sudden confusion, trouble speaking or understanding speech.
@@ -2297,6 +2364,17 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("stroke", "emergency", (SUDDEN, CONFUSED), span=40),
     ConceptRule(
         "stroke", "emergency", (SUDDEN, NOT_UNDERSTANDING), span=60, unless=SPEECH_EVERYDAY
+    ),
+    ConceptRule("stroke", "emergency", (ARM_DRIFT,), unless=LIMB_EVERYDAY),
+    ConceptRule("stroke", "emergency", (CANT_SMILE, ONE_SIDE), span=60, unless=FACE_EVERYDAY),
+    # NHS pulmonary embolism: a swollen, painful leg, then breathlessness.
+    ConceptRule(
+        "blood_clot",
+        "emergency",
+        (LEG_CLOT, SUDDENLY_BREATHLESS),
+        span=150,
+        across_sentences=True,
+        unless=CLOT_EVERYDAY,
     ),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
     # breathing or swallowing; hives with trouble breathing or feeling faint.

@@ -114,6 +114,7 @@ RELATED_TOPICS: dict[str, tuple[str, ...]] = {
     "hypothermia": ("hypothermia",),
     "burns": ("burns",),
     "testicular": (),
+    "blood_clot": ("pulmonary-embolism", "deep-vein-thrombosis"),
 }
 
 
@@ -653,8 +654,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:baby|infant) (?:under|younger than|less than) (?:3|three) months.{0,60}"
             r"(?:fever|temperature)",
             r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?"
-            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b.{0,60}(?:fever|temperature|temp\b|feels hot|is hot|"
-            r"feels warm)",
+            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b(?! (?:pregnant|along|gone|into|overdue|late|early))"
+            r".{0,60}(?:fever|temperature|temp\b|feels hot|is hot|feels warm)",
             r"(?:baby|infant|newborn).{0,30}(?:is |who is )?(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|"
             r"eight|nine|ten|eleven|twelve) (?:weeks?|days?)\b.{0,60}(?:fever|temperature|temp\b|hot|warm)",
         ),
@@ -734,6 +735,19 @@ RULES: tuple[TriageRule, ...] = (
         "Burns and scalds (NHS)",
         "https://www.nhs.uk/conditions/burns-and-scalds/",
         unless=_SKIN_CARE,
+    ),
+    TriageRule(
+        "blood_clot",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|think|worried|scared|afraid|suspect|"
+            r"might be|could be) (?:\w+ ){0,4}(?:pulmonary embol\w*|(?:a )?(?:blood )?clot (?:in|on) (?:my|his|her|"
+            r"their|the) lungs?)",
+        ),
+        "situation",
+        "Pulmonary embolism (NHS)",
+        "https://www.nhs.uk/conditions/pulmonary-embolism/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
     ),
     TriageRule(
         "testicular",
