@@ -1094,6 +1094,14 @@ def test_more_red_flags_need_the_red_flag(question: str) -> None:
         ("my baby has stopped kicking", "urgent", "pregnancy"),
         ("she's 8 weeks pregnant and has a fever", "urgent", "pregnancy"),
         ("i'm 12 weeks pregnant with a temperature of 38", "urgent", "pregnancy"),
+        ("my face is drooping on one side after the dentist", "emergency", "stroke"),
+        (
+            "after the dentist my arm is weak and one side of my face is numb",
+            "emergency",
+            "stroke",
+        ),
+        ("no one would care if i was dead", "emergency", "suicide"),
+        ("the burn on his leg is really big", "emergency", "burns"),
     ],
 )
 def test_further_lay_wordings(question: str, level: str, category: str) -> None:
@@ -1142,6 +1150,15 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
         "what is a pulmonary embolism",
         "can a long flight cause a blood clot in the lung",
         "i'm pregnant, what temperature should my bath be at 38 weeks",
+        "i burned my hand on a pan, large red patch, no blister",
+        "im pregnant and get dizzy when i stand up and have a sharp pain in my groin",
+        "my 2 year old has been sick and isn't drinking much but is playing",
+        "my baby has sunken eyes in photos, is it genetic",
+        "i wanna die of embarrassment",
+        "i want to die of embarrassment",
+        "i want it all to end well",
+        "no one would notice if i was late",
+        "my face is numb on one side after the dentist",
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:

@@ -134,6 +134,12 @@ NOT_A_RELATIONSHIP = (
     r"(?! (?:with|between) (?:him|her|them|us)\s*(?:$|[.,!?;]|(?:and|but|because|cos|as|since|so)\b))"
 )
 
+#: "die of embarrassment": a figure of speech.
+NOT_FIGURATIVE = (
+    r"(?! (?:of|from|with) (?:embarrassment|shame|laughter|laughing|boredom|cringe|happiness|envy|"
+    r"jealousy)\b)"
+)
+
 # --- Onset, severity, people -------------------------------------------------------------
 
 _SUDDEN_WORDS = (
@@ -1396,7 +1402,9 @@ DEATH_WISH = _concept(
     r"(?:want\w*|wann?a|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
     r"(?:(?:to|that|if|i|he|she|they|could|would|was|were|just|go|simply|quietly|peacefully|be|able|allowed|"
     r"only) ){0,5}"
-    r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
+    r"(?:die\b(?! down| off| out)"
+    + NOT_FIGURATIVE
+    + r"|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
     r"stop living|never wake up|not wake up|sleep and (?:never|not) wake|sleep forever|fall asleep and (?:never|"
     r"not) wake|disappear (?:forever|for good|permanently)|end it"
     + NOT_A_RELATIONSHIP
@@ -1437,7 +1445,8 @@ ENDING_IT = _concept(
     + NOT_A_RELATIONSHIP
     + r"|end(?:ing)? my life|kill(?:ing)? myself|"
     r"tak(?:e|ing) my (?:own )?life)",
-    r"(?:want|wish|need) (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop)\b(?! (?:for|with) )",
+    r"(?:want|wish|need) (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop)\b"
+    r"(?! (?:for|with|well|happily|nicely|on|in|soon|quickly|at)\b)",
 )
 BURDEN = _concept(
     "a burden",
@@ -1445,7 +1454,8 @@ BURDEN = _concept(
     r"(?:such|just) a burden",
     r"burden (?:to|on) (?:everyone|my family|them|you all)",
     r"(?:no ?one|nobody) (?:would|will|'?d|is going to|even) (?:even |really )?(?:miss|notice|care)\b(?: me)? if i "
-    r"(?:was|were|wasn'?t|weren'?t|died|disappeared|was gone|am gone|'?m gone|killed|ended|left)",
+    r"(?:(?:was|were) (?:gone|dead|not here|not around)|wasn'?t (?:here|around|alive)|weren'?t (?:here|around|alive)|"
+    r"died|disappeared|was gone|am gone|'?m gone|killed myself|ended it)",
 )
 FAREWELL = _concept(
     "saying goodbye",
@@ -1883,7 +1893,13 @@ BURN = _concept(
 BURN_FLAG = _concept(
     "serious burn",
     r"(?:bigger|larger) than (?:his|her|my|their|your|a|the) (?:\w+ )?(?:hand|palm)",
-    r"(?:large|big|huge|massive|deep|severe|serious|third[- ]degree|3rd[- ]degree|full[- ]thickness)\b",
+    r"(?:large|big|huge|massive|deep|severe|serious|third[- ]degree|3rd[- ]degree|full[- ]thickness) "
+    r"(?:[\w']+ )?(?:burns?|scalds?|blisters?)",
+    r"(?:burn|scald|blister)s? (?:[\w']+ ){0,4}?(?:is |are |was |looks? )?(?:very |really |quite )?"
+    r"(?:large|big|huge|massive|deep)\b",
+    r"third[- ]degree",
+    r"3rd[- ]degree",
+    r"full[- ]thickness",
     r"charred",
     r"(?:skin|it) (?:[\w']+ ){0,3}(?:white|black|leathery|peeling off|came off|hanging)",
     r"(?:whole|entire|all (?:of )?(?:his|her|my|their|the)) (?:[\w']+ ){0,2}(?:arm|leg|chest|back|face|hand|"
@@ -2161,6 +2177,21 @@ CLOT_EVERYDAY = _words(
     r"asthma",
     r"hills?",
     r"sprain\w*",
+)
+
+#: A child who is otherwise well: playing, happy, alert.
+CHILD_SEEMS_WELL = _words(
+    r"play\w*",
+    r"happy",
+    r"fine\b",
+    r"(?:his|her|their) (?:usual|normal) self",
+    r"alert",
+    r"(?:acting|seems?|behaving) normal\w*",
+    r"otherwise well",
+)
+#: Sunken eyes that are a family look, not dehydration.
+SUNKEN_EVERYDAY = _words(
+    r"photos?", r"pictures?", r"genetic\w*", r"inherit\w*", r"born", r"family", r"dark circles"
 )
 
 # --- Further red flags -------------------------------------------------------------------
@@ -2535,7 +2566,6 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         (PREGNANT, PREGNANCY_SEVERE_PAIN, SHOCK_SIGN),
         span=150,
         across_sentences=True,
-        everyday_guard=False,
         unless=PREGNANCY_PAIN_EVERYDAY,
     ),
     # MedlinePlus abdominal pain: call 911 if the belly is rigid and hard with severe pain.
@@ -2582,7 +2612,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
     # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
     # with a child who will not drink or is very drowsy.
-    ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, SUNKEN), span=100),
+    ConceptRule(
+        "urgent_symptoms", "urgent", (YOUNG_CHILD, SUNKEN), span=100, unless=SUNKEN_EVERYDAY
+    ),
     ConceptRule(
         "urgent_symptoms",
         "urgent",
@@ -2606,6 +2638,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         (YOUNG_CHILD, VOMITING, NOT_DRINKING),
         span=120,
         across_sentences=True,
+        unless=CHILD_SEEMS_WELL,
     ),
     ConceptRule(
         "urgent_symptoms",

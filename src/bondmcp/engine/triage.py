@@ -203,8 +203,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:feel|feels|feeling|felt|am|i'?m|been|keep having|having) (?:\w+ )?suicidal",
             r"kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)",
             r"end(?:ing)? (?:my|his|her|their) (?:own )?life",
-            r"(?:want|wants|wanted|going) to die\b",
-            r"wann?a die\b",
+            r"(?:want|wants|wanted|going|wann?a) (?:to )?die\b" + redflags.NOT_FIGURATIVE,
             r"don'?t want to (?:live|be alive|wake up)",
             r"(?<!accidentally )(?<!accidently )(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)"
             + _ACCIDENT,
@@ -411,6 +410,7 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Stroke signs and symptoms (CDC)",
         "https://www.cdc.gov/stroke/signs-symptoms/index.html",
+        unless=_DENTAL_NUMBING,
     ),
     TriageRule(
         "stroke",
