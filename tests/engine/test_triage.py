@@ -1102,6 +1102,24 @@ def test_more_red_flags_need_the_red_flag(question: str) -> None:
         ),
         ("no one would care if i was dead", "emergency", "suicide"),
         ("the burn on his leg is really big", "emergency", "burns"),
+        ("my husband keeps passing out", "urgent", "unresponsive"),
+        ("my dad fainted and hit his head", "emergency", "head_injury"),
+        ("my baby is blue", "emergency", "breathing"),
+        (
+            "my nan's had a fall and can't get up and is confused",
+            "emergency",
+            "head_injury",
+        ),
+        ("my daughter is having a severe asthma attack", "emergency", "breathing"),
+        (
+            "my husband is having a diabetic hypo and is not making sense",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        ("i think my appendix has burst", "emergency", "urgent_symptoms"),
+        ("i think i have appendicitis", "urgent", "urgent_symptoms"),
+        ("my stomach pain is 10 out of 10", "urgent", "urgent_symptoms"),
+        ("my son has been bitten by a snake", "emergency", "bites"),
     ],
 )
 def test_further_lay_wordings(question: str, level: str, category: str) -> None:
@@ -1159,6 +1177,14 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
         "i want it all to end well",
         "no one would notice if i was late",
         "my face is numb on one side after the dentist",
+        "what to do if bitten by a snake",
+        "my dog was bitten by a snake",
+        "are adder bites dangerous",
+        "my daughter fell over and is confused about her homework",
+        "my son fell off the sofa and is fine",
+        "i had appendicitis last year",
+        "my baby is blue eyed",
+        "how do i know if my baby is having a severe asthma attack",
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:

@@ -540,7 +540,7 @@ BALANCE_EVERYDAY = _words(
 )
 CONFUSED = _concept(
     "confused",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
 )
 ONE_SIDE = _concept(
@@ -1095,7 +1095,7 @@ HEAD_INJURY_FLAG = _concept(
     r"throw\w* up",
     r"threw up",
     r"puk\w*",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"drows\w*",
     r"sleepy",
     r"hard to (?:wake|keep awake)",
@@ -1123,6 +1123,7 @@ HEAD_INJURY_FLAG = _concept(
     r"not (?:himself|herself|themselves)",
     r"behaving (?:strange\w*|odd\w*|weird\w*)",
     r"dazed",
+    r"fainted",
     r"vacant",
     r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:nonsense|gibberish|rubbish)",
@@ -1705,7 +1706,7 @@ DRUG_TOXICITY = _concept(
     r"boiling (?:hot|up)",
     r"burning up",
     r"(?:very|really|so|extremely|too) hot\b",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"(?:making|talking) (?:no sense|nonsense|gibberish)",
     r"not making (?:any )?sense",
     r"hallucinat\w*",
@@ -1824,7 +1825,7 @@ HEAT_EXPOSURE = _concept(
 )
 HEAT_SIGN = _concept(
     "heatstroke sign",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
     r"delirious",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
@@ -1853,7 +1854,7 @@ VERY_COLD = _concept(
 )
 HYPOTHERMIA_SIGN = _concept(
     "hypothermia sign",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
     r"slurr\w*",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
@@ -2030,7 +2031,7 @@ SEVERE_PAIN = _concept(
     r"screaming",
     r"doubled (?:over|up)",
     r"crying (?:in|with) pain",
-    r"ten out of ten",
+    r"(?:10|ten) out of (?:10|ten)",
 )
 #: Severe pain with a known, everyday cause: periods, wind, constipation, IBS.
 ABDOMINAL_EVERYDAY = _words(
@@ -2192,6 +2193,28 @@ CHILD_SEEMS_WELL = _words(
 #: Sunken eyes that are a family look, not dehydration.
 SUNKEN_EVERYDAY = _words(
     r"photos?", r"pictures?", r"genetic\w*", r"inherit\w*", r"born", r"family", r"dark circles"
+)
+
+#: NHS falls: confusion or drowsiness after a fall.
+FALL = _concept(
+    "a fall",
+    r"(?:had|has had|took|taken|'s had) a (?:bad |nasty |big |heavy )?fall",
+    r"fell (?:over|down|off|out of)",
+)
+AFTER_FALL_FLAG = _concept(
+    "confused or drowsy",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"(?:not|isn'?t|doesn'?t|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"drows\w*",
+    r"(?:very|really|so) sleepy",
+    r"knocked out",
+    r"passed out",
+    r"unconscious",
+)
+REPEATED_FAINTING = _concept(
+    "fainting again and again",
+    r"keeps? (?:on )?(?:passing out|fainting|blacking out)",
+    r"(?:passed out|fainted|blacked out) (?:twice|three times|several times|again|(?:\d+|two|three|a few) times)",
 )
 
 # --- Further red flags -------------------------------------------------------------------
@@ -2479,6 +2502,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         "head_injury", "emergency", (HEAD_BLOW, HEAD_INJURY_FLAG), span=200, across_sentences=True
     ),
     ConceptRule("head_injury", "emergency", (KNOCKED_OUT,), unless=KNOCKED_OUT_EVERYDAY),
+    ConceptRule(
+        "head_injury", "emergency", (FALL, AFTER_FALL_FLAG), span=120, across_sentences=True
+    ),
     # NHS meningitis: fever with a stiff neck, a rash that does not fade, a bulging soft
     # spot, or a headache with dislike of bright light.
     *(
@@ -2610,6 +2636,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # worsening pain low on the right of the belly (appendicitis).
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
+    ConceptRule("unresponsive", "urgent", (REPEATED_FAINTING,)),
     # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
     # with a child who will not drink or is very drowsy.
     ConceptRule(

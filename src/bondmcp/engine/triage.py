@@ -114,6 +114,7 @@ RELATED_TOPICS: dict[str, tuple[str, ...]] = {
     "hypothermia": ("hypothermia",),
     "burns": ("burns",),
     "testicular": (),
+    "bites": ("animal-bites",),
     "blood_clot": ("pulmonary-embolism", "deep-vein-thrombosis"),
 }
 
@@ -161,7 +162,7 @@ _DENTAL_NUMBING = re.compile(
 
 #: A condition already treated, in the past, or asked about as a possibility ("my dad has
 #: sepsis and is in intensive care", "how do i know if i have sepsis").
-_ILLNESS_KNOWN_OR_ASKED = _rx(
+_KNOWN_OR_ASKED_WORDS = (
     r"hospital",
     r"icu\b",
     r"intensive care",
@@ -177,8 +178,14 @@ _ILLNESS_KNOWN_OR_ASKED = _rx(
     r"risk",
     r"(?:know|tell|check|sure) (?:if|whether)",
     r"what if",
+    r"what (?:to|should (?:i|we|you)|do (?:i|we|you)) do (?:if|when)",
     r"if (?:i|you|he|she|they|my|your|someone)\b",
     r"(?:can|could|does|do|will) (?:\w+ ){0,3}(?:cause|lead to|give)",
+)
+_ILLNESS_KNOWN_OR_ASKED = _rx(*_KNOWN_OR_ASKED_WORDS)
+#: A bite already treated, asked about, or to a pet (a vet's question).
+_BITE_KNOWN_OR_PET = _rx(
+    *_KNOWN_OR_ASKED_WORDS, r"dogs?", r"cats?", r"horses?", r"pets?", r"pupp(?:y|ies)"
 )
 #: Skin-care peels and acids that sting: not a chemical burn needing emergency care.
 _SKIN_CARE = _rx(
@@ -526,6 +533,20 @@ RULES: tuple[TriageRule, ...] = (
         "https://medlineplus.gov/ency/article/003075.htm",
     ),
     TriageRule(
+        "breathing",
+        "emergency",
+        _rx(
+            r"(?:having|has|is having|in the middle of) (?:a |an )?(?:severe|bad|serious|really bad|major|terrible) "
+            r"asthma attack",
+            r"(?:baby|infant|newborn|toddler) (?:is|looks|has gone|went|turned|is going|is turning) "
+            r"(?:all |completely |really |very )?(?:blue|grey|gray)\b(?! (?:eyed|eyes))",
+        ),
+        "symptom",
+        "Breathing difficulty (MedlinePlus)",
+        "https://medlineplus.gov/ency/article/003075.htm",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
         "bleeding",
         "emergency",
         _rx(
@@ -750,6 +771,18 @@ RULES: tuple[TriageRule, ...] = (
         unless=_ILLNESS_KNOWN_OR_ASKED,
     ),
     TriageRule(
+        "bites",
+        "emergency",
+        _rx(
+            r"(?:bitten|bit|bite) (?:\w+ ){0,2}(?:by )?(?:a |an )?(?:snake|adder|rattlesnake|viper|cobra|copperhead)",
+            r"snake ?bites?",
+        ),
+        "situation",
+        "Snake bites (MedlinePlus)",
+        "https://medlineplus.gov/ency/article/000031.htm",
+        unless=_BITE_KNOWN_OR_PET,
+    ),
+    TriageRule(
         "testicular",
         "emergency",
         _rx(r"testicular torsion", r"twisted (?:testicle|testis|ball)"),
@@ -801,7 +834,7 @@ RULES: tuple[TriageRule, ...] = (
             r"breathing (?:really |very )?(?:deep|deeply) and (?:fast|quickly|rapidly)",
             r"(?:low (?:blood )?sugar|hypo|(?:blood )?sugar (?:is |was |at |of )?(?:low|really low|very low|"
             r"[1-2]\.\d|[1-4]\d)\b).{0,50}(?:confus\w*|drowsy|passing out|can'?t (?:think|wake|speak)|"
-            r"slurr\w*|unresponsive|fitting|seizure)",
+            r"slurr\w*|unresponsive|fitting|seizure|not making (?:any )?sense|making no sense|talking nonsense)",
             r"(?:fever|temperature|temp) (?:\w+ ){0,2}(?:of|over|above|is|at|reached|hit|hits|hitting) "
             r"(?:\w+ )?(?:10[4-9]|4[0-2])(?:\.\d)?\b",
             r"(?:fever|temperature|temp) (?:10[4-9]|4[0-2])(?:\.\d)?\b",
@@ -811,6 +844,27 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
         _EMERGENCIES_URL,
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "emergency",
+        _rx(
+            r"appendix (?:has |may have |might have |just )?(?:burst|ruptured)",
+            r"(?:burst|ruptured) appendix",
+        ),
+        "situation",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "urgent",
+        _rx(r"(?:think|might|could|worried|scared|afraid|suspect)\w* (?:\w+ ){0,4}appendicitis"),
+        "situation",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+        unless=_ILLNESS_KNOWN_OR_ASKED,
     ),
     TriageRule(
         "urgent_symptoms",
