@@ -1155,7 +1155,13 @@ INFANT = _concept(
     r"(?:under|younger than|less than) (?:3|three) months",
     r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
     + INFANT_NUMBER
-    + r" (?:weeks?|wks?|days?)\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
+    + r" weeks?\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
+    r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
+    + INFANT_NUMBER
+    + r" wks?\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
+    r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
+    + INFANT_NUMBER
+    + r" days?\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
 )
 HIGH_FEVER = _concept(
     "fever, named",
