@@ -134,6 +134,12 @@ NOT_A_RELATIONSHIP = (
     r"(?! (?:with|between) (?:him|her|them|us)\s*(?:$|[.,!?;]|(?:and|but|because|cos|as|since|so)\b))"
 )
 
+#: "die of embarrassment": a figure of speech.
+NOT_FIGURATIVE = (
+    r"(?! (?:of|from|with) (?:embarrassment|shame|laughter|laughing|boredom|cringe|happiness|envy|"
+    r"jealousy)\b)"
+)
+
 # --- Onset, severity, people -------------------------------------------------------------
 
 _SUDDEN_WORDS = (
@@ -173,9 +179,20 @@ SEVERE_HEAD = _concept(
     r"like (?:a|being|getting) (?:hit|struck|kicked|whacked|smacked|punched|hammered|clubbed)",
     r"agony",
 )
+#: Plain words for a bad headache, which count only with a plainly sudden onset.
+VERY_BAD = _concept("very bad", r"(?:really|very|extremely|incredibly|so) bad")
+PLAINLY_SUDDEN = _concept(
+    "plainly sudden",
+    r"sudden\w*",
+    r"all of a sudden",
+    r"out of (?:nowhere|the blue)",
+    r"without (?:any )?warning",
+    r"came on (?:fast|quickly|all at once|in seconds)",
+    r"(?:in|within) (?:a few |a couple of )?seconds",
+)
 SUPERLATIVE = _concept(
     "superlative",
-    r"worst (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
+    r"wors[te] (?:[\w']+ ){0,3}(?:ever|of (?:my|his|her|their) li(?:fe|ves)|i'?ve (?:ever )?(?:had|felt)|"
     r"(?:he|she)'?s (?:ever )?(?:had|felt))",
     r"most (?:severe|painful|intense|excruciating|agonising|agonizing) (?:[\w']+ ){0,4}(?:ever|i'?ve (?:ever )?"
     r"(?:had|felt)|(?:he|she)'?s (?:ever )?(?:had|felt))",
@@ -196,7 +213,8 @@ FEVER = _concept(
 )
 #: "his temperature is normal", "feels warm but 36.8": not a fever.
 NOT_A_FEVER = _words(
-    r"normal",
+    # "his temperature is normal"; not the hedge "is it normal that...".
+    r"(?<!is it )(?<!is this )(?<!is that )normal",
     r"36(?:\.\d)?\b",
     r"37(?:\.[0-4])?\b",
     r"low temp",
@@ -231,6 +249,7 @@ RIBCAGE = _concept("ribcage", r"rib ?cage", r"ribs\b")
 CHEST_QUALITY = _concept(
     "chest quality",
     r"pains?\b",
+    r"chestpains?\b",
     r"painful",
     r"press\w*",
     r"tight\w*",
@@ -493,6 +512,7 @@ VISION_OR_BALANCE = _concept(
     r"(?:can'?t|cannot|couldn'?t|unable to) (?:walk|stand up|stand straight|stand on)",
     r"lost (?:my |his |her |their |the )?(?:sight|vision)",
     r"losing (?:my |his |her |their |the )?(?:sight|vision)",
+    r"loss of (?:sight|vision)",
     r"vision (?:[\w']+ ){0,2}(?:went|gone|blurr\w*|dark|black)",
     r"blind\b",
     r"(?:off|lost|losing|no) balance",
@@ -520,7 +540,7 @@ BALANCE_EVERYDAY = _words(
 )
 CONFUSED = _concept(
     "confused",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
 )
 ONE_SIDE = _concept(
@@ -820,6 +840,7 @@ CANT_TALK = _concept(
     r"(?:more than |only |just )?(?:one|two|three|a few|a couple of) words",
     r"at rest",
     r"even (?:when |while )?(?:sitting|lying|resting|standing)",
+    r"too (?:[\w']+ ){0,3}to (?:talk|speak|eat|drink|feed|finish)",
 )
 
 # --- Bleeding (MedlinePlus) --------------------------------------------------------------
@@ -870,6 +891,8 @@ VOMITED_BLOOD = _concept(
     "vomited blood",
     r"(?:bringing|brought|throwing|threw|coughing|coughed|spitting|spat|hacking) up (?:[\w']+ ){0,3}blood",
     r"(?:vomit\w*|being sick|been sick|puk\w*) (?:[\w']+ ){0,3}blood",
+    r"blood (?:in|through) (?:my|his|her|their|the) (?:sick|vomit|puke)",
+    r"(?:sick|vomit|puke) (?:has|had|is|was|with|full of) (?:[\w']+ ){0,2}blood",
 )
 
 #: Blood that has been in the stomach looks like coffee grounds.
@@ -950,7 +973,8 @@ IN_AND_OUT = _concept(
 SEIZURE = _concept(
     "seizure",
     r"seiz\w*",
-    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad) fits?\b",
+    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad|two|three|several|multiple|2|3) "
+    r"fits?\b",
     r"fitting",
     r"convuls\w*",
     r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
@@ -1022,6 +1046,8 @@ KETONES = _concept(
     "high ketones",
     r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
     r"(?:high|large|moderate|positive) ketones",
+    # NHS: blood ketones of 1.5 mmol/L or more need help.
+    r"ketones? (?:[\w']+ ){0,2}(?:1\.[5-9]|[2-9](?:\.\d)?)(?! ?(?:days?|weeks?|months?|years?|hours?|times))\b",
 )
 BELLY_EVERYDAY = _words(r"stitch", r"periods?\b", r"ovulat\w*", r"gym", r"run\w*", r"exercis\w*")
 KETO_DIET = _words(r"keto\b", r"ketogenic", r"diet\w*", r"fasting", r"low[- ]carb")
@@ -1069,7 +1095,7 @@ HEAD_INJURY_FLAG = _concept(
     r"throw\w* up",
     r"threw up",
     r"puk\w*",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"drows\w*",
     r"sleepy",
     r"hard to (?:wake|keep awake)",
@@ -1097,9 +1123,19 @@ HEAD_INJURY_FLAG = _concept(
     r"not (?:himself|herself|themselves)",
     r"behaving (?:strange\w*|odd\w*|weird\w*)",
     r"dazed",
+    r"fainted",
     r"vacant",
     r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:nonsense|gibberish|rubbish)",
+    r"blood ?thinn\w*",
+    r"anti-?coagula\w*",
+    r"warfarin",
+    r"apixaban",
+    r"rivaroxaban",
+    r"edoxaban",
+    r"dabigatran",
+    r"eliquis",
+    r"xarelto",
 )
 
 # --- Fever in babies, meningitis (NHS) ---------------------------------------------------
@@ -1117,6 +1153,15 @@ INFANT = _concept(
     r"(?:1|2|one|two)[- ]?months?\b",
     r"(?:born|arrived|delivered) (?:[\w']+ ){0,2}(?:days?|weeks?) ago",
     r"(?:under|younger than|less than) (?:3|three) months",
+    r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
+    + INFANT_NUMBER
+    + r" weeks?\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
+    r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
+    + INFANT_NUMBER
+    + r" wks?\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
+    r"(?:she'?s|he'?s|they'?re|she is|he is|they are) (?:only |just )?"
+    + INFANT_NUMBER
+    + r" days?\b(?! (?:pregnant|along|gone|ago|into|overdue|late|early))",
 )
 HIGH_FEVER = _concept(
     "fever, named",
@@ -1141,7 +1186,7 @@ NON_BLANCHING = _concept(
     r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
     r"did not) (?:fade|blanch|turn white)",
     r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
-    r"did not) (?:go away|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
+    r"did not) (?:go(?: away)?|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
     r"non-?blanching",
     r"(?:purple|purplish|dark red|red-purple|pin ?prick|tiny (?:purple|dark)|petechia\w*|bruise-?like)"
     r"(?: [\w']+){0,2} (?:spots|rash|dots|marks|blotches|bruises)",
@@ -1169,6 +1214,8 @@ PREGNANT = _concept(
     r"expecting (?:a baby|a boy|a girl|twins|triplets|(?:my|our|her) (?:first|second|third|\w+) "
     r"(?:baby|child))",
     r"expecting twins",
+    r"positive (?:pregnancy )?test",
+    r"pregnancy test (?:was |is |came back |came up |showed )?positive",
     r"my bump",
     r"(?:first|second|third) trimester",
     r"(?<!for )(?<!past )(?<!last )(?<!over )[2-4]\d ?(?:weeks?|wks?)\b(?! ago)",
@@ -1178,6 +1225,8 @@ _FETAL_MOVEMENT_WORDS = (
     r"(?:[\w']+ ){0,3}(?:kick\w*|mov\w*)",
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet)",
     r"(?:fewer|less|no) (?:kicks|movements?)",
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:stopped kicking|not kicking|kicking less|hasn'?t kicked|isn'?t kicking)"
+    r"(?! (?:his|her|their) legs| in (?:the|his|her) (?:bath|cot|sleep))",
 )
 FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
 PREGNANCY_WARNING = _concept(
@@ -1190,9 +1239,14 @@ PREGNANCY_WARNING = _concept(
     + r"(?:pains?|cramps?|cramping)",
     r"(?:pains?|cramps?|cramping) (?:[\w']+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
     r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
-    r"(?:blurr\w*|double|changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"(?:blurr\w* |double |changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"(?:severe|terrible|awful|really bad|very bad|bad|pounding|splitting|blinding) headache",
     r"vision (?:[\w']+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
     r"seeing (?:spots|stars|flashing lights|flashes)",
+    # NHS pre-eclampsia: severe pain just below the ribs.
+    r"(?:severe|bad|sharp|intense|terrible|awful) (?:[\w']+ ){0,2}pain (?:[\w']+ ){0,3}(?:under|below|beneath) "
+    r"(?:my|her|the) (?:right )?ribs",
+    r"pain (?:[\w']+ ){0,2}(?:under|below|beneath) (?:my|her|the) (?:right ribs|ribs on (?:the|my|her) right)",
     r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
     r"(?:swollen|puffy) (?:face|hands)",
     r"leak\w* (?:[\w']+ ){0,2}(?:fluid|water)",
@@ -1201,6 +1255,7 @@ PREGNANCY_WARNING = _concept(
     r"(?:fewer|less|no) (?:kicks|movements?)",
     r"fever",
     r"high temperature",
+    r"(?:temperature|temp)\b (?:[\w']+ ){0,2}(?:3[89]|4[01]|10[0-4])(?:\.\d)?(?! ?(?:weeks?|wks?))\b",
     r"faint\w*",
     r"passed out",
     *_FETAL_MOVEMENT_WORDS,
@@ -1231,12 +1286,28 @@ VOMITING_ONLY = _concept(
 )
 NO_URINE = _concept(
     "no urine",
-    r"(?:haven'?t|hasn'?t|have not|has not|not|hardly|barely|didn'?t|did not) (?:\w+ )?(?:peed|pee|wee'?d|weed|"
+    r"(?:haven'?t|hasn'?t|have not|has not|not|hardly|barely|didn'?t|did not) (?:\w+ ){0,2}(?:peed|pee|wee'?d|weed|"
     r"wee|urinat\w*|passed (?:any )?(?:urine|water)|been to the toilet)",
     r"no (?:wet )?(?:nappies|diapers)",
     r"(?:hasn'?t|haven'?t|has not|have not|not|no|didn'?t) (?:had )?(?:a |any )?wet (?:nappy|nappies|diaper|diapers)",
     r"(?:nappies|diapers|nappy|diaper) (?:[\w']+ ){0,3}dry",
     r"(?:very |really )?dark (?:brown )?(?:urine|pee|wee)",
+)
+#: Black stools from iron tablets, bismuth or dark food: not blood.
+BLACK_STOOL_EVERYDAY = _words(
+    r"iron",
+    r"ferrous",
+    r"bismuth",
+    r"pepto",
+    r"blueberr\w*",
+    r"black ?berr\w*",
+    r"liquorice",
+    r"licorice",
+    r"black pudding",
+    r"beetroot",
+    r"charcoal",
+    r"spinach",
+    r"kale",
 )
 DARK_STOOL_BLOOD = _concept(
     "dark blood from the bowel",
@@ -1257,7 +1328,15 @@ LONG_VOMITING = _concept(
     r"(?:for|since|over|in) (?:the (?:last|past) )?(?:two|three|four|five|several|a few|a couple of|2|3|4|5) days",
     r"(?:for|over|in) (?:the (?:last|past) )?(?:24|36|48|72|twenty[- ]four|forty[- ]eight) (?:hours|hrs)",
 )
-DIABETIC = _concept("diabetic", r"diabet\w*", r"type ?1\b", r"insulin")
+DIABETIC = _concept(
+    "diabetic",
+    r"diabet\w*",
+    r"type ?1\b",
+    r"insulin",
+    r"(?:blood )?sugars?'?s? (?:is |are |has been |have been |keeps? )?(?:really |very |so |super |sky )?(?:high|"
+    r"through the roof)",
+    r"(?:really |very |super )?high (?:blood )?sugars?",
+)
 DKA_SIGN = _concept(
     "ketoacidosis sign",
     r"fruity",
@@ -1327,10 +1406,12 @@ APPENDICITIS_SIGN = _concept(
 
 DEATH_WISH = _concept(
     "wish to be dead",
-    r"(?:want\w*|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
+    r"(?:want\w*|wann?a|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
     r"(?:(?:to|that|if|i|he|she|they|could|would|was|were|just|go|simply|quietly|peacefully|be|able|allowed|"
     r"only) ){0,5}"
-    r"(?:die\b(?! down| off| out)|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
+    r"(?:die\b(?! down| off| out)"
+    + NOT_FIGURATIVE
+    + r"|be dead|dead\b|not (?:be )?(?:alive|here|around)|not exist|stop existing|"
     r"stop living|never wake up|not wake up|sleep and (?:never|not) wake|sleep forever|fall asleep and (?:never|"
     r"not) wake|disappear (?:forever|for good|permanently)|end it"
     + NOT_A_RELATIONSHIP
@@ -1361,6 +1442,8 @@ ACCIDENT = _words(
 SELF_HARM = _concept(
     "self-harm",
     r"(?:cutting|cut|hurting|hurt|harming|harmed|burning|burnt|burned) (?:my|him|her|them)sel(?:f|ves)",
+    r"(?:been|keeps?|started|starting|still|is|'s|are|am|i'?m) (?:\w+ )?(?:cutting|burning|scratching) "
+    r"(?:my|his|her|their) (?:own )?(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy)",
 )
 ENDING_IT = _concept(
     "ending it",
@@ -1369,12 +1452,17 @@ ENDING_IT = _concept(
     + NOT_A_RELATIONSHIP
     + r"|end(?:ing)? my life|kill(?:ing)? myself|"
     r"tak(?:e|ing) my (?:own )?life)",
+    r"(?:want|wish|need) (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop)\b"
+    r"(?! (?:for|with|well|happily|nicely|on|in|soon|quickly|at)\b)",
 )
 BURDEN = _concept(
     "a burden",
     r"(?:better|happier|easier) (?:off )?(?:without me|if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around))",
     r"(?:such|just) a burden",
     r"burden (?:to|on) (?:everyone|my family|them|you all)",
+    r"(?:no ?one|nobody) (?:would|will|'?d|is going to|even) (?:even |really )?(?:miss|notice|care)\b(?: me)? if i "
+    r"(?:(?:was|were) (?:gone|dead|not here|not around)|wasn'?t (?:here|around|alive)|weren'?t (?:here|around|alive)|"
+    r"died|disappeared|was gone|am gone|'?m gone|killed myself|ended it)",
 )
 FAREWELL = _concept(
     "saying goodbye",
@@ -1551,6 +1639,19 @@ MEDICINE = _concept(
     r"gummies",
     r"insulin",
     r"painkillers?",
+    r"diazepam",
+    r"valium",
+    r"lorazepam",
+    r"alprazolam",
+    r"xanax",
+    r"temazepam",
+    r"zopiclone",
+    r"benzos?\b",
+    r"methadone",
+    r"pregabalin",
+    r"gabapentin",
+    r"amitriptyline",
+    r"(?:heart|blood pressure|diabetes|sleeping) (?:tablets|pills|meds)",
 )
 LARGE_AMOUNT = _concept(
     "a large amount",
@@ -1577,12 +1678,15 @@ ACCIDENTAL_INGEST = _concept(
     r"lick\w*",
     r"found (?:and )?(?:ate|swallowed|some)",
     r"helped (?:him|her|them)sel(?:f|ves)",
+    r"swallowed (?:some|a few|two|three|several|a handful|half|all|one|a couple) of",
 )
 EXTRA_DOSE = _concept(
     "an extra dose",
     r"(?:took|taken|given|gave|swallowed|injected) (?:[\w']+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
     r"dos(?:e|es|age)",
     r"double[- ]dos\w*",
+    r"(?:took|taken|given|gave|swallowed) (?:[\w']+ ){0,2}(?:double|twice|triple) (?:my|his|her|their|the) "
+    r"(?:usual |normal |prescribed )?(?:[\w']+ ){0,3}(?:dose|doses|meds|medication|medicine|tablets|pills)",
 )
 #: "my son swallowed his antibiotic": his own medicine, as prescribed.
 OWN_MEDICINE = _words(
@@ -1608,7 +1712,7 @@ DRUG_TOXICITY = _concept(
     r"boiling (?:hot|up)",
     r"burning up",
     r"(?:very|really|so|extremely|too) hot\b",
-    r"confus\w*(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"(?:making|talking) (?:no sense|nonsense|gibberish)",
     r"not making (?:any )?sense",
     r"hallucinat\w*",
@@ -1619,7 +1723,602 @@ DRUG_TOXICITY = _concept(
     r"(?:won'?t|can'?t|cannot) (?:wake|be woken)",
     r"unresponsive",
 )
-OD = _concept("overdosed", r"od'?d\b", r"o\.d\.?'?d?", r"od(?:ing|ed)\b", r"overdos\w*")
+#: "od'd", "ODed", "OD'ing"; not "odd".
+OD = _concept(
+    "overdosed",
+    r"od'd\b",
+    r"o\.d\.?'?d?",
+    r"oding\b",
+    r"oded\b",
+    r"od'ing\b",
+    r"od'ed\b",
+    r"overdos\w*",
+)
+
+# --- Sepsis (NHS) ------------------------------------------------------------------------
+
+INFECTION = _concept(
+    "infection or fever",
+    r"infect\w*",
+    r"uti\b",
+    r"water infection",
+    r"kidney infection",
+    r"chest infection",
+    r"pneumonia",
+    r"cellulitis",
+    r"fever\w*",
+    r"(?:high |a )?temperature",
+    r"temp\b",
+    r"burning up",
+    r"shiver\w*",
+    r"rigou?rs",
+    r"shaking uncontrollably",
+)
+#: NHS sepsis "call 999 if": confused, not making sense; blue, grey, pale or blotchy skin.
+SEPSIS_SIGN = _concept(
+    "sepsis sign",
+    r"(?:confused|confusion)(?! (?:me|us|about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+    r"delirious",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"talking (?:nonsense|gibberish|rubbish)",
+    r"mottl\w*",
+    r"blotchy (?:skin|legs|arms|hands|feet|body)",
+    r"(?:skin|legs|arms|hands|feet) (?:is |are |looks? |has gone |have gone |went )?(?:[\w']+ )?blotchy",
+    r"(?:skin|lips|tongue) (?:[\w']+ ){0,3}(?:blu(?:e|ish)|grey|gray|dusky)\b",
+)
+#: "my face gets blotchy when i drink": blotches with an everyday cause.
+_SEPSIS_EVERYDAY_WORDS = _words(
+    r"alcohol",
+    r"wine",
+    r"drink\w*",
+    r"blush\w*",
+    r"embarrass\w*",
+    r"eczema",
+    r"acne",
+    r"sunburn\w*",
+    # "i'm confused, is a uti...": puzzled, not confused in the medical sense.
+    r"(?:i'?m|i am|im|i was|i feel|i felt|i get) (?:a bit |so |really |very |quite |a little )?confus\w*",
+    # "his temperature is normal"; not the hedge "is it normal that...".
+    r"(?<!is it )(?<!is this )(?<!is that )normal",
+    r"36(?:\.\d)?\b",
+    r"37(?:\.[0-4])?\b",
+)
+#: The same, and confusion that dementia explains unless it is new or worse.
+SEPSIS_EVERYDAY = re.compile(
+    _SEPSIS_EVERYDAY_WORDS.pattern
+    + r"|^(?!.*\b(?:sudden\w*|more confused|worse|new\b|drows\w*|not making sense)).*\b(?:dementia|alzheimer)"
+)
+MOTTLED = _concept("mottled skin", r"mottl\w*", r"blotchy (?:skin|legs|arms|hands|feet|body)")
+FLOPPY_OR_DROWSY = _concept(
+    "floppy or hard to wake",
+    r"flopp\w*",
+    r"limp\b",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
+    r"hard to wake",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse|be woken)",
+    r"unresponsive",
+)
+#: NHS fever in children: call 999 if the child is floppy, has a weak, high-pitched or
+#: continuous cry, or is hard to wake.
+CHILD_FEVER_SIGN = _concept(
+    "child fever red flag",
+    r"flopp\w*",
+    r"limp\b",
+    r"high[- ]pitched (?:cry\w*|scream\w*|wail\w*)",
+    r"(?:weak|continuous|constant|non-?stop) (?:cry\w*|wail\w*)",
+    r"hard to wake",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse|be woken)",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
+)
+
+# --- Heatstroke and hypothermia (NHS) ----------------------------------------------------
+
+HEAT_EXPOSURE = _concept(
+    "heat",
+    r"heat ?wave",
+    r"(?:in|out in) the (?:sun|heat)\b",
+    r"(?:sun|heat) all day",
+    r"(?:hot|boiling|scorching) (?:day|weather|sun|car|room)",
+    r"(?:in|from) the heat\b",
+    r"sauna",
+    r"beach",
+    r"sunbath\w*",
+    r"sun ?stroke",
+    r"heat ?stroke",
+    r"overheat\w*",
+    r"heat exhaustion",
+)
+HEAT_SIGN = _concept(
+    "heatstroke sign",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+    r"delirious",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"talking (?:nonsense|gibberish|rubbish)",
+    r"(?:stopped|has stopped|isn'?t|is not|not) sweating(?! (?:much|as much|a lot))",
+    r"(?:skin|he|she|they) (?:is |are |feels |'?s )?(?:[\w']+ ){0,2}hot and dry",
+    r"collaps\w*",
+    r"passed out",
+    r"fainted",
+    r"fitting",
+    r"(?:a|having) fits?\b",
+    r"seiz\w*",
+    r"unresponsive",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse)",
+)
+VERY_COLD = _concept(
+    "very cold",
+    r"hypotherm\w*",
+    r"(?:ice|icy|freezing|stone|deathly|very|really|so|extremely|frozen) cold",
+    r"freezing (?:to touch|all over)",
+    r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
+    r"(?:icy|freezing|cold) (?:river|sea|lake|canal)",
+    r"(?:outside|out) (?:in the cold )?all night",
+    r"in the snow",
+    r"(?:freezing|icy) (?:water|weather|conditions|temperatures)",
+)
+HYPOTHERMIA_SIGN = _concept(
+    "hypothermia sign",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"disorient\w*",
+    r"slurr\w*",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy)",
+    r"drowsy",
+    r"stopped shivering",
+    r"(?:breathing|breaths?) (?:[\w']+ ){0,2}(?:slow|shallow)",
+    r"(?:slow|shallow) breath\w*",
+    r"hard to wake",
+    r"(?:won'?t|can'?t|cannot) (?:wake|rouse)",
+    r"unresponsive",
+    r"flopp\w*",
+    r"limp\b",
+)
+#: Cold hands or sleepiness with an everyday cause: a cold, a meal, circulation.
+COLD_EVERYDAY = _words(
+    r"(?:a|the|my|his|her) cold\b",
+    r"cold (?:and|or) flu",
+    r"raynaud\w*",
+    r"circulation",
+    r"after (?:eating|lunch|dinner|a meal)",
+    r"drink\w*",
+    r"cold (?:drink|water|shower|bath|brew|remedy|medicine|sore)",
+)
+
+# --- Burns (NHS) -------------------------------------------------------------------------
+
+BURN = _concept(
+    "burn",
+    r"burn(?:s|t|ed)?\b(?! (?:out|off|calories|fat|wood|candles?|cds?|a cd|incense|sage|the (?:toast|food)))",
+    r"scald\w*",
+    r"boiling (?:hot )?(?:water|tea|coffee|oil|fat|soup|milk|kettle)",
+    r"hot (?:oil|fat)",
+)
+#: NHS: go to A&E for large or deep burns, white or charred skin, chemical or electrical
+#: burns, burns on the face, hands, feet or genitals that blister.
+BURN_FLAG = _concept(
+    "serious burn",
+    r"(?:bigger|larger) than (?:his|her|my|their|your|a|the) (?:\w+ )?(?:hand|palm)",
+    r"(?:large|big|huge|massive|deep|severe|serious|third[- ]degree|3rd[- ]degree|full[- ]thickness) "
+    r"(?:[\w']+ )?(?:burns?|scalds?|blisters?)",
+    r"(?:burn|scald|blister)s? (?:[\w']+ ){0,4}?(?:is |are |was |looks? )?(?:very |really |quite )?"
+    r"(?:large|big|huge|massive|deep)\b",
+    r"third[- ]degree",
+    r"3rd[- ]degree",
+    r"full[- ]thickness",
+    r"charred",
+    r"(?:skin|it) (?:[\w']+ ){0,3}(?:white|black|leathery|peeling off|came off|hanging)",
+    r"(?:whole|entire|all (?:of )?(?:his|her|my|their|the)) (?:[\w']+ ){0,2}(?:arm|leg|chest|back|face|hand|"
+    r"belly|tummy|body)",
+    r"chemical",
+    r"acid\b",
+    r"electric\w*",
+    r"live wire",
+    r"socket",
+    r"power line",
+    r"(?:face|eyes?|genitals?|groin|privates|penis|vagina) (?:[\w']+ ){0,3}blister\w*",
+    r"blister\w* (?:[\w']+ ){0,4}(?:face|eyes?|genitals?|groin|privates)",
+    r"in (?:his|her|my|their|the|your) eyes?\b",
+)
+BURN_EVERYDAY = _words(
+    r"sun ?burn\w*",
+    r"heart ?burn",
+    r"razor",
+    r"carpet",
+    r"friction",
+    r"rope burn",
+    r"tongue",
+    r"mouth",
+    r"pizza",
+    r"(?:hot )?(?:tea|coffee|soup) (?:burn\w*|scald\w*) (?:my|his|her) (?:tongue|mouth|lips?)",
+    r"sensation",
+    r"when (?:i|he|she) (?:pee|wee|urinat\w*)",
+    r"peeing",
+    r"urinat\w*",
+    r"eyes? (?:burn|burning|sting)",
+    r"hay ?fever",
+    r"(?:skin|face) care",
+    r"peel\b",
+    r"retinol",
+    r"acids? (?:serum|toner|peel)",
+    r"glycolic",
+    r"salicylic",
+    r"calories",
+    r"reflux",
+    r"indigestion",
+    r"throat",
+    r"stomach",
+)
+
+# --- Testicle pain (NHS) -----------------------------------------------------------------
+
+TESTICLE = _concept(
+    "testicle",
+    r"testic\w*",
+    r"testes\b",
+    r"testis\b",
+    r"scrot\w*",
+    r"balls?\b(?! of (?:my|his|her|the) (?:foot|feet))",
+    r"nut ?sack",
+)
+TESTICLE_PAIN_ONSET = _concept(
+    "sudden or severe",
+    *_SUDDEN_WORDS,
+    r"worst",
+    r"severe\w*",
+    r"excruciat\w*",
+    r"agoni[sz]\w*",
+    r"agony",
+    r"unbearable",
+    r"(?:really|very|extremely|so) (?:bad|painful)",
+    r"screaming",
+    r"crying (?:in|with) pain",
+    r"woke (?:me |him |up )?(?:up )?(?:with|in)",
+)
+TESTICLE_EVERYDAY = _words(
+    r"vasectom\w*",
+    r"kick\w*",
+    r"hit\b",
+    r"knock\w*",
+    r"kneed",
+    r"sports?",
+    r"football",
+    r"cycling",
+    r"bike",
+    r"sex\b",
+    r"ejaculat\w*",
+    r"blue balls",
+    r"lump",
+    r"months",
+    r"itch\w*",
+    r"rash",
+    r"ball(?:s)? of (?:my|his|her|the) f(?:oo|ee)t",
+)
+
+# --- Pregnancy: ectopic pregnancy, miscarriage (NHS) -------------------------------------
+
+PREGNANCY_SEVERE_PAIN = _concept(
+    "severe pain in pregnancy",
+    r"(?:severe|terrible|awful|intense|agonising|agonizing|unbearable|excruciating|stabbing|sharp|sudden|"
+    r"really bad|very bad) " + _gap(2) + r"(?:pains?|cramps?|cramping)",
+    r"(?:pains?|cramps?) (?:[\w']+ ){0,3}(?:one side|left side|right side)",
+    r"shoulder[- ]tip",
+    r"agony",
+)
+
+# --- Severe abdominal pain (MedlinePlus) -------------------------------------------------
+
+BELLY = _concept("belly", r"bell(?:y|ies)", r"tumm(?:y|ies)", r"stomach", r"abdom\w*", r"tum\b")
+#: MedlinePlus abdominal pain: call 911 if the abdomen is rigid, hard and tender to touch.
+RIGID_BELLY = _concept(
+    "rigid belly",
+    r"rigid",
+    r"(?:hard|solid) as (?:a )?(?:rock|board|brick|stone)",
+    r"like a (?:board|rock)",
+    r"board[- ]like",
+    r"rock[- ]hard",
+    r"hard and (?:swollen|tender|distended|bloated)",
+    r"(?:swollen|distended|bloated|tender) and (?:hard|rigid)",
+    r"hard (?:to the touch|to touch|when (?:i|you) (?:touch|press))",
+)
+SEVERE_PAIN = _concept(
+    "severe pain",
+    r"severe\w*",
+    r"excruciat\w*",
+    r"agoni[sz]\w*",
+    r"agony",
+    r"unbearable",
+    r"terrible",
+    r"awful",
+    r"horrendous",
+    r"(?:really|very|extremely|so) (?:bad|painful)",
+    r"worst",
+    r"screaming",
+    r"doubled (?:over|up)",
+    r"crying (?:in|with) pain",
+    r"(?:10|ten) out of (?:10|ten)",
+)
+#: Severe pain with a known, everyday cause: periods, wind, constipation, IBS.
+ABDOMINAL_EVERYDAY = _words(
+    r"periods?\b",
+    r"menstrua\w*",
+    r"cramps?\b",
+    r"ovulat\w*",
+    r"wind\b",
+    r"gas\b",
+    r"trapped",
+    r"constipat\w*",
+    r"ibs\b",
+    r"irritable",
+    r"bloat\w*",
+    r"pregnan\w*",
+    r"braxton",
+    r"contractions?",
+    r"labou?r\b",
+    r"weeks\b",
+    r"stitch",
+    r"gym",
+    r"exercis\w*",
+    r"sit-?ups",
+    r"crunches",
+    r"abs\b",
+)
+
+#: NHS: go to A&E with a chemical in the eye.
+CORROSIVE = _concept(
+    "corrosive",
+    r"bleach",
+    r"chemicals?\b",
+    r"oven cleaner",
+    r"drain (?:cleaner|unblocker)",
+    r"toilet cleaner",
+    r"caustic",
+    r"lye\b",
+    r"ammonia",
+    r"(?:battery|drain|hydrochloric|sulphuric|sulfuric|muriatic|caustic) acid",
+    r"cement",
+    r"lime\b",
+    r"descal\w*",
+    r"dishwasher (?:tablet|liquid|powder|detergent|pod)s?",
+    r"laundry (?:pod|capsule|liquid|tablet|powder)s?",
+    r"(?:pool|cleaning|garden|household) chemicals?",
+)
+IN_EYE = _concept("in the eye", r"(?:in|into) (?:his|her|my|their|the|both|your|one) eyes?\b")
+EYE_EVERYDAY = _words(
+    r"serum", r"toner", r"skin ?care", r"hyaluronic", r"eye ?drops", r"contact lens\w*"
+)
+
+#: Pregnancy aches with a known cause: round ligament pain, a stitch, sciatica.
+PREGNANCY_PAIN_EVERYDAY = _words(
+    r"gums?\b",
+    r"nose ?bleed\w*",
+    r"blood (?:pressure|sugar|test)",
+    r"ligament",
+    r"stitch",
+    r"sciatica",
+    r"back ?ache",
+    r"(?:lower |my )?back\b",
+    r"hips?\b",
+    r"pelvi\w*",
+    r"braxton",
+    r"kick\w*",
+    r"ribs?\b",
+    r"heartburn",
+    r"sneez\w*",
+)
+#: A plan ended with "i'm ready": with a means of suicide in the same sentence.
+READY_NOW = _concept("ready now", r"(?:i'?m|i am|im) (?:\w+ )?ready(?=\s*(?:now\b|$|[.,!;]))")
+STOOL = _concept(
+    "stool",
+    r"poo\w*",
+    r"poop\w*",
+    r"stools?\b",
+    r"bowel movements?",
+    r"(?:my|his|her|their|the) (?:bottom|bum|back passage|rectum)",
+)
+#: MedlinePlus: hard to wake is an emergency sign.
+HARD_TO_WAKE = _concept(
+    "hard to wake",
+    r"(?:very |really |so |extremely )?(?:hard|difficult|impossible) to (?:wake|rouse)",
+    r"(?:barely|hardly) (?:wak\w*|rous\w*)",
+)
+HARD_TO_WAKE_EVERYDAY = _words(
+    r"coffee",
+    r"tired",
+    r"mornings?",
+    r"school",
+    r"alarms?",
+    r"teen\w*",
+    r"for (?:school|work|college)",
+    r"lie-?in",
+    r"weekends?",
+    r"night shifts?",
+)
+
+#: NHS: a rash that does not fade in someone who is very unwell.
+VERY_UNWELL = _concept(
+    "very unwell",
+    r"(?:very|really|so|extremely|seriously) (?:poorly|ill|unwell)",
+    r"flopp\w*",
+    r"drowsy",
+    r"lethargic",
+)
+
+#: FAST: an arm that drifts down; a smile that fails on one side.
+ARM_DRIFT = _concept(
+    "arm drifting down",
+    r"(?:arm|hand)s? (?:[\w']+ ){0,3}(?:drift\w*|dropp\w* down|falls? (?:back )?down|keeps? falling|sinking|sinks)",
+)
+CANT_SMILE = _concept(
+    "cannot smile",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:\w+ )?(?:smile|close (?:his|her|my|their|one) eye|"
+    r"raise (?:his|her|my|their) eyebrows?)",
+)
+#: NHS pulmonary embolism: breathless after the signs of a clot in the leg (one calf or
+#: leg swollen, red, hot or painful).
+LEG_CLOT = _concept(
+    "a leg with a clot",
+    r"(?:my|his|her|their|one|left|right) (?:calf|leg)\b (?:[\w']+ ){0,3}(?:swollen|swelling|red|hot|warm|tender|"
+    r"painful|throbbing)",
+    r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
+    r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
+)
+SUDDENLY_BREATHLESS = _concept(
+    "breathless now",
+    r"breathless\w*",
+    r"short of breath",
+    r"out of breath",
+    r"shortness of breath",
+    r"(?:can'?t|cannot) (?:catch|get) (?:my|his|her|their) breath",
+    r"struggl\w* to breathe",
+    r"coughing (?:up )?blood",
+)
+CLOT_EVERYDAY = _words(
+    r"gym",
+    r"exercis\w*",
+    r"run\w*",
+    r"stairs",
+    r"unfit",
+    r"walk\w*",
+    r"asthma",
+    r"hills?",
+    r"sprain\w*",
+)
+
+#: A child who is otherwise well: playing, happy, alert.
+CHILD_SEEMS_WELL = _words(
+    r"play\w*",
+    r"happy",
+    r"fine\b",
+    r"(?:his|her|their) (?:usual|normal) self",
+    r"alert",
+    r"(?:acting|seems?|behaving) normal\w*",
+    r"otherwise well",
+)
+#: Sunken eyes that are a family look, not dehydration.
+SUNKEN_EVERYDAY = _words(
+    r"photos?", r"pictures?", r"genetic\w*", r"inherit\w*", r"born", r"family", r"dark circles"
+)
+
+#: NHS falls: confusion or drowsiness after a fall.
+FALL = _concept(
+    "a fall",
+    r"(?:had|has had|took|taken|'s had) a (?:bad |nasty |big |heavy )?fall",
+    r"fell (?:over|down|off|out of)",
+)
+AFTER_FALL_FLAG = _concept(
+    "confused or drowsy",
+    r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
+    r"(?:not|isn'?t|doesn'?t|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"drows\w*",
+    r"(?:very|really|so) sleepy",
+    r"knocked out",
+    r"passed out",
+    r"unconscious",
+)
+REPEATED_FAINTING = _concept(
+    "fainting again and again",
+    r"keeps? (?:on )?(?:passing out|fainting|blacking out)",
+    r"(?:passed out|fainted|blacked out) (?:twice|three times|several times|again|(?:\d+|two|three|a few) times)",
+)
+
+# --- Further red flags -------------------------------------------------------------------
+
+#: CDC stroke: sudden confusion, trouble speaking or understanding speech.
+NOT_UNDERSTANDING = _concept(
+    "not understanding speech",
+    r"(?:can'?t|cannot|couldn'?t|doesn'?t|does not|didn'?t|isn'?t|not) (?:\w+ )?understand(?:ing)? "
+    r"(?:what (?:i'?m|we'?re|you'?re|people are|anyone is|he'?s|she'?s|they'?re|i|we|you|people|anyone) "
+    r"(?:\w+ )?(?:say\w*|tell\w*)|"
+    r"(?:a|any) (?:single )?words?|anything (?:i|we|anyone|people) (?:say|said)|speech|me\b|us\b)",
+)
+#: NHS head injury: knocked out, even if awake now.
+KNOCKED_OUT = _concept(
+    "knocked out",
+    r"(?:was|got|been|were|is|'s|he'?s|she'?s) (?:\w+ )?knocked (?:out|unconscious)(?! by (?:the )?(?:pills?|"
+    r"tablets?|medication|meds|anaesthetic|anesthetic|sleeping))",
+    r"(?:knocked|knocking) (?:him|her|them|me) (?:out|unconscious)",
+)
+KNOCKED_OUT_EVERYDAY = _words(
+    r"anaesthe\w*",
+    r"anesthe\w*",
+    r"general",
+    r"surgery",
+    r"operation",
+    r"sedat\w*",
+    r"sleeping",
+    r"pills?\b",
+    r"tablets?\b",
+    r"meds?\b",
+    r"medication",
+    r"tired",
+    r"exhausted",
+    r"boxing",
+    r"round\b",
+    r"competition",
+    r"tournament",
+    r"cup\b",
+)
+#: NHS dehydration in babies and children: a sunken soft spot or eyes, no tears, not
+#: drinking.
+SUNKEN = _concept(
+    "sunken soft spot or eyes",
+    r"sunken (?:soft spot|fontanell?e?|eyes)",
+    r"(?:soft spot|fontanell?e?|eyes) (?:[\w']+ ){0,3}sunken",
+    r"(?:soft spot|fontanell?e?) (?:[\w']+ ){0,3}(?:sunk|sinking|dipped|dipping)",
+)
+#: No tears counts only with vomiting or diarrhoea: newborns cry without tears.
+NO_TEARS = _concept(
+    "no tears", r"no tears", r"(?:crying|cries) (?:\w+ )?without (?:any )?tears", r"tearless"
+)
+NOT_DRINKING = _concept(
+    "not drinking",
+    r"(?:won'?t|will not|isn'?t|is not|not|refus\w*|stopped|hasn'?t|has not) (?:\w+ ){0,2}(?:drinking|feeding|"
+    r"drink\b|feed\b|drunk\b|fed\b|take (?:any |a )?(?:milk|bottle|feeds?|fluids?|water)|"
+    r"taking (?:any |her |his )?(?:milk|bottle|feeds?|fluids?|water))",
+)
+#: No wet nappy or wee for half a day or more.
+DRY_FOR_LONG = _concept(
+    "for half a day",
+    r"all day",
+    r"since (?:yesterday|last night|this morning|breakfast|lunch)",
+    r"(?:in|for) (?:over |more than |about |around )?(?:[6-9]|1\d|2\d|six|seven|eight|nine|ten|twelve|eighteen|"
+    r"twenty|twenty[- ]four) hours",
+    r"(?:in|for) (?:over |more than |about |around )?(?:[6-9]|1\d|2\d) hrs",
+    r"(?:in|for) (?:a|one|a whole|the whole) day",
+)
+_NOT_FEEDING = (
+    r"(?:won'?t|will not|isn'?t|is not|not|refus\w*|stopped|hasn'?t|has not) (?:\w+ ){0,2}(?:drinking|feeding|"
+    r"drink\b|feed\b|fed\b)"
+)
+_DROWSY = r"(?:drowsy|sleepy|lethargic|floppy)"
+#: Both in one phrase: a "not" before "sleepy" would otherwise read as negating it.
+NOT_FEEDING_AND_DROWSY = _concept(
+    "not feeding and drowsy",
+    _NOT_FEEDING + r" (?:[\w']+ ){0,4}" + _DROWSY,
+    _DROWSY + r" (?:[\w']+ ){0,4}" + _NOT_FEEDING,
+)
+#: A child sleepy and off their feeds for an everyday reason.
+ORDINARY_SLEEPINESS = _words(
+    r"long day",
+    r"bed ?time",
+    r"naps?\b",
+    r"tired",
+    r"teething",
+    r"jabs?\b",
+    r"vaccin\w*",
+    r"immunis\w*",
+    r"immuniz\w*",
+    r"hot (?:day|weather)",
+)
+LIGHTER_DROWSY = _concept(
+    "very drowsy",
+    r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy|lethargic)",
+    r"drowsy",
+    r"lethargic",
+    r"hard to wake",
+)
 
 # --- Rules -------------------------------------------------------------------------------
 
@@ -1641,6 +2340,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False, unless=ACCIDENT),
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (SUICIDE_MEANS, READY_NOW), span=80, everyday_guard=False),
     ConceptRule(
         "suicide",
         "emergency",
@@ -1722,6 +2422,20 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         "stroke", "emergency", (SUDDEN, VISION_OR_BALANCE), span=60, unless=BALANCE_EVERYDAY
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, CONFUSED), span=40),
+    ConceptRule(
+        "stroke", "emergency", (SUDDEN, NOT_UNDERSTANDING), span=60, unless=SPEECH_EVERYDAY
+    ),
+    ConceptRule("stroke", "emergency", (ARM_DRIFT,), unless=LIMB_EVERYDAY),
+    ConceptRule("stroke", "emergency", (CANT_SMILE, ONE_SIDE), span=60, unless=FACE_EVERYDAY),
+    # NHS pulmonary embolism: a swollen, painful leg, then breathlessness.
+    ConceptRule(
+        "blood_clot",
+        "emergency",
+        (LEG_CLOT, SUDDENLY_BREATHLESS),
+        span=150,
+        across_sentences=True,
+        unless=CLOT_EVERYDAY,
+    ),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
     # breathing or swallowing; hives with trouble breathing or feeling faint.
     ConceptRule(
@@ -1776,6 +2490,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("unresponsive", "emergency", (COLLAPSED, NO_RESPONSE), span=100),
     ConceptRule("unresponsive", "emergency", (IN_AND_OUT,), unless=ORDINARY_TIREDNESS),
     ConceptRule("unresponsive", "emergency", (DOWN_AND_OUT,)),
+    ConceptRule("unresponsive", "emergency", (HARD_TO_WAKE,), unless=HARD_TO_WAKE_EVERYDAY),
     ConceptRule("unresponsive", "emergency", (COLLAPSE,), unless=COLLAPSE_EVERYDAY),
     # CDC seizure first aid: longer than 5 minutes, one after another, a first seizure.
     ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
@@ -1785,11 +2500,16 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # MedlinePlus headache: sudden and severe, the worst ever.
     ConceptRule("headache", "emergency", (HEAD, SEVERE_HEAD, SUDDEN), span=100),
     ConceptRule("headache", "emergency", (HEAD, SUPERLATIVE), span=80),
+    ConceptRule("headache", "emergency", (HEAD, VERY_BAD, PLAINLY_SUDDEN), span=80),
     ConceptRule("headache", "emergency", (HEAD, THUNDERCLAP), span=80),
     # NHS head injury: vomiting, confusion, drowsiness, memory loss, fluid from the nose or
     # ears after a blow to the head.
     ConceptRule(
         "head_injury", "emergency", (HEAD_BLOW, HEAD_INJURY_FLAG), span=200, across_sentences=True
+    ),
+    ConceptRule("head_injury", "emergency", (KNOCKED_OUT,), unless=KNOCKED_OUT_EVERYDAY),
+    ConceptRule(
+        "head_injury", "emergency", (FALL, AFTER_FALL_FLAG), span=120, across_sentences=True
     ),
     # NHS meningitis: fever with a stiff neck, a rash that does not fade, a bulging soft
     # spot, or a headache with dislike of bright light.
@@ -1804,6 +2524,89 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
             unless=NOT_A_FEVER,
         )
         for signs in ((STIFF_NECK,), (NON_BLANCHING,), (BULGING,), (HEAD, LIGHT_HURTS))
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (HEAD, STIFF_NECK, VOMITING_ONLY),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (NON_BLANCHING, VERY_UNWELL),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    # NHS fever in children: call 999 if the child is floppy, hard to wake, or has a weak,
+    # high-pitched or continuous cry.
+    ConceptRule(
+        "meningitis",
+        "emergency",
+        (YOUNG_CHILD, HIGH_FEVER, CHILD_FEVER_SIGN),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=NOT_A_FEVER,
+    ),
+    # NHS hypothermia: very cold with confusion, slurred speech, drowsiness or slow
+    # breathing (before sepsis: shivering is a sign of both).
+    ConceptRule(
+        "hypothermia",
+        "emergency",
+        (VERY_COLD, HYPOTHERMIA_SIGN),
+        span=120,
+        across_sentences=True,
+        unless=COLD_EVERYDAY,
+    ),
+    # NHS sepsis: an infection or fever with confusion, or blotchy, blue or grey skin;
+    # mottled skin in a child who is floppy or hard to wake.
+    ConceptRule(
+        "sepsis",
+        "emergency",
+        (INFECTION, SEPSIS_SIGN),
+        span=150,
+        across_sentences=True,
+        unless=SEPSIS_EVERYDAY,
+    ),
+    ConceptRule(
+        "sepsis", "emergency", (MOTTLED, FLOPPY_OR_DROWSY), span=100, across_sentences=True
+    ),
+    # NHS heatstroke: confused, not sweating, collapsed or fitting after heat.
+    ConceptRule(
+        "heatstroke", "emergency", (HEAT_EXPOSURE, HEAT_SIGN), span=150, across_sentences=True
+    ),
+    # NHS burns: large, deep, chemical or electrical burns, or blisters on the face or
+    # genitals.
+    ConceptRule("burns", "emergency", (BURN, BURN_FLAG), span=80, unless=BURN_EVERYDAY),
+    ConceptRule("burns", "emergency", (CORROSIVE, IN_EYE), span=60, unless=EYE_EVERYDAY),
+    # NHS testicle pain: sudden, very bad pain in the testicles (torsion).
+    ConceptRule(
+        "testicular",
+        "emergency",
+        (TESTICLE, TESTICLE_PAIN_ONSET, PAIN),
+        span=100,
+        unless=TESTICLE_EVERYDAY,
+    ),
+    # NHS ectopic pregnancy: sharp, sudden, intense tummy pain with dizziness or fainting.
+    ConceptRule(
+        "pregnancy",
+        "emergency",
+        (PREGNANT, PREGNANCY_SEVERE_PAIN, SHOCK_SIGN),
+        span=150,
+        across_sentences=True,
+        unless=PREGNANCY_PAIN_EVERYDAY,
+    ),
+    # MedlinePlus abdominal pain: call 911 if the belly is rigid and hard with severe pain.
+    ConceptRule(
+        "urgent_symptoms",
+        "emergency",
+        (BELLY, RIGID_BELLY, SEVERE_PAIN),
+        span=100,
+        unless=ABDOMINAL_EVERYDAY,
     ),
     # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
     ConceptRule(
@@ -1827,15 +2630,68 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         everyday_guard=False,
         unless=PREGNANCY_EVERYDAY,
     ),
+    ConceptRule(
+        "pregnancy",
+        "urgent",
+        (PREGNANT, PREGNANCY_SEVERE_PAIN),
+        span=120,
+        across_sentences=True,
+        unless=PREGNANCY_PAIN_EVERYDAY,
+    ),
     # MedlinePlus: vomiting with no urine (dehydration); dark red blood from the bowel;
     # worsening pain low on the right of the belly (appendicitis).
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
+    ConceptRule("unresponsive", "urgent", (REPEATED_FAINTING,)),
+    # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
+    # with a child who will not drink or is very drowsy.
+    ConceptRule(
+        "urgent_symptoms", "urgent", (YOUNG_CHILD, SUNKEN), span=100, unless=SUNKEN_EVERYDAY
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (YOUNG_CHILD, NOT_FEEDING_AND_DROWSY),
+        span=100,
+        unless=ORDINARY_SLEEPINESS,
+    ),
+    # NHS: bleeding from the bottom with feeling faint or dizzy.
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (STOOL, BLOOD, SHOCK_SIGN),
+        span=100,
+        unless=PREGNANCY_EVERYDAY,
+    ),
+    ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, NO_URINE, DRY_FOR_LONG), span=120),
+    ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_TEARS), span=120, across_sentences=True),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (YOUNG_CHILD, VOMITING, NOT_DRINKING),
+        span=120,
+        across_sentences=True,
+        unless=CHILD_SEEMS_WELL,
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (YOUNG_CHILD, VOMITING, LIGHTER_DROWSY),
+        span=120,
+        across_sentences=True,
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (BELLY, SEVERE_PAIN, PAIN),
+        span=60,
+        unless=ABDOMINAL_EVERYDAY,
+    ),
     ConceptRule("urgent_symptoms", "urgent", (VOMITING_ONLY, LONG_VOMITING), span=80),
     ConceptRule("urgent_symptoms", "urgent", (DIABETIC, DKA_SIGN), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (KETONES,), unless=KETO_DIET),
     ConceptRule("urgent_symptoms", "urgent", (FEVER_WORD, VERY_HIGH_TEMPERATURE), span=40),
-    ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,)),
+    ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,), unless=BLACK_STOOL_EVERYDAY),
     ConceptRule(
         "urgent_symptoms", "urgent", (BLOOD, FROM_THE_BOWEL), span=40, unless=PREGNANCY_EVERYDAY
     ),
@@ -1906,7 +2762,9 @@ _EVERYDAY_RE = re.compile(
 #: Past events: "two years ago", "used to", "as a child".
 _PAST_RE = re.compile(
     r"\b(?:years? ago|months ago|used to|as a (?:child|kid|teen\w*|baby)|when (?:i|he|she) was (?:a |little|"
-    r"young)|in the past|last (?:year|month|summer|winter|spring|autumn|fall)|history of|once had|back in)\b"
+    r"young)|in the past|last (?:year|month|summer|winter|spring|autumn|fall)|history of|once had|back in|"
+    r"now (?:he|she|they|i|we)(?:'?s|'?re|'?m| is| are| am) (?:\w+ )?(?:fine|better|okay|ok|well|back to normal|"
+    r"recovered))\b"
 )
 #: Conditionals: "what should I do if my lips swell", "in case he has another fit". Not
 #: "not sure if my dad is having a stroke", which describes the present.

@@ -109,6 +109,13 @@ RELATED_TOPICS: dict[str, tuple[str, ...]] = {
     "meningitis": ("meningitis",),
     "pregnancy": ("ectopic-pregnancy", "miscarriage", "preeclampsia", "prenatal-care"),
     "urgent_symptoms": ("diabetic-ketoacidosis", "dehydration", "abdominal-pain", "appendicitis"),
+    "sepsis": ("sepsis",),
+    "heatstroke": ("heat-illness",),
+    "hypothermia": ("hypothermia",),
+    "burns": ("burns",),
+    "testicular": (),
+    "bites": ("animal-bites",),
+    "blood_clot": ("pulmonary-embolism", "deep-vein-thrombosis"),
 }
 
 
@@ -153,6 +160,48 @@ _DENTAL_NUMBING = re.compile(
     re.IGNORECASE,
 )
 
+#: A condition already treated, in the past, or asked about as a possibility ("my dad has
+#: sepsis and is in intensive care", "how do i know if i have sepsis").
+_KNOWN_OR_ASKED_WORDS = (
+    r"hospital",
+    r"icu\b",
+    r"intensive care",
+    r"treated",
+    r"treatment",
+    r"recover\w*",
+    r"surviv\w*",
+    r"ago\b",
+    r"last (?:year|month|week|summer|winter)",
+    r"had\b",
+    r"surgery",
+    r"operation",
+    r"risk",
+    r"(?:know|tell|check|sure) (?:if|whether)",
+    r"what if",
+    r"what (?:to|should (?:i|we|you)|do (?:i|we|you)) do (?:if|when)",
+    r"if (?:i|you|he|she|they|my|your|someone)\b",
+    r"(?:can|could|does|do|will) (?:\w+ ){0,3}(?:cause|lead to|give)",
+)
+_ILLNESS_KNOWN_OR_ASKED = _rx(*_KNOWN_OR_ASKED_WORDS)
+#: A bite already treated, asked about, or to a pet (a vet's question).
+_BITE_KNOWN_OR_PET = _rx(
+    *_KNOWN_OR_ASKED_WORDS, r"dogs?", r"cats?", r"horses?", r"pets?", r"pupp(?:y|ies)"
+)
+#: Skin-care peels and acids that sting: not a chemical burn needing emergency care.
+_SKIN_CARE = _rx(
+    r"peel\w*",
+    r"retinol",
+    r"glycolic",
+    r"salicylic",
+    r"serum",
+    r"toner",
+    r"skin ?care",
+    r"hair dye",
+)
+
+#: Black stools from iron tablets, bismuth or dark food: not blood.
+_BLACK_STOOL_EVERYDAY = redflags.BLACK_STOOL_EVERYDAY
+
 RULES: tuple[TriageRule, ...] = (
     TriageRule(
         "suicide",
@@ -161,7 +210,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:feel|feels|feeling|felt|am|i'?m|been|keep having|having) (?:\w+ )?suicidal",
             r"kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)",
             r"end(?:ing)? (?:my|his|her|their) (?:own )?life",
-            r"(?:want|wants|wanted|going) to die\b",
+            r"(?:want|wants|wanted|going|wann?a) (?:to )?die\b" + redflags.NOT_FIGURATIVE,
             r"don'?t want to (?:live|be alive|wake up)",
             r"(?<!accidentally )(?<!accidently )(?:hurt|hurting|cut|cutting|harm|harming) (?:my|him|her)sel(?:f|ves)"
             + _ACCIDENT,
@@ -205,7 +254,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:want|wish|need) (?:it|everything|the pain|this|all of it) (?:all )?to stop (?:permanently|forever|"
             r"for good)",
             r"(?:got|have|saved|collected|bought|counted out) (?:the |my |all (?:the |my )?|enough )?"
-            r"(?:pills|tablets)(?: \w+){0,3} (?:ready|to take)",
+            r"(?:pills|tablets)(?: \w+){0,3} (?:ready(?! for (?:the |my |a |our |his |her )?(?:trip|holiday|vacation|"
+            r"flight|journey|week|weekend|morning|school|work)\b)|to take)",
             r"(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point (?:in|of) (?:living|life|going on|"
             r"being alive|carrying on)",
             r"(?:better|happier) off without me",
@@ -261,7 +311,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:took|taken|swallowed) (?:two|three|2|3) (?:doses|times the dose)",
             r"(?:took|taken|given) (?:way )?too much (?:of )?(?:my |his |her |their |the )?\w+",
             r"(?:took|taken|swallowed) (?:\w+ ){0,3}(?:by mistake|by accident)",
-            r"(?:accidentally|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)(?! (?:a |an |some |the |one |"
+            r"(?:accidentally|accidently|accidentaly|mistakenly) (?:took|taken|gave|given|swallowed|drank|ate)"
+            r"(?! (?:a |an |some |the |one |"
             r"two |my |his |her )?(?:[\w']+ )?(?:stones?|pits?|pips?|seeds?|(?:chewing )?gum)\b)",
             r"(?:took|taken|given) (?:his|her|my|their|someone else'?s|\w+'?s) (?:\w+ )?(?:pills|tablets|"
             r"medicine|medication|meds)",
@@ -307,6 +358,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:elephant|weight|piano|car|someone) (?:is |was )?(?:standing|sitting|pressing|lying|kneeling) on "
             r"(?:my |his |her |their )?(?:chest|ribcage|ribs)",
             r"(?:grey|gray|ashen) and (?:sweaty|clammy|sweating)",
+            r"(?:sweaty|clammy|sweating) and (?:grey|gray|ashen)\b",
         ),
         "symptom",
         "Heart attack symptoms (NHLBI)",
@@ -349,7 +401,8 @@ RULES: tuple[TriageRule, ...] = (
             r"weak|numb)",
             r"sudden(?:ly)? (?:\w+ ){0,3}(?:numbness|numb|weakness|weak) (?:on|in|down) (?:the |my |his |her )?"
             r"(?:left|right|one) side",
-            r"(?:lost|losing|loss of) (?:the )?(?:vision|sight) in one eye",
+            r"(?:lost|losing|loss of) (?:(?:the|my|his|her|their|all) )?(?:vision|sight) in "
+            r"(?:one|(?:my|his|her|their) (?:left|right)) eye",
             r"(?:arm|leg|hand|face) (?:suddenly |just )?(?:went|go|gone|is|feels) (?:limp|dead|numb|floppy)",
             r"(?:can'?t|cannot|unable to) (?:move|feel|use) (?:my |his |her |their |the )?(?:left|right|one) "
             r"(?:side|arm|leg)",
@@ -364,6 +417,7 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Stroke signs and symptoms (CDC)",
         "https://www.cdc.gov/stroke/signs-symptoms/index.html",
+        unless=_DENTAL_NUMBING,
     ),
     TriageRule(
         "stroke",
@@ -458,7 +512,8 @@ RULES: tuple[TriageRule, ...] = (
             r"sinking) (?:in|in and out)\b.{0,30}(?:breath|breathing)",
             r"(?:heaving|sucking in|pulling in|caving in) (?:\w+ ){0,3}with (?:every|each) breath",
             r"(?:asthma attack|inhaler|puffer|reliever)(?: [\w']+){0,6} (?:isn'?t|is not|not|won'?t|doesn'?t|does not) "
-            r"(?:getting better|helping|working|easing|making (?:it|any) (?:better|difference))",
+            r"(?:getting better|helping|working|easing|stop(?:ping)?\b|going away|settling|calming down|"
+            r"making (?:it|any) (?:better|difference))",
             r"(?:can'?t|cannot|unable to) (?:finish|complete|get out) (?:a |her |his |my |their |whole )?sentences?",
             r"barely (?:talk|speak|breathe|breathing|get (?:a )?breath)",
             r"\bgasping\b",
@@ -476,6 +531,20 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Breathing difficulty (MedlinePlus)",
         "https://medlineplus.gov/ency/article/003075.htm",
+    ),
+    TriageRule(
+        "breathing",
+        "emergency",
+        _rx(
+            r"(?:having|has|is having|in the middle of) (?:a |an )?(?:severe|bad|serious|really bad|major|terrible) "
+            r"asthma attack",
+            r"(?:baby|infant|newborn|toddler) (?:is|looks|has gone|went|turned|is going|is turning) "
+            r"(?:all |completely |really |very )?(?:blue|grey|gray)\b(?! (?:eyed|eyes))",
+        ),
+        "symptom",
+        "Breathing difficulty (MedlinePlus)",
+        "https://medlineplus.gov/ency/article/003075.htm",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
     ),
     TriageRule(
         "bleeding",
@@ -606,8 +675,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:baby|infant) (?:under|younger than|less than) (?:3|three) months.{0,60}"
             r"(?:fever|temperature)",
             r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?"
-            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b.{0,60}(?:fever|temperature|temp\b|feels hot|is hot|"
-            r"feels warm)",
+            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b(?! (?:pregnant|along|gone|into|overdue|late|early))"
+            r".{0,60}(?:fever|temperature|temp\b|feels hot|is hot|feels warm)",
             r"(?:baby|infant|newborn).{0,30}(?:is |who is )?(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|"
             r"eight|nine|ten|eleven|twelve) (?:weeks?|days?)\b.{0,60}(?:fever|temperature|temp\b|hot|warm)",
         ),
@@ -637,6 +706,92 @@ RULES: tuple[TriageRule, ...] = (
         "https://www.nhs.uk/conditions/meningitis/",
     ),
     TriageRule(
+        "sepsis",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|gone) (?:\w+ )?"
+            r"(?:sepsis|septic(?:a?emia)?\b|septic shock|blood poisoning)",
+            r"(?:think|worried|scared|afraid|suspect|fear|might be|could be) (?:\w+ ){0,4}(?:sepsis|septic\b|"
+            r"blood poisoning)",
+            r"(?:showing|shows|has|having|with) (?:the |all the )?signs of sepsis",
+        ),
+        "situation",
+        "Sepsis (NHS)",
+        "https://www.nhs.uk/conditions/sepsis/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "heatstroke",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|think|worried|scared|afraid|suspect|"
+            r"might be|could be) (?:\w+ ){0,4}heat ?stroke",
+        ),
+        "situation",
+        "Heat exhaustion and heatstroke (NHS)",
+        "https://www.nhs.uk/conditions/heat-exhaustion-heatstroke/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "hypothermia",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|think|worried|scared|afraid|suspect|"
+            r"might be|could be) (?:\w+ ){0,4}hypotherm\w*",
+        ),
+        "situation",
+        "Hypothermia (NHS)",
+        "https://www.nhs.uk/conditions/hypothermia/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "burns",
+        "emergency",
+        _rx(
+            r"(?:third|3rd)[- ]degree burns?",
+            r"full[- ]thickness burns?",
+            r"(?:chemical|electrical|electric) burns?",
+        ),
+        "symptom",
+        "Burns and scalds (NHS)",
+        "https://www.nhs.uk/conditions/burns-and-scalds/",
+        unless=_SKIN_CARE,
+    ),
+    TriageRule(
+        "blood_clot",
+        "emergency",
+        _rx(
+            r"(?:has|have|got|'?s got|'?ve got|developed|developing|getting|think|worried|scared|afraid|suspect|"
+            r"might be|could be) (?:\w+ ){0,4}(?:pulmonary embol\w*|(?:a )?(?:blood )?clot (?:in|on) (?:my|his|her|"
+            r"their|the) lungs?)",
+        ),
+        "situation",
+        "Pulmonary embolism (NHS)",
+        "https://www.nhs.uk/conditions/pulmonary-embolism/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "bites",
+        "emergency",
+        _rx(
+            r"(?:bitten|bit|bite) (?:\w+ ){0,2}(?:by )?(?:a |an )?(?:snake|adder|rattlesnake|viper|cobra|copperhead)",
+            r"snake ?bites?",
+        ),
+        "situation",
+        "Snake bites (MedlinePlus)",
+        "https://medlineplus.gov/ency/article/000031.htm",
+        unless=_BITE_KNOWN_OR_PET,
+    ),
+    TriageRule(
+        "testicular",
+        "emergency",
+        _rx(r"testicular torsion", r"twisted (?:testicle|testis|ball)"),
+        "situation",
+        "Testicle pain (NHS)",
+        "https://www.nhs.uk/conditions/testicle-pain/",
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
         "pregnancy",
         "urgent",
         _rx(
@@ -660,10 +815,10 @@ RULES: tuple[TriageRule, ...] = (
         "urgent_symptoms",
         "urgent",
         _rx(
-            r"(?:black|tarry|bloody) (?:stools?|poop)",
+            r"bloody (?:stools?|poop)",
             r"blood in (?:my |his |her )?(?:stool|poop)",
             r"(?:stool|stools|poop|poo|bowel movements?) (?:is |are |was |were |has been |have been |looks |look )?"
-            r"(?:black|tarry|bloody|maroon)",
+            r"(?:bloody|maroon)",
             r"can'?t keep (?:any )?(?:fluids|water|anything) down",
             r"severe (?:abdominal|stomach|belly|tummy) pain",
             r"fruity (?:breath|smell)",
@@ -674,12 +829,12 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:breath|smells?) (?:\w+ ){0,3}(?:pear drops|nail polish remover|acetone)",
             r"(?:stomach|belly|tummy|abdomen) (?:is |feels |has gone )?(?:rigid|hard as a board|like a board|"
             r"board[- ]like)",
-            r"coffee grounds",
+            r"coffee[- ]grounds?",
             r"breath (?:smells?|smelling) (?:sweet|fruity)",
             r"breathing (?:really |very )?(?:deep|deeply) and (?:fast|quickly|rapidly)",
             r"(?:low (?:blood )?sugar|hypo|(?:blood )?sugar (?:is |was |at |of )?(?:low|really low|very low|"
             r"[1-2]\.\d|[1-4]\d)\b).{0,50}(?:confus\w*|drowsy|passing out|can'?t (?:think|wake|speak)|"
-            r"slurr\w*|unresponsive|fitting|seizure)",
+            r"slurr\w*|unresponsive|fitting|seizure|not making (?:any )?sense|making no sense|talking nonsense)",
             r"(?:fever|temperature|temp) (?:\w+ ){0,2}(?:of|over|above|is|at|reached|hit|hits|hitting) "
             r"(?:\w+ )?(?:10[4-9]|4[0-2])(?:\.\d)?\b",
             r"(?:fever|temperature|temp) (?:10[4-9]|4[0-2])(?:\.\d)?\b",
@@ -689,6 +844,40 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
         _EMERGENCIES_URL,
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "emergency",
+        _rx(
+            r"appendix (?:has |may have |might have |just )?(?:burst|ruptured)",
+            r"(?:burst|ruptured) appendix",
+        ),
+        "situation",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "urgent",
+        _rx(r"(?:think|might|could|worried|scared|afraid|suspect)\w* (?:\w+ ){0,4}appendicitis"),
+        "situation",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+        unless=_ILLNESS_KNOWN_OR_ASKED,
+    ),
+    TriageRule(
+        "urgent_symptoms",
+        "urgent",
+        _rx(
+            r"(?:black|tarry) (?:stools?|poop|poo)",
+            r"(?:stool|stools|poop|poo|bowel movements?) (?:is |are |was |were |has been |have been |looks |look )?"
+            r"(?:black|tarry)",
+        ),
+        "symptom",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+        unless=_BLACK_STOOL_EVERYDAY,
     ),
 )
 
