@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_server.py [--duration 5] [--warmup 1] [--report-only]
 
 Each server runs in its own process group on a free loopback port, under uvicorn with the
-same worker count and the same (default) event loop and HTTP implementation:
+same worker count, the same (default) event loop and the same HTTP protocol (uvicorn's
+httptools protocol writing each response in one piece, ``bondmcp.server.protocol``):
 
   echo            bench/server/echo_app.py: ``POST /v1/echo`` validates and returns its body
   embedded        ``bondmcp serve`` on embedded defaults: SQLite in a temporary data
@@ -671,11 +672,10 @@ def machine() -> str:
                 model = line.split(":", 1)[1].strip()
                 break
     loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
-    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
     return (
         f"{os.cpu_count()} CPUs ({model}), Linux {platform.release()},"
         f" Python {platform.python_version()},"
-        f" uvicorn {importlib.metadata.version('uvicorn')} (loop {loop}, http {http}),"
+        f" uvicorn {importlib.metadata.version('uvicorn')} (loop {loop}, http httptools, one write a response),"
         f" FastAPI {importlib.metadata.version('fastapi')}"
     )
 

@@ -2,9 +2,9 @@
 
 ``POST /v1/echo`` validates a JSON body shaped like an ask request and returns it; ``GET
 /health`` answers for the readiness wait. It runs under ``uvicorn.run`` with the options
-``bondmcp serve`` passes (application factory, worker count, default event loop and HTTP
-implementation, no server header, no access log), so the only difference left is the work
-done per request.
+``bondmcp serve`` passes (application factory, worker count, default event loop, the HTTP
+protocol of ``bondmcp.server.protocol``, no server header, no access log), so the only
+difference left is the work done per request.
 
 Run:  .venv/bin/python bench/server/echo_app.py --port 8100 [--workers 2]
 """
@@ -40,6 +40,8 @@ def create_app() -> FastAPI:
 def main() -> None:
     import uvicorn
 
+    from bondmcp.server.protocol import CoalescingHttpToolsProtocol
+
     parser = argparse.ArgumentParser(description="FastAPI JSON echo, served like bondmcp serve.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
@@ -48,6 +50,7 @@ def main() -> None:
     uvicorn.run(
         "echo_app:create_app",
         factory=True,
+        http=CoalescingHttpToolsProtocol,
         app_dir=str(Path(__file__).resolve().parent),
         host=args.host,
         port=args.port,

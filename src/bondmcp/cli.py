@@ -79,6 +79,7 @@ def serve(
     import uvicorn
 
     from bondmcp.server.logs import uvicorn_log_config
+    from bondmcp.server.protocol import CoalescingHttpToolsProtocol
     from bondmcp.server.services import open_database
 
     if (ssl_certfile is None) != (ssl_keyfile is None):
@@ -96,6 +97,7 @@ def serve(
     uvicorn.run(
         "bondmcp.server.app:create_app",
         factory=True,
+        http=CoalescingHttpToolsProtocol,
         host=bind_host,
         port=bind_port,
         workers=workers,
