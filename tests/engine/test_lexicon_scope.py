@@ -123,7 +123,7 @@ def test_an_abbreviation_is_read_as_the_name_our_sources_use() -> None:
     assert "nitroglycerin" in LAY_TERMS["gtn"]
 
 
-@pytest.mark.parametrize("question", ["when to start tamiflu", "what is coumadin"])
+@pytest.mark.parametrize("question", ["when to start uloric", "what is protonix"])
 def test_a_brand_our_sources_never_name_is_not_answered_from_its_generic(
     engine: HealthEngine, question: str
 ) -> None:
@@ -131,6 +131,37 @@ def test_a_brand_our_sources_never_name_is_not_answered_from_its_generic(
     answer = engine.ask(question)
     assert answer.in_scope
     assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "name"),
+    [
+        ("who should take tamiflu", "influenza", "Tamiflu"),
+        ("what is methadone used for", "opioid-use-disorder", "Methadone"),
+        ("what is lexapro used for", "antidepressants", "Lexapro"),
+        ("what is coumadin", "blood-thinners", "Coumadin"),
+        ("what is flomax", "enlarged-prostate", "Flomax"),
+        ("what is oxybutynin used for", "overactive-bladder", "Oxybutynin"),
+    ],
+)
+def test_a_medicine_a_topic_names_is_answered_from_that_topic(
+    engine: HealthEngine, question: str, topic: str, name: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+    assert name in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["what dose of tamiflu should i take", "how many mg of methadone should i take"]
+)
+def test_naming_a_medicine_does_not_make_its_dose_answerable(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained
+    assert answer.text == DOSE_ANSWER
 
 
 @pytest.mark.parametrize(
