@@ -45,7 +45,7 @@ def reference_choice(
             (1.0 - sum(1 for s in sentences if not s.isdisjoint(term.stems)) / len(sentences))
             ** engine_module._SPREAD_POWER,
         )
-        for term in query.terms
+        for term in map(engine_module._with_answer_synonyms, query.terms)
     ]
     cue_stems, wants_number = answer_cues(query.text)
     asks_nothing = not (intent or cue_stems or wants_number or asks_for_statistic(query.text))
@@ -115,3 +115,19 @@ def test_chosen_sentences_match_scoring_every_sentence(engine: HealthEngine, que
         assert [(p.source_id, s) for p, s in chosen] == reference_choice(
             engine, query, topic_id, intent
         ), (question, topic_id)
+
+
+def _answer_text(engine: HealthEngine, question: str) -> str:
+    return " ".join(sentence for sentence, _source in engine.ask(question).evidence).lower()
+
+
+def test_a_word_for_not_being_hungry_finds_the_appetite_sentence(engine: HealthEngine) -> None:
+    """ "Hungry" would pull retrieval towards appetite topics, but within ADHD medicines
+    it is the question's point: the sentence on reduced appetite answers it."""
+    text = _answer_text(engine, "my daughter is never hungry since she started her adhd medicine")
+    assert "appetite" in text
+
+
+def test_losing_weight_finds_the_sentence_on_weight_loss(engine: HealthEngine) -> None:
+    text = _answer_text(engine, "my dad with pancreatic cancer keeps losing weight")
+    assert "weight loss" in text

@@ -17,7 +17,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bondmcp.engine.intent import (
     answer_cues,
@@ -30,6 +30,7 @@ from bondmcp.engine.intent import (
 from bondmcp.engine.knowledge import SECTIONS, load_topics
 from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
+    ANSWER_SYNONYMS,
     DRUG_NAMES,
     GENERIC_WORDS,
     MEDICINE_CUES,
@@ -40,6 +41,7 @@ from bondmcp.engine.passages import Passage, passages_from_topics
 from bondmcp.engine.retrieval import Hit, PassageIndex, Query, QueryTerm
 from bondmcp.engine.scope import CONDITION_HEADS, ScopeDetector, ScopeEvidence, named_entities
 from bondmcp.engine.text import analyse
+from bondmcp.engine.text import stem as stem_of
 from bondmcp.engine.triage import TriageResult, triage
 
 DISCLAIMER = (
@@ -229,6 +231,23 @@ def _bits(mask: int) -> Iterator[int]:
         low = mask & -mask
         yield low.bit_length() - 1
         mask ^= low
+
+
+def _with_answer_synonyms(term: QueryTerm) -> QueryTerm:
+    """The question word, also matching the words that mean the same within a topic
+    (``ANSWER_SYNONYMS``), each worth what the word itself is worth."""
+    synonyms = ANSWER_SYNONYMS.get(term.word)
+    if not synonyms:
+        return term
+    extra = tuple(s for s in dict.fromkeys(stem_of(w) for w in synonyms) if s not in term.stems)
+    if not extra:
+        return term
+    worth = max(term.stem_weights, default=term.weight)
+    return replace(
+        term,
+        stems=(*term.stems, *extra),
+        stem_weights=(*term.stem_weights, *(worth for _ in extra)),
+    )
 
 
 def _sigmoid(x: float) -> float:
@@ -599,9 +618,10 @@ class HealthEngine:
         if not table.rows:
             return []
         count = len(table.rows)
+        terms = [_with_answer_synonyms(term) for term in query.terms]
         return [
             (term, (1.0 - table.using(term.stems).bit_count() / count) ** _SPREAD_POWER)
-            for term in query.terms
+            for term in terms
         ]
 
     def _topic_sentences(self, topic_id: str) -> _TopicSentences:
