@@ -131,3 +131,22 @@ def test_a_word_for_not_being_hungry_finds_the_appetite_sentence(engine: HealthE
 def test_losing_weight_finds_the_sentence_on_weight_loss(engine: HealthEngine) -> None:
     text = _answer_text(engine, "my dad with pancreatic cancer keeps losing weight")
     assert "weight loss" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        # Two things told apart: how they are told apart, not only what one looks like.
+        ("how can you tell if it is strep throat or only a sore throat", "test"),
+        # Whether an illness is still seen: how common it is now.
+        ("is mumps still common", "uncommon"),
+        # Pain that stops daily life: when it needs seeing to.
+        ("my period cramps are so bad i miss work", "normal activities"),
+        # Doing something without harm: what not to do.
+        ("can i get cradle cap off without hurting my baby", "do not pick"),
+    ],
+)
+def test_the_question_form_picks_the_sentence_that_answers_it(
+    engine: HealthEngine, question: str, phrase: str
+) -> None:
+    assert phrase in _answer_text(engine, question), question

@@ -251,6 +251,34 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             ("see", "doctor", "checked", "appointment", "call"),
             False,
         ),
+        (
+            # Telling one thing from a milder or commoner one: "how do I know if it's strep
+            # throat or just a sore throat" is answered by how the two are told apart.
+            r"\bhow (?:do|can|would|will|could) (?:i|you|we|they) (?:know|tell)\b.{0,60}\bor\b|"
+            r"\bor (?:is it )?(?:just|only|simply) (?:a |an )?\w+",
+            ("whether", "looking", "test", "confirm", "differ", "difference"),
+            False,
+        ),
+        (
+            # Whether an illness is still seen: "is mumps still around".
+            r"\bstill (?:around|about|common|a thing|exist|happen)|\b(?:nowadays|these days)\b",
+            ("uncommon", "rare", "outbreaks", "become", "today"),
+            False,
+        ),
+        (
+            # Pain or symptoms that stop daily life: "period pain so bad I throw up and miss
+            # school" wants when that is more than usual and needs seeing to.
+            r"\bso (?:bad|severe|painful|heavy)\b|\b(?:really|very|too|unbearably) (?:bad|painful)\b|"
+            r"\bunbearable\b|\bmiss(?:ing|ed)? (?:school|work|class|classes)\b|\bcan'?t (?:cope|function)\b",
+            ("severe", "stops", "normal", "activities", "cope", "worse"),
+            False,
+        ),
+        (
+            # Doing something without harm: "get cradle cap off without hurting her head".
+            r"\bwithout (?:hurting|harming|damaging|irritating|pain)\b|\bgently\b",
+            ("gently", "gentle", "soft", "avoid", "pick", "scratch", "rub", "squeeze", "force"),
+            False,
+        ),
     )
 )
 
