@@ -150,3 +150,12 @@ def test_the_question_form_picks_the_sentence_that_answers_it(
     engine: HealthEngine, question: str, phrase: str
 ) -> None:
     assert phrase in _answer_text(engine, question), question
+
+
+def test_why_a_lasting_state_comes_with_a_condition_quotes_how_it_causes_it(
+    engine: HealthEngine,
+) -> None:
+    """The sentence on how scarring starves the blood of oxygen answers why someone with
+    pulmonary fibrosis is always breathless; the list of what causes the fibrosis does not."""
+    text = _answer_text(engine, "my dad has pulmonary fibrosis, why is he always short of breath")
+    assert "oxygen" in text

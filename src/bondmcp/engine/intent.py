@@ -274,6 +274,15 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             False,
         ),
         (
+            # Why a lasting state comes with a condition: "my grandad has pulmonary fibrosis,
+            # why is he always out of breath" wants the sentence on how the one causes the
+            # other, wherever it sits, more than the condition's list of causes.
+            r"\bwhy (?:is|am|are|does|do|has|have) (?:he|she|i|we|they|it|my \w+|your \w+) "
+            r"(?:always|still|constantly|so often|keep|keeps)\b",
+            ("because", "causes", "caused", "makes", "leads", "due"),
+            False,
+        ),
+        (
             # Doing something without harm: "get cradle cap off without hurting her head".
             r"\bwithout (?:hurting|harming|damaging|irritating|pain)\b|\bgently\b",
             ("gently", "gentle", "soft", "avoid", "pick", "scratch", "rub", "squeeze", "force"),
