@@ -111,7 +111,7 @@ def test_chosen_sentences_match_scoring_every_sentence(engine: HealthEngine, que
     topics = [t for t, _score in engine.index.topic_scores(engine.index.scores(query), query)[:3]]
     assert topics, question
     for topic_id in topics:
-        chosen = engine._choose_sentences(query, topic_id, intent, named=False)
+        chosen = engine._choose_sentences(query, topic_id, intent)
         assert [(p.source_id, s) for p, s in chosen] == reference_choice(
             engine, query, topic_id, intent
         ), (question, topic_id)
@@ -159,3 +159,21 @@ def test_why_a_lasting_state_comes_with_a_condition_quotes_how_it_causes_it(
     pulmonary fibrosis is always breathless; the list of what causes the fibrosis does not."""
     text = _answer_text(engine, "my dad has pulmonary fibrosis, why is he always short of breath")
     assert "oxygen" in text
+
+
+def test_a_named_topic_asked_for_one_section_still_opens_with_its_lead(
+    engine: HealthEngine,
+) -> None:
+    """The lead is quoted first and the four places still go to the section asked for: for
+    a question on the risks of a sleep medicine every night, the lead's "mainly meant for
+    short-term use" is the point, and the risk sentences follow."""
+    answer = engine.ask("is it safe to take zolpidem every night")
+    assert answer.topic_id == "sleep-medicines"
+    assert answer.intent == "risk_factors"
+    overview = engine.index.passage_for("sleep-medicines", "overview")
+    assert overview is not None
+    assert answer.evidence[0] == (overview.sentences[0], overview.source_id)
+    assert "short-term" in answer.evidence[0][0]
+    sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence[1:]]
+    assert len(sections) == engine_module._MAX_SENTENCES
+    assert sections.count("risk_factors") >= 2

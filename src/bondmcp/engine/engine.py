@@ -391,7 +391,7 @@ class HealthEngine:
             return Assessment(query, intent, None, False, features, calibrated(features))
         topic_id = ranked[0][0]
         named = topic_id in named_topics
-        quotes = self._choose_sentences(query, topic_id, intent, named=named)
+        quotes = self._choose_sentences(query, topic_id, intent)
         features = self._features(query, ranked, intent)
         return Assessment(
             query, intent, topic_id, named, features, calibrated(features), tuple(quotes)
@@ -545,7 +545,7 @@ class HealthEngine:
         return cached
 
     def _choose_sentences(
-        self, query: Query, topic_id: str, intent: str | None, *, named: bool
+        self, query: Query, topic_id: str, intent: str | None
     ) -> list[tuple[Passage, str]]:
         """The sentences of the topic that best answer the question, in reading order.
 
@@ -592,9 +592,8 @@ class HealthEngine:
                 score += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues[row] - 1, 0), 2))
             scored.append((score + prior - _POSITION_COST * i, p_rank, i, passage, sentence))
         overview = self.index.passage_for(topic_id, "overview")
-        wants_lead = not named or intent in (None, "overview")
         # The analysed sentences are cached; Passage.sentences splits the text every time.
-        lead_sentences = self._sentences(overview) if wants_lead and overview else ()
+        lead_sentences = self._sentences(overview) if overview else ()
         lead = lead_sentences[0][0] if lead_sentences else None
         if lead is not None:
             # The lead is quoted anyway: the four places go to other sentences.
@@ -603,7 +602,10 @@ class HealthEngine:
         chosen.sort(key=lambda item: (self._section_rank(item[3]), item[1], item[2]))
         quotes = [(item[3], item[4]) for item in chosen]
         if lead is not None and overview is not None:
-            # Say first what the condition is, unless a specific section was asked for.
+            # Say first what the topic is, also when a section was asked for and the topic
+            # named: one sentence, and the lead often holds what a specific question turns
+            # on (sleep medicines "are mainly meant for short-term use" answers "is it ok to
+            # take zopiclone every night"), while the four places still go to the section.
             quotes.insert(0, (overview, lead))
         return quotes
 
