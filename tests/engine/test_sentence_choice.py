@@ -13,7 +13,12 @@ import pytest
 
 from bondmcp.engine import engine as engine_module
 from bondmcp.engine.engine import HealthEngine
-from bondmcp.engine.intent import answer_cues, asks_for_statistic, detect_intent
+from bondmcp.engine.intent import (
+    answer_cues,
+    asks_for_side_effects,
+    asks_for_statistic,
+    detect_intent,
+)
 from bondmcp.engine.passages import Passage
 from bondmcp.engine.retrieval import Query
 
@@ -28,6 +33,7 @@ QUESTIONS = (
     "how long does the flu last",
     "my feet sweat so much my socks are soaked",
     "what's the success rate of knee replacement",
+    "testosterone replacement side effects",
 )
 
 
@@ -49,9 +55,16 @@ def reference_choice(
     ]
     cue_stems, wants_number = answer_cues(query.text)
     asks_nothing = not (intent or cue_stems or wants_number or asks_for_statistic(query.text))
+    asked = intent
+    if (
+        intent == "risk_factors"
+        and asks_for_side_effects(query.text)
+        and engine.index.passage_for(topic_id, "causes") is not None
+    ):
+        asked = "treatment"
     scored: list[tuple[float, int, int, Passage, str]] = []
     for p_rank, passage in enumerate(engine.index.topic_passages(topic_id)):
-        if passage.section == intent:
+        if passage.section == asked:
             prior = engine_module._INTENT_PRIOR
         elif intent is None and passage.section == "overview":
             prior = engine_module._OVERVIEW_PRIOR
@@ -176,4 +189,25 @@ def test_a_named_topic_asked_for_one_section_still_opens_with_its_lead(
     assert "short-term" in answer.evidence[0][0]
     sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence[1:]]
     assert len(sections) == engine_module._MAX_SENTENCES
+    assert sections.count("risk_factors") >= 2
+
+
+def test_side_effects_of_a_conditions_treatment_come_from_its_treatment_section(
+    engine: HealthEngine,
+) -> None:
+    """A condition's risk factors say who gets it; asked for the side effects of one of its
+    treatments, the answer quotes the treatment section, where they are told."""
+    answer = engine.ask("methotrexate for rheumatoid arthritis side effects")
+    assert answer.topic_id == "rheumatoid-arthritis"
+    sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence]
+    assert "risk_factors" not in sections
+    assert "weaken the immune system" in _answer_text(engine, "side effects of ra medicines")
+
+
+def test_side_effects_of_a_medicine_still_come_from_its_cautions(engine: HealthEngine) -> None:
+    """A medicine's topic has no causes section: its risk factors section holds the side
+    effects and cautions, and stays the section asked for."""
+    answer = engine.ask("what are the side effects of levothyroxine")
+    assert answer.topic_id == "thyroid-hormone-medicine"
+    sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence]
     assert sections.count("risk_factors") >= 2

@@ -23,6 +23,7 @@ from bondmcp.engine.intent import (
     answer_cues,
     answers_statistic,
     asks_for_dose,
+    asks_for_side_effects,
     asks_for_statistic,
     asks_to_interpret_result,
     detect_intent,
@@ -577,9 +578,18 @@ class HealthEngine:
             and not wants_number
             and not asks_for_statistic(query.text)
         )
+        asked = intent
+        if (
+            intent == "risk_factors"
+            and asks_for_side_effects(query.text)
+            and self.index.passage_for(topic_id, "causes") is not None
+        ):
+            # A condition's risk factors are what makes people get it; the side effects of
+            # its treatments ("testosterone replacement side effects") are told with them.
+            asked = "treatment"
         scored: list[tuple[float, int, int, Passage, str]] = []
         for row, (p_rank, i, passage, sentence, has_number) in enumerate(table.rows):
-            if passage.section == intent:
+            if passage.section == asked:
                 prior = _INTENT_PRIOR
             elif intent is None and passage.section == "overview":
                 prior = _OVERVIEW_PRIOR

@@ -441,6 +441,21 @@ def detect_intent(question: str) -> str | None:
     return None
 
 
+_SIDE_EFFECTS_RE = re.compile(
+    r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?)\b", re.IGNORECASE
+)
+
+
+def asks_for_side_effects(question: str) -> bool:
+    """Does the question ask what a medicine or treatment can do besides its purpose?
+
+    Detection files it under risk factors, where a medicine's topic keeps its cautions; a
+    condition's topic keeps there the risks of getting the condition instead, and tells the
+    side effects of its treatments with the treatments.
+    """
+    return _SIDE_EFFECTS_RE.search(question) is not None
+
+
 def asks_for_dose(question: str, *, names_medicine: bool = False) -> bool:
     """Dosing questions are never answered from general content: doses are individual.
 
