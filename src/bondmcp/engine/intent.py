@@ -270,7 +270,7 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             # school" wants when that is more than usual and needs seeing to.
             r"\bso (?:bad|severe|painful|heavy)\b|\b(?:really|very|too|unbearably) (?:bad|painful)\b|"
             r"\bunbearable\b|\bmiss(?:ing|ed)? (?:school|work|class|classes)\b|\bcan'?t (?:cope|function)\b",
-            ("severe", "stops", "normal", "activities", "cope", "worse"),
+            ("stops", "stopping", "cope", "normal", "daily"),
             False,
         ),
         (
