@@ -238,12 +238,12 @@ def _with_answer_synonyms(term: QueryTerm) -> QueryTerm:
     """The question word, also matching the words that mean the same within a topic
     (``ANSWER_SYNONYMS``), each worth what the word itself is worth."""
     synonyms = ANSWER_SYNONYMS.get(term.word)
-    if not synonyms:
+    if not synonyms or not term.stems or len(term.stem_weights) != len(term.stems):
         return term
     extra = tuple(s for s in dict.fromkeys(stem_of(w) for w in synonyms) if s not in term.stems)
     if not extra:
         return term
-    worth = max(term.stem_weights, default=term.weight)
+    worth = max(term.stem_weights)
     return replace(
         term,
         stems=(*term.stems, *extra),
