@@ -13,7 +13,12 @@ import pytest
 
 from bondmcp.engine import engine as engine_module
 from bondmcp.engine.engine import HealthEngine
-from bondmcp.engine.intent import answer_cues, asks_for_statistic, detect_intent
+from bondmcp.engine.intent import (
+    answer_cues,
+    asks_for_side_effects,
+    asks_for_statistic,
+    detect_intent,
+)
 from bondmcp.engine.passages import Passage
 from bondmcp.engine.retrieval import Query
 
@@ -28,6 +33,7 @@ QUESTIONS = (
     "how long does the flu last",
     "my feet sweat so much my socks are soaked",
     "what's the success rate of knee replacement",
+    "testosterone replacement side effects",
 )
 
 
@@ -45,13 +51,20 @@ def reference_choice(
             (1.0 - sum(1 for s in sentences if not s.isdisjoint(term.stems)) / len(sentences))
             ** engine_module._SPREAD_POWER,
         )
-        for term in query.terms
+        for term in map(engine_module._with_answer_synonyms, query.terms)
     ]
     cue_stems, wants_number = answer_cues(query.text)
     asks_nothing = not (intent or cue_stems or wants_number or asks_for_statistic(query.text))
+    asked = intent
+    if (
+        intent == "risk_factors"
+        and asks_for_side_effects(query.text)
+        and engine.index.passage_for(topic_id, "causes") is not None
+    ):
+        asked = "treatment"
     scored: list[tuple[float, int, int, Passage, str]] = []
     for p_rank, passage in enumerate(engine.index.topic_passages(topic_id)):
-        if passage.section == intent:
+        if passage.section == asked:
             prior = engine_module._INTENT_PRIOR
         elif intent is None and passage.section == "overview":
             prior = engine_module._OVERVIEW_PRIOR
@@ -111,7 +124,90 @@ def test_chosen_sentences_match_scoring_every_sentence(engine: HealthEngine, que
     topics = [t for t, _score in engine.index.topic_scores(engine.index.scores(query), query)[:3]]
     assert topics, question
     for topic_id in topics:
-        chosen = engine._choose_sentences(query, topic_id, intent, named=False)
+        chosen = engine._choose_sentences(query, topic_id, intent)
         assert [(p.source_id, s) for p, s in chosen] == reference_choice(
             engine, query, topic_id, intent
         ), (question, topic_id)
+
+
+def _answer_text(engine: HealthEngine, question: str) -> str:
+    return " ".join(sentence for sentence, _source in engine.ask(question).evidence).lower()
+
+
+def test_a_word_for_not_being_hungry_finds_the_appetite_sentence(engine: HealthEngine) -> None:
+    """ "Hungry" would pull retrieval towards appetite topics, but within ADHD medicines
+    it is the question's point: the sentence on reduced appetite answers it."""
+    text = _answer_text(engine, "my daughter is never hungry since she started her adhd medicine")
+    assert "appetite" in text
+
+
+def test_losing_weight_finds_the_sentence_on_weight_loss(engine: HealthEngine) -> None:
+    text = _answer_text(engine, "my dad with pancreatic cancer keeps losing weight")
+    assert "weight loss" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        # Two things told apart: how they are told apart, not only what one looks like.
+        ("how can you tell if it is strep throat or only a sore throat", "test"),
+        # Whether an illness is still seen: how common it is now.
+        ("is mumps still common", "uncommon"),
+        # Pain that stops daily life: when it needs seeing to.
+        ("my period cramps are so bad i miss work", "normal activities"),
+        # Doing something without harm: what not to do.
+        ("can i get cradle cap off without hurting my baby", "do not pick"),
+    ],
+)
+def test_the_question_form_picks_the_sentence_that_answers_it(
+    engine: HealthEngine, question: str, phrase: str
+) -> None:
+    assert phrase in _answer_text(engine, question), question
+
+
+def test_why_a_lasting_state_comes_with_a_condition_quotes_how_it_causes_it(
+    engine: HealthEngine,
+) -> None:
+    """The sentence on how scarring starves the blood of oxygen answers why someone with
+    pulmonary fibrosis is always breathless; the list of what causes the fibrosis does not."""
+    text = _answer_text(engine, "my dad has pulmonary fibrosis, why is he always short of breath")
+    assert "oxygen" in text
+
+
+def test_a_named_topic_asked_for_one_section_still_opens_with_its_lead(
+    engine: HealthEngine,
+) -> None:
+    """The lead is quoted first and the four places still go to the section asked for: for
+    a question on the risks of a sleep medicine every night, the lead's "mainly meant for
+    short-term use" is the point, and the risk sentences follow."""
+    answer = engine.ask("is it safe to take zolpidem every night")
+    assert answer.topic_id == "sleep-medicines"
+    assert answer.intent == "risk_factors"
+    overview = engine.index.passage_for("sleep-medicines", "overview")
+    assert overview is not None
+    assert answer.evidence[0] == (overview.sentences[0], overview.source_id)
+    assert "short-term" in answer.evidence[0][0]
+    sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence[1:]]
+    assert len(sections) == engine_module._MAX_SENTENCES
+    assert sections.count("risk_factors") >= 2
+
+
+def test_side_effects_of_a_conditions_treatment_come_from_its_treatment_section(
+    engine: HealthEngine,
+) -> None:
+    """A condition's risk factors say who gets it; asked for the side effects of one of its
+    treatments, the answer quotes the treatment section, where they are told."""
+    answer = engine.ask("methotrexate for rheumatoid arthritis side effects")
+    assert answer.topic_id == "rheumatoid-arthritis"
+    sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence]
+    assert "risk_factors" not in sections
+    assert "weaken the immune system" in _answer_text(engine, "side effects of ra medicines")
+
+
+def test_side_effects_of_a_medicine_still_come_from_its_cautions(engine: HealthEngine) -> None:
+    """A medicine's topic has no causes section: its risk factors section holds the side
+    effects and cautions, and stays the section asked for."""
+    answer = engine.ask("what are the side effects of levothyroxine")
+    assert answer.topic_id == "thyroid-hormone-medicine"
+    sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence]
+    assert sections.count("risk_factors") >= 2

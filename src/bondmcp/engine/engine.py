@@ -17,12 +17,13 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bondmcp.engine.intent import (
     answer_cues,
     answers_statistic,
     asks_for_dose,
+    asks_for_side_effects,
     asks_for_statistic,
     asks_to_interpret_result,
     detect_intent,
@@ -30,6 +31,7 @@ from bondmcp.engine.intent import (
 from bondmcp.engine.knowledge import SECTIONS, load_topics
 from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
+    ANSWER_SYNONYMS,
     DRUG_NAMES,
     GENERIC_WORDS,
     MEDICINE_CUES,
@@ -40,6 +42,7 @@ from bondmcp.engine.passages import Passage, passages_from_topics
 from bondmcp.engine.retrieval import Hit, PassageIndex, Query, QueryTerm
 from bondmcp.engine.scope import CONDITION_HEADS, ScopeDetector, ScopeEvidence, named_entities
 from bondmcp.engine.text import analyse
+from bondmcp.engine.text import stem as stem_of
 from bondmcp.engine.triage import TriageResult, triage
 
 DISCLAIMER = (
@@ -231,6 +234,23 @@ def _bits(mask: int) -> Iterator[int]:
         mask ^= low
 
 
+def _with_answer_synonyms(term: QueryTerm) -> QueryTerm:
+    """The question word, also matching the words that mean the same within a topic
+    (``ANSWER_SYNONYMS``), each worth what the word itself is worth."""
+    synonyms = ANSWER_SYNONYMS.get(term.word)
+    if not synonyms or not term.stems or len(term.stem_weights) != len(term.stems):
+        return term
+    extra = tuple(s for s in dict.fromkeys(stem_of(w) for w in synonyms) if s not in term.stems)
+    if not extra:
+        return term
+    worth = max(term.stem_weights)
+    return replace(
+        term,
+        stems=(*term.stems, *extra),
+        stem_weights=(*term.stem_weights, *(worth for _ in extra)),
+    )
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -372,7 +392,7 @@ class HealthEngine:
             return Assessment(query, intent, None, False, features, calibrated(features))
         topic_id = ranked[0][0]
         named = topic_id in named_topics
-        quotes = self._choose_sentences(query, topic_id, intent, named=named)
+        quotes = self._choose_sentences(query, topic_id, intent)
         features = self._features(query, ranked, intent)
         return Assessment(
             query, intent, topic_id, named, features, calibrated(features), tuple(quotes)
@@ -526,7 +546,7 @@ class HealthEngine:
         return cached
 
     def _choose_sentences(
-        self, query: Query, topic_id: str, intent: str | None, *, named: bool
+        self, query: Query, topic_id: str, intent: str | None
     ) -> list[tuple[Passage, str]]:
         """The sentences of the topic that best answer the question, in reading order.
 
@@ -558,9 +578,18 @@ class HealthEngine:
             and not wants_number
             and not asks_for_statistic(query.text)
         )
+        asked = intent
+        if (
+            intent == "risk_factors"
+            and asks_for_side_effects(query.text)
+            and self.index.passage_for(topic_id, "causes") is not None
+        ):
+            # A condition's risk factors are what makes people get it; the side effects of
+            # its treatments ("testosterone replacement side effects") are told with them.
+            asked = "treatment"
         scored: list[tuple[float, int, int, Passage, str]] = []
         for row, (p_rank, i, passage, sentence, has_number) in enumerate(table.rows):
-            if passage.section == intent:
+            if passage.section == asked:
                 prior = _INTENT_PRIOR
             elif intent is None and passage.section == "overview":
                 prior = _OVERVIEW_PRIOR
@@ -573,9 +602,8 @@ class HealthEngine:
                 score += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues[row] - 1, 0), 2))
             scored.append((score + prior - _POSITION_COST * i, p_rank, i, passage, sentence))
         overview = self.index.passage_for(topic_id, "overview")
-        wants_lead = not named or intent in (None, "overview")
         # The analysed sentences are cached; Passage.sentences splits the text every time.
-        lead_sentences = self._sentences(overview) if wants_lead and overview else ()
+        lead_sentences = self._sentences(overview) if overview else ()
         lead = lead_sentences[0][0] if lead_sentences else None
         if lead is not None:
             # The lead is quoted anyway: the four places go to other sentences.
@@ -584,7 +612,10 @@ class HealthEngine:
         chosen.sort(key=lambda item: (self._section_rank(item[3]), item[1], item[2]))
         quotes = [(item[3], item[4]) for item in chosen]
         if lead is not None and overview is not None:
-            # Say first what the condition is, unless a specific section was asked for.
+            # Say first what the topic is, also when a section was asked for and the topic
+            # named: one sentence, and the lead often holds what a specific question turns
+            # on (sleep medicines "are mainly meant for short-term use" answers "is it ok to
+            # take zopiclone every night"), while the four places still go to the section.
             quotes.insert(0, (overview, lead))
         return quotes
 
@@ -599,9 +630,10 @@ class HealthEngine:
         if not table.rows:
             return []
         count = len(table.rows)
+        terms = [_with_answer_synonyms(term) for term in query.terms]
         return [
             (term, (1.0 - table.using(term.stems).bit_count() / count) ** _SPREAD_POWER)
-            for term in query.terms
+            for term in terms
         ]
 
     def _topic_sentences(self, topic_id: str) -> _TopicSentences:

@@ -251,6 +251,43 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             ("see", "doctor", "checked", "appointment", "call"),
             False,
         ),
+        (
+            # Telling one thing from a milder or commoner one: "how do I know if it's strep
+            # throat or just a sore throat" is answered by how the two are told apart.
+            r"\bhow (?:do|can|would|will|could) (?:i|you|we|they) (?:know|tell)\b.{0,60}\bor\b|"
+            r"\bor (?:is it )?(?:just|only|simply) (?:a |an )?\w+",
+            ("whether", "looking", "test", "confirm", "differ", "difference"),
+            False,
+        ),
+        (
+            # Whether an illness is still seen: "is mumps still around".
+            r"\bstill (?:around|about|common|a thing|exist|happen)|\b(?:nowadays|these days)\b",
+            ("uncommon", "rare", "outbreaks", "become", "today"),
+            False,
+        ),
+        (
+            # Pain or symptoms that stop daily life: "period pain so bad I throw up and miss
+            # school" wants when that is more than usual and needs seeing to.
+            r"\bso (?:bad|severe|painful|heavy)\b|\b(?:really|very|too|unbearably) (?:bad|painful)\b|"
+            r"\bunbearable\b|\bmiss(?:ing|ed)? (?:school|work|class|classes)\b|\bcan'?t (?:cope|function)\b",
+            ("stops", "stopping", "cope", "normal", "daily"),
+            False,
+        ),
+        (
+            # Why a lasting state comes with a condition: "my grandad has pulmonary fibrosis,
+            # why is he always out of breath" wants the sentence on how the one causes the
+            # other, wherever it sits, more than the condition's list of causes.
+            r"\bwhy (?:is|am|are|does|do|has|have) (?:he|she|i|we|they|it|my \w+|your \w+) "
+            r"(?:always|still|constantly|so often|keep|keeps)\b",
+            ("because", "causes", "caused", "makes", "leads", "due"),
+            False,
+        ),
+        (
+            # Doing something without harm: "get cradle cap off without hurting her head".
+            r"\bwithout (?:hurting|harming|damaging|irritating|pain)\b|\bgently\b",
+            ("gently", "gentle", "soft", "avoid", "pick", "scratch", "rub", "squeeze", "force"),
+            False,
+        ),
     )
 )
 
@@ -402,6 +439,21 @@ def detect_intent(question: str) -> str | None:
     if _COMPARISON_RE.search(question):
         return "overview"
     return None
+
+
+_SIDE_EFFECTS_RE = re.compile(
+    r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?)\b", re.IGNORECASE
+)
+
+
+def asks_for_side_effects(question: str) -> bool:
+    """Does the question ask what a medicine or treatment can do besides its purpose?
+
+    Detection files it under risk factors, where a medicine's topic keeps its cautions; a
+    condition's topic keeps there the risks of getting the condition instead, and tells the
+    side effects of its treatments with the treatments.
+    """
+    return _SIDE_EFFECTS_RE.search(question) is not None
 
 
 def asks_for_dose(question: str, *, names_medicine: bool = False) -> bool:

@@ -454,6 +454,19 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "stuck": ("trapped",),
 }
 
+#: Words that mean what a question word means once the topic is known, used only to
+#: choose the sentences to quote. As lay terms they would mislead retrieval ("losing weight
+#: and always hungry" would look like a question about weight loss and appetite rather than
+#: diabetes), but within a topic they find the sentence on the question's point: a child
+#: on ADHD medicine who is not hungry is asking about appetite.
+ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "hungry": ("appetite",),
+    "hunger": ("appetite",),
+    "losing": ("loss",),
+    "lose": ("loss",),
+    "lost": ("loss",),
+}
+
 #: Every word a query is expanded with: lay terms and everyday synonyms.
 EXPANSIONS: dict[str, tuple[str, ...]] = {**EVERYDAY_SYNONYMS, **LAY_TERMS}
 
