@@ -3,8 +3,8 @@
 ``POST /v1/echo`` validates a JSON body shaped like an ask request and returns it; ``GET
 /health`` answers for the readiness wait. It runs under ``uvicorn.run`` with the options
 ``bondmcp serve`` passes (application factory, worker count, default event loop, the HTTP
-protocol of ``bondmcp.server.protocol``, no server header, no access log), so the only
-difference left is the work done per request.
+protocol of ``bondmcp.server.protocol``, one accept at a time with several workers, no
+server header, no access log), so the only difference left is the work done per request.
 
 Run:  .venv/bin/python bench/server/echo_app.py --port 8100 [--workers 2]
 """
@@ -12,6 +12,7 @@ Run:  .venv/bin/python bench/server/echo_app.py --port 8100 [--workers 2]
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -47,6 +48,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
+    if args.workers > 1:  # as bondmcp serve does: the workers share new connections
+        os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
     uvicorn.run(
         "echo_app:create_app",
         factory=True,

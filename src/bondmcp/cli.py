@@ -85,6 +85,14 @@ def serve(
     if (ssl_certfile is None) != (ssl_keyfile is None):
         fail("--ssl-certfile and --ssl-keyfile go together")
     bind_host = host or settings.host
+    if workers > 1:
+        # The workers share one listening socket. libuv (under uvloop) accepts every
+        # connection waiting when it wakes, so one worker could take a whole burst of new
+        # connections and serve them all, keep-alive, while the others sat idle. With this
+        # set it accepts one connection at a time and lets the other workers take theirs.
+        import os
+
+        os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
     bind_port = settings.port if port is None else port
     try:
         open_database(settings).dispose()  # migrate once, before any worker starts
