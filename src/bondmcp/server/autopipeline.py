@@ -38,6 +38,11 @@ class LuaScript:
         return ("EVALSHA", self.sha, len(keys), *keys, *args)
 
 
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()  # marks an error as seen; whoever awaits still gets it
+
+
 class AutoPipeline:
     def __init__(
         self, url: str, *, socket_timeout: float = 0.5, client_name: str | None = None
@@ -53,6 +58,14 @@ class AutoPipeline:
     async def execute(self, *command: Any) -> Any:
         """Send one command with the others of this loop turn; its reply, or its error."""
         return await self._enqueue(command, None)
+
+    def submit(self, *command: Any) -> asyncio.Future[Any]:
+        """Queue one command now and return its reply's future without waiting, so that
+        commands issued later in the same turn still share its pipeline. A future nobody
+        awaits may end in an error without a "never retrieved" warning."""
+        future = self._enqueue(command, None)
+        future.add_done_callback(_retrieve)
+        return future
 
     async def run_script(self, script: LuaScript, keys: Sequence[str], args: Sequence[Any]) -> Any:
         return await self._enqueue(script.command(keys, args), script)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -55,7 +56,12 @@ async def _authenticate(services: Services, credentials: str) -> ApiKeyRecord | 
 
 
 async def admit(
-    services: Services, state: dict[str, Any], authorization: str | None, scope: str | None = None
+    services: Services,
+    state: dict[str, Any],
+    authorization: str | None,
+    scope: str | None = None,
+    *,
+    alongside: Callable[[], object] | None = None,
 ) -> ApiKeyRecord:
     """The key presented in an Authorization header, checked against the store, charged
     against its rate limit and, when ``scope`` is given, checked for that scope. Raises
@@ -63,8 +69,11 @@ async def admit(
 
     The request's ``state`` gets the key id once the key is known and the rate-limit
     headers once it is charged, so a refused request is still counted against its key
-    and its response still carries the headers."""
+    and its response still carries the headers. ``alongside`` runs once the key is known,
+    just before the charge: Redis commands it starts share the charge's pipeline."""
     key = known_key(state, await _authenticate(services, bearer_credentials(authorization)))
+    if alongside is not None:
+        alongside()
     limit = await services.limiter.hit_async(key.id, rate_limit_of(services, key))
     return within_limits(services, state, key, limit, scope)
 

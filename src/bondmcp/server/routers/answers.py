@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bondmcp.engine.engine import Answer
 from bondmcp.server import metrics, response_ids
+from bondmcp.server.cache import PendingRead
 from bondmcp.server.deps import AskKey, ServicesDep, admit
 from bondmcp.server.errors import APIError, PayloadTooLarge, error_body
 from bondmcp.server.idempotency import lookup_idempotent, run_idempotent, valid_idempotency_key
@@ -223,23 +224,47 @@ def answer_query(services: Services, caller: Caller, query: str, locale: str | N
     return _counted(_from_cache(services, caller, key, raw, query_hash))
 
 
-async def answer_query_async(
-    services: Services, caller: Caller, query: str, locale: str | None
-) -> Answered:
-    """``answer_query`` from the event loop. A cache hit, and an answer that bypasses the
-    cache, are served in the loop (Redis reads go out in the loop's pipeline); a miss
-    computes in a worker thread when the cache is shared, since its single flight waits
-    on Redis, and in the loop otherwise, like the engine's other CPU-bound work."""
-    shared_cache = services.redis is not None
-    if caller.fresh or services.cache.ttl == 0 or not shared_cache:
-        return answer_query(services, caller, query, locale)
+@dataclass(frozen=True, slots=True)
+class SharedRead:
+    """A shared-cache read started for a question (see ``read_shared``)."""
+
+    pending: PendingRead
+    clean: str  # the de-identified question
+
+
+def read_shared(services: Services, query: str, locale: str | None) -> SharedRead:
+    """Start reading the answer to ``query`` from the shared cache."""
     clean = services.deidentify(query)
     key = services.cache.key(clean, locale or services.settings.locale, services.engine.kb_version)
-    raw = await services.cache.get_async(key)
+    return SharedRead(services.cache.read_ahead(key), clean)
+
+
+def reads_shared_cache(services: Services, fresh: bool) -> bool:
+    return services.redis is not None and not fresh and services.cache.ttl > 0
+
+
+async def answer_query_async(
+    services: Services,
+    caller: Caller,
+    query: str,
+    locale: str | None,
+    read: SharedRead | None = None,
+) -> Answered:
+    """``answer_query`` from the event loop. A cache hit, and an answer that bypasses the
+    cache, are served in the loop (Redis reads go out in the loop's pipeline, the one
+    ``read`` started if given); a miss computes in a worker thread when the cache is
+    shared, since its single flight waits on Redis, and in the loop otherwise, like the
+    engine's other CPU-bound work."""
+    if not reads_shared_cache(services, caller.fresh):
+        return answer_query(services, caller, query, locale)
+    if read is None:
+        read = read_shared(services, query, locale)
+    raw = await read.pending.result()
     if raw is None:
         return await run_in_threadpool(answer_query, services, caller, query, locale)
     metrics.CACHE_HIT.inc()
-    return _counted(_from_cache(services, caller, key, raw, services.cache.key(clean)[:32]))
+    key, query_hash = read.pending.key, services.cache.key(read.clean)[:32]
+    return _counted(_from_cache(services, caller, key, raw, query_hash))
 
 
 def _fresh(services: Services, caller: Caller, answer: Answer, query_hash: str) -> Answered:
@@ -369,10 +394,18 @@ class AskFastPath:
         scope["route"] = self
         authorization = headers.get("authorization")
         fresh = wants_fresh(headers.get("cache-control", ""))
+        reads: list[SharedRead] = []
+        read_ahead = None
+        if reads_shared_cache(services, fresh):
+            # The cache read starts once the key is known and goes to Redis in one
+            # round trip with the key's rate-limit charge.
+            def read_ahead() -> None:
+                reads.append(read_shared(services, body.query, body.locale))
+
         try:
-            key = await admit(services, state, authorization, "ask")
+            key = await admit(services, state, authorization, "ask", alongside=read_ahead)
             status, payload, replayed = await _answer(
-                services, state, key, body, fresh, idempotency_key
+                services, state, key, body, fresh, idempotency_key, reads[0] if reads else None
             )
         except APIError as exc:
             await _send_error(send, state, exc)
@@ -389,6 +422,7 @@ async def _answer(
     body: AskRequest,
     fresh: bool,
     idempotency_key: str | None,
+    read: SharedRead | None = None,
 ) -> tuple[int, bytes, bool]:
     """Answer an admitted request: (status, body, replayed). With an Idempotency-Key (every
     SDK call sends one), a repeated key gets the stored response, and a new answer is
@@ -406,7 +440,7 @@ async def _answer(
         if stored is not None:
             return stored.status_code, stored.body, True
     caller = Caller(key.id, state["request_id"], state["started"], fresh)
-    answered = await answer_query_async(services, caller, body.query, body.locale)
+    answered = await answer_query_async(services, caller, body.query, body.locale, read)
     log_answer(state, body.query, answered)
     if idempotency_key is None:
         return 200, answered.body(), False
