@@ -20,6 +20,10 @@ _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
 }
 
 
+# Made once: json.dumps with options builds a new encoder for every line.
+_ENCODER = json.JSONEncoder(default=str)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -35,7 +39,7 @@ class JsonFormatter(logging.Formatter):
             # Exception types and frames only: messages can quote user input.
             entry["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else None
             entry["frames"] = _frames(record)
-        return json.dumps(entry, default=str)
+        return _ENCODER.encode(entry)
 
 
 def _timestamp(created: float) -> str:

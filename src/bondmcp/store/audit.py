@@ -65,9 +65,15 @@ def _copy(conn: Connection, rows: list[dict[str, Any]]) -> None:
         raise IntegrityError("COPY audit_log", None, exc) from exc
 
 
+# Made once: json.dumps with options builds a new encoder on every call, and the request
+# recorder encodes two documents per request.
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
+_SORTED = json.JSONEncoder(separators=(",", ":"), sort_keys=True)
+
+
 def _canonical(seq: int, ts: dt.datetime, event: str, key_id: str | None, detail: str) -> bytes:
     stamp = ts.astimezone(dt.UTC).isoformat(timespec="microseconds")
-    return json.dumps([seq, stamp, event, key_id, detail], separators=(",", ":")).encode()
+    return _COMPACT.encode([seq, stamp, event, key_id, detail]).encode()
 
 
 class AuditLog:
@@ -104,7 +110,7 @@ class AuditLog:
                     rows: list[dict[str, Any]] = []
                     for event in events:
                         seq += 1
-                        detail = json.dumps(event.detail, sort_keys=True, separators=(",", ":"))
+                        detail = _SORTED.encode(event.detail)
                         ts = event.ts.astimezone(dt.UTC)
                         digest = self._hash(
                             prev, _canonical(seq, ts, event.event, event.key_id, detail)
