@@ -142,6 +142,7 @@ def test_a_brand_our_sources_never_name_is_not_answered_from_its_generic(
         ("what is coumadin", "blood-thinners", "Coumadin"),
         ("what is flomax", "enlarged-prostate", "Flomax"),
         ("what is oxybutynin used for", "overactive-bladder", "Oxybutynin"),
+        ("what is metoprolol used for", "beta-blockers", "Metoprolol"),
     ],
 )
 def test_a_medicine_a_topic_names_is_answered_from_that_topic(
@@ -233,6 +234,8 @@ def test_a_persons_own_muscle_enzyme_result_is_not_interpreted(engine: HealthEng
     [
         "whats the most omeprazole you can take in a day",
         "the most ibuprofen i can take",
+        "how much metoprolol is too much",
+        "how many advil are too many",
     ],
 )
 def test_the_most_one_can_take_is_a_dose_question(engine: HealthEngine, question: str) -> None:
@@ -242,6 +245,18 @@ def test_the_most_one_can_take_is_a_dose_question(engine: HealthEngine, question
 
 def test_most_common_is_not_a_dose_question() -> None:
     assert not asks_for_dose("what is the most common side effect of statins", names_medicine=True)
+
+
+@pytest.mark.parametrize(
+    "question", ["how much period bleeding is too much", "how much exercise is too much"]
+)
+def test_too_much_of_something_not_a_medicine_is_not_a_dose_question(
+    engine: HealthEngine, question: str
+) -> None:
+    assert not asks_for_dose(question)
+    answer = engine.ask(question)
+    assert answer.text != DOSE_ANSWER
+    assert not answer.abstained
 
 
 def test_new_condition_words_are_health_words() -> None:

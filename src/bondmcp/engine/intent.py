@@ -317,6 +317,7 @@ DOSE_RE = re.compile(
     r"double (?:up|dose)|how (?:long|many hours) (?:between|apart)|hours apart|"
     r"how (?:much|many) .{0,40}(?:take|give|use|have|inject|drink|eat) (?:\w+ ){0,3}(?:of it|a day|"
     r"per day|daily|at once)|how (?:much|many) (?:of )?(?:it|this|that|them) (?:can|should|do)|"
+    r"how (?:much|many) (?:\w+ ){0,4}(?:is|are) too (?:much|many)|"
     r"in (?:a |one )?24 hours|per (?:day|dose|kg)|how many (?:\w+ ){0,2}(?:can|should|could|may) "
     r"(?:i|you|he|she|we|they|a|my)\b|when (?:should|do|can|to) (?:i |you |he |she )?take\b|"
     r"what time (?:of day )?(?:should|do|can|to) (?:i |you )?take\b|"
