@@ -982,6 +982,13 @@ def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str,
 _RULE_KEYS: tuple[tuple[str, ...] | None, ...] = tuple(
     redflags.required_substrings(rule.pattern.pattern) for rule in RULES
 )
+#: The first three characters of each rule's substrings: a rule none of whose are among the
+#: question's three-character pieces cannot match. One set test per rule rules out most of
+#: them, where a search for each of their 450 substrings cost 30 µs a question.
+_RULE_GRAMS: tuple[frozenset[str] | None, ...] = tuple(
+    None if keys is None or any(len(k) < 3 for k in keys) else frozenset(k[:3] for k in keys)
+    for keys in _RULE_KEYS
+)
 #: The rules' patterns without IGNORECASE, for lower-cased ASCII questions (the common
 #: case, about twice as fast to scan); the patterns themselves are all lower-case.
 _LOWER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -1065,14 +1072,19 @@ def triage(text: str, locale: str = "us") -> TriageResult:
     # An ASCII question is lower-cased and scanned without IGNORECASE; any other is scanned
     # as written (IGNORECASE also matches letters such as "ſ" that lower() leaves alone).
     ascii_text = text.isascii()
+    grams: set[str] = set()
     if ascii_text:
         text = text.lower()
+        grams = {text[i : i + 3] for i in range(len(text) - 2)}
     best: TriageRule | None = None
-    for rule, keys, lower_pattern, tail_negation in zip(
-        RULES, _RULE_KEYS, _LOWER_PATTERNS, _TAIL_NEGATION, strict=True
+    for rule, keys, rule_grams, lower_pattern, tail_negation in zip(
+        RULES, _RULE_KEYS, _RULE_GRAMS, _LOWER_PATTERNS, _TAIL_NEGATION, strict=True
     ):
         if ascii_text:
-            if keys is not None and not any(map(text.__contains__, keys)):
+            if keys is not None and (
+                (rule_grams is not None and rule_grams.isdisjoint(grams))
+                or not any(map(text.__contains__, keys))
+            ):
                 continue
             pattern = lower_pattern
         else:
