@@ -52,7 +52,7 @@ def test_usage_counts_requests_and_errors_by_day(server: ServerProcess) -> None:
     for _ in range(3):
         call(server, "POST", "/v1/ask", key, json={"query": "What is gout?"})
     call(server, "POST", "/v1/ask", key, json={"query": ""})
-    time.sleep(0.6)  # the write-behind recorder flushes every 250 ms
+    time.sleep(0.6)  # the write-behind recorder flushes every 50 ms
     body = call(server, "GET", "/v1/usage", key).json()
     today = body["days"][-1]
     assert today["date"] == time.strftime("%Y-%m-%d", time.gmtime())

@@ -44,7 +44,7 @@ def _check(db: Database) -> None:
     log = AuditLog(db, b"s" * 32)
     log.append(_events(3))
     statements = _inserts(db, lambda: log.append(_events(300)))
-    # A busy server's recorder thread writes a batch every quarter second. A statement
+    # A busy server's recorder thread writes a batch every twentieth of a second. A statement
     # per row (executemany) would release and re-acquire the GIL 300 times, each time
     # waiting behind request handling, so rows must travel many to a statement, or on
     # PostgreSQL by COPY, which sends no INSERT at all.

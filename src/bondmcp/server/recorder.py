@@ -22,7 +22,10 @@ from bondmcp.store.usage import UsageStore
 
 logger = logging.getLogger("bondmcp.server")
 
-FLUSH_INTERVAL_SECONDS = 0.25
+# Twenty small batches a second rather than four large ones: a flush holds the GIL while it
+# hashes and writes its batch, and requests wait behind it (a cached answer's p99 at 32
+# connections fell from about 25 to 14 ms); the CPU per request is the same.
+FLUSH_INTERVAL_SECONDS = 0.05
 RETENTION_INTERVAL_SECONDS = 3600.0
 
 

@@ -5,9 +5,9 @@ Both the client's key and the request are stored only as HMACs under the server
 secret, so the table holds no request text.
 
 Answers to ``POST /v1/ask`` are stored write-behind (``remember``, then ``flush`` from the
-request recorder a quarter second later): every SDK call sends a key, and a committed write
+request recorder a twentieth of a second later): every SDK call sends a key, and a committed write
 per question cost more than answering it. Until it is written, a response is replayed from
-this process's memory. A retry that reaches another process within that quarter second, or
+this process's memory. A retry that reaches another process within that twentieth of a second, or
 follows a crash, is answered again: harmless for a question, which is why jobs and batches,
 which create things, still store theirs before responding.
 
@@ -44,7 +44,7 @@ RETENTION = dt.timedelta(hours=24)
 SEALED_RETENTION = dt.timedelta(minutes=10)
 _SEALED = "sealed"  # the ``note`` of a sealed record
 _SEAL_INFO = b"bondmcp idempotent responses v1"
-#: Responses kept in memory while the database cannot take them (normally a quarter
+#: Responses kept in memory while the database cannot take them (normally a twentieth
 #: second's worth); past this the oldest lose their replay protection first.
 MAX_PENDING = 20_000
 
