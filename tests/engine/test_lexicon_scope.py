@@ -73,6 +73,9 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "how do i stop screen burn in on my oled tv",
         "how do i fix a pulled thread in my jumper",
         "how much does a doctor earn in canada",
+        "who won the world cup",
+        "who won the super bowl last year",
+        "how do i get rid of ants in my kitchen",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -91,6 +94,7 @@ def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
         ("a dog bit my hand", "animal-bites"),
         ("can loud concerts cause ringing ears", "tinnitus"),
         ("how long is too long to have the runs", "diarrhea"),
+        ("i got bitten by fire ants", "insect-stings"),
     ],
 )
 def test_a_person_catching_something_or_a_condition_named_in_full_stays_in_scope(

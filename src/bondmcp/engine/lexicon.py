@@ -863,4 +863,10 @@ OFF_DOMAIN_PHRASES = (
     "change my oil",
     "change the oil",
     "new life into",
+    # Sport and household pests.
+    "world cup",
+    "super bowl",
+    "who won",
+    "rid of ants",
+    "ants in my",
 )
