@@ -252,3 +252,41 @@ def test_secrets_can_come_from_files(tmp_path: Path) -> None:
     env = bondmcp_env(tmp_path, secrets_dir=str(tmp_path / "nope"))
     missing = run_cli("ask", "What is flu?", env=env, check=False)
     assert missing.returncode == 2 and "BONDMCP_SECRETS_DIR" in missing.stderr
+
+
+def test_idempotent_asks_replay_across_processes_on_postgresql(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """SDK calls on PostgreSQL: concurrent lookups go to the database together; a retry
+    that reaches the other process, once the first answer is written, is replayed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import bondmcp_env
+
+    settings = {"database_url": postgres_url, "secret_key": "s" * 32}
+    run_cli("db", "upgrade", env=bondmcp_env(tmp_path / "migrate", **settings))
+    first = start_server(tmp_path / "first", **settings)
+    second = start_server(tmp_path / "second", **settings)
+    try:
+        questions = ["What is asthma?", "What is gout?", "What is eczema?", "What is flu?"] * 4
+        keys = [f"sdk-call-{i:04d}" for i in range(len(questions))]
+
+        def send(server: ServerProcess, i: int, query: str | None = None) -> httpx.Response:
+            return ask(server, first.api_key, query or questions[i], **{"Idempotency-Key": keys[i]})
+
+        with ThreadPoolExecutor(16) as pool:
+            originals = list(pool.map(lambda i: send(first, i), range(len(keys))))
+            assert {r.status_code for r in originals} == {200}
+            assert not any("idempotent-replayed" in r.headers for r in originals)
+            time.sleep(0.5)  # the recorder writes remembered answers every 50 ms
+            retries = list(pool.map(lambda i: send(second, i), range(len(keys))))
+            conflicts = list(
+                pool.map(lambda i: send(second, i, "What is psoriasis?"), range(len(keys)))
+            )
+        assert [r.json()["id"] for r in retries] == [r.json()["id"] for r in originals]
+        assert all(r.headers["idempotent-replayed"] == "true" for r in retries)
+        assert {r.status_code for r in conflicts} == {409}
+        assert {r.json()["error"]["code"] for r in conflicts} == {"idempotency_conflict"}
+    finally:
+        first.stop()
+        second.stop()

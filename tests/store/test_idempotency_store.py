@@ -155,3 +155,37 @@ def test_memory_is_bounded_while_the_database_cannot_take_the_writes(
     assert len(store._pending) == 3
     assert store.lookup(key_id, "k0", "h") is None  # the oldest went first
     assert store.lookup(key_id, "k4", "h") == responses[4]
+
+
+def test_lookup_many_answers_each_request_in_its_place(store: IdempotencyStore) -> None:
+    key_id, other_key = _key(store), _key(store)
+    saved = StoredResponse(200, b'{"saved":true}', "application/json")
+    store.save(key_id, "saved", "hash-s", saved)
+    store.save(other_key, "saved", "hash-o", StoredResponse(200, b'{"other":1}', "x"))
+    sealed = StoredResponse(201, b'{"secret":"k"}', "application/json")
+    store.save(key_id, "sealed", "hash-k", sealed, sealed=True)
+    pending = StoredResponse(200, b'{"pending":true}', "application/json")
+    store.remember(key_id, "pending", "hash-p", pending)
+
+    outcomes = store.lookup_many(
+        [
+            (key_id, "saved", "hash-s"),
+            (key_id, "never-seen", "hash-n"),
+            (key_id, "saved", "hash-changed"),  # the same key with another request
+            (other_key, "saved", "hash-o"),  # the same Idempotency-Key, another API key
+            (key_id, "pending", "hash-p"),  # remembered, not yet written
+            (key_id, "sealed", "hash-k"),
+            (key_id, "saved", "hash-s"),  # asked twice in one batch
+        ]
+    )
+
+    assert outcomes[0] == saved
+    assert outcomes[1] is None
+    assert isinstance(outcomes[2], IdempotencyConflict)
+    assert outcomes[3] == StoredResponse(200, b'{"other":1}', "x")
+    assert outcomes[4] == pending
+    assert outcomes[5] == sealed
+    assert outcomes[6] == saved
+    # One at a time, the same answers.
+    assert store.lookup(key_id, "saved", "hash-s") == saved
+    assert store.lookup(key_id, "never-seen", "hash-n") is None

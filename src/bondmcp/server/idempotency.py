@@ -32,12 +32,30 @@ def lookup_idempotent(
     try:
         return store.lookup(key_id, idempotency_key, request_hash)
     except IdempotencyConflict:
-        raise APIError(
-            409,
-            "idempotency_conflict",
-            "This Idempotency-Key was already used with a different request.",
-            param="Idempotency-Key",
-        ) from None
+        raise _conflict() from None
+
+
+async def lookup_idempotent_async(
+    services: Services, key_id: str, idempotency_key: str, request_hash: str
+) -> StoredResponse | None:
+    """``lookup_idempotent`` from the event loop: on SQLite a local read made in the loop;
+    otherwise a query made in a worker thread with the lookups of the other requests of
+    this loop turn."""
+    if services.db.is_sqlite:
+        return lookup_idempotent(services.idempotency, key_id, idempotency_key, request_hash)
+    outcome = await services.idempotency_lookups((key_id, idempotency_key, request_hash))
+    if isinstance(outcome, IdempotencyConflict):
+        raise _conflict()
+    return outcome
+
+
+def _conflict() -> APIError:
+    return APIError(
+        409,
+        "idempotency_conflict",
+        "This Idempotency-Key was already used with a different request.",
+        param="Idempotency-Key",
+    )
 
 
 def run_idempotent(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bondmcp.engine.engine import HealthEngine
@@ -13,11 +13,12 @@ from bondmcp.server.cache import DeidentifyMemo, ResponseCache
 from bondmcp.server.dependencies import DependencyHealth
 from bondmcp.server.ratelimit import RateLimiter
 from bondmcp.server.recorder import Recorder
+from bondmcp.server.turnbatch import TurnBatch
 from bondmcp.settings import Settings
 from bondmcp.store import Database, KeyStore
 from bondmcp.store.audit import AuditLog
 from bondmcp.store.corpora import load_all
-from bondmcp.store.idempotency import IdempotencyStore
+from bondmcp.store.idempotency import IdempotencyConflict, IdempotencyStore, StoredResponse
 from bondmcp.store.retention import purge_expired
 from bondmcp.store.secret import load_or_create_secret
 from bondmcp.store.usage import UsageStore
@@ -44,6 +45,13 @@ class Services:
     deidentify: DeidentifyMemo
     secret: bytes
     jobs: JobService | None = None
+    #: Idempotency lookups from the event loop, one query per loop turn (server/turnbatch.py).
+    idempotency_lookups: TurnBatch[
+        tuple[str, str, str], StoredResponse | IdempotencyConflict | None
+    ] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.idempotency_lookups = TurnBatch(self.idempotency.lookup_many)
 
     @classmethod
     def build(cls, settings: Settings, engine: HealthEngine | None = None) -> Services:

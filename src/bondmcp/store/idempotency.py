@@ -24,13 +24,15 @@ import hashlib
 import hmac
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import and_, bindparam, delete, or_, select
+from sqlalchemy import and_, bindparam, delete, or_, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlalchemy.sql.elements import ColumnElement
@@ -73,6 +75,16 @@ _LOOKUP = select(
     _TABLE.c.key_id == bindparam("key_id"),
     _TABLE.c.idempotency_key == bindparam("digest"),
     _TABLE.c.created_at > bindparam("since"),
+)
+_LOOKUP_MANY = select(
+    _TABLE.c.key_id,
+    _TABLE.c.idempotency_key,
+    _TABLE.c.request_hash,
+    _TABLE.c.status_code,
+    _TABLE.c.response_body,
+    _TABLE.c.content_type,
+    _TABLE.c.note,
+    _TABLE.c.created_at,
 )
 
 
@@ -117,22 +129,65 @@ class IdempotencyStore:
     # once or twice per request.
 
     def lookup(self, key_id: str, idempotency_key: str, request_hash: str) -> StoredResponse | None:
-        digest = self.digest(idempotency_key)
+        outcome = self.lookup_many([(key_id, idempotency_key, request_hash)])[0]
+        if isinstance(outcome, IdempotencyConflict):
+            raise outcome
+        return outcome
+
+    def lookup_many(
+        self, requests: Sequence[tuple[str, str, str]]
+    ) -> list[StoredResponse | IdempotencyConflict | None]:
+        """``lookup`` for several (key id, Idempotency-Key, request hash) at once, in one
+        query: a conflict is returned in its place, not raised. Concurrent requests of one
+        server process look up together (``server/idempotency.py``), one database round
+        trip and one thread hand-off for all of them."""
+        digests = [self.digest(idempotency_key) for _, idempotency_key, _ in requests]
+        outcomes: list[StoredResponse | IdempotencyConflict | None] = [None] * len(requests)
+        wanted: dict[tuple[str, str], list[int]] = {}
         with self._lock:
-            pending = self._pending.get((key_id, digest))
-        if pending is not None:
-            if not hmac.compare_digest(pending.request_hash, request_hash):
-                raise IdempotencyConflict
-            return pending.response
+            for index, ((key_id, _, request_hash), digest) in enumerate(
+                zip(requests, digests, strict=True)
+            ):
+                pending = self._pending.get((key_id, digest))
+                if pending is None:
+                    wanted.setdefault((key_id, digest), []).append(index)
+                elif hmac.compare_digest(pending.request_hash, request_hash):
+                    outcomes[index] = pending.response
+                else:
+                    outcomes[index] = IdempotencyConflict()
+        if not wanted:
+            return outcomes
+        since = utcnow() - RETENTION
+        found: list[tuple[str, str, Any]]
         with self._db.engine.connect() as conn:
-            row = conn.execute(
-                _LOOKUP,
-                {"key_id": key_id, "digest": digest, "since": utcnow() - RETENTION},
-            ).first()
-        if row is None:
-            return None
+            if len(wanted) == 1:
+                ((key_id, digest),) = wanted
+                found = [
+                    (key_id, digest, row)
+                    for row in conn.execute(
+                        _LOOKUP, {"key_id": key_id, "digest": digest, "since": since}
+                    )
+                ]
+            else:
+                found = [
+                    (row.key_id, row.idempotency_key, row)
+                    for row in conn.execute(
+                        _LOOKUP_MANY.where(
+                            tuple_(_TABLE.c.key_id, _TABLE.c.idempotency_key).in_(list(wanted)),
+                            _TABLE.c.created_at > since,
+                        )
+                    )
+                ]
+        for key_id, digest, row in found:
+            for index in wanted.get((key_id, digest), ()):
+                outcomes[index] = self._replayed(key_id, digest, row, requests[index][2])
+        return outcomes
+
+    def _replayed(
+        self, key_id: str, digest: str, row: Any, request_hash: str
+    ) -> StoredResponse | IdempotencyConflict | None:
         if not hmac.compare_digest(row.request_hash, request_hash):
-            raise IdempotencyConflict
+            return IdempotencyConflict()
         body = row.response_body
         if row.note == _SEALED:
             if _aware(row.created_at) <= utcnow() - SEALED_RETENTION:

@@ -26,7 +26,11 @@ from bondmcp.server import metrics, response_ids
 from bondmcp.server.cache import PendingRead
 from bondmcp.server.deps import AskKey, ServicesDep, admit
 from bondmcp.server.errors import APIError, PayloadTooLarge, error_body
-from bondmcp.server.idempotency import lookup_idempotent, run_idempotent, valid_idempotency_key
+from bondmcp.server.idempotency import (
+    lookup_idempotent_async,
+    run_idempotent,
+    valid_idempotency_key,
+)
 from bondmcp.server.services import Services
 from bondmcp.store import ApiKeyRecord
 from bondmcp.store.idempotency import StoredResponse
@@ -431,12 +435,7 @@ async def _answer(
     if idempotency_key is not None:
         store = services.idempotency
         request_hash = store.digest(f"POST {AskFastPath.path}\n{body.model_dump_json()}")
-        if services.db.is_sqlite:  # a local read: in the loop
-            stored = lookup_idempotent(store, key.id, idempotency_key, request_hash)
-        else:
-            stored = await run_in_threadpool(
-                lookup_idempotent, store, key.id, idempotency_key, request_hash
-            )
+        stored = await lookup_idempotent_async(services, key.id, idempotency_key, request_hash)
         if stored is not None:
             return stored.status_code, stored.body, True
     caller = Caller(key.id, state["request_id"], state["started"], fresh)
