@@ -316,3 +316,52 @@ def test_guidance_is_followed_only_by_content_about_the_same_situation(
     quoted = {c.source_id.split(":", 1)[1].split("#")[0] for c in answer.citations[1:]}
     assert quoted <= allowed, (question, quoted)
     assert_grounded(engine, question)
+
+
+# -- topic choice ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("does the pneumonia vaccine stop all pneumonia", "pneumococcal-vaccine"),
+        ("can the shingles vaccine give you shingles", "shingles-vaccine"),
+        ("do sleeping pills cause dementia", "sleep-medicines"),
+        ("can thyroid pills cause heart palpitations", "thyroid-hormone-medicine"),
+        ("can dementia medicine slow down alzheimers", "dementia-medicines"),
+        ("can diabetes medicine cause weight loss", "diabetes-medicines"),
+        ("can acid reflux medicine cause bone loss", "acid-reducers"),
+        ("does a thyroid test show hyperthyroidism", "tsh-test"),
+    ],
+)
+def test_a_question_about_a_medicine_vaccine_or_test_goes_to_that_topic(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+    assert_grounded(engine, question)
+
+
+def test_other_words_for_a_medicine_name_the_same_medicine(engine: HealthEngine) -> None:
+    # The aliases say "dementia medication" and "thyroid pills".
+    for question, topic in [
+        ("dementia meds", "dementia-medicines"),
+        ("dementia drugs", "dementia-medicines"),
+        ("thyroid tablets", "thyroid-hormone-medicine"),
+        ("covid jab", "covid-19-vaccine"),
+    ]:
+        assert topic in engine.index.analyse_query(question).named_topics, question
+    # "medical" shares a stem with "medication" but is no medicine.
+    assert engine.index.match_aliases("medical marijuana")[0].headed is False
+
+
+def test_a_verb_form_of_a_one_word_name_does_not_name_it(engine: HealthEngine) -> None:
+    named = engine.index.analyse_query("what to do for a burn from boiling water").named_topics
+    assert named == ["burns"]  # "boiling" is not "boils"
+    assert engine.index.analyse_query("black mole that changed shape").named_topics == []
+    assert engine.index.analyse_query("spotting between periods").named_topics == []
+    # The name's own forms still name it.
+    assert "stress" in engine.index.analyse_query("so stressed at work").named_topics
+    assert "cough" in engine.index.analyse_query("coughing at night").named_topics
+    assert engine.ask("what to do for a burn from boiling water").topic_id == "burns"

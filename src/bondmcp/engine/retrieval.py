@@ -26,8 +26,8 @@ from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
     EXPANSIONS,
     GENERIC_WORDS,
+    HEAD_NOUNS,
     INTENT_WORDS,
-    NOT_NAMES,
     OFF_DOMAIN_WORDS,
     STOPWORDS,
 )
@@ -55,6 +55,9 @@ COVERAGE_WEIGHT = 1.5
 #: Weight of the share of the question a topic's own name covers ("a rash in the diaper
 #: area" is about diaper rash before it is about rashes).
 NAME_WEIGHT = 0.5
+#: Factor of a topic named by a phrase whose head is a medicine, vaccine or test word
+#: ("do sleeping pills cause dementia" asks about sleeping pills).
+HEAD_BOOST = 2.0
 _MAX_PHRASE_WORDS = 8
 #: A topic's score adds this share of its second-best passage to its best.
 SECOND_PASSAGE_WEIGHT = 0.5
@@ -101,6 +104,39 @@ def _collapses(name: str, key: str) -> bool:
     )
 
 
+#: Stems of the words that stand for each kind of head noun.
+_KIND_STEMS = frozenset(stem(kind) for kind in HEAD_NOUNS.values())
+
+
+def _canonical(tokens: Sequence[str], forms: Sequence[str]) -> str:
+    """A name of several words with its head noun as its kind's own word: "dementia
+    meds", "dementia drugs" and "dementia medication" are all "dementia medicine".
+
+    ``forms`` are the words the stems came from: "medical" and "medication" share a stem.
+    """
+    return " ".join(
+        stem(HEAD_NOUNS[form]) if form in HEAD_NOUNS else token
+        for token, form in zip(tokens, forms, strict=True)
+    )
+
+
+def _without_parts(matches: list[AliasMatch]) -> list[AliasMatch]:
+    """The matches less those whose every word is part of a longer name in the question.
+
+    "Does the pneumonia vaccine stop all pneumonia" is about the vaccine: saying
+    "pneumonia" again names nothing the longer name did not already hold.
+    """
+    parts = [frozenset(m.phrase.split()) for m in matches]
+    return [
+        m
+        for m, own in zip(matches, parts, strict=True)
+        if not any(
+            other.topic_id != m.topic_id and len(longer) > len(own) and own < longer
+            for other, longer in zip(matches, parts, strict=True)
+        )
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     passage: Passage
@@ -114,6 +150,9 @@ class AliasMatch:
     phrase: str
     #: Named by the condition the person guesses at ("..., could it be anemia").
     guess: bool = False
+    #: Named by a phrase whose head is a medicine, vaccine or test word ("pneumonia
+    #: vaccine", "thyroid pills"): the question is about that medicine, vaccine or test.
+    headed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +250,9 @@ class PassageIndex:
         }
         self._name_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
+        #: The words, as written, of names that are one content word: a question's word of
+        #: the same stem names the topic only in a matching form (see ``_same_form``).
+        self._single_forms: dict[str, set[str]] = {}
         #: Two-word names written as one word ("hayfever" is read as "hay fever").
         self._compounds: dict[str, str] = {}
         for p in self.passages:
@@ -222,6 +264,14 @@ class PassageIndex:
                 key = phrase_key(phrase)
                 if key and not _collapses(phrase, key):
                     self._phrases.setdefault(key, set()).add(p.topic_id)
+                    if " " in key:
+                        content = [w for w in words(phrase) if w not in STOPWORDS]
+                        canonical = _canonical([stem(w) for w in content], content)
+                        self._phrases.setdefault(canonical, set()).add(p.topic_id)
+                    else:
+                        self._single_forms.setdefault(key, set()).update(
+                            w for w in words(phrase) if w not in STOPWORDS
+                        )
                 parts = words(phrase)
                 if len(parts) == 2:
                     self._compounds.setdefault("".join(parts), " ".join(parts))
@@ -453,13 +503,12 @@ class PassageIndex:
         stand for ("kid has a fever" names "child fever")."""
         content = [w for w in question_words if w not in STOPWORDS]
         spans: list[tuple[int, int]] = []
-        # A word that names nothing in its everyday sense stands for no name ("" never
-        # matches a phrase), but keeps its place so that phrases do not run across it.
-        typed = ["" if w in NOT_NAMES else stem(w) for w in content]
-        matches = self._match_phrases(typed, spans)
+        typed = [stem(w) for w in content]
+        matches = self._match_phrases(typed, spans, content)
+        clinical_words = [EXPANSIONS[w][0] if w in EXPANSIONS else w for w in content]
         clinical = [
-            stem(EXPANSIONS[w][0]) if w in EXPANSIONS else t
-            for w, t in zip(content, typed, strict=True)
+            stem(c) if w in EXPANSIONS else t
+            for w, c, t in zip(content, clinical_words, typed, strict=True)
         ]
         seen = {(m.topic_id, m.phrase) for m in matches}
         named = {m.topic_id for m in matches}
@@ -467,7 +516,9 @@ class PassageIndex:
         # A name typed out in several words outweighs one read into a single lay word ("stops
         # breathing when she sleeps and is always tired" names sleep apnea, not fatigue).
         typed_phrase = any(end - start > 1 for start, end in literal)
-        for match, (start, end) in zip(*self._clinical_matches(clinical), strict=True):
+        for match, (start, end) in zip(
+            *self._clinical_matches(clinical, clinical_words), strict=True
+        ):
             if typed_phrase and end - start == 1:
                 continue
             # A name read into words that already form a longer or equal name as typed is not
@@ -476,34 +527,66 @@ class PassageIndex:
                 continue
             if (match.topic_id, match.phrase) not in seen and match.topic_id not in named:
                 matches.append(match)
-        return matches
+        return _without_parts(matches)
 
     def _clinical_matches(
-        self, tokens: Sequence[str]
+        self, tokens: Sequence[str], forms: Sequence[str]
     ) -> tuple[list[AliasMatch], list[tuple[int, int]]]:
         spans: list[tuple[int, int]] = []
-        found = self._match_phrases(tokens, spans, per_match=True)
+        found = self._match_phrases(tokens, spans, forms, per_match=True)
         return found, spans
 
+    def _same_form(self, word: str, key: str) -> bool:
+        """Is the question's word a form of a one-word name, not another word of its stem?
+
+        A question's "-ing" or "-ed" word is the verb: "boiling" water is not "boils",
+        "spotting" is not "spots", a mole that "changed" is not "the change". It names the
+        topic only when one of the topic's names has such a form too ("stressed",
+        "fainted", "coughing").
+        """
+        if not (
+            (word.endswith("ing") and len(word) >= 6) or (word.endswith("ed") and len(word) >= 5)
+        ):
+            return True
+        forms = self._single_forms.get(key, set())
+        return word in forms or any(f.endswith(("ing", "ed")) for f in forms)
+
     def _match_phrases(
-        self, tokens: Sequence[str], spans: list[tuple[int, int]], *, per_match: bool = False
+        self,
+        tokens: Sequence[str],
+        spans: list[tuple[int, int]],
+        forms: Sequence[str],
+        *,
+        per_match: bool = False,
     ) -> list[AliasMatch]:
-        """Names among the tokens, longest first, without overlapping words. ``spans`` gains
-        the (start, end) of each name found, once per name or, with ``per_match``, once per
-        returned match."""
-        candidates: list[tuple[int, int, str]] = []
+        """Names among the tokens, longest first, without overlapping words. ``forms`` are
+        the words the tokens were stemmed from. ``spans`` gains the (start, end) of each
+        name found, once per name or, with ``per_match``, once per returned match."""
+        candidates: list[tuple[int, bool, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
-                phrase = " ".join(tokens[start : start + n])
-                if phrase in self._phrases:
-                    candidates.append((start, start + n, phrase))
+                window = tokens[start : start + n]
+                phrase = " ".join(window)
+                if n == 1:
+                    if phrase in self._phrases and self._same_form(forms[start], phrase):
+                        candidates.append((start, False, n, phrase))
+                    continue
+                canonical = _canonical(window, forms[start : start + n])
+                if phrase in self._phrases or canonical in self._phrases:
+                    headed = not _KIND_STEMS.isdisjoint(canonical.split())
+                    key = phrase if phrase in self._phrases else canonical
+                    candidates.append((start, headed, n, key))
+        # Longest first; of two names of one length that overlap, the one with a head noun
+        # ("acid reflux medicine" is "reflux medicine" before it is "acid reflux").
+        candidates.sort(key=lambda c: (-c[2], not c[1], c[0]))
         taken: set[int] = set()
         matches: list[AliasMatch] = []
-        for start, end, phrase in candidates:  # already longest first
+        for start, headed, n, phrase in candidates:
+            end = start + n
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            found = [AliasMatch(t, phrase) for t in sorted(self._phrases[phrase])]
+            found = [AliasMatch(t, phrase, headed=headed) for t in sorted(self._phrases[phrase])]
             matches.extend(found)
             spans.extend([(start, end)] * (len(found) if per_match else 1))
         return matches
@@ -606,13 +689,16 @@ class PassageIndex:
         The top few BM25 topics are re-scored as ``bm25 * (1 + w * coverage^2 + v * named)``:
         BM25 keeps its say on how well a passage matches, a topic that covers every concept of
         the question beats one that repeats a single word, and a topic whose name covers more
-        of the question beats one that only mentions it.
+        of the question beats one that only mentions it. A topic named as a medicine, vaccine
+        or test ("can thyroid pills cause palpitations") is then multiplied by
+        ``HEAD_BOOST``: the question is about that, not the condition it is for.
         """
         ranked = self.best_topics(scores)
         if query is None or not query.terms or len(ranked) < 2:
             return ranked
         head = ranked[:RERANK_DEPTH]
         term_ids = self._term_ids(query)
+        headed = {m.topic_id for m in query.aliases if m.headed}
         rescored = [
             (
                 t,
@@ -621,7 +707,8 @@ class PassageIndex:
                     1.0
                     + COVERAGE_WEIGHT * self._coverage(query, t, term_ids) ** 2
                     + NAME_WEIGHT * self.name_coverage(query, t)
-                ),
+                )
+                * (HEAD_BOOST if t in headed else 1.0),
             )
             for t, s in head
         ]
