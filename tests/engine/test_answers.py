@@ -365,3 +365,18 @@ def test_a_verb_form_of_a_one_word_name_does_not_name_it(engine: HealthEngine) -
     assert "stress" in engine.index.analyse_query("so stressed at work").named_topics
     assert "cough" in engine.index.analyse_query("coughing at night").named_topics
     assert engine.ask("what to do for a burn from boiling water").topic_id == "burns"
+
+
+def test_a_name_inside_a_longer_name_the_sources_lack_is_not_that_name(
+    engine: HealthEngine,
+) -> None:
+    question = "pilonidal sinus keeps coming back, what can be done"
+    assert engine.index.analyse_query(question).named_topics == []
+    assert engine.index.unknown_names(engine.index.analyse_query(question).words) == [
+        ("pilonidal", "sinus")
+    ]
+    assert engine.ask(question).abstained
+    # A word made of two known words describes the name rather than changing it.
+    answer = engine.ask("bullseye rash after a tick bite")
+    assert not answer.abstained
+    assert answer.topic_id == "lyme-disease"

@@ -28,6 +28,8 @@ from bondmcp.engine.lexicon import (
     GENERIC_WORDS,
     HEAD_NOUNS,
     INTENT_WORDS,
+    MEDICINE_CUES,
+    MEDICINE_VERBS,
     OFF_DOMAIN_WORDS,
     STOPWORDS,
 )
@@ -504,7 +506,8 @@ class PassageIndex:
         content = [w for w in question_words if w not in STOPWORDS]
         spans: list[tuple[int, int]] = []
         typed = [stem(w) for w in content]
-        matches = self._match_phrases(typed, spans, content)
+        modified = frozenset(i for i, _ in self._unknown_names(content))
+        matches = self._match_phrases(typed, spans, content, modified)
         clinical_words = [EXPANSIONS[w][0] if w in EXPANSIONS else w for w in content]
         clinical = [
             stem(c) if w in EXPANSIONS else t
@@ -517,7 +520,7 @@ class PassageIndex:
         # breathing when she sleeps and is always tired" names sleep apnea, not fatigue).
         typed_phrase = any(end - start > 1 for start, end in literal)
         for match, (start, end) in zip(
-            *self._clinical_matches(clinical, clinical_words), strict=True
+            *self._clinical_matches(clinical, clinical_words, modified), strict=True
         ):
             if typed_phrase and end - start == 1:
                 continue
@@ -530,11 +533,50 @@ class PassageIndex:
         return _without_parts(matches)
 
     def _clinical_matches(
-        self, tokens: Sequence[str], forms: Sequence[str]
+        self, tokens: Sequence[str], forms: Sequence[str], modified: frozenset[int]
     ) -> tuple[list[AliasMatch], list[tuple[int, int]]]:
         spans: list[tuple[int, int]] = []
-        found = self._match_phrases(tokens, spans, forms, per_match=True)
+        found = self._match_phrases(tokens, spans, forms, modified, per_match=True)
         return found, spans
+
+    def unknown_names(self, question_words: Sequence[str]) -> list[tuple[str, str]]:
+        """Names of something the sources never mention, made of an unknown word and a
+        one-word topic name after it: "pilonidal sinus", "lassa fever"."""
+        content = [w for w in question_words if w not in STOPWORDS]
+        return [(content[i - 1], content[i]) for i, _ in self._unknown_names(content)]
+
+    def _unknown_names(self, content: Sequence[str]) -> list[tuple[int, str]]:
+        """Positions of one-word topic names that follow a word no source uses, with that
+        word. Such a name is the head of a longer name the sources do not know: "pilonidal
+        sinus" is not the sinuses, and names neither sinusitis nor anything else."""
+        found: list[tuple[int, str]] = []
+        for i in range(1, len(content)):
+            modifier = content[i - 1]
+            key = stem(content[i])
+            if (
+                key in self._single_forms
+                and self._same_form(content[i], key)
+                and modifier.isalpha()
+                and len(modifier) >= 4
+                and not modifier.endswith(("ing", "ed", "ly"))
+                and modifier not in GENERIC_WORDS
+                and modifier not in EXPANSIONS
+                and modifier not in MEDICINE_CUES
+                and modifier not in MEDICINE_VERBS
+                and modifier not in OFF_DOMAIN_WORDS
+                and not self._term(modifier).known
+                and not self._joins_known_words(modifier)
+            ):
+                found.append((i, modifier))
+        return found
+
+    def _joins_known_words(self, word: str) -> bool:
+        """Is the word two words our sources use, written as one ("bullseye", "pinprick")?
+        Such a word describes; it is not the name of something unknown."""
+        vocab = self._vocab
+        return any(
+            stem(word[:k]) in vocab and stem(word[k:]) in vocab for k in range(3, len(word) - 2)
+        )
 
     def _same_form(self, word: str, key: str) -> bool:
         """Is the question's word a form of a one-word name, not another word of its stem?
@@ -556,19 +598,25 @@ class PassageIndex:
         tokens: Sequence[str],
         spans: list[tuple[int, int]],
         forms: Sequence[str],
+        modified: frozenset[int] = frozenset(),
         *,
         per_match: bool = False,
     ) -> list[AliasMatch]:
         """Names among the tokens, longest first, without overlapping words. ``forms`` are
-        the words the tokens were stemmed from. ``spans`` gains the (start, end) of each
-        name found, once per name or, with ``per_match``, once per returned match."""
+        the words the tokens were stemmed from; a one-word name at a position in
+        ``modified`` is part of a longer, unknown name. ``spans`` gains the (start, end) of
+        each name found, once per name or, with ``per_match``, once per returned match."""
         candidates: list[tuple[int, bool, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
                 window = tokens[start : start + n]
                 phrase = " ".join(window)
                 if n == 1:
-                    if phrase in self._phrases and self._same_form(forms[start], phrase):
+                    if (
+                        phrase in self._phrases
+                        and start not in modified
+                        and self._same_form(forms[start], phrase)
+                    ):
                         candidates.append((start, False, n, phrase))
                     continue
                 canonical = _canonical(window, forms[start : start + n])
