@@ -380,3 +380,14 @@ def test_a_name_inside_a_longer_name_the_sources_lack_is_not_that_name(
     answer = engine.ask("bullseye rash after a tick bite")
     assert not answer.abstained
     assert answer.topic_id == "lyme-disease"
+
+
+def test_a_name_whose_words_come_apart_in_the_question_still_names_its_topic(
+    engine: HealthEngine,
+) -> None:
+    question = "toddler had a fever for three days and then a pink rash appeared"
+    assert "roseola" in engine.index.analyse_query(question).named_topics
+    assert engine.ask(question).topic_id == "roseola"
+    # The longer name holds the shorter one: "cold" here is no common cold.
+    named = engine.index.analyse_query("cold white fingers that go blue in winter").named_topics
+    assert named == ["raynauds-phenomenon"]

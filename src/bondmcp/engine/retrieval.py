@@ -61,6 +61,9 @@ NAME_WEIGHT = 0.5
 #: ("do sleeping pills cause dementia" asks about sleeping pills).
 HEAD_BOOST = 2.0
 _MAX_PHRASE_WORDS = 8
+#: Fewest words of a name found with its words apart (two everyday words, "feeling sick",
+#: meet by chance too often).
+_MIN_SCATTERED_WORDS = 3
 #: A topic's score adds this share of its second-best passage to its best.
 SECOND_PASSAGE_WEIGHT = 0.5
 #: Only the best passages are grouped into topics: the rest cannot change the top topics.
@@ -277,6 +280,14 @@ class PassageIndex:
                 parts = words(phrase)
                 if len(parts) == 2:
                     self._compounds.setdefault("".join(parts), " ".join(parts))
+        #: Names of several words, by their rarest stem, to find them with their words
+        #: apart ("a high fever, then a rash" holds "rash after a high fever").
+        self._scattered: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for key in self._phrases:
+            stems = frozenset(key.split())
+            if len(stems) >= _MIN_SCATTERED_WORDS and not _KIND_STEMS.intersection(stems):
+                rarest = max(stems, key=lambda s: self._idf_of(s, self.max_idf))
+                self._scattered.setdefault(rarest, []).append((stems, key))
         self.speller = SpellingCorrector(self._vocabulary())
         digest = hashlib.sha256()
         for p in self.passages:
@@ -530,7 +541,25 @@ class PassageIndex:
                 continue
             if (match.topic_id, match.phrase) not in seen and match.topic_id not in named:
                 matches.append(match)
-        return _without_parts(matches)
+        return _without_parts(matches + self._scattered_matches(typed, clinical, matches))
+
+    def _scattered_matches(
+        self, typed: Sequence[str], clinical: Sequence[str], matches: Sequence[AliasMatch]
+    ) -> list[AliasMatch]:
+        """Topics with a name of three or more words that the question holds with its words
+        apart or in another order: "baby had a high fever for 3 days, then a rash" names
+        roseola ("rash after a high fever") as well as fever and rash, and the longer name
+        then outranks the shorter ones it holds (see ``_without_parts``)."""
+        named = {m.topic_id for m in matches}
+        present = set(typed) | set(clinical)
+        found: list[AliasMatch] = []
+        for word in present:
+            for parts, key in self._scattered.get(word, ()):
+                if parts <= present:
+                    found.extend(
+                        AliasMatch(t, key) for t in sorted(self._phrases[key]) if t not in named
+                    )
+        return found
 
     def _clinical_matches(
         self, tokens: Sequence[str], forms: Sequence[str], modified: frozenset[int]
