@@ -332,6 +332,9 @@ def test_guidance_is_followed_only_by_content_about_the_same_situation(
         ("can diabetes medicine cause weight loss", "diabetes-medicines"),
         ("can acid reflux medicine cause bone loss", "acid-reducers"),
         ("does a thyroid test show hyperthyroidism", "tsh-test"),
+        ("is there a medicine for dementia that works", "dementia-medicines"),
+        ("is there a shot for shingles", "shingles-vaccine"),
+        ("drugs for epilepsy and pregnancy", "anti-seizure-medicines"),
     ],
 )
 def test_a_question_about_a_medicine_vaccine_or_test_goes_to_that_topic(

@@ -649,6 +649,10 @@ class PassageIndex:
                         candidates.append((start, False, n, phrase))
                     continue
                 canonical = _canonical(window, forms[start : start + n])
+                if canonical not in self._phrases and forms[start] in HEAD_NOUNS:
+                    # "medicine for dementia" is "dementia medicine".
+                    first, *rest = canonical.split()
+                    canonical = " ".join((*rest, first))
                 if phrase in self._phrases or canonical in self._phrases:
                     headed = not _KIND_STEMS.isdisjoint(canonical.split())
                     key = phrase if phrase in self._phrases else canonical
