@@ -394,3 +394,8 @@ def test_a_name_whose_words_come_apart_in_the_question_still_names_its_topic(
     # The longer name holds the shorter one: "cold" here is no common cold.
     named = engine.index.analyse_query("cold white fingers that go blue in winter").named_topics
     assert named == ["raynauds-phenomenon"]
+
+
+def test_teeth_are_not_teething(engine: HealthEngine) -> None:
+    assert "teething" not in engine.index.analyse_query("my teeth hurt").named_topics
+    assert engine.index.analyse_query("is my baby teething").named_topics == ["teething"]
