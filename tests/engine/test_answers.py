@@ -399,3 +399,16 @@ def test_a_name_whose_words_come_apart_in_the_question_still_names_its_topic(
 def test_teeth_are_not_teething(engine: HealthEngine) -> None:
     assert "teething" not in engine.index.analyse_query("my teeth hurt").named_topics
     assert engine.index.analyse_query("is my baby teething").named_topics == ["teething"]
+
+
+def test_an_everyday_adjective_no_source_uses_does_not_hide_the_name_after_it(
+    engine: HealthEngine,
+) -> None:
+    for question, topic in [
+        ("nasty cold", "common-cold"),
+        ("horrible cough", "cough"),
+        ("massive headache", "headache"),
+    ]:
+        query = engine.index.analyse_query(question)
+        assert engine.index.unknown_names(query.words) == [], question
+        assert topic in query.named_topics, question

@@ -61,6 +61,11 @@ NAME_WEIGHT = 0.5
 #: ("do sleeping pills cause dementia" asks about sleeping pills).
 HEAD_BOOST = 2.0
 _MAX_PHRASE_WORDS = 8
+#: A word no source uses makes a one-word name part of a longer name only when it looks
+#: like a term: long, and without the endings of everyday verbs and adjectives ("a nasty
+#: cold", "a horrible cough", "a massive headache" are still colds, coughs and headaches).
+_MIN_MODIFIER_LENGTH = 7
+_EVERYDAY_ENDINGS = ("ing", "ed", "ly", "ible", "able", "ive", "ous", "ful", "less", "est", "ish")
 #: Fewest words of a name found with its words apart (two everyday words, "feeling sick",
 #: meet by chance too often).
 _MIN_SCATTERED_WORDS = 3
@@ -586,8 +591,8 @@ class PassageIndex:
                 key in self._single_forms
                 and self._same_form(content[i], key)
                 and modifier.isalpha()
-                and len(modifier) >= 4
-                and not modifier.endswith(("ing", "ed", "ly"))
+                and len(modifier) >= _MIN_MODIFIER_LENGTH
+                and not modifier.endswith(_EVERYDAY_ENDINGS)
                 and modifier not in GENERIC_WORDS
                 and modifier not in EXPANSIONS
                 and modifier not in MEDICINE_CUES
