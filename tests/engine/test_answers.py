@@ -412,3 +412,19 @@ def test_an_everyday_adjective_no_source_uses_does_not_hide_the_name_after_it(
         query = engine.index.analyse_query(question)
         assert engine.index.unknown_names(query.words) == [], question
         assert topic in query.named_topics, question
+
+
+def test_a_name_that_needs_the_article_names_nothing_without_it(engine: HealthEngine) -> None:
+    named = engine.index.analyse_query
+    assert named("going through the change at 48").named_topics == ["menopause"]
+    assert named("how to change a car battery").named_topics == []
+    assert named("does breast cancer run in families").named_topics == ["breast-cancer"]
+    assert "contraception" in named("can i get pregnant on the pill").named_topics
+    assert "contraception" not in named("took a double dose of my heart pills").named_topics
+
+
+def test_an_injury_in_the_past_tense_still_names_it(engine: HealthEngine) -> None:
+    named = engine.index.analyse_query
+    assert "burns" in named("i burned my hand on the oven").named_topics
+    assert "broken-bones" in named("i think i fractured my wrist").named_topics
+    assert named("i spotted a lump").named_topics == []

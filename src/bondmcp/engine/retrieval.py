@@ -265,6 +265,7 @@ class PassageIndex:
         self._single_forms: dict[str, set[str]] = {}
         #: Two-word names written as one word ("hayfever" is read as "hay fever").
         self._compounds: dict[str, str] = {}
+        bare: set[str] = set()
         for p in self.passages:
             if p.topic_id in self._name_stems:
                 continue
@@ -282,6 +283,8 @@ class PassageIndex:
                         self._single_forms.setdefault(key, set()).update(
                             w for w in words(phrase) if w not in STOPWORDS
                         )
+                        if words(phrase)[0] != "the":
+                            bare.add(key)
                 parts = words(phrase)
                 if len(parts) == 2:
                     self._compounds.setdefault("".join(parts), " ".join(parts))
@@ -293,6 +296,9 @@ class PassageIndex:
             if len(stems) >= _MIN_SCATTERED_WORDS and not _KIND_STEMS.intersection(stems):
                 rarest = max(stems, key=lambda s: self._idf_of(s, self.max_idf))
                 self._scattered.setdefault(rarest, []).append((stems, key))
+        #: One-word names that are names only after "the": "the change", "the clap", "the
+        #: runs" (a mole that has changed is not the menopause).
+        self._after_the = frozenset(self._single_forms) - bare
         self.speller = SpellingCorrector(self._vocabulary())
         digest = hashlib.sha256()
         for p in self.passages:
@@ -522,8 +528,17 @@ class PassageIndex:
         content = [w for w in question_words if w not in STOPWORDS]
         spans: list[tuple[int, int]] = []
         typed = [stem(w) for w in content]
-        modified = frozenset(i for i, _ in self._unknown_names(content))
-        matches = self._match_phrases(typed, spans, content, modified)
+        after_the = [
+            i > 0 and question_words[i - 1] == "the"
+            for i, w in enumerate(question_words)
+            if w not in STOPWORDS
+        ]
+        # Positions where a one-word name cannot stand: after an unknown term, or a name
+        # that needs "the" without it.
+        blocked = frozenset(i for i, _ in self._unknown_names(content)) | frozenset(
+            i for i, key in enumerate(typed) if key in self._after_the and not after_the[i]
+        )
+        matches = self._match_phrases(typed, spans, content, blocked)
         clinical_words = [EXPANSIONS[w][0] if w in EXPANSIONS else w for w in content]
         clinical = [
             stem(c) if w in EXPANSIONS else t
@@ -536,7 +551,7 @@ class PassageIndex:
         # breathing when she sleeps and is always tired" names sleep apnea, not fatigue).
         typed_phrase = any(end - start > 1 for start, end in literal)
         for match, (start, end) in zip(
-            *self._clinical_matches(clinical, clinical_words, modified), strict=True
+            *self._clinical_matches(clinical, clinical_words, blocked), strict=True
         ):
             if typed_phrase and end - start == 1:
                 continue
@@ -567,10 +582,10 @@ class PassageIndex:
         return found
 
     def _clinical_matches(
-        self, tokens: Sequence[str], forms: Sequence[str], modified: frozenset[int]
+        self, tokens: Sequence[str], forms: Sequence[str], blocked: frozenset[int]
     ) -> tuple[list[AliasMatch], list[tuple[int, int]]]:
         spans: list[tuple[int, int]] = []
-        found = self._match_phrases(tokens, spans, forms, modified, per_match=True)
+        found = self._match_phrases(tokens, spans, forms, blocked, per_match=True)
         return found, spans
 
     def unknown_names(self, question_words: Sequence[str]) -> list[tuple[str, str]]:
@@ -620,25 +635,30 @@ class PassageIndex:
         topic only when one of the topic's names has such a form too ("stressed",
         "fainted", "coughing").
         """
-        if not (
-            (word.endswith("ing") and len(word) >= 6) or (word.endswith("ed") and len(word) >= 5)
-        ):
-            return True
         forms = self._single_forms.get(key, set())
-        return word in forms or any(f.endswith(("ing", "ed")) for f in forms)
+        if word in forms:
+            return True
+        if word.endswith("ing") and len(word) >= 6:
+            return any(f.endswith("ing") for f in forms)
+        if word.endswith("ed") and len(word) >= 5:
+            # "burned" and "fractured" are the name itself; "spotted" is not "spots".
+            return any(f.endswith(("ing", "ed")) for f in forms) or bool(
+                {word[:-2], word[:-1]} & forms
+            )
+        return True
 
     def _match_phrases(
         self,
         tokens: Sequence[str],
         spans: list[tuple[int, int]],
         forms: Sequence[str],
-        modified: frozenset[int] = frozenset(),
+        blocked: frozenset[int] = frozenset(),
         *,
         per_match: bool = False,
     ) -> list[AliasMatch]:
         """Names among the tokens, longest first, without overlapping words. ``forms`` are
-        the words the tokens were stemmed from; a one-word name at a position in
-        ``modified`` is part of a longer, unknown name. ``spans`` gains the (start, end) of
+        the words the tokens were stemmed from; no one-word name stands at a position in
+        ``blocked``. ``spans`` gains the (start, end) of
         each name found, once per name or, with ``per_match``, once per returned match."""
         candidates: list[tuple[int, bool, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
@@ -648,7 +668,7 @@ class PassageIndex:
                 if n == 1:
                     if (
                         phrase in self._phrases
-                        and start not in modified
+                        and start not in blocked
                         and self._same_form(forms[start], phrase)
                     ):
                         candidates.append((start, False, n, phrase))
