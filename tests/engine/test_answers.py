@@ -362,7 +362,8 @@ def test_other_words_for_a_medicine_name_the_same_medicine(engine: HealthEngine)
 def test_a_verb_form_of_a_one_word_name_does_not_name_it(engine: HealthEngine) -> None:
     named = engine.index.analyse_query("what to do for a burn from boiling water").named_topics
     assert named == ["burns"]  # "boiling" is not "boils"
-    assert engine.index.analyse_query("black mole that changed shape").named_topics == []
+    named = engine.index.analyse_query("black mole that changed shape").named_topics
+    assert "menopause" not in named  # "changed" is not "the change"
     assert engine.index.analyse_query("spotting between periods").named_topics == []
     # The name's own forms still name it.
     assert "stress" in engine.index.analyse_query("so stressed at work").named_topics
