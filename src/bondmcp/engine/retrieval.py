@@ -6,6 +6,13 @@ the question's intent ("what causes...") lifts the matching section, and topics 
 finally ordered by how much of the question they cover, weighted by how rare each word
 is, so "can I drink alcohol with Tylenol" goes to the topic that talks about both rather
 than the one that says "alcohol" most often.
+
+A name is read the way people use it: "dementia meds" and "a medicine for dementia" name
+the dementia medicines topic, which a question about it is then about rather than about
+dementia; a longer name outranks the shorter names inside it ("pneumonia vaccine"), even
+with its words apart ("a high fever, then a rash"); and a one-word name is not named by
+another word of its stem ("boiling" is not "boils") or when it is only the head of a longer
+name the sources lack ("pilonidal sinus").
 """
 
 from __future__ import annotations
@@ -630,10 +637,11 @@ class PassageIndex:
     def _same_form(self, word: str, key: str) -> bool:
         """Is the question's word a form of a one-word name, not another word of its stem?
 
-        A question's "-ing" or "-ed" word is the verb: "boiling" water is not "boils",
-        "spotting" is not "spots", a mole that "changed" is not "the change". It names the
-        topic only when one of the topic's names has such a form too ("stressed",
-        "fainted", "coughing").
+        A question's "-ing" word is the verb: "boiling" water is not "boils", "spotting" is
+        not "spots"; it names the topic only when one of the topic's names has that form
+        too ("coughing"). An "-ed" word names it when it is the name in the past tense
+        ("burned", "fractured") or the topic has such a form ("stressed", "fainted"), but
+        "spotted" is not "spots".
         """
         forms = self._single_forms.get(key, set())
         if word in forms:
@@ -658,8 +666,8 @@ class PassageIndex:
     ) -> list[AliasMatch]:
         """Names among the tokens, longest first, without overlapping words. ``forms`` are
         the words the tokens were stemmed from; no one-word name stands at a position in
-        ``blocked``. ``spans`` gains the (start, end) of
-        each name found, once per name or, with ``per_match``, once per returned match."""
+        ``blocked``. ``spans`` gains the (start, end) of each name found, once per name or,
+        with ``per_match``, once per returned match."""
         candidates: list[tuple[int, bool, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
