@@ -335,6 +335,8 @@ def test_guidance_is_followed_only_by_content_about_the_same_situation(
         ("is there a medicine for dementia that works", "dementia-medicines"),
         ("is there a shot for shingles", "shingles-vaccine"),
         ("drugs for epilepsy and pregnancy", "anti-seizure-medicines"),
+        ("how often should i get a cholesterol check", "lipid-panel"),
+        ("breast cancer check at what age", "mammogram"),
     ],
 )
 def test_a_question_about_a_medicine_vaccine_or_test_goes_to_that_topic(

@@ -470,7 +470,9 @@ HEAD_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         "vaccine vaccines vaccination vaccinations shot shots jab jabs".split(), "vaccine"
     ),
-    **dict.fromkeys("test tests testing screening screenings".split(), "test"),
+    **dict.fromkeys(
+        "test tests testing screening screenings scan scans check checks checkup".split(), "test"
+    ),
 }
 
 #: Words that mark a question as being about health, beyond the knowledge base's own
