@@ -316,3 +316,118 @@ def test_guidance_is_followed_only_by_content_about_the_same_situation(
     quoted = {c.source_id.split(":", 1)[1].split("#")[0] for c in answer.citations[1:]}
     assert quoted <= allowed, (question, quoted)
     assert_grounded(engine, question)
+
+
+# -- topic choice ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("does the pneumonia vaccine stop all pneumonia", "pneumococcal-vaccine"),
+        ("can the shingles vaccine give you shingles", "shingles-vaccine"),
+        ("do sleeping pills cause dementia", "sleep-medicines"),
+        ("can thyroid pills cause heart palpitations", "thyroid-hormone-medicine"),
+        ("can dementia medicine slow down alzheimers", "dementia-medicines"),
+        ("can diabetes medicine cause weight loss", "diabetes-medicines"),
+        ("can acid reflux medicine cause bone loss", "acid-reducers"),
+        ("does a thyroid test show hyperthyroidism", "tsh-test"),
+        ("is there a medicine for dementia that works", "dementia-medicines"),
+        ("is there a shot for shingles", "shingles-vaccine"),
+        ("drugs for epilepsy and pregnancy", "anti-seizure-medicines"),
+        ("how often should i get a cholesterol check", "lipid-panel"),
+        ("breast cancer check at what age", "mammogram"),
+    ],
+)
+def test_a_question_about_a_medicine_vaccine_or_test_goes_to_that_topic(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+    assert_grounded(engine, question)
+
+
+def test_other_words_for_a_medicine_name_the_same_medicine(engine: HealthEngine) -> None:
+    # The aliases say "dementia medication" and "thyroid pills".
+    for question, topic in [
+        ("dementia meds", "dementia-medicines"),
+        ("dementia drugs", "dementia-medicines"),
+        ("thyroid tablets", "thyroid-hormone-medicine"),
+        ("covid jab", "covid-19-vaccine"),
+    ]:
+        assert topic in engine.index.analyse_query(question).named_topics, question
+    # "medical" shares a stem with "medication" but is no medicine.
+    assert engine.index.match_aliases("medical marijuana")[0].headed is False
+
+
+def test_a_verb_form_of_a_one_word_name_does_not_name_it(engine: HealthEngine) -> None:
+    named = engine.index.analyse_query("what to do for a burn from boiling water").named_topics
+    assert named == ["burns"]  # "boiling" is not "boils"
+    named = engine.index.analyse_query("black mole that changed shape").named_topics
+    assert "menopause" not in named  # "changed" is not "the change"
+    assert engine.index.analyse_query("spotting between periods").named_topics == []
+    # The name's own forms still name it.
+    assert "stress" in engine.index.analyse_query("so stressed at work").named_topics
+    assert "cough" in engine.index.analyse_query("coughing at night").named_topics
+    assert engine.ask("what to do for a burn from boiling water").topic_id == "burns"
+
+
+def test_a_name_inside_a_longer_name_the_sources_lack_is_not_that_name(
+    engine: HealthEngine,
+) -> None:
+    question = "pilonidal sinus keeps coming back, what can be done"
+    assert engine.index.analyse_query(question).named_topics == []
+    assert engine.index.unknown_names(engine.index.analyse_query(question).words) == [
+        ("pilonidal", "sinus")
+    ]
+    assert engine.ask(question).abstained
+    # A word made of two known words describes the name rather than changing it.
+    answer = engine.ask("bullseye rash after a tick bite")
+    assert not answer.abstained
+    assert answer.topic_id == "lyme-disease"
+
+
+def test_a_name_whose_words_come_apart_in_the_question_still_names_its_topic(
+    engine: HealthEngine,
+) -> None:
+    question = "toddler had a fever for three days and then a pink rash appeared"
+    assert "roseola" in engine.index.analyse_query(question).named_topics
+    assert engine.ask(question).topic_id == "roseola"
+    # The longer name holds the shorter one: "cold" here is no common cold.
+    named = engine.index.analyse_query("cold white fingers that go blue in winter").named_topics
+    assert named == ["raynauds-phenomenon"]
+
+
+def test_teeth_are_not_teething(engine: HealthEngine) -> None:
+    assert "teething" not in engine.index.analyse_query("my teeth hurt").named_topics
+    assert engine.index.analyse_query("is my baby teething").named_topics == ["teething"]
+
+
+def test_an_everyday_adjective_no_source_uses_does_not_hide_the_name_after_it(
+    engine: HealthEngine,
+) -> None:
+    for question, topic in [
+        ("nasty cold", "common-cold"),
+        ("horrible cough", "cough"),
+        ("massive headache", "headache"),
+    ]:
+        query = engine.index.analyse_query(question)
+        assert engine.index.unknown_names(query.words) == [], question
+        assert topic in query.named_topics, question
+
+
+def test_a_name_that_needs_the_article_names_nothing_without_it(engine: HealthEngine) -> None:
+    named = engine.index.analyse_query
+    assert named("going through the change at 48").named_topics == ["menopause"]
+    assert named("how to change a car battery").named_topics == []
+    assert named("does breast cancer run in families").named_topics == ["breast-cancer"]
+    assert "contraception" in named("can i get pregnant on the pill").named_topics
+    assert "contraception" not in named("took a double dose of my heart pills").named_topics
+
+
+def test_an_injury_in_the_past_tense_still_names_it(engine: HealthEngine) -> None:
+    named = engine.index.analyse_query
+    assert "burns" in named("i burned my hand on the oven").named_topics
+    assert "broken-bones" in named("i think i fractured my wrist").named_topics
+    assert named("i spotted a lump").named_topics == []

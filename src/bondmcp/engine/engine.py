@@ -420,7 +420,11 @@ class HealthEngine:
         named = set(query.named_topics) if topic_id in query.named_topics else set()
         runner_up = next((s for t, s in ranked[1:] if t not in named), 0.0)
         margin = (top_score - runner_up) / top_score if top_score > 0 else 0.0
-        entities = [*named_entities(query.words), *((w,) for w in self._unknown_medicines(query))]
+        entities = [
+            *named_entities(query.words),
+            *((w,) for w in self._unknown_medicines(query)),
+            *self.index.unknown_names(query.words),
+        ]
         missing = max(
             (self._entity_gap(topic_id, word, query, intent) for word in entities),
             default=0.0,

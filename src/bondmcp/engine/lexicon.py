@@ -470,9 +470,23 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
 #: Every word a query is expanded with: lay terms and everyday synonyms.
 EXPANSIONS: dict[str, tuple[str, ...]] = {**EVERYDAY_SYNONYMS, **LAY_TERMS}
 
-#: Words whose stem is a one-word topic name but whose everyday sense is another thing:
-#: "burning" feet are not burns, "running" is not "the runs", a "racing" heart is not racing.
-NOT_NAMES = frozenset("burning running racing".split())
+#: Head nouns of a kind of topic, each with the word of its kind that stands for all of
+#: them: "dementia medicine", "dementia meds" and "dementia drugs" are one name, as are
+#: "flu shot", "flu jab" and "flu vaccine". A name ending in one is about a medicine, a
+#: vaccine or a test, not the condition it is for.
+HEAD_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """medicine medicines medication medications meds med drug drugs pill pills tablet
+        tablets""".split(),
+        "medicine",
+    ),
+    **dict.fromkeys(
+        "vaccine vaccines vaccination vaccinations shot shots jab jabs".split(), "vaccine"
+    ),
+    **dict.fromkeys(
+        "test tests testing screening screenings scan scans check checks checkup".split(), "test"
+    ),
+}
 
 #: Words that mark a question as being about health, beyond the knowledge base's own
 #: titles and aliases. Scope detection stems these the same way as queries.

@@ -6,6 +6,13 @@ the question's intent ("what causes...") lifts the matching section, and topics 
 finally ordered by how much of the question they cover, weighted by how rare each word
 is, so "can I drink alcohol with Tylenol" goes to the topic that talks about both rather
 than the one that says "alcohol" most often.
+
+A name is read the way people use it: "dementia meds" and "a medicine for dementia" name
+the dementia medicines topic, which a question about it is then about rather than about
+dementia; a longer name outranks the shorter names inside it ("pneumonia vaccine"), even
+with its words apart ("a high fever, then a rash"); and a one-word name is not named by
+another word of its stem ("boiling" is not "boils") or when it is only the head of a longer
+name the sources lack ("pilonidal sinus").
 """
 
 from __future__ import annotations
@@ -26,8 +33,10 @@ from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
     EXPANSIONS,
     GENERIC_WORDS,
+    HEAD_NOUNS,
     INTENT_WORDS,
-    NOT_NAMES,
+    MEDICINE_CUES,
+    MEDICINE_VERBS,
     OFF_DOMAIN_WORDS,
     STOPWORDS,
 )
@@ -55,7 +64,18 @@ COVERAGE_WEIGHT = 1.5
 #: Weight of the share of the question a topic's own name covers ("a rash in the diaper
 #: area" is about diaper rash before it is about rashes).
 NAME_WEIGHT = 0.5
+#: Factor of a topic named by a phrase whose head is a medicine, vaccine or test word
+#: ("do sleeping pills cause dementia" asks about sleeping pills).
+HEAD_BOOST = 2.0
 _MAX_PHRASE_WORDS = 8
+#: A word no source uses makes a one-word name part of a longer name only when it looks
+#: like a term: long, and without the endings of everyday verbs and adjectives ("a nasty
+#: cold", "a horrible cough", "a massive headache" are still colds, coughs and headaches).
+_MIN_MODIFIER_LENGTH = 7
+_EVERYDAY_ENDINGS = ("ing", "ed", "ly", "ible", "able", "ive", "ous", "ful", "less", "est", "ish")
+#: Fewest words of a name found with its words apart (two everyday words, "feeling sick",
+#: meet by chance too often).
+_MIN_SCATTERED_WORDS = 3
 #: A topic's score adds this share of its second-best passage to its best.
 SECOND_PASSAGE_WEIGHT = 0.5
 #: Only the best passages are grouped into topics: the rest cannot change the top topics.
@@ -101,6 +121,39 @@ def _collapses(name: str, key: str) -> bool:
     )
 
 
+#: Stems of the words that stand for each kind of head noun.
+_KIND_STEMS = frozenset(stem(kind) for kind in HEAD_NOUNS.values())
+
+
+def _canonical(tokens: Sequence[str], forms: Sequence[str]) -> str:
+    """A name of several words with its head noun as its kind's own word: "dementia
+    meds", "dementia drugs" and "dementia medication" are all "dementia medicine".
+
+    ``forms`` are the words the stems came from: "medical" and "medication" share a stem.
+    """
+    return " ".join(
+        stem(HEAD_NOUNS[form]) if form in HEAD_NOUNS else token
+        for token, form in zip(tokens, forms, strict=True)
+    )
+
+
+def _without_parts(matches: list[AliasMatch]) -> list[AliasMatch]:
+    """The matches less those whose every word is part of a longer name in the question.
+
+    "Does the pneumonia vaccine stop all pneumonia" is about the vaccine: saying
+    "pneumonia" again names nothing the longer name did not already hold.
+    """
+    parts = [frozenset(m.phrase.split()) for m in matches]
+    return [
+        m
+        for m, own in zip(matches, parts, strict=True)
+        if not any(
+            other.topic_id != m.topic_id and len(longer) > len(own) and own < longer
+            for other, longer in zip(matches, parts, strict=True)
+        )
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     passage: Passage
@@ -114,6 +167,9 @@ class AliasMatch:
     phrase: str
     #: Named by the condition the person guesses at ("..., could it be anemia").
     guess: bool = False
+    #: Named by a phrase whose head is a medicine, vaccine or test word ("pneumonia
+    #: vaccine", "thyroid pills"): the question is about that medicine, vaccine or test.
+    headed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +267,12 @@ class PassageIndex:
         }
         self._name_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
+        #: The words, as written, of names that are one content word: a question's word of
+        #: the same stem names the topic only in a matching form (see ``_same_form``).
+        self._single_forms: dict[str, set[str]] = {}
         #: Two-word names written as one word ("hayfever" is read as "hay fever").
         self._compounds: dict[str, str] = {}
+        bare: set[str] = set()
         for p in self.passages:
             if p.topic_id in self._name_stems:
                 continue
@@ -222,9 +282,30 @@ class PassageIndex:
                 key = phrase_key(phrase)
                 if key and not _collapses(phrase, key):
                     self._phrases.setdefault(key, set()).add(p.topic_id)
+                    if " " in key:
+                        content = [w for w in words(phrase) if w not in STOPWORDS]
+                        canonical = _canonical([stem(w) for w in content], content)
+                        self._phrases.setdefault(canonical, set()).add(p.topic_id)
+                    else:
+                        self._single_forms.setdefault(key, set()).update(
+                            w for w in words(phrase) if w not in STOPWORDS
+                        )
+                        if words(phrase)[0] != "the":
+                            bare.add(key)
                 parts = words(phrase)
                 if len(parts) == 2:
                     self._compounds.setdefault("".join(parts), " ".join(parts))
+        #: Names of several words, by their rarest stem, to find them with their words
+        #: apart ("a high fever, then a rash" holds "rash after a high fever").
+        self._scattered: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for key in self._phrases:
+            stems = frozenset(key.split())
+            if len(stems) >= _MIN_SCATTERED_WORDS and not _KIND_STEMS.intersection(stems):
+                rarest = max(stems, key=lambda s: self._idf_of(s, self.max_idf))
+                self._scattered.setdefault(rarest, []).append((stems, key))
+        #: One-word names that are names only after "the": "the change", "the clap", "the
+        #: runs" (a mole that has changed is not the menopause).
+        self._after_the = frozenset(self._single_forms) - bare
         self.speller = SpellingCorrector(self._vocabulary())
         digest = hashlib.sha256()
         for p in self.passages:
@@ -453,13 +534,22 @@ class PassageIndex:
         stand for ("kid has a fever" names "child fever")."""
         content = [w for w in question_words if w not in STOPWORDS]
         spans: list[tuple[int, int]] = []
-        # A word that names nothing in its everyday sense stands for no name ("" never
-        # matches a phrase), but keeps its place so that phrases do not run across it.
-        typed = ["" if w in NOT_NAMES else stem(w) for w in content]
-        matches = self._match_phrases(typed, spans)
+        typed = [stem(w) for w in content]
+        after_the = [
+            i > 0 and question_words[i - 1] == "the"
+            for i, w in enumerate(question_words)
+            if w not in STOPWORDS
+        ]
+        # Positions where a one-word name cannot stand: after an unknown term, or a name
+        # that needs "the" without it.
+        blocked = frozenset(i for i, _ in self._unknown_names(content)) | frozenset(
+            i for i, key in enumerate(typed) if key in self._after_the and not after_the[i]
+        )
+        matches = self._match_phrases(typed, spans, content, blocked)
+        clinical_words = [EXPANSIONS[w][0] if w in EXPANSIONS else w for w in content]
         clinical = [
-            stem(EXPANSIONS[w][0]) if w in EXPANSIONS else t
-            for w, t in zip(content, typed, strict=True)
+            stem(c) if w in EXPANSIONS else t
+            for w, c, t in zip(content, clinical_words, typed, strict=True)
         ]
         seen = {(m.topic_id, m.phrase) for m in matches}
         named = {m.topic_id for m in matches}
@@ -467,7 +557,9 @@ class PassageIndex:
         # A name typed out in several words outweighs one read into a single lay word ("stops
         # breathing when she sleeps and is always tired" names sleep apnea, not fatigue).
         typed_phrase = any(end - start > 1 for start, end in literal)
-        for match, (start, end) in zip(*self._clinical_matches(clinical), strict=True):
+        for match, (start, end) in zip(
+            *self._clinical_matches(clinical, clinical_words, blocked), strict=True
+        ):
             if typed_phrase and end - start == 1:
                 continue
             # A name read into words that already form a longer or equal name as typed is not
@@ -476,34 +568,139 @@ class PassageIndex:
                 continue
             if (match.topic_id, match.phrase) not in seen and match.topic_id not in named:
                 matches.append(match)
-        return matches
+        return _without_parts(matches + self._scattered_matches(typed, clinical, matches))
+
+    def _scattered_matches(
+        self, typed: Sequence[str], clinical: Sequence[str], matches: Sequence[AliasMatch]
+    ) -> list[AliasMatch]:
+        """Topics with a name of three or more words that the question holds with its words
+        apart or in another order: "baby had a high fever for 3 days, then a rash" names
+        roseola ("rash after a high fever") as well as fever and rash, and the longer name
+        then outranks the shorter ones it holds (see ``_without_parts``)."""
+        named = {m.topic_id for m in matches}
+        present = set(typed) | set(clinical)
+        found: list[AliasMatch] = []
+        for word in present:
+            for parts, key in self._scattered.get(word, ()):
+                if parts <= present:
+                    found.extend(
+                        AliasMatch(t, key) for t in sorted(self._phrases[key]) if t not in named
+                    )
+        return found
 
     def _clinical_matches(
-        self, tokens: Sequence[str]
+        self, tokens: Sequence[str], forms: Sequence[str], blocked: frozenset[int]
     ) -> tuple[list[AliasMatch], list[tuple[int, int]]]:
         spans: list[tuple[int, int]] = []
-        found = self._match_phrases(tokens, spans, per_match=True)
+        found = self._match_phrases(tokens, spans, forms, blocked, per_match=True)
         return found, spans
 
+    def unknown_names(self, question_words: Sequence[str]) -> list[tuple[str, str]]:
+        """Names of something the sources never mention, made of an unknown word and a
+        one-word topic name after it: "pilonidal sinus", "lassa fever"."""
+        content = [w for w in question_words if w not in STOPWORDS]
+        return [(content[i - 1], content[i]) for i, _ in self._unknown_names(content)]
+
+    def _unknown_names(self, content: Sequence[str]) -> list[tuple[int, str]]:
+        """Positions of one-word topic names that follow a word no source uses, with that
+        word. Such a name is the head of a longer name the sources do not know: "pilonidal
+        sinus" is not the sinuses, and names neither sinusitis nor anything else."""
+        found: list[tuple[int, str]] = []
+        for i in range(1, len(content)):
+            modifier = content[i - 1]
+            key = stem(content[i])
+            if (
+                key in self._single_forms
+                and self._same_form(content[i], key)
+                and modifier.isalpha()
+                and len(modifier) >= _MIN_MODIFIER_LENGTH
+                and not modifier.endswith(_EVERYDAY_ENDINGS)
+                and modifier not in GENERIC_WORDS
+                and modifier not in EXPANSIONS
+                and modifier not in MEDICINE_CUES
+                and modifier not in MEDICINE_VERBS
+                and modifier not in OFF_DOMAIN_WORDS
+                and not self._term(modifier).known
+                and not self._joins_known_words(modifier)
+            ):
+                found.append((i, modifier))
+        return found
+
+    def _joins_known_words(self, word: str) -> bool:
+        """Is the word two words our sources use, written as one ("bullseye", "pinprick")?
+        Such a word describes; it is not the name of something unknown."""
+        vocab = self._vocab
+        return any(
+            stem(word[:k]) in vocab and stem(word[k:]) in vocab for k in range(3, len(word) - 2)
+        )
+
+    def _same_form(self, word: str, key: str) -> bool:
+        """Is the question's word a form of a one-word name, not another word of its stem?
+
+        A question's "-ing" word is the verb: "boiling" water is not "boils", "spotting" is
+        not "spots"; it names the topic only when one of the topic's names has that form
+        too ("coughing"). An "-ed" word names it when it is the name in the past tense
+        ("burned", "fractured") or the topic has such a form ("stressed", "fainted"), but
+        "spotted" is not "spots".
+        """
+        forms = self._single_forms.get(key, set())
+        if word in forms:
+            return True
+        if word.endswith("ing") and len(word) >= 6:
+            return any(f.endswith("ing") for f in forms)
+        if word.endswith("ed") and len(word) >= 5:
+            # "burned" and "fractured" are the name itself; "spotted" is not "spots".
+            return any(f.endswith(("ing", "ed")) for f in forms) or bool(
+                {word[:-2], word[:-1]} & forms
+            )
+        return True
+
     def _match_phrases(
-        self, tokens: Sequence[str], spans: list[tuple[int, int]], *, per_match: bool = False
+        self,
+        tokens: Sequence[str],
+        spans: list[tuple[int, int]],
+        forms: Sequence[str],
+        blocked: frozenset[int] = frozenset(),
+        *,
+        per_match: bool = False,
     ) -> list[AliasMatch]:
-        """Names among the tokens, longest first, without overlapping words. ``spans`` gains
-        the (start, end) of each name found, once per name or, with ``per_match``, once per
-        returned match."""
-        candidates: list[tuple[int, int, str]] = []
+        """Names among the tokens, longest first, without overlapping words. ``forms`` are
+        the words the tokens were stemmed from; no one-word name stands at a position in
+        ``blocked``. ``spans`` gains the (start, end) of each name found, once per name or,
+        with ``per_match``, once per returned match."""
+        candidates: list[tuple[int, bool, int, str]] = []
         for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - n + 1):
-                phrase = " ".join(tokens[start : start + n])
-                if phrase in self._phrases:
-                    candidates.append((start, start + n, phrase))
+                window = tokens[start : start + n]
+                phrase = " ".join(window)
+                if n == 1:
+                    if (
+                        phrase in self._phrases
+                        and start not in blocked
+                        and self._same_form(forms[start], phrase)
+                    ):
+                        candidates.append((start, False, n, phrase))
+                    continue
+                canonical = _canonical(window, forms[start : start + n])
+                if canonical not in self._phrases and forms[start] in HEAD_NOUNS:
+                    # "medicine for dementia" is "dementia medicine".
+                    first, *rest = canonical.split()
+                    canonical = " ".join((*rest, first))
+                if phrase in self._phrases or canonical in self._phrases:
+                    headed = not _KIND_STEMS.isdisjoint(canonical.split())
+                    key = phrase if phrase in self._phrases else canonical
+                    candidates.append((start, headed, n, key))
+        # Longest first; of two names of one length that overlap, the one with a head noun
+        # ("acid reflux medicine" is "reflux medicine" before it is "acid reflux").
+        candidates.sort(key=lambda c: (-c[2], not c[1], c[0]))
         taken: set[int] = set()
         matches: list[AliasMatch] = []
-        for start, end, phrase in candidates:  # already longest first
+        for start, headed, n, phrase in candidates:
+            end = start + n
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            found = [AliasMatch(t, phrase) for t in sorted(self._phrases[phrase])]
+            found = [AliasMatch(t, phrase, headed=headed) for t in sorted(self._phrases[phrase])]
             matches.extend(found)
             spans.extend([(start, end)] * (len(found) if per_match else 1))
         return matches
@@ -606,13 +803,16 @@ class PassageIndex:
         The top few BM25 topics are re-scored as ``bm25 * (1 + w * coverage^2 + v * named)``:
         BM25 keeps its say on how well a passage matches, a topic that covers every concept of
         the question beats one that repeats a single word, and a topic whose name covers more
-        of the question beats one that only mentions it.
+        of the question beats one that only mentions it. A topic named as a medicine, vaccine
+        or test ("can thyroid pills cause palpitations") is then multiplied by
+        ``HEAD_BOOST``: the question is about that, not the condition it is for.
         """
         ranked = self.best_topics(scores)
         if query is None or not query.terms or len(ranked) < 2:
             return ranked
         head = ranked[:RERANK_DEPTH]
         term_ids = self._term_ids(query)
+        headed = {m.topic_id for m in query.aliases if m.headed}
         rescored = [
             (
                 t,
@@ -621,7 +821,8 @@ class PassageIndex:
                     1.0
                     + COVERAGE_WEIGHT * self._coverage(query, t, term_ids) ** 2
                     + NAME_WEIGHT * self.name_coverage(query, t)
-                ),
+                )
+                * (HEAD_BOOST if t in headed else 1.0),
             )
             for t, s in head
         ]

@@ -30,8 +30,14 @@ def words(text: str) -> list[str]:
 
 
 #: Words Snowball would merge with an unrelated word: "prostatitis" and "prostate" both
-#: become "prostat", "sty" (an eyelid bump) and "STI" both "sti".
-_STEM_EXCEPTIONS = {"prostatitis": "prostatitis", "sty": "stye", "styes": "stye"}
+#: become "prostat", "sty" (an eyelid bump) and "STI" both "sti", "teething" and "teeth"
+#: both "teeth" (an adult's teeth are not teething).
+_STEM_EXCEPTIONS = {
+    "prostatitis": "prostatitis",
+    "sty": "stye",
+    "styes": "stye",
+    "teething": "teething",
+}
 
 
 @lru_cache(maxsize=65536)
