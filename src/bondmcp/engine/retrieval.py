@@ -303,6 +303,10 @@ class PassageIndex:
             if len(stems) >= _MIN_SCATTERED_WORDS and not _KIND_STEMS.intersection(stems):
                 rarest = max(stems, key=lambda s: self._idf_of(s, self.max_idf))
                 self._scattered.setdefault(rarest, []).append((stems, key))
+        #: First words of the names of several words: a window of the question that starts
+        #: with another word (and no head noun, which a name may be rewritten around) is
+        #: no name, whatever its length.
+        self._first_words = frozenset(key.split(" ", 1)[0] for key in self._phrases if " " in key)
         #: One-word names that are names only after "the": "the change", "the clap", "the
         #: runs" (a mole that has changed is not the menopause).
         self._after_the = frozenset(self._single_forms) - bare
@@ -669,20 +673,29 @@ class PassageIndex:
         ``blocked``. ``spans`` gains the (start, end) of each name found, once per name or,
         with ``per_match``, once per returned match."""
         candidates: list[tuple[int, bool, int, str]] = []
-        for n in range(min(_MAX_PHRASE_WORDS, len(tokens)), 0, -1):
-            for start in range(len(tokens) - n + 1):
+        phrases = self._phrases
+        # Positions of head nouns ("meds", "jab"): only a window holding one has a canonical
+        # form of its own, so the others skip building it.
+        heads = [i for i, form in enumerate(forms) if form in HEAD_NOUNS]
+        first_words = self._first_words
+        for start in range(len(tokens)):
+            token = tokens[start]
+            if token in phrases and start not in blocked and self._same_form(forms[start], token):
+                candidates.append((start, False, 1, token))
+            # A name of several words starts with one of the names' first words, unless a
+            # head noun here is rewritten ("medicine for dementia" is "dementia medicine").
+            if token not in first_words and forms[start] not in HEAD_NOUNS:
+                continue
+            for n in range(2, min(_MAX_PHRASE_WORDS, len(tokens) - start) + 1):
                 window = tokens[start : start + n]
                 phrase = " ".join(window)
-                if n == 1:
-                    if (
-                        phrase in self._phrases
-                        and start not in blocked
-                        and self._same_form(forms[start], phrase)
-                    ):
-                        candidates.append((start, False, n, phrase))
+                if not any(start <= i < start + n for i in heads):
+                    if phrase in phrases:
+                        headed = not _KIND_STEMS.isdisjoint(window)
+                        candidates.append((start, headed, n, phrase))
                     continue
                 canonical = _canonical(window, forms[start : start + n])
-                if canonical not in self._phrases and forms[start] in HEAD_NOUNS:
+                if canonical not in phrases and forms[start] in HEAD_NOUNS:
                     # "medicine for dementia" is "dementia medicine".
                     first, *rest = canonical.split()
                     canonical = " ".join((*rest, first))
