@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bondmcp.server import metrics
@@ -67,6 +67,27 @@ class Shortcut(Protocol):
     ) -> None: ...
 
 
+_HSTS = "max-age=31536000; includeSubDomains"
+
+
+def set_headers(message: Message, headers: Sequence[tuple[str, str]]) -> None:
+    """Set headers on an ``http.response.start`` message, replacing any of the same name.
+
+    What ``MutableHeaders`` does one header at a time, with one look at the response's
+    own headers for all of them: most responses have none of ours, and this runs on every
+    request.
+    """
+    raw = list(message.get("headers", ()))
+    present = {name.lower() for name, _ in raw}
+    for name, value in headers:
+        key = name.lower().encode("latin-1")
+        if key in present:
+            raw = [(k, v) for k, v in raw if k.lower() != key]
+        raw.append((key, value.encode("latin-1")))
+        present.add(key)
+    message["headers"] = raw
+
+
 class RequestContextMiddleware:
     def __init__(
         self,
@@ -98,15 +119,13 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 response["started"] = True
                 response["status"] = message["status"]
-                out = MutableHeaders(scope=message)
-                out["X-Request-ID"] = request_id
-                out["X-Content-Type-Options"] = "nosniff"
+                ours = [("x-request-id", request_id), ("x-content-type-options", "nosniff")]
                 if self.hsts or scope.get("scheme") == "https":
-                    out["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+                    ours.append(("strict-transport-security", _HSTS))
                 if is_v1:
-                    out["Cache-Control"] = "no-store"
-                    for name, value in state.get("response_headers", {}).items():
-                        out[name] = value
+                    ours.append(("cache-control", "no-store"))
+                    ours.extend(state.get("response_headers", {}).items())
+                set_headers(message, ours)
             await send(message)
 
         try:
