@@ -63,29 +63,22 @@ class StoredResponse:
 
 
 _TABLE = IdempotencyRecord.__table__
-#: Built once: composing the statement cost more than running it.
-_LOOKUP = select(
+#: What a lookup reads of a record.
+_REPLAY_COLUMNS = (
     _TABLE.c.request_hash,
     _TABLE.c.status_code,
     _TABLE.c.response_body,
     _TABLE.c.content_type,
     _TABLE.c.note,
     _TABLE.c.created_at,
-).where(
+)
+#: Built once: composing the statement cost more than running it.
+_LOOKUP = select(*_REPLAY_COLUMNS).where(
     _TABLE.c.key_id == bindparam("key_id"),
     _TABLE.c.idempotency_key == bindparam("digest"),
     _TABLE.c.created_at > bindparam("since"),
 )
-_LOOKUP_MANY = select(
-    _TABLE.c.key_id,
-    _TABLE.c.idempotency_key,
-    _TABLE.c.request_hash,
-    _TABLE.c.status_code,
-    _TABLE.c.response_body,
-    _TABLE.c.content_type,
-    _TABLE.c.note,
-    _TABLE.c.created_at,
-)
+_LOOKUP_MANY = select(_TABLE.c.key_id, _TABLE.c.idempotency_key, *_REPLAY_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
