@@ -115,7 +115,9 @@ def test_wait_gives_up_at_the_timeout_with_the_last_status(server: ScriptedServe
     assert info.value.job.id == job.id and info.value.job.status == "running"
     assert "2 of 4" in str(info.value)
     times = polls(server)
-    assert 4 <= len(times) <= 5  # at 0, 0.1, 0.2, 0.3 and on the deadline
+    # At 0, 0.1, 0.2, 0.3 and on the deadline on an idle machine; fewer when each poll is
+    # slow, never more.
+    assert 2 <= len(times) <= 5
     assert times[-1] - times[0] >= 0.34  # the last poll waits for the deadline
     assert server.jobs.jobs[job.id].status == "running"  # giving up does not cancel
 

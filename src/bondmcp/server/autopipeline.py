@@ -23,6 +23,8 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.exceptions import NoScriptError
 
+from bondmcp.server.turnbatch import TurnQueue
+
 Command = tuple[Any, ...]
 
 
@@ -43,17 +45,15 @@ def _retrieve(future: asyncio.Future[Any]) -> None:
         future.exception()  # marks an error as seen; whoever awaits still gets it
 
 
-class AutoPipeline:
+class AutoPipeline(TurnQueue[tuple[Command, LuaScript | None, "asyncio.Future[Any]"]]):
     def __init__(
         self, url: str, *, socket_timeout: float = 0.5, client_name: str | None = None
     ) -> None:
+        super().__init__()
         self._url = url
         self._socket_timeout = socket_timeout
         self._client_name = client_name
         self._client: Redis | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._queue: list[tuple[Command, LuaScript | None, asyncio.Future[Any]]] = []
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def execute(self, *command: Any) -> Any:
         """Send one command with the others of this loop turn; its reply, or its error."""
@@ -71,31 +71,17 @@ class AutoPipeline:
         return await self._enqueue(script.command(keys, args), script)
 
     def _enqueue(self, command: Command, script: LuaScript | None) -> asyncio.Future[Any]:
-        loop = asyncio.get_running_loop()
-        if loop is not self._loop:
-            self._switch_to(loop)
-        future: asyncio.Future[Any] = loop.create_future()
-        self._queue.append((command, script, future))
-        if len(self._queue) == 1:
-            loop.call_soon(self._send_queued)
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._put((command, script, future))
         return future
 
-    def _switch_to(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
-        self._queue = []
+    def _new_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         self._client = Redis.from_url(
             self._url,
             socket_timeout=self._socket_timeout,
             socket_connect_timeout=self._socket_timeout,
             client_name=self._client_name,
         )
-
-    def _send_queued(self) -> None:
-        batch, self._queue = self._queue, []
-        if batch:
-            task = asyncio.ensure_future(self._send(batch))
-            self._tasks.add(task)  # held until done: the loop keeps only weak references
-            task.add_done_callback(self._tasks.discard)
 
     async def _send(
         self, batch: list[tuple[Command, LuaScript | None, asyncio.Future[Any]]]

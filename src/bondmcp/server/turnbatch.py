@@ -19,31 +19,34 @@ from starlette.concurrency import run_in_threadpool
 
 Arg = TypeVar("Arg")
 Result = TypeVar("Result")
+Item = TypeVar("Item")
 
 
-class TurnBatch(Generic[Arg, Result]):
-    """``await batch(arg)`` is ``run_many([arg])[0]``, run with the other calls of its turn.
+class TurnQueue(Generic[Item]):
+    """Items queued during one turn of the event loop, sent together at the end of it.
 
-    ``run_many`` takes the arguments in order and returns one result each, in the same
-    order. If it raises, every call of that batch raises the same exception.
+    The common part of ``TurnBatch`` and of ``AutoPipeline`` (Redis commands): subclasses
+    say how a batch is sent (``_send``) and what a new event loop needs (``_new_loop``).
     """
 
-    def __init__(self, run_many: Callable[[list[Arg]], Sequence[Result]]) -> None:
-        self._run_many = run_many
+    def __init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._queue: list[tuple[Arg, asyncio.Future[Result]]] = []
+        self._queue: list[Item] = []
         self._tasks: set[asyncio.Task[None]] = set()
 
-    async def __call__(self, arg: Arg) -> Result:
+    def _put(self, item: Item) -> None:
+        """Queue ``item`` to be sent at the end of this loop turn."""
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # tests run several loops in turn; a server runs one
             self._loop = loop
             self._queue = []
-        future: asyncio.Future[Result] = loop.create_future()
-        self._queue.append((arg, future))
+            self._new_loop(loop)
+        self._queue.append(item)
         if len(self._queue) == 1:
             loop.call_soon(self._send_queued)
-        return await future
+
+    def _new_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        """What a subclass keeps per event loop is made again here."""
 
     def _send_queued(self) -> None:
         batch, self._queue = self._queue, []
@@ -51,6 +54,26 @@ class TurnBatch(Generic[Arg, Result]):
             task = asyncio.ensure_future(self._send(batch))
             self._tasks.add(task)  # held until done: the loop keeps only weak references
             task.add_done_callback(self._tasks.discard)
+
+    async def _send(self, batch: list[Item]) -> None:
+        raise NotImplementedError
+
+
+class TurnBatch(TurnQueue[tuple[Arg, "asyncio.Future[Result]"]], Generic[Arg, Result]):
+    """``await batch(arg)`` is ``run_many([arg])[0]``, run with the other calls of its turn.
+
+    ``run_many`` takes the arguments in order and returns one result each, in the same
+    order. If it raises, every call of that batch raises the same exception.
+    """
+
+    def __init__(self, run_many: Callable[[list[Arg]], Sequence[Result]]) -> None:
+        super().__init__()
+        self._run_many = run_many
+
+    async def __call__(self, arg: Arg) -> Result:
+        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self._put((arg, future))
+        return await future
 
     async def _send(self, batch: list[tuple[Arg, asyncio.Future[Result]]]) -> None:
         try:
