@@ -115,8 +115,7 @@ def test_wait_gives_up_at_the_timeout_with_the_last_status(server: ScriptedServe
     assert info.value.job.id == job.id and info.value.job.status == "running"
     assert "2 of 4" in str(info.value)
     times = polls(server)
-    # At 0, 0.1, 0.2, 0.3 and on the deadline on an idle machine; fewer when each poll is
-    # slow, never more.
+    # At 0, 0.1, 0.2, 0.3 and on the deadline; fewer if the process stalls, never more.
     assert 2 <= len(times) <= 5
     assert times[-1] - times[0] >= 0.34  # the last poll waits for the deadline
     assert server.jobs.jobs[job.id].status == "running"  # giving up does not cancel
@@ -134,6 +133,25 @@ def test_a_poll_interval_longer_than_the_timeout_is_cut_to_the_deadline(
         elapsed = time.monotonic() - started
     assert 0.2 <= elapsed < 1.0
     assert len(polls(server)) == 2  # at once, and on the deadline
+
+
+def test_a_poll_that_ends_after_the_deadline_is_followed_by_one_on_it(
+    server: ScriptedServer,
+) -> None:
+    """A poll sent before the deadline whose answer comes after it (a slow server, a paused
+    process) is not the last: the status given up with is one asked for on the deadline."""
+    server.jobs.polls_to_finish = None
+    with client_for(server) as client:
+        job = client.jobs.create(["a"])
+        server.push(Reply(), Reply(delay=0.3))  # the second poll answers late
+        started = time.monotonic()
+        with pytest.raises(bondmcp.JobTimeoutError):
+            client.jobs.wait(job.id, poll_interval=0.1, timeout=0.2)
+        elapsed = time.monotonic() - started
+    times = polls(server)
+    assert len(times) == 3  # at 0, at 0.1 (answered at 0.4), and once more after it
+    assert times[-1] - started >= 0.2
+    assert elapsed < 1.0
 
 
 def test_results_follow_next_cursor_across_pages_in_order(server: ScriptedServer) -> None:

@@ -86,6 +86,9 @@ DEFAULT_POLL_INTERVAL: Final = 2.0
 #: Job states after which nothing changes any more.
 FINISHED_JOB_STATES: Final = frozenset({"completed", "failed", "cancelled"})
 
+#: A poll started this close to a wait's deadline counts as made on it (sleeps overshoot).
+_ON_THE_DEADLINE = 0.005
+
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
@@ -749,6 +752,7 @@ class BaseClient:
         opts = self._job_retrieve_options(job_id, None, None)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
+            polled_at = time.monotonic()
             job = yield from self._request_flow(http, opts, JobStatus)
             if job.status in FINISHED_JOB_STATES:
                 return job
@@ -756,9 +760,15 @@ class BaseClient:
             if deadline is not None:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    assert timeout is not None
-                    raise JobTimeoutError(job, timeout)
-                delay = min(delay, remaining)
+                    if polled_at >= deadline - _ON_THE_DEADLINE:
+                        assert timeout is not None
+                        raise JobTimeoutError(job, timeout)
+                    # The poll started before the deadline and ended after it (a slow
+                    # response, a paused process): poll once more, so the status given
+                    # up with is the one at the deadline.
+                    delay = 0.0
+                else:
+                    delay = min(delay, remaining)
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "Job %s is %s (%d of %d); polling again in %.2f s",
