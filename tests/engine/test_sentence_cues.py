@@ -3,11 +3,16 @@ a condition does to a person, and taking up an activity again."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bondmcp.engine.engine import HealthEngine
 from bondmcp.engine.intent import answer_cues, detect_intent
 from bondmcp.engine.text import stem
+
+EVAL_FILE = Path(__file__).resolve().parents[2] / "bench" / "eval" / "questions.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +126,39 @@ def test_a_question_after_a_figure_gets_no_treatment_filler(engine: HealthEngine
     # sentences the question's words choose, or the engine abstains.
     answer = engine.ask("what's the success rate of bariatric surgery")
     assert answer.abstained
+
+
+def _every_pattern(question: str) -> tuple[tuple[frozenset[str], bool], str | None]:
+    """answer_cues and the intent loop of detect_intent with every pattern searched."""
+    from bondmcp.engine import intent
+
+    stems: set[str] = set()
+    wants_number = False
+    for pattern, cue_stems, number in intent._CUES:
+        if pattern.search(question):
+            stems.update(cue_stems)
+            wants_number = wants_number or number
+    first = next((name for name, pattern in intent._INTENTS if pattern.search(question)), None)
+    return (frozenset(stems), wants_number), first
+
+
+def test_screening_by_required_strings_changes_no_cue_and_no_intent() -> None:
+    from bondmcp.engine import intent
+
+    questions = [
+        item["question"] for item in yaml.safe_load(EVAL_FILE.read_text())["questions"]
+    ] + [
+        "HOW LONG DOES FLU LAST",
+        "how ſoon after a tick bite ſhould i worry",  # a long s: not screened
+        "Quand faut-il consulter? when should I see a doctor",
+        "what's the difference between a cold and flu?",
+    ]
+    for question in questions:
+        cues, first = _every_pattern(question)
+        assert answer_cues(question) == cues, question
+        if intent._DURATION_RE.search(question) or intent._UNTREATED_RE.search(question):
+            continue
+        if intent._WHAT_IS_AND_RE.search(question):
+            continue
+        expected = first or ("overview" if intent._COMPARISON_RE.search(question) else None)
+        assert detect_intent(question) == expected, question

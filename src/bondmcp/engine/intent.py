@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bondmcp.engine.lexicon import LAB_NAMES
+from bondmcp.engine.redflags import required_substrings
 from bondmcp.engine.text import stem
 
 #: Checked in order; the first intent whose pattern matches wins.
@@ -292,11 +293,23 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
 )
 
 
+#: For each cue, strings one of which every match holds (lower-case): a cue none of whose
+#: strings an ASCII question holds is not searched for, which rules out most of them.
+_CUE_KEYS: tuple[tuple[str, ...] | None, ...] = tuple(
+    required_substrings(pattern.pattern) for pattern, _, _ in _CUES
+)
+
+
 def answer_cues(question: str) -> tuple[frozenset[str], bool]:
     """Stems an answer sentence is likely to use, and whether it should hold a number."""
     stems: set[str] = set()
     wants_number = False
-    for pattern, cue_stems, number in _CUES:
+    # Letters such as "ſ" match "s" under IGNORECASE but do not lower-case to it: only an
+    # ASCII question is screened by the strings.
+    lowered = question.lower() if question.isascii() else None
+    for (pattern, cue_stems, number), keys in zip(_CUES, _CUE_KEYS, strict=True):
+        if lowered is not None and keys is not None and not any(k in lowered for k in keys):
+            continue
         if pattern.search(question):
             stems.update(cue_stems)
             wants_number = wants_number or number
@@ -428,13 +441,22 @@ _COMPARISON_RE = re.compile(
 )
 
 
+#: For each intent, strings one of which every match of its pattern holds (see _CUE_KEYS).
+_INTENT_KEYS: tuple[tuple[str, ...] | None, ...] = tuple(
+    required_substrings(pattern.pattern) for _, pattern in _INTENTS
+)
+
+
 def detect_intent(question: str) -> str | None:
     """The section a question asks for, or ``None`` when it states no intent."""
     if _DURATION_RE.search(question) or _UNTREATED_RE.search(question):
         return None
     if _WHAT_IS_AND_RE.search(question):
         return "overview"
-    for name, pattern in _INTENTS:
+    lowered = question.lower() if question.isascii() else None  # see answer_cues
+    for (name, pattern), keys in zip(_INTENTS, _INTENT_KEYS, strict=True):
+        if lowered is not None and keys is not None and not any(k in lowered for k in keys):
+            continue
         if pattern.search(question):
             return name
     if _COMPARISON_RE.search(question):
