@@ -15,7 +15,6 @@ from bondmcp.engine import engine as engine_module
 from bondmcp.engine.engine import HealthEngine
 from bondmcp.engine.intent import (
     answer_cues,
-    asks_for_side_effects,
     asks_for_statistic,
     detect_intent,
 )
@@ -55,13 +54,7 @@ def reference_choice(
     ]
     cue_stems, wants_number = answer_cues(query.text)
     asks_nothing = not (intent or cue_stems or wants_number or asks_for_statistic(query.text))
-    asked = intent
-    if (
-        intent == "risk_factors"
-        and asks_for_side_effects(query.text)
-        and engine.index.passage_for(topic_id, "causes") is not None
-    ):
-        asked = "treatment"
+    asked = engine._asked_section(query, topic_id, intent)
     scored: list[tuple[float, int, int, Passage, str]] = []
     for p_rank, passage in enumerate(engine.index.topic_passages(topic_id)):
         if passage.section == asked:

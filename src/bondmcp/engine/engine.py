@@ -582,15 +582,7 @@ class HealthEngine:
             and not wants_number
             and not asks_for_statistic(query.text)
         )
-        asked = intent
-        if (
-            intent == "risk_factors"
-            and asks_for_side_effects(query.text)
-            and self.index.passage_for(topic_id, "causes") is not None
-        ):
-            # A condition's risk factors are what makes people get it; the side effects of
-            # its treatments ("testosterone replacement side effects") are told with them.
-            asked = "treatment"
+        asked = self._asked_section(query, topic_id, intent)
         scored: list[tuple[float, int, int, Passage, str]] = []
         for row, (p_rank, i, passage, sentence, has_number) in enumerate(table.rows):
             if passage.section == asked:
@@ -622,6 +614,20 @@ class HealthEngine:
             # take zopiclone every night"), while the four places still go to the section.
             quotes.insert(0, (overview, lead))
         return quotes
+
+    def _asked_section(self, query: Query, topic_id: str, intent: str | None) -> str | None:
+        """The section of this topic that answers the question's intent.
+
+        A condition's risk factors are what makes people get it; the side effects of its
+        treatments ("testosterone replacement side effects") are told with the treatments.
+        """
+        if (
+            intent == "risk_factors"
+            and asks_for_side_effects(query.text)
+            and self.index.passage_for(topic_id, "causes") is not None
+        ):
+            return "treatment"
+        return intent
 
     def _topic_weights(self, query: Query, topic_id: str) -> list[tuple[QueryTerm, float]]:
         """Each question word with a factor for how well it tells the topic's sentences apart.
