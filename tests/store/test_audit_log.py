@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import hmac
+import json
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +90,43 @@ def test_any_batch_size_keeps_the_chain(tmp_path: Path, count: int) -> None:
         log.append(_events(1))
         assert log.verify().ok
         assert log.verify().records == count + 1
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_each_hash_is_the_documented_hmac_of_the_record(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """HMAC-SHA256(secret, prev_hash + [seq, ts, event, key_id, detail] as compact JSON):
+    recomputed here independently, for text that needs escaping, so a chain written by
+    one version verifies under another."""
+    url = (
+        f"sqlite:///{tmp_path / 'audit.db'}"
+        if backend == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    db = Database(url)
+    db.upgrade()
+    secret = b"k" * 32
+    try:
+        AuditLog(db, secret).append(
+            [
+                AuditEvent("key.created", None, {"name": 'quote " and \\ backslash'}),
+                AuditEvent("request", "key_2", {"note": "caf\u00e9 \u2603 \n tab\t", "n": 1}),
+            ]
+        )
+        prev = "0" * 64
+        records = list(AuditLog(db, secret).records())
+        assert [r.seq for r in records] == [1, 2]
+        for record in records:
+            stamp = record.ts.astimezone(dt.UTC).isoformat(timespec="microseconds")
+            body = [record.seq, stamp, record.event, record.key_id, record.detail]
+            payload = json.dumps(body, separators=(",", ":")).encode()
+            expected = hmac.new(secret, prev.encode() + payload, hashlib.sha256).hexdigest()
+            assert record.prev_hash == prev and record.hash == expected
+            prev = record.hash
+        assert json.loads(records[0].detail) == {"name": 'quote " and \\ backslash'}
     finally:
         db.dispose()
 
