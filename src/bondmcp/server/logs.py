@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from typing import Any
+import threading
+from typing import Any, TextIO
 
 # Record attributes that are not ours to log (uvicorn adds a terminal-coloured message copy).
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
@@ -69,9 +70,87 @@ def _frames(record: logging.LogRecord) -> list[str]:
     ]
 
 
+class BatchingStreamHandler(logging.StreamHandler[TextIO]):
+    """A stream handler that writes the lines of a moment together.
+
+    A busy server logs a line per request; a write and a flush for each is a system call
+    per request on the event loop. Lines wait here at most ``interval`` seconds (a
+    daemon thread writes them) or until ``batch`` are waiting, and a record at WARNING or
+    above writes everything at once, so problems are never held back. ``flush`` and
+    ``close`` (which ``logging.shutdown`` calls at exit) write what is waiting.
+    """
+
+    def __init__(
+        self, stream: TextIO | None = None, *, interval: float = 0.05, batch: int = 256
+    ) -> None:
+        super().__init__(stream)
+        self.interval = interval
+        self.batch = batch
+        self._waiting: list[str] = []
+        self._wake = threading.Condition(self.lock)
+        self._closed = False
+        self._writer: threading.Thread | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called with self.lock held (Handler.handle).
+        try:
+            self._waiting.append(self.format(record) + self.terminator)
+            if record.levelno >= logging.WARNING or len(self._waiting) >= self.batch:
+                self._write_waiting()
+            elif len(self._waiting) == 1:
+                if self._writer is None:
+                    self._writer = threading.Thread(
+                        target=self._write_behind, name="bondmcp-log-writer", daemon=True
+                    )
+                    self._writer.start()
+                self._wake.notify()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
+    def _write_waiting(self) -> None:
+        if self._waiting:
+            text, self._waiting = "".join(self._waiting), []
+            self.stream.write(text)
+            self.stream.flush()
+
+    def _write_behind(self) -> None:
+        with self._wake:
+            while not self._closed:
+                if not self._waiting:
+                    self._wake.wait()
+                    continue
+                # Let the lines of the next moment join the first one.
+                self._wake.wait(self.interval)
+                try:
+                    self._write_waiting()
+                except Exception:  # a closed or broken stream: drop the lines, keep serving
+                    self._waiting = []
+
+    def flush(self) -> None:
+        with self._wake:
+            if self.stream and hasattr(self.stream, "write"):
+                self._write_waiting()
+                self.stream.flush()
+
+    def close(self) -> None:
+        with self._wake:
+            try:
+                self.flush()
+            finally:
+                self._closed = True
+                self._wake.notify()
+                super().close()
+
+
 def _json_to_stderr(**loggers: Any) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` with one handler, JSON lines on stderr."""
-    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    handler = {
+        "class": f"{__name__}.BatchingStreamHandler",
+        "formatter": "json",
+        "stream": "ext://sys.stderr",
+    }
     return {
         "version": 1,
         "disable_existing_loggers": False,
