@@ -46,11 +46,14 @@ def stem(word: str) -> str:
 
 
 #: What follows a name in a sentence that says what the named thing is: "X, an ...",
-#: "X, which ...", "X is a ...", with up to two words between ("Hashimoto's disease, an
-#: autoimmune condition").
-_DEFINING_TAIL = r"(?: \w+){0,2}(?:, (?:an?|the|which|who)\b| (?:is|are|means) (?:an?|the)\b)"
-#: The same said of the name itself, with nothing between: "X, an ...", "X is a ...".
-_STRICT_DEFINING_TAIL = r"(?:, an?\b| (?:is|are) an?\b)"
+#: "X, which ...", "X is a ...", with up to two words or a bracketed name between
+#: ("Hashimoto's disease, an autoimmune condition", "ivermectin lotion (Sklice) is a").
+_DEFINING_TAIL = (
+    r"(?: (?:\w+|\([^()]*\))){0,3}(?:, (?:an?|the|which|who)\b| (?:is|are|means) (?:an?|the)\b)"
+)
+#: The same said of the name itself, with only its other names in brackets between:
+#: "X, an ...", "X (Brand) is a ...".
+_STRICT_DEFINING_TAIL = r"(?: \([^()]*\))?(?:, an?\b| (?:is|are) an?\b)"
 
 
 @lru_cache(maxsize=4096)
@@ -58,10 +61,9 @@ def _definition_pattern(name: str, strict: bool) -> re.Pattern[str]:
     n = re.escape(name)
     tail = _STRICT_DEFINING_TAIL if strict else _DEFINING_TAIL
     return re.compile(
-        # The name (or a hyphenated name it starts, "Retin-A"), with its brand or other
-        # name in brackets after it ("escitalopram (Lexapro) is an SSRI"), or in brackets
-        # after another name (which defines Lexapro too).
-        rf"(?:\b{n}[\w-]*(?:'s)?(?: \([^()]*\))?|\([^()]*\b{n}[\w-]*[^()]*\)){tail}",
+        # The name (or a hyphenated name it starts, "Retin-A"), or the name in brackets
+        # after another name ("escitalopram (Lexapro) is an SSRI" defines Lexapro too).
+        rf"(?:\b{n}[\w-]*(?:'s)?|\([^()]*\b{n}[\w-]*[^()]*\)){tail}",
         re.IGNORECASE,
     )
 
