@@ -44,6 +44,30 @@ def test_a_medicine_named_in_a_list_is_not_defined(sentence: str, name: str) -> 
     assert not defines(sentence, name)
 
 
+def test_a_definition_may_put_a_word_and_a_bracketed_brand_after_the_name() -> None:
+    sentence = "Ivermectin lotion (Sklice) is an antiparasitic lotion for head lice."
+    assert defines(sentence, "ivermectin")
+    assert not defines(sentence, "ivermectin", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "name"),
+    [
+        ("what is zyban", "quitting-smoking", "zyban"),
+        ("what is jantoven", "blood-thinners", "jantoven"),
+        ("what is lotrimin", "yeast-infection", "lotrimin"),
+        ("what is silenor", "sleep-medicines", "silenor"),
+    ],
+)
+def test_a_brand_in_brackets_after_its_generic_is_answered_from_that_topic(
+    engine: HealthEngine, question: str, topic: str, name: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+    assert any(defines(s, name) for s in split_sentences(answer.text))
+
+
 def test_strict_definitions_say_what_the_name_itself_is() -> None:
     sentence = "Diuretics can lower potassium levels, which causes cramps."
     assert defines(sentence, "potassium")
