@@ -337,11 +337,15 @@ class PassageIndex:
         mention it in passing ("SNRIs such as venlafaxine and duloxetine, bupropion, ...")."""
         defined: dict[str, set[str]] = {}
         for p in self.passages:
-            if p.origin != "kb" or DRUG_NAMES.isdisjoint(words(p.text)):
+            if p.origin != "kb":
+                continue
+            named = DRUG_NAMES.intersection(words(p.text))
+            if not named:
                 continue
             for sentence in p.sentences:
-                for word in DRUG_NAMES.intersection(words(sentence)):
-                    if defines(sentence, word, strict=True):
+                lowered = sentence.lower()
+                for word in named:
+                    if word in lowered and defines(sentence, word, strict=True):
                         defined.setdefault(word, set()).add(p.topic_id)
         return {
             word: next(iter(topics))
