@@ -41,7 +41,7 @@ from bondmcp.engine.lexicon import (
 from bondmcp.engine.passages import Passage, passages_from_topics
 from bondmcp.engine.retrieval import Hit, PassageIndex, Query, QueryTerm
 from bondmcp.engine.scope import CONDITION_HEADS, ScopeDetector, ScopeEvidence, named_entities
-from bondmcp.engine.text import analyse
+from bondmcp.engine.text import analyse, defines
 from bondmcp.engine.text import stem as stem_of
 from bondmcp.engine.triage import TriageResult, triage
 
@@ -436,7 +436,8 @@ class HealthEngine:
     ) -> float:
         """How little the topic says about a medicine, test or condition the question names.
 
-        0 when it is the topic's subject: in its name, or in three or more of its sentences.
+        0 when it is the topic's subject: in its name, or in three or more of its sentences;
+        or, asked what it is, a medicine only this topic says what it is.
         Otherwise the topic needs a sentence about it that also answers the question: for
         "what is X?" one that defines X ("Hashimoto's disease, an autoimmune condition..."),
         for anything else one that also uses another word of the question ("alcohol with
@@ -448,6 +449,10 @@ class HealthEngine:
         names = self.index.name_stems(topic_id)
         if all(names.intersection(stems) for stems in parts):
             return 0.0
+        defined = self.index.defined_stems(topic_id)
+        if intent in (None, "overview") and all(defined.intersection(s) for s in parts):
+            # "What is bupropion?" of the one topic that says what bupropion is.
+            return 0.0
         mentions = [
             (sentence, sentence_stems)
             for passage in self.index.topic_passages(topic_id)
@@ -458,15 +463,9 @@ class HealthEngine:
             return 1.0
         if len(mentions) >= _SUBJECT_MENTIONS:
             return 0.0
-        if intent in (None, "overview"):
-            last = re.escape(entity[-1])
-            definition = re.compile(
-                rf"\b{last}\w*(?:'s)?(?: \w+){{0,2}}"
-                r"(?:, (?:an?|the|which|who)\b| (?:is|are|means) (?:an?|the)\b)",
-                re.IGNORECASE,
-            )
-            if any(definition.search(sentence) for sentence, _ in mentions):
-                return 0.25
+        asks_what = intent in (None, "overview")
+        if asks_what and any(defines(sentence, entity[-1]) for sentence, _ in mentions):
+            return 0.25
         named = {stem for stems in parts for stem in stems}
         others = [
             t

@@ -31,6 +31,7 @@ import numpy as np
 
 from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
+    DRUG_NAMES,
     EXPANSIONS,
     GENERIC_WORDS,
     HEAD_NOUNS,
@@ -45,6 +46,7 @@ from bondmcp.engine.text import (
     SpellingCorrector,
     analyse,
     analyse_words,
+    defines,
     inflection_bases,
     name_variants,
     phrase_key,
@@ -310,6 +312,14 @@ class PassageIndex:
         #: One-word names that are names only after "the": "the change", "the clap", "the
         #: runs" (a mole that has changed is not the menopause).
         self._after_the = frozenset(self._single_forms) - bare
+        self._defined_medicines = self._medicines_defined_once()
+        #: Per topic, the stems of the medicines it defines: they count as its names when
+        #: ranking (``name_coverage``), but the topic is not about them as it is about its
+        #: names (a question about their side effects needs a sentence that says them).
+        self._defined_stems: dict[str, frozenset[str]] = {}
+        for word, topic_id in self._defined_medicines.items():
+            known = self._defined_stems.get(topic_id, frozenset())
+            self._defined_stems[topic_id] = known.union(analyse(word))
         self.speller = SpellingCorrector(self._vocabulary())
         digest = hashlib.sha256()
         for p in self.passages:
@@ -319,6 +329,29 @@ class PassageIndex:
         # most of their words: both are kept for the words seen most recently.
         self._correct = functools.lru_cache(maxsize=_WORD_CACHE)(self._correct_word)
         self._term = functools.lru_cache(maxsize=_WORD_CACHE)(self._term_of)
+
+    def _medicines_defined_once(self) -> dict[str, str]:
+        """Medicines no topic has as a name that one built-in topic says what they are
+        ("Wellbutrin is a brand name for bupropion, an antidepressant", "escitalopram
+        (Lexapro) is an SSRI"). Naming such a medicine names that topic, whichever others
+        mention it in passing ("SNRIs such as venlafaxine and duloxetine, bupropion, ...")."""
+        defined: dict[str, set[str]] = {}
+        for p in self.passages:
+            if p.origin != "kb":
+                continue
+            named = DRUG_NAMES.intersection(words(p.text))
+            if not named:
+                continue
+            for sentence in p.sentences:
+                lowered = sentence.lower()
+                for word in named:
+                    if word in lowered and defines(sentence, word, strict=True):
+                        defined.setdefault(word, set()).add(p.topic_id)
+        return {
+            word: next(iter(topics))
+            for word, topics in defined.items()
+            if len(topics) == 1 and phrase_key(word) not in self._phrases
+        }
 
     def _build_postings(self) -> None:
         """Tokenise every passage once and keep only counts, in flat int32 arrays.
@@ -424,6 +457,11 @@ class PassageIndex:
         found = np.searchsorted(used, ids)
         return any(f < len(used) and used[f] == i for f, i in zip(found.tolist(), ids, strict=True))
 
+    def defined_stems(self, topic_id: str) -> frozenset[str]:
+        """Stems of the medicines that only this topic says what they are (see
+        ``_medicines_defined_once``)."""
+        return self._defined_stems.get(topic_id, frozenset())
+
     def name_stems(self, topic_id: str) -> frozenset[str]:
         """Stems of a topic's title and aliases: what the topic is about, not what it mentions."""
         return self._name_stems.get(topic_id, frozenset())
@@ -470,8 +508,23 @@ class PassageIndex:
             tokens=tuple(analyse_words(corrected, expand_lay_terms=True)),
             terms=tuple(terms),
             corrections=tuple(corrections),
-            aliases=tuple(self._with_hypotheses(self._match_aliases(corrected), question)),
+            aliases=tuple(
+                self._with_hypotheses(
+                    self._with_defined(self._match_aliases(corrected), typed), question
+                )
+            ),
         )
+
+    def _with_defined(self, matches: list[AliasMatch], typed: list[str]) -> list[AliasMatch]:
+        """A medicine one topic defines (see ``_medicines_defined_once``) names that topic,
+        written as the question writes it: a correction is a guess ("lasik" is not Lasix)."""
+        named = {m.topic_id for m in matches}
+        for word in typed:
+            topic_id = self._defined_medicines.get(word)
+            if topic_id is not None and topic_id not in named:
+                matches.append(AliasMatch(topic_id, word))
+                named.add(topic_id)
+        return matches
 
     def _with_hypotheses(self, matches: list[AliasMatch], question: str) -> list[AliasMatch]:
         """The condition a person guesses at ("always cold and tired, could it be anemia",
@@ -847,7 +900,7 @@ class PassageIndex:
         total = query.total_weight
         if total <= 0:
             return 0.0
-        names = self.name_stems(topic_id)
+        names = self.name_stems(topic_id) | self._defined_stems.get(topic_id, frozenset())
         return sum(t.weight for t in query.terms if not names.isdisjoint(t.stems)) / total
 
     def coverage(self, query: Query, topic_id: str) -> float:

@@ -45,6 +45,37 @@ def stem(word: str) -> str:
     return _STEM_EXCEPTIONS.get(word) or str(_stemmer.stemWord(word))
 
 
+#: What follows a name in a sentence that says what the named thing is: "X, an ...",
+#: "X, which ...", "X is a ...", with up to two words or a bracketed name between
+#: ("Hashimoto's disease, an autoimmune condition", "ivermectin lotion (Sklice) is a").
+_DEFINING_TAIL = (
+    r"(?: (?:\w+|\([^()]*\))){0,3}(?:, (?:an?|the|which|who)\b| (?:is|are|means) (?:an?|the)\b)"
+)
+#: The same said of the name itself, with only its other names in brackets between:
+#: "X, an ...", "X (Brand) is a ...".
+_STRICT_DEFINING_TAIL = r"(?: \([^()]*\))?(?:, an?\b| (?:is|are) an?\b)"
+
+
+@lru_cache(maxsize=4096)
+def _definition_pattern(name: str, strict: bool) -> re.Pattern[str]:
+    n = re.escape(name)
+    tail = _STRICT_DEFINING_TAIL if strict else _DEFINING_TAIL
+    return re.compile(
+        # The name (or a hyphenated name it starts, "Retin-A"), or the name in brackets
+        # after another name ("escitalopram (Lexapro) is an SSRI" defines Lexapro too).
+        rf"(?:\b{n}[\w-]*(?:'s)?|\([^()]*\b{n}[\w-]*[^()]*\)){tail}",
+        re.IGNORECASE,
+    )
+
+
+def defines(sentence: str, name: str, *, strict: bool = False) -> bool:
+    """Whether the sentence says what ``name`` (one word) is: "Lexapro is a brand name for
+    escitalopram, an SSRI" defines both names, and "escitalopram (Lexapro) is an SSRI" does
+    too. ``strict``: only where the name itself is said to be something ("X, an ...", "X is
+    a ..."), not a phrase it begins ("X levels, which ...")."""
+    return _definition_pattern(name, strict).search(sentence) is not None
+
+
 def analyse(text: str, *, expand_lay_terms: bool = False) -> list[str]:
     """Tokens for BM25: stop words out, lay terms expanded (queries only), stemmed."""
     return analyse_words(words(text), expand_lay_terms=expand_lay_terms)
