@@ -52,9 +52,9 @@ class Writes(io.StringIO):
 
 
 def batching_logger(name: str, stream: Writes, **options: float) -> logging.Logger:
-    handler = BatchingStreamHandler(stream, **options)  # type: ignore[arg-type]
-    handler.setFormatter(logging.Formatter("%(message)s"))
     logger = logging.getLogger(f"tests.batching.{name}")
+    handler = BatchingStreamHandler(stream, batched=[logger.name], **options)  # type: ignore[arg-type]
+    handler.setFormatter(logging.Formatter("%(message)s"))
     logger.handlers[:] = [handler]
     logger.propagate = False
     logger.setLevel(logging.INFO)
@@ -87,6 +87,19 @@ def test_a_warning_writes_everything_waiting_at_once() -> None:
     logger.info("first")
     logger.warning("trouble")
     assert stream.getvalue() == "first\ntrouble\n"
+
+
+def test_other_loggers_write_everything_waiting_at_once() -> None:
+    stream = Writes()
+    logger = batching_logger("others", stream, interval=60)
+    logger.info("request")
+    assert stream.getvalue() == ""
+    other = logging.getLogger("tests.batching.lifecycle")
+    other.handlers[:] = logger.handlers
+    other.propagate = False
+    other.setLevel(logging.INFO)
+    other.info("shutting down")
+    assert stream.writes == ["request\nshutting down\n"]
 
 
 def test_a_full_batch_is_written_without_waiting() -> None:

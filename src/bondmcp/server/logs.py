@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import threading
+from collections.abc import Collection
 from typing import Any, TextIO
 
 # Record attributes that are not ours to log (uvicorn adds a terminal-coloured message copy).
@@ -71,21 +72,29 @@ def _frames(record: logging.LogRecord) -> list[str]:
 
 
 class BatchingStreamHandler(logging.StreamHandler[TextIO]):
-    """A stream handler that writes the lines of a moment together.
+    """A stream handler that writes the request lines of a moment together.
 
     A busy server logs a line per request; a write and a flush for each is a system call
-    per request on the event loop. Lines wait here at most ``interval`` seconds (a
-    daemon thread writes them) or until ``batch`` are waiting, and a record at WARNING or
-    above writes everything at once, so problems are never held back. ``flush`` and
-    ``close`` (which ``logging.shutdown`` calls at exit) write what is waiting.
+    per request on the event loop. Records of the ``batched`` loggers (the request log)
+    below WARNING wait here at most ``interval`` seconds (a daemon thread writes them) or
+    until ``batch`` are waiting. Any other record is written at once, with everything
+    waiting before it: problems are never held back, and the server's start-up and
+    shutdown lines are out before the process ends (uvicorn ends it by re-raising
+    SIGTERM, so no exit handler runs). ``flush`` and ``close`` write what is waiting.
     """
 
     def __init__(
-        self, stream: TextIO | None = None, *, interval: float = 0.05, batch: int = 256
+        self,
+        stream: TextIO | None = None,
+        *,
+        interval: float = 0.05,
+        batch: int = 256,
+        batched: Collection[str] = ("bondmcp.access",),
     ) -> None:
         super().__init__(stream)
         self.interval = interval
         self.batch = batch
+        self.batched = frozenset(batched)
         self._waiting: list[str] = []
         self._wake = threading.Condition(self.lock)
         self._closed = False
@@ -95,7 +104,11 @@ class BatchingStreamHandler(logging.StreamHandler[TextIO]):
         # Called with self.lock held (Handler.handle).
         try:
             self._waiting.append(self.format(record) + self.terminator)
-            if record.levelno >= logging.WARNING or len(self._waiting) >= self.batch:
+            if (
+                record.levelno >= logging.WARNING
+                or record.name not in self.batched
+                or len(self._waiting) >= self.batch
+            ):
                 self._write_waiting()
             elif len(self._waiting) == 1:
                 if self._writer is None:
