@@ -174,7 +174,7 @@ def route_paths() -> frozenset[str]:
     from bondmcp.server.app import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(load_settings(data_dir=Path(tmp)))
+        app = create_app(load_settings(data_dir=Path(tmp))).fastapi
         paths = set(app.openapi()["paths"]) | set(_walk(app.routes))
     return frozenset(paths)
 

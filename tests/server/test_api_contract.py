@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -359,3 +361,35 @@ def test_an_answered_idempotency_key_survives_a_restart(tmp_path: Path) -> None:
     assert first.status_code == replay.status_code == 200
     assert replay.json()["id"] == first.json()["id"]
     assert replay.headers["idempotent-replayed"] == "true"
+
+
+def test_an_unexpected_error_gets_the_envelope_and_one_log_line(tmp_path: Path) -> None:
+    """A route that fails unexpectedly (here a table gone from under the server) answers
+    500 with the error envelope and the request id, and the failure is logged once,
+    without its message."""
+    server = start_server(tmp_path / "broken")
+    try:
+        with server.client() as client:
+            assert client.get("/v1/usage").status_code == 200
+            with sqlite3.connect(server.data_dir / "bondmcp.db") as db:
+                db.execute("DROP TABLE usage_daily")
+            response = client.get("/v1/usage")
+        assert response.status_code == 500
+        error = response.json()["error"]
+        assert error["code"] == "internal_error"
+        request_id = response.headers["x-request-id"]
+        assert error["request_id"] == request_id
+        deadline = time.monotonic() + 5
+        while '"status": 500' not in (log := server.log()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        failures = [json.loads(line) for line in log.splitlines() if '"exc_type"' in line]
+        # (The request recorder, writing to the same table, reports its own failures.)
+        served = [f for f in failures if "usage and audit records" not in f["msg"]]
+        assert [(f["msg"], f.get("request_id")) for f in served] == [
+            ("unhandled error", request_id)
+        ], served
+        assert "no such table" not in log  # exception messages can quote user input
+        request_lines = [line for line in log.splitlines() if request_id in line]
+        assert any('"status": 500' in line for line in request_lines)
+    finally:
+        server.stop()

@@ -143,6 +143,12 @@ def install_error_handlers(app: FastAPI) -> None:
             message = f"{where}{first.get('msg', 'invalid request')}"
         return error_response(request, 422, "invalid_request", message, param=param)
 
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette's ServerErrorMiddleware sends this and raises the exception on, for
+        # the request-context middleware to log.
+        return error_response(request, 500, "internal_error", "The server hit an unexpected error.")
+
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code, message = _STATUS_CODES.get(exc.status_code, ("http_error", str(exc.detail)))

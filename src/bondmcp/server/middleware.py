@@ -113,10 +113,12 @@ class RequestContextMiddleware:
         state["request_id"] = request_id
         state["started"] = time.perf_counter()
         is_v1 = scope["path"].startswith("/v1/") or scope["path"] == "/v1"
-        response: dict[str, Any] = {"started": False, "status": 500}
+        response: dict[str, Any] = {"started": False, "status": 500, "complete": False}
 
         async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
+            if message["type"] == "http.response.body":
+                response["complete"] = not message.get("more_body", False)
+            elif message["type"] == "http.response.start":
                 response["started"] = True
                 response["status"] = message["status"]
                 ours = [("x-request-id", request_id), ("x-content-type-options", "nosniff")]
@@ -189,6 +191,8 @@ class RequestContextMiddleware:
                 await self.app(scope, limited_receive, send)
         except Exception:
             logger.exception("unhandled error", extra={"request_id": state["request_id"]})
+            if response["complete"]:
+                return  # the framework's error handler has answered with the envelope
             if response["started"]:
                 raise
             state["error_code"] = "internal_error"
