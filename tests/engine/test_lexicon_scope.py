@@ -76,6 +76,11 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "who won the world cup",
         "who won the super bowl last year",
         "how do i get rid of ants in my kitchen",
+        # A health word that describes the thing after it, or a figure of speech.
+        "my headset keeps cutting out on calls",
+        "how do i bring a sick houseplant back",
+        "what is the prognosis for the economy",
+        "how does carbon dating work",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -391,3 +396,16 @@ def test_staying_off_school_asks_for_when_someone_stops_being_contagious(
     stems, _number = answer_cues(question)
     assert stem("contagious") in stems
     assert "crusted over" in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is my sick child contagious",
+        "my sunburnt shoulders are peeling",
+        "is cutting out sugar good for you",
+        "what is the prognosis for copd",
+    ],
+)
+def test_the_same_words_about_a_person_stay_in_scope(engine: HealthEngine, question: str) -> None:
+    assert engine.ask(question).in_scope

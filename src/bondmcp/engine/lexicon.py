@@ -653,7 +653,7 @@ AMBIGUOUS_WORDS = frozenset(
     lips flushed flushing blush workout workouts exercise exercises baby babies infant infants
     toddler toddlers child children kid kids newborn newborns death dead blue screen
     doctor doctors physician physicians nurse nurses surgeon surgeons dentist dentists
-    pharmacist pharmacists therapist therapists gp""".split()
+    pharmacist pharmacists therapist therapists gp prognosis prognoses""".split()
 )
 
 #: Words that settle a question as being about something else however many health words
@@ -706,7 +706,9 @@ OFF_DOMAIN_WORDS = (
     debug debugging repo frontend backend ipad macbook chromebook mileage mpg horsepower
     windscreen windshield dashboard headlight headlights sedan suv hatchback tesla toyota
     honda kibble leash stain stains moon lunar golf fridge freezer dishwasher boiler
-    washer dryer battery batteries charger flickering pixel pixels brake condensation""".split()
+    washer dryer battery batteries charger flickering pixel pixels brake condensation
+    airpods earpods earphones headset headsets speaker speakers soundbar isotope isotopes
+    radiocarbon physics houseplant houseplants succulent succulents""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
@@ -883,4 +885,14 @@ OFF_DOMAIN_PHRASES = (
     "who won",
     "rid of ants",
     "ants in my",
+    # Sound and signals that drop, and chemistry.
+    "keeps cutting out",
+    "keep cutting out",
+    "stop cutting out",
+    "stops cutting out",
+    "cutting in and out",
+    "carbon 14",
+    "carbon dating",
+    "carbon footprint",
+    "carbon emissions",
 )
