@@ -409,3 +409,49 @@ def test_staying_off_school_asks_for_when_someone_stops_being_contagious(
 )
 def test_the_same_words_about_a_person_stay_in_scope(engine: HealthEngine, question: str) -> None:
     assert engine.ask(question).in_scope
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my homocysteine came back at 22, is that bad",
+        "my vitamin k level came back low, what now",
+        "my reticulocytes are 3.1 on my results",
+    ],
+)
+def test_a_persons_own_result_of_any_test_is_not_interpreted(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope and answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my covid test came back positive, how long am i contagious",
+        "my rash came back 2 weeks later",
+    ],
+)
+def test_something_that_came_back_is_not_a_result(engine: HealthEngine, question: str) -> None:
+    assert not engine.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long till i can drive after a knee replacement", "recovery time after a tonsillectomy"],
+)
+def test_recovery_after_an_operation_needs_a_stated_duration(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.ask(question).abstained
+
+
+def test_a_stated_recovery_time_answers_it(engine: HealthEngine) -> None:
+    answer = engine.ask("recovery time after rotator cuff surgery")
+    assert not answer.abstained and answer.topic_id == "rotator-cuff-injury"
+
+
+@pytest.mark.parametrize("question", ["is reiki safe", "does cupping help back pain"])
+def test_a_therapy_no_topic_describes_is_not_answered(engine: HealthEngine, question: str) -> None:
+    assert engine.ask(question).abstained

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field, replace
 
 from bondmcp.engine.intent import (
     answer_cues,
+    answers_recovery_time,
     answers_statistic,
     asks_for_dose,
+    asks_for_recovery_time,
     asks_for_side_effects,
     asks_for_statistic,
     asks_to_interpret_result,
@@ -332,8 +334,12 @@ class HealthEngine:
             if urgent:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
-        if asks_for_statistic(question) and not any(
-            answers_statistic(sentence) for _p, sentence in assessment.quotes
+        if (
+            asks_for_statistic(question)
+            and not any(answers_statistic(sentence) for _p, sentence in assessment.quotes)
+        ) or (
+            asks_for_recovery_time(question)
+            and not any(answers_recovery_time(sentence) for _p, sentence in assessment.quotes)
         ):
             # A survival or success figure the chosen text does not give is not answered
             # with whatever else it says.

@@ -811,7 +811,8 @@ LAB_NAMES = frozenset(
     ldl hdl triglycerides cholesterol psa inr ptt crp esr platelets platelet wbc rbc mcv
     neutrophils lymphocytes troponin d-dimer vitamin b12 folate iron transferrin lipase
     amylase uric acid ck cpk creatine kinase ldh ammonia lactate bnp ntprobnp cea ca125
-    afp hcg ttg iga rf pth phosphate dimer""".split()
+    afp hcg ttg iga rf pth phosphate dimer globulin globulins lipoprotein reticulocyte
+    reticulocytes eosinophils eosinophil basophils monocytes homocysteine""".split()
 )
 
 #: Treatments and procedures by name. Asking about one ("does acupuncture work", "recovery
@@ -821,7 +822,8 @@ PROCEDURE_NAMES = frozenset(
     """acupuncture chiropractic chiropractor chemo chemotherapy radiotherapy immunotherapy ivf
     transplant replacement bypass stent angioplasty dialysis colonoscopy endoscopy biopsy
     lumpectomy mastectomy hysterectomy vasectomy liposuction botox lasik homeopathy
-    homeopathic cryotherapy hypnosis hypnotherapy""".split()
+    homeopathic cryotherapy hypnosis hypnotherapy cupping reflexology reiki naturopathy
+    tonsillectomy""".split()
 )
 
 #: Words that say a question is about a medicine ("X side effects", "what is X used for").
