@@ -94,6 +94,11 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "vaping": ("smoking", "nicotine"),
     "drinking": ("alcohol",),
     "booze": ("alcohol",),
+    "beer": ("alcohol",),
+    "beers": ("alcohol",),
+    "wine": ("alcohol",),
+    "pint": ("alcohol",),
+    "pints": ("alcohol",),
     "sleepless": ("insomnia", "sleep"),
     "cant": ("cannot",),
     "pooped": ("stool",),
@@ -465,6 +470,10 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "losing": ("loss",),
     "lose": ("loss",),
     "lost": ("loss",),
+    # Passing an infection on, and restlessness.
+    "giving": ("passing", "spread"),
+    "give": ("pass", "spread"),
+    "pacing": ("restlessness", "restless"),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
