@@ -457,6 +457,9 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "hi": ("high",),
     "woke": ("waking", "wake"),
     "stuck": ("trapped",),
+    "mess": ("interact", "interfere"),
+    "messes": ("interact", "interfere"),
+    "clash": ("interact",),
 }
 
 #: Words that mean what a question word means once the topic is known, used only to
@@ -662,7 +665,7 @@ AMBIGUOUS_WORDS = frozenset(
     lips flushed flushing blush workout workouts exercise exercises baby babies infant infants
     toddler toddlers child children kid kids newborn newborns death dead blue screen
     doctor doctors physician physicians nurse nurses surgeon surgeons dentist dentists
-    pharmacist pharmacists therapist therapists gp prognosis prognoses""".split()
+    pharmacist pharmacists therapist therapists gp prognosis prognoses low""".split()
 )
 
 #: Words that settle a question as being about something else however many health words
