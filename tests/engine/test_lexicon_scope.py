@@ -455,3 +455,11 @@ def test_a_stated_recovery_time_answers_it(engine: HealthEngine) -> None:
 @pytest.mark.parametrize("question", ["is reiki safe", "does cupping help back pain"])
 def test_a_therapy_no_topic_describes_is_not_answered(engine: HealthEngine, question: str) -> None:
     assert engine.ask(question).abstained
+
+
+def test_of_two_named_topics_the_one_about_the_named_medicine_answers(
+    engine: HealthEngine,
+) -> None:
+    answer = engine.ask("is benzocaine gel ok for teething")
+    assert answer.topic_id == "local-anesthetics"
+    assert not answer.abstained
