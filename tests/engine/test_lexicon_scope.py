@@ -463,3 +463,13 @@ def test_of_two_named_topics_the_one_about_the_named_medicine_answers(
     answer = engine.ask("is benzocaine gel ok for teething")
     assert answer.topic_id == "local-anesthetics"
     assert not answer.abstained
+
+
+def test_whether_something_cures_asks_for_the_sentence_that_says_so() -> None:
+    assert detect_intent("does antibiotic cream cure impetigo") is None
+    assert detect_intent("how do you cure impetigo") == "treatment"
+
+
+def test_going_away_on_its_own_asks_for_getting_better_untreated(engine: HealthEngine) -> None:
+    stems, _number = answer_cues("do cold sores go away on their own")
+    assert stem("better") in stems

@@ -197,6 +197,12 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             False,
         ),
         (
+            # Getting better untreated: "do piles go away on their own".
+            r"\bon (?:its|their|it'?s|his|her) own\b|\bby (?:itself|themselves)\b|\bwithout (?:any )?help\b",
+            ("better", "improve", "resolve", "settle", "disappear", "heal"),
+            False,
+        ),
+        (
             r"\bcontagious\b|\bcatch(?:ing)?\b|\bspread\b|\bpass (?:it |\w+ )?on\b",
             ("contagious", "spread", "spreads", "catch"),
             False,
@@ -499,9 +505,20 @@ _INTENT_KEYS: tuple[tuple[str, ...] | None, ...] = tuple(
 )
 
 
+#: "Does valacyclovir cure herpes": whether something cures, which the sentence saying so
+#: answers wherever it sits, not the treatment section as a whole.
+_DOES_IT_CURE_RE = re.compile(
+    r"^\s*(?:does|do|will|can|would|could) (?:[\w'-]+ ){1,4}cure\b", re.IGNORECASE
+)
+
+
 def detect_intent(question: str) -> str | None:
     """The section a question asks for, or ``None`` when it states no intent."""
-    if _DURATION_RE.search(question) or _UNTREATED_RE.search(question):
+    if (
+        _DURATION_RE.search(question)
+        or _UNTREATED_RE.search(question)
+        or _DOES_IT_CURE_RE.search(question)
+    ):
         return None
     if _WHAT_IS_AND_RE.search(question):
         return "overview"
