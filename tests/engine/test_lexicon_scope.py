@@ -473,3 +473,13 @@ def test_whether_something_cures_asks_for_the_sentence_that_says_so() -> None:
 def test_going_away_on_its_own_asks_for_getting_better_untreated(engine: HealthEngine) -> None:
     stems, _number = answer_cues("do cold sores go away on their own")
     assert stem("better") in stems
+
+
+def test_what_makes_something_happen_asks_for_its_causes() -> None:
+    assert detect_intent("what makes gallstones form") == "causes"
+    assert detect_intent("what makes someone more likely to get gout") == "risk_factors"
+
+
+def test_getting_ready_for_a_test_looks_for_what_to_do_before_it() -> None:
+    stems, _number = answer_cues("can i eat before a cholesterol test")
+    assert stem("fasting") in stems

@@ -59,6 +59,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "causes",
             r"\bcaus|\bcontagious\b|\bborn with\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
             r"\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
+            r"\bwhat (?:makes|leads to|brings on)\b|"
             r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
             r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
         ),
@@ -194,6 +195,13 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         (
             r"\bcure|\bcurable\b|\bgo away\b|\bpermanent\b",
             ("cure", "cured", "curable", "permanent"),
+            False,
+        ),
+        (
+            # Getting ready for a test: "do i need to stop my iron tablets before a ferritin test".
+            r"\bbefore (?:a |an |the |my |your |his |her )?(?:[\w-]+ ){0,2}(?:test|tests|scan|x-ray|"
+            r"screening|colonoscopy|mammogram)\b",
+            ("before", "fast", "fasting", "preparation", "tell", "avoid"),
             False,
         ),
         (
