@@ -191,6 +191,7 @@ def split_metrics(engine: HealthEngine, outcomes: Sequence[Outcome]) -> dict[str
 BLIND_BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     4: {"a": (536, 642), "e": (109, 131), "o": (101, 120), "u": (82, 100)},
     5: {"a": (643, 755), "e": (132, 166), "o": (121, 145), "u": (101, 120)},
+    6: {"a": (756, 868), "e": (167, 192), "o": (146, 165), "u": (121, 135)},
 }
 
 

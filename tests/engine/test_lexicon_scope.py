@@ -76,6 +76,11 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "who won the world cup",
         "who won the super bowl last year",
         "how do i get rid of ants in my kitchen",
+        # A health word that describes the thing after it, or a figure of speech.
+        "my headset keeps cutting out on calls",
+        "how do i bring a sick houseplant back",
+        "what is the prognosis for the economy",
+        "how does carbon dating work",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -391,3 +396,90 @@ def test_staying_off_school_asks_for_when_someone_stops_being_contagious(
     stems, _number = answer_cues(question)
     assert stem("contagious") in stems
     assert "crusted over" in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is my sick child contagious",
+        "my sunburnt shoulders are peeling",
+        "is cutting out sugar good for you",
+        "what is the prognosis for copd",
+    ],
+)
+def test_the_same_words_about_a_person_stay_in_scope(engine: HealthEngine, question: str) -> None:
+    assert engine.ask(question).in_scope
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my homocysteine came back at 22, is that bad",
+        "my vitamin k level came back low, what now",
+        "my reticulocytes are 3.1 on my results",
+    ],
+)
+def test_a_persons_own_result_of_any_test_is_not_interpreted(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope and answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my covid test came back positive, how long am i contagious",
+        "my rash came back 2 weeks later",
+    ],
+)
+def test_something_that_came_back_is_not_a_result(engine: HealthEngine, question: str) -> None:
+    assert not engine.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long till i can drive after a knee replacement", "recovery time after a tonsillectomy"],
+)
+def test_recovery_after_an_operation_needs_a_stated_duration(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.ask(question).abstained
+
+
+def test_a_stated_recovery_time_answers_it(engine: HealthEngine) -> None:
+    answer = engine.ask("recovery time after rotator cuff surgery")
+    assert not answer.abstained and answer.topic_id == "rotator-cuff-injury"
+
+
+@pytest.mark.parametrize("question", ["is reiki safe", "does cupping help back pain"])
+def test_a_therapy_no_topic_describes_is_not_answered(engine: HealthEngine, question: str) -> None:
+    assert engine.ask(question).abstained
+
+
+def test_of_two_named_topics_the_one_about_the_named_medicine_answers(
+    engine: HealthEngine,
+) -> None:
+    answer = engine.ask("is benzocaine gel ok for teething")
+    assert answer.topic_id == "local-anesthetics"
+    assert not answer.abstained
+
+
+def test_whether_something_cures_asks_for_the_sentence_that_says_so() -> None:
+    assert detect_intent("does antibiotic cream cure impetigo") is None
+    assert detect_intent("how do you cure impetigo") == "treatment"
+
+
+def test_going_away_on_its_own_asks_for_getting_better_untreated(engine: HealthEngine) -> None:
+    stems, _number = answer_cues("do cold sores go away on their own")
+    assert stem("better") in stems
+
+
+def test_what_makes_something_happen_asks_for_its_causes() -> None:
+    assert detect_intent("what makes gallstones form") == "causes"
+    assert detect_intent("what makes someone more likely to get gout") == "risk_factors"
+
+
+def test_getting_ready_for_a_test_looks_for_what_to_do_before_it() -> None:
+    stems, _number = answer_cues("can i eat before a cholesterol test")
+    assert stem("fasting") in stems

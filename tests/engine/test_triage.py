@@ -1189,3 +1189,47 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:
     assert triage(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        (
+            "my daughter took a football to the back of the head and her pupils look different sizes",
+            "emergency",
+            "head_injury",
+        ),
+        ("he banged his head on the bar and now he's muddled", "emergency", "head_injury"),
+        ("i've worked out how many of my pills it would take", "emergency", "suicide"),
+        (
+            "my grandad is lying on the path outside and won't respond when i nudge him",
+            "emergency",
+            "unresponsive",
+        ),
+        ("6 weeks pregnant with cramping on my right side", "urgent", "pregnancy"),
+        ("we found him in the snow, he's mumbling and freezing cold", "emergency", "hypothermia"),
+        ("my calf is red and swollen and it hurts to breathe in", "emergency", "blood_clot"),
+    ],
+)
+def test_red_flags_in_other_words(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # General questions about a generic "someone" or "they" ask about a subject.
+        "how can you tell if someone is thinking about suicide",
+        "is it true that talking to someone about suicidal feelings makes them worse",
+        "what should you do when someone's having a seizure on a bus",
+        "why do they tell you not to hold someone down during a fit",
+        # Everyday lookups, kids ignoring their name, pain on breathing with a cold.
+        "i looked up how many tablets it would take to clear a headache",
+        "i counted how many steps it would take to get to the shop",
+        "my son is lying on the floor and doesn't react when i call him for dinner",
+        "my ribs hurt when i breathe in since i've had this cough",
+    ],
+)
+def test_general_questions_and_everyday_wordings_stay_routine(question: str) -> None:
+    assert triage(question).level == "routine", question

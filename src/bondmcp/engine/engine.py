@@ -21,8 +21,10 @@ from dataclasses import dataclass, field, replace
 
 from bondmcp.engine.intent import (
     answer_cues,
+    answers_recovery_time,
     answers_statistic,
     asks_for_dose,
+    asks_for_recovery_time,
     asks_for_side_effects,
     asks_for_statistic,
     asks_to_interpret_result,
@@ -102,6 +104,10 @@ _COHESION_BONUS = 0.0
 _SPREAD_POWER = 4.0
 _NUMBER_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b")
 
+#: A named thing the best topic never mentions lets a runner-up among the first few topics,
+#: which the question also names and which has the thing as its subject, answer instead.
+_ENTITY_ABSENT = 1.0
+_RIVALS_FOR_ENTITY = 3
 #: A named thing in this many of a topic's sentences is one of its subjects.
 _SUBJECT_MENTIONS = 3
 _DETERMINERS = frozenset("a an the my his her their our some any".split())
@@ -332,8 +338,12 @@ class HealthEngine:
             if urgent:
                 return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
             return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
-        if asks_for_statistic(question) and not any(
-            answers_statistic(sentence) for _p, sentence in assessment.quotes
+        if (
+            asks_for_statistic(question)
+            and not any(answers_statistic(sentence) for _p, sentence in assessment.quotes)
+        ) or (
+            asks_for_recovery_time(question)
+            and not any(answers_recovery_time(sentence) for _p, sentence in assessment.quotes)
         ):
             # A survival or success figure the chosen text does not give is not answered
             # with whatever else it says.
@@ -390,10 +400,21 @@ class HealthEngine:
         if not ranked:
             features = (0.0, 1.0, self._unknown_share(query))
             return Assessment(query, intent, None, False, features, calibrated(features))
+        features = self._features(query, ranked, intent)
+        if features[1] >= _ENTITY_ABSENT and len(named_topics) > 1:
+            # "teething gel with lidocaine": of two topics the question names, the one that
+            # has the named medicine, test or treatment as its subject answers it.
+            for i, (other, _score) in enumerate(ranked[1:_RIVALS_FOR_ENTITY], start=1):
+                if other not in named_topics:
+                    continue
+                moved = [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+                other_features = self._features(query, moved, intent)
+                if other_features[1] == 0.0:
+                    ranked, features = moved, other_features
+                    break
         topic_id = ranked[0][0]
         named = topic_id in named_topics
         quotes = self._choose_sentences(query, topic_id, intent)
-        features = self._features(query, ranked, intent)
         return Assessment(
             query, intent, topic_id, named, features, calibrated(features), tuple(quotes)
         )

@@ -59,6 +59,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "causes",
             r"\bcaus|\bcontagious\b|\bborn with\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
             r"\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
+            r"\bwhat (?:makes|leads to|brings on)\b|"
             r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
             r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
         ),
@@ -194,6 +195,19 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         (
             r"\bcure|\bcurable\b|\bgo away\b|\bpermanent\b",
             ("cure", "cured", "curable", "permanent"),
+            False,
+        ),
+        (
+            # Getting ready for a test: "do i need to stop my iron tablets before a ferritin test".
+            r"\bbefore (?:a |an |the |my |your |his |her )?(?:[\w-]+ ){0,2}(?:test|tests|scan|x-ray|"
+            r"screening|colonoscopy|mammogram)\b",
+            ("before", "fast", "fasting", "preparation", "tell", "avoid"),
+            False,
+        ),
+        (
+            # Getting better untreated: "do piles go away on their own".
+            r"\bon (?:its|their|it'?s|his|her) own\b|\bby (?:itself|themselves)\b|\bwithout (?:any )?help\b",
+            ("better", "improve", "resolve", "settle", "disappear", "heal"),
             False,
         ),
         (
@@ -355,12 +369,27 @@ _PERSONAL_RE = re.compile(
 )
 
 
+#: A result that "came back" at a value, whatever the test ("my lp(a) came back at 180"); not
+#: something that came back some days later.
+_CAME_BACK_VALUE_RE = re.compile(
+    r"\b(?:came|come|comes|has come) back (?:at |as |with |as a |with a )?"
+    r"(?:\d+(?:\.\d+)?\b(?! ?(?:days?|weeks?|months?|years?|hours?|times?|x)\b)|"
+    r"(?:high|low|raised|elevated|abnormal)\b)",
+    re.IGNORECASE,
+)
+
+
 def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
-    """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2").
+    """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2", "my lp(a)
+    came back at 180").
 
     Interpreting them needs a clinician who knows the rest of the picture, so the engine
     declines rather than matching the numbers against general ranges.
     """
+    if _CAME_BACK_VALUE_RE.search(question) is not None and re.search(
+        r"\bmy\b", question, re.IGNORECASE
+    ):
+        return True
     return (
         any(w in LAB_NAMES for w in question_words)
         and _RESULT_VALUE_RE.search(question) is not None
@@ -407,6 +436,43 @@ def answers_statistic(sentence: str) -> bool:
     return _STATISTIC_ANSWER_RE.search(sentence) is not None
 
 
+#: Recovery from an operation ("recovery time after a hip replacement", "how long off work
+#: after a hysterectomy"): a topic that only names the operation cannot answer it.
+_RECOVERY_RE = re.compile(
+    r"\b(?:recover\w*|recuperat\w*|heal\w*|off work|back (?:to|at) (?:work|normal|school|driving)|"
+    r"(?:walk|drive|run|exercise|lift)\w* (?:properly|normally|again))\b(?: [\w']+){0,3}? "
+    r"(?:after|from|following) (?:[\w'-]+ ){0,3}(?:[a-z]+(?:ectomy|otomy|ostomy|plasty|oscopy)|surgery|"
+    r"operation|op|replacement|transplant|reconstruction|c-section|caesarean|cesarean)\b",
+    re.IGNORECASE,
+)
+#: A sentence that says how long something takes.
+_DURATION_ANSWER_RE = re.compile(
+    r"(?<!times )(?<!per )(?<!each )(?<!every )"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|a|an)"
+    r"(?:(?: to | or |-)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve))? "
+    r"(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_recovery_time(question: str) -> bool:
+    """How long recovery from an operation takes, which the content must state itself."""
+    return _RECOVERY_RE.search(question) is not None
+
+
+_RECOVERY_ANSWER_RE = re.compile(
+    r"\b(?:recover\w*|heal\w*|surgery|surgeries|operations?|procedures?|back to)\b", re.IGNORECASE
+)
+
+
+def answers_recovery_time(sentence: str) -> bool:
+    """Does a sentence say how many days, weeks or months recovery or healing takes?"""
+    return (
+        _DURATION_ANSWER_RE.search(sentence) is not None
+        and _RECOVERY_ANSWER_RE.search(sentence) is not None
+    )
+
+
 #: "How long does it take to heal": a question about the usual course, which any section
 #: may give, not about treatment; the "how long" cue finds the sentence with the duration.
 _DURATION_RE = re.compile(
@@ -447,9 +513,20 @@ _INTENT_KEYS: tuple[tuple[str, ...] | None, ...] = tuple(
 )
 
 
+#: "Does valacyclovir cure herpes": whether something cures, which the sentence saying so
+#: answers wherever it sits, not the treatment section as a whole.
+_DOES_IT_CURE_RE = re.compile(
+    r"^\s*(?:does|do|will|can|would|could) (?:[\w'-]+ ){1,4}cure\b", re.IGNORECASE
+)
+
+
 def detect_intent(question: str) -> str | None:
     """The section a question asks for, or ``None`` when it states no intent."""
-    if _DURATION_RE.search(question) or _UNTREATED_RE.search(question):
+    if (
+        _DURATION_RE.search(question)
+        or _UNTREATED_RE.search(question)
+        or _DOES_IT_CURE_RE.search(question)
+    ):
         return None
     if _WHAT_IS_AND_RE.search(question):
         return "overview"

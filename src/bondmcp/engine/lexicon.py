@@ -94,6 +94,11 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "vaping": ("smoking", "nicotine"),
     "drinking": ("alcohol",),
     "booze": ("alcohol",),
+    "beer": ("alcohol",),
+    "beers": ("alcohol",),
+    "wine": ("alcohol",),
+    "pint": ("alcohol",),
+    "pints": ("alcohol",),
     "sleepless": ("insomnia", "sleep"),
     "cant": ("cannot",),
     "pooped": ("stool",),
@@ -452,6 +457,9 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "hi": ("high",),
     "woke": ("waking", "wake"),
     "stuck": ("trapped",),
+    "mess": ("interact", "interfere"),
+    "messes": ("interact", "interfere"),
+    "clash": ("interact",),
 }
 
 #: Words that mean what a question word means once the topic is known, used only to
@@ -465,6 +473,10 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "losing": ("loss",),
     "lose": ("loss",),
     "lost": ("loss",),
+    # Passing an infection on, and restlessness.
+    "giving": ("passing", "spread"),
+    "give": ("pass", "spread"),
+    "pacing": ("restlessness", "restless"),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
@@ -653,7 +665,7 @@ AMBIGUOUS_WORDS = frozenset(
     lips flushed flushing blush workout workouts exercise exercises baby babies infant infants
     toddler toddlers child children kid kids newborn newborns death dead blue screen
     doctor doctors physician physicians nurse nurses surgeon surgeons dentist dentists
-    pharmacist pharmacists therapist therapists gp""".split()
+    pharmacist pharmacists therapist therapists gp prognosis prognoses low""".split()
 )
 
 #: Words that settle a question as being about something else however many health words
@@ -706,7 +718,9 @@ OFF_DOMAIN_WORDS = (
     debug debugging repo frontend backend ipad macbook chromebook mileage mpg horsepower
     windscreen windshield dashboard headlight headlights sedan suv hatchback tesla toyota
     honda kibble leash stain stains moon lunar golf fridge freezer dishwasher boiler
-    washer dryer battery batteries charger flickering pixel pixels brake condensation""".split()
+    washer dryer battery batteries charger flickering pixel pixels brake condensation
+    airpods earpods earphones headset headsets speaker speakers soundbar isotope isotopes
+    radiocarbon physics houseplant houseplants succulent succulents""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
@@ -809,7 +823,8 @@ LAB_NAMES = frozenset(
     ldl hdl triglycerides cholesterol psa inr ptt crp esr platelets platelet wbc rbc mcv
     neutrophils lymphocytes troponin d-dimer vitamin b12 folate iron transferrin lipase
     amylase uric acid ck cpk creatine kinase ldh ammonia lactate bnp ntprobnp cea ca125
-    afp hcg ttg iga rf pth phosphate dimer""".split()
+    afp hcg ttg iga rf pth phosphate dimer globulin globulins lipoprotein reticulocyte
+    reticulocytes eosinophils eosinophil basophils monocytes homocysteine""".split()
 )
 
 #: Treatments and procedures by name. Asking about one ("does acupuncture work", "recovery
@@ -819,7 +834,8 @@ PROCEDURE_NAMES = frozenset(
     """acupuncture chiropractic chiropractor chemo chemotherapy radiotherapy immunotherapy ivf
     transplant replacement bypass stent angioplasty dialysis colonoscopy endoscopy biopsy
     lumpectomy mastectomy hysterectomy vasectomy liposuction botox lasik homeopathy
-    homeopathic cryotherapy hypnosis hypnotherapy""".split()
+    homeopathic cryotherapy hypnosis hypnotherapy cupping reflexology reiki naturopathy
+    tonsillectomy""".split()
 )
 
 #: Words that say a question is about a medicine ("X side effects", "what is X used for").
@@ -883,4 +899,14 @@ OFF_DOMAIN_PHRASES = (
     "who won",
     "rid of ants",
     "ants in my",
+    # Sound and signals that drop, and chemistry.
+    "keeps cutting out",
+    "keep cutting out",
+    "stop cutting out",
+    "stops cutting out",
+    "cutting in and out",
+    "carbon 14",
+    "carbon dating",
+    "carbon footprint",
+    "carbon emissions",
 )

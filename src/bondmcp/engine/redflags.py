@@ -932,6 +932,8 @@ COLLAPSED = _concept(
     r"blacked out",
     r"went down",
     r"dropped to",
+    r"lying (?:in|on) (?:the |my |his |her |their )?(?:garden|ground|floor|road|street|pavement|sidewalk|grass|yard|"
+    r"path|driveway)",
     r"lying (?:still|there)",
     r"found (?:him|her|them)",
     r"eyes (?:have |had )?rolled",
@@ -1084,6 +1086,10 @@ HEAD_BLOW = _concept(
     r"thump\w*|clonk\w*|injur\w*|head ?butt\w*) "
     + _gap(6)
     + r"(?:(?:fore)?head\b(?! (?:cold|lice|louse|teacher|office|start|of (?:the|department|school)))|skull\b)",
+    r"(?:hit|hits|struck|whack\w*|smack\w*|knock\w*|bang\w*|bump\w*|clonk\w*|thump\w*) (?:[\w']+ ){0,3}(?:on|in|to) "
+    r"the (?:side|back|front|top) of (?:the|my|his|her|their) (?:head|skull)",
+    r"(?:took|takes|got|gets|caught|catches) (?:a|an|the) (?:[\w']+ ){1,2}(?:to|in|on) the (?:side|back|front|top) of "
+    r"(?:the|my|his|her|their) (?:head|skull)",
     r"head (?:first|injury|injuries|trauma)",
     r"head ?butt\w*",
     r"concuss\w*",
@@ -1122,6 +1128,10 @@ HEAD_INJURY_FLAG = _concept(
     r"acting (?:strange\w*|weird\w*|odd\w*|differently|funny)",
     r"not (?:himself|herself|themselves)",
     r"behaving (?:strange\w*|odd\w*|weird\w*)",
+    r"muddled",
+    # MedlinePlus head injury: pupils of unequal sizes.
+    r"pupils? (?:[\w']+ ){0,5}(?:bigger|larger|smaller|different|unequal|uneven)",
+    r"(?:unequal|uneven|different[- ]sized?) pupils",
     r"dazed",
     r"fainted",
     r"vacant",
@@ -1492,6 +1502,10 @@ SUICIDE_PLAN = _concept(
     r"(?:worked out|planned|planning|figured out|decided|researching|research\w*|googl\w*|search\w*|looked up|"
     r"looking up) (?:[\w']+ ){0,3}(?:how|when|where|ways?|methods?) (?:to|i'?d|i'?ll|i will|i would|i'?m going to) "
     r"(?:[\w']+ ){0,3}(?:do it|die|end it|end my life|kill myself|overdose|hang myself|not wake up)",
+    # Looking up the amount that would be enough, with no everyday purpose named after it.
+    r"(?:worked out|planned|figured out|researching|research\w*|googl\w*|search\w*|looked up|looking up|check\w*|"
+    r"count\w*) (?:[\w']+ ){0,2}how many (?:[\w']+ ){0,4}(?:it would|it'?d|would it|i would|i'?d) (?:take|need)\b"
+    r"(?! to (?!(?:kill|die|end|overdose|not wake)))",
     r"(?:how|when|where) (?:i'?d|i'?ll|i will|i would|i'?m going to|i am going to|i'?m gonna|(?:he|she)'?(?:d|ll)|"
     r"(?:he|she) (?:will|would|is going to)) do it",
 )
@@ -1501,6 +1515,7 @@ HOPELESS = _concept(
     r"(?:what'?s|what is) the point (?:any ?more|of (?:any ?thing|it all|living|life|going on|trying)|in (?:living|"
     r"life|going on|trying))",
     r"nothing matters",
+    r"(?:done|finished) with (?:every ?thing|it all|life|living)",
     r"hopeless",
     r"pointless",
     r"no (?:future|hope|way forward)\b",
@@ -1865,6 +1880,8 @@ HYPOTHERMIA_SIGN = _concept(
     r"slurr\w*",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
     r"(?:very|really|so|unusually|extremely) (?:drowsy|sleepy)",
+    r"mumbl\w*",
+    r"(?:can|could) (?:barely|hardly|not|n't|'t) keep (?:my|his|her|their) eyes open",
     r"drowsy",
     r"stopped shivering",
     r"(?:breathing|breaths?) (?:[\w']+ ){0,2}(?:slow|shallow)",
@@ -2002,8 +2019,9 @@ PREGNANCY_SEVERE_PAIN = _concept(
     "severe pain in pregnancy",
     r"(?:severe|terrible|awful|intense|agonising|agonizing|unbearable|excruciating|stabbing|sharp|sudden|"
     r"really bad|very bad) " + _gap(2) + r"(?:pains?|cramps?|cramping)",
-    r"(?:pains?|cramps?) (?:[\w']+ ){0,3}(?:one side|left side|right side)",
+    r"(?:pains?|cramps?|cramping) (?:[\w']+ ){0,3}(?:one side|left side|right side)",
     r"shoulder[- ]tip",
+    r"tip of (?:my|her|the|one) shoulder",
     r"agony",
 )
 
@@ -2172,6 +2190,9 @@ SUDDENLY_BREATHLESS = _concept(
     r"shortness of breath",
     r"(?:can'?t|cannot) (?:catch|get) (?:my|his|her|their) breath",
     r"struggl\w* to breathe",
+    # NHS pulmonary embolism: chest or upper back pain that is worse when breathing in.
+    r"(?:hurts?|painful|pain|sore) (?:[\w']+ ){0,2}(?:to|when (?:i|he|she|they)) (?:breathe|take a (?:deep )?breath)",
+    r"(?:pain|hurts?) (?:[\w']+ ){0,3}breath\w* in\b",
     r"coughing (?:up )?blood",
 )
 CLOT_EVERYDAY = _words(
@@ -2753,7 +2774,10 @@ def _candidates(text: str) -> set[str]:
 _SENTENCE_END_RE = re.compile(r"[.!?;\n]+(?=\s|$)")
 #: Habits and everyday triggers: "when I swim", "every time I cough", "after the gym".
 _EVERYDAY_RE = re.compile(
-    r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|was|were|am|is|are)\b)|"
+    # "when I shake her" tests whether someone responds; it is not a habit.
+    r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|was|were|am|is|are)\b)"
+    r"(?! (?:shake|shook|nudge|nudged|prod|prodded|pinch|pinched|tap|tapped) "
+    r"(?:him|her|them)\b)|"
     r"(?:i|you|he|she|they|we) (?:always |often |sometimes |usually )?(?:get|gets|tend to|keep getting)\b"
     r"(?! (?:a|an|the|this|these)\b)|"
     r"every (?:time|morning|night|day|now and then)|sometimes|usually|often|always|after (?:the gym|a workout|"

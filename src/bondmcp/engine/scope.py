@@ -140,6 +140,12 @@ _PEOPLE = frozenset(
 )
 #: Health words that also describe the state of a thing ("a *broken* zip").
 _THING_STATES = frozenset("broken cracked leaking leaky burnt burned stuck bent loose dead".split())
+#: Health words that also describe the state of a thing right after them ("a *sunburnt*
+#: lawn", "a *sick* houseplant"): there they describe the thing, not a person.
+_THING_HEALTH_STATES = frozenset(
+    """sunburnt sunburned scorched sick ill poorly diseased infected dying wounded injured
+    burnt burned""".split()
+)
 #: Longest topic name looked for, in content words.
 _MAX_NAME_WORDS = 6
 
@@ -257,6 +263,14 @@ class ScopeDetector:
                 return word
         return None
 
+    @staticmethod
+    def _is_thing(following: Sequence[str]) -> bool:
+        """Is the (at most one) word a thing of another subject rather than a person?"""
+        return any(
+            w not in _PEOPLE and any(b in OFF_DOMAIN_WORDS for b in inflection_bases(w))
+            for w in following
+        )
+
     def _repaired_thing(self, question_words: Sequence[str]) -> str | None:
         """A thing of another subject being mended: "how do I fix a broken zip", but not
         "how to fix neck pain from my laptop", whose object is the pain."""
@@ -310,7 +324,7 @@ class ScopeDetector:
             # "Broken" describes the thing being mended.
             decisive = (*decisive, repaired)
         health.extend(self._topic_names(question_words))
-        for word in question_words:
+        for i, word in enumerate(question_words):
             if word in ANIMAL_WORDS:
                 # "my dog keeps scratching his ears" is for a vet; "a dog bit me" is not.
                 if bitten:
@@ -327,7 +341,10 @@ class ScopeDetector:
             if word not in self._exact and any(b in OFF_DOMAIN_WORDS for b in bases):
                 off_domain.append(word)
             elif self.is_health_word(word):
-                (ambiguous if self._is_ambiguous(word) else health).append(word)
+                describes_thing = word in _THING_HEALTH_STATES and self._is_thing(
+                    question_words[i + 1 : i + 2]
+                )
+                (ambiguous if describes_thing or self._is_ambiguous(word) else health).append(word)
         if pet:
             # The symptoms belong to the animal.
             return ScopeEvidence((), (), tuple(off_domain), decisive)

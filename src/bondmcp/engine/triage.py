@@ -897,6 +897,22 @@ _SITUATION_RE = re.compile(
     r"what (?:to|should|do) (?:do|i))\b",
     re.IGNORECASE,
 )
+#: People a general question speaks of without meaning anyone in particular ("what are the
+#: warning signs someone might be thinking of suicide", "should you put something in
+#: someone's mouth when they're having a fit"): on their own they do not make a situation.
+_GENERIC_PEOPLE = frozenset(
+    "someone someones someone's somebody somebodys somebody's they they're theyre their".split()
+)
+
+
+def _is_situation(text: str, informational: bool) -> bool:
+    """Does the text describe someone's situation rather than ask about a subject?
+
+    A question that speaks only of a generic "someone" or "they" asks about a subject.
+    """
+    if not informational:
+        return _SITUATION_RE.search(text) is not None
+    return any(m.group().lower() not in _GENERIC_PEOPLE for m in _SITUATION_RE.finditer(text))
 
 
 #: Words before a match that make it a question about risk, prevention, history or a
@@ -1067,8 +1083,9 @@ def _result(
 def triage(text: str, locale: str = "us") -> TriageResult:
     """Classify a question as emergency, urgent or routine, with guidance for the locale."""
     numbers = LOCALES.get(locale, LOCALES["us"])
-    situation = _SITUATION_RE.search(text) is not None
-    impersonal_question = not situation and _INFORMATIONAL_RE.search(text) is not None
+    informational = _INFORMATIONAL_RE.search(text) is not None
+    situation = _is_situation(text, informational)
+    impersonal_question = not situation and informational
     # An ASCII question is lower-cased and scanned without IGNORECASE; any other is scanned
     # as written (IGNORECASE also matches letters such as "ſ" that lower() leaves alone).
     ascii_text = text.isascii()
