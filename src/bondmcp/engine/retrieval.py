@@ -245,7 +245,12 @@ class PassageIndex:
         self._topic_of = np.array(
             [self._topic_index[p.topic_id] for p in self.passages], dtype=np.int32
         )
-        self._sections = np.array([p.section for p in self.passages], dtype=object)
+        # Per section, which passages are in it: one boolean array each, since comparing
+        # an array of strings runs a Python comparison per passage.
+        sections = np.array([p.section for p in self.passages], dtype=object)
+        self._in_section: dict[str, np.ndarray] = {
+            section: sections == section for section in set(sections.tolist())
+        }
         self._by_topic: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
             self._by_topic.setdefault(p.topic_id, []).append(i)
@@ -797,8 +802,9 @@ class PassageIndex:
             guessed_topic = np.zeros(len(self.topic_ids), dtype=bool)
             guessed_topic[guessed] = True
             scores = np.where(guessed_topic[self._topic_of], scores * HYPOTHESIS_BOOST, scores)
-        if intent is not None:
-            scores = np.where(self._sections == intent, scores * INTENT_BOOST, scores)
+        in_section = self._in_section.get(intent) if intent is not None else None
+        if in_section is not None:
+            scores = np.where(in_section, scores * INTENT_BOOST, scores)
         return scores
 
     def _bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
