@@ -850,18 +850,21 @@ class PassageIndex:
         if positive.size > _TOPIC_POOL:
             positive = positive[np.argpartition(-scores[positive], _TOPIC_POOL - 1)[:_TOPIC_POOL]]
         ordered = positive[np.argsort(-scores[positive], kind="stable")]
+        # Each topic's first and second passages in score order: one stable sort by topic
+        # keeps every topic's passages in score order, rather than np.unique twice.
         topics = self._topic_of[ordered]
-        # Each topic's first and second passages in score order, found with np.unique
-        # (whose return_index is the first occurrence) rather than a Python loop.
-        first_topics, first_at = np.unique(topics, return_index=True)
-        rest = np.ones(len(topics), dtype=bool)
-        rest[first_at] = False
-        second_topics, second_at = np.unique(topics[rest], return_index=True)
-        totals = scores[ordered[first_at]].astype(np.float64)
+        by_topic = np.argsort(topics, kind="stable")
+        grouped = topics[by_topic]
+        starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))
+        sizes = np.diff(np.append(starts, len(grouped)))
+        first_topics = grouped[starts]
+        totals = scores[ordered[by_topic[starts]]].astype(np.float64)
+        two = sizes > 1
         second = np.zeros(len(first_topics))
-        second[np.searchsorted(first_topics, second_topics)] = scores[ordered[rest][second_at]]
+        second[two] = scores[ordered[by_topic[starts[two] + 1]]]
         totals = totals + SECOND_PASSAGE_WEIGHT * second
-        best = np.lexsort((first_topics, -totals))[:limit]
+        # first_topics ascends, so a stable sort breaks ties by topic as lexsort did.
+        best = np.argsort(-totals, kind="stable")[:limit]
         return [
             (self.topic_ids[t], score)
             for t, score in zip(first_topics[best].tolist(), totals[best].tolist(), strict=True)
