@@ -322,7 +322,7 @@ def answer_cues(question: str) -> tuple[frozenset[str], bool]:
     # ASCII question is screened by the strings.
     lowered = question.lower() if question.isascii() else None
     for (pattern, cue_stems, number), keys in zip(_CUES, _CUE_KEYS, strict=True):
-        if lowered is not None and keys is not None and not any(k in lowered for k in keys):
+        if lowered is not None and keys is not None and not any(map(lowered.__contains__, keys)):
             continue
         if pattern.search(question):
             stems.update(cue_stems)
@@ -532,7 +532,7 @@ def detect_intent(question: str) -> str | None:
         return "overview"
     lowered = question.lower() if question.isascii() else None  # see answer_cues
     for (name, pattern), keys in zip(_INTENTS, _INTENT_KEYS, strict=True):
-        if lowered is not None and keys is not None and not any(k in lowered for k in keys):
+        if lowered is not None and keys is not None and not any(map(lowered.__contains__, keys)):
             continue
         if pattern.search(question):
             return name
