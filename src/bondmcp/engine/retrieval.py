@@ -317,6 +317,12 @@ class PassageIndex:
         #: One-word names that are names only after "the": "the change", "the clap", "the
         #: runs" (a mole that has changed is not the menopause).
         self._after_the = frozenset(self._single_forms) - bare
+        #: Stem -> the topics whose title or aliases use it (``topics_named_by``).
+        by_name_stem: dict[str, set[str]] = {}
+        for topic_id, name_stems in self._name_stems.items():
+            for name_stem in name_stems:
+                by_name_stem.setdefault(name_stem, set()).add(topic_id)
+        self._topics_by_name_stem = {k: frozenset(v) for k, v in by_name_stem.items()}
         self._defined_medicines = self._medicines_defined_once()
         #: Per topic, the stems of the medicines it defines: they count as its names when
         #: ranking (``name_coverage``), but the topic is not about them as it is about its
@@ -471,6 +477,13 @@ class PassageIndex:
         """Stems of a topic's title and aliases: what the topic is about, not what it mentions."""
         return self._name_stems.get(topic_id, frozenset())
 
+    def topics_named_by(self, stems: Iterable[str]) -> set[str]:
+        """The topics whose title or aliases use any of these stems."""
+        found: set[str] = set()
+        for name_stem in stems:
+            found.update(self._topics_by_name_stem.get(name_stem, ()))
+        return found
+
     def topic_passages(self, topic_id: str) -> list[Passage]:
         return [self.passages[i] for i in self._by_topic.get(topic_id, [])]
 
@@ -543,11 +556,10 @@ class PassageIndex:
         if not guess or len(guess) > 3 or any(w in _NOT_GUESSES for w in guess):
             return matches
         alternatives = [set(term_alternatives(w)) for w in guess]
-        topics = [
-            t
-            for t, names in self._name_stems.items()
-            if all(names.intersection(stems) for stems in alternatives)
-        ]
+        # The topics whose names hold some form of every word of the guess.
+        topics = set(self.topics_named_by(alternatives[0]))
+        for stems in alternatives[1:]:
+            topics &= self.topics_named_by(stems)
         named = {m.topic_id for m in matches}
         if not topics or len(topics) > _MAX_HYPOTHESIS_TOPICS:
             return matches
