@@ -150,6 +150,10 @@ _THING_HEALTH_STATES = frozenset(
 _MAX_NAME_WORDS = 6
 
 
+#: Each off-domain phrase with a space either side, to find it as whole words.
+_SPACED_OFF_DOMAIN_PHRASES = tuple((p, f" {p} ") for p in OFF_DOMAIN_PHRASES)
+
+
 @dataclass(frozen=True, slots=True)
 class ScopeEvidence:
     """What the words of a question say about its subject."""
@@ -308,9 +312,9 @@ class ScopeDetector:
         ):
             bitten = True
         pet = False
-        text = " ".join(question_words)
+        padded = f" {' '.join(question_words)} "
         decisive = tuple(w for w in question_words if w in DECISIVE_OFF_DOMAIN_WORDS)
-        phrases = [p for p in OFF_DOMAIN_PHRASES if f" {p} " in f" {text} "]
+        phrases = [p for p, spaced in _SPACED_OFF_DOMAIN_PHRASES if spaced in padded]
         off_domain.extend(phrases)
         off_domain.extend(decisive)
         # The words of such a phrase ("cast *iron*") are not health evidence.
