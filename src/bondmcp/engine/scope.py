@@ -20,9 +20,11 @@ from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
     BITE_INJURY_WORDS,
     BITE_WORDS,
+    DECISIVE_OFF_DOMAIN_PHRASES,
     DECISIVE_OFF_DOMAIN_WORDS,
     DRUG_NAMES,
     GENERIC_WORDS,
+    HEALTH_PHRASES,
     HEALTH_WORDS,
     INTENT_WORDS,
     LAB_NAMES,
@@ -68,7 +70,7 @@ COMMON_WORDS = frozenset(
 #: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures
 #: (-ectomy, -scopy) and drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan...).
 _MEDICAL_SUFFIX = re.compile(
-    r"[a-z]{3,}(?:itis|osis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
+    r"[a-z]{3,}(?:itis|osis|iasis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
     r"cillin|mycin|cycline|floxacin|statin|prazole|tidine|olol|pril|sartan|dipine|gliptin|"
     r"gliflozin|glutide|formin|azepam|azolam|oxetine|aline|triptan|profen|codone|mab|vir|"
     r"vastatin|azole|thiazide|semide|sone|olone|afil|lukast|terol|tropium|stigmine|azine|tyline|"
@@ -309,12 +311,16 @@ class ScopeDetector:
             bitten = True
         pet = False
         text = " ".join(question_words)
+        padded = f" {text} "
         decisive = tuple(w for w in question_words if w in DECISIVE_OFF_DOMAIN_WORDS)
-        phrases = [p for p in OFF_DOMAIN_PHRASES if f" {p} " in f" {text} "]
+        decisive += tuple(p for p in DECISIVE_OFF_DOMAIN_PHRASES if f" {p} " in padded)
+        phrases = [p for p in OFF_DOMAIN_PHRASES if f" {p} " in padded]
         off_domain.extend(phrases)
         off_domain.extend(decisive)
-        # The words of such a phrase ("cast *iron*") are not health evidence.
-        skipped = {w for p in phrases for w in p.split()} | set(decisive)
+        named_health = [p for p in HEALTH_PHRASES if f" {p} " in padded]
+        health.extend(named_health)
+        # The words of such a phrase ("cast *iron*", "*hearing* loss") are counted once.
+        skipped = {w for p in (*phrases, *decisive, *named_health) for w in p.split()}
         thing = self._owned_thing(question_words)
         if thing is not None:
             # The symptoms belong to the thing, as they would to a pet.
