@@ -460,6 +460,11 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "mess": ("interact", "interfere"),
     "messes": ("interact", "interfere"),
     "clash": ("interact",),
+    # Nights out and housework, in the words our sources use for them.
+    "gig": ("concert", "music"),
+    "gigs": ("concert", "music"),
+    "tidy": ("order", "cleaning"),
+    "tidying": ("order", "cleaning"),
 }
 
 #: Words that mean what a question word means once the topic is known, used only to
@@ -477,6 +482,8 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "giving": ("passing", "spread"),
     "give": ("pass", "spread"),
     "pacing": ("restlessness", "restless"),
+    # "Bunged up" by a medicine is constipated (said of the nose, it is blocked).
+    "bunged": ("constipation", "blocked"),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
