@@ -412,6 +412,15 @@ _CAME_BACK_VALUE_RE = re.compile(
 )
 
 
+#: What a culture, swab or biopsy of one's own found ("my urine culture grew klebsiella"):
+#: a result, whatever the organism.
+_CULTURE_RESULT_RE = re.compile(
+    r"\b(?:my|his|her|their)\b(?: [\w-]+){0,2} (?:culture|swab|biopsy)s? (?:results? )?"
+    r"(?:grew|has grown|showed|shows|found|detected|came back|was positive|is positive)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2", "my lp(a)
     came back at 180").
@@ -422,6 +431,8 @@ def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     if _CAME_BACK_VALUE_RE.search(question) is not None and re.search(
         r"\bmy\b", question, re.IGNORECASE
     ):
+        return True
+    if _CULTURE_RESULT_RE.search(question) is not None:
         return True
     return (
         any(w in LAB_NAMES for w in question_words)
