@@ -52,7 +52,7 @@ COMMON_WORDS = frozenset(
     female fit fishy flare flashes fluid food foot feet fingers formerly fragile frequency
     frequent full function giving gland glue good group guidelines habits hand hands hard
     head high hot human hundred imbalance implant induced internal intake irregular kill
-    lack latent leaky left leg legs level levels life limits lock long loose losing loss low
+    lack latent left leg legs level levels life limits lock long loose losing loss low
     lower lowering major male management middle milk mini misuse month morning movements
     need needing needles night noise noises non open oral passing pet physical planning poor
     post pre pressure prevention problem problems pump racing raised random ratio raw ray
