@@ -193,6 +193,39 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             True,
         ),
         (
+            # A time of day: "why are restless legs worse at night".
+            r"\b(?:at night|in the evenings?|evenings|night ?time|overnight|in the mornings?|"
+            r"first thing)\b",
+            ("night", "evening", "morning", "bedtime"),
+            False,
+        ),
+        (
+            # Foods as the point of a question: "gout foods", "what foods make IBS worse".
+            r"\bfoods?\b(?! poisoning| allerg| intoleran)|\bwhat (?:to|can i|should i|can you) eat\b",
+            ("eating", "meat", "seafood", "drinks", "diet", "foods"),
+            False,
+        ),
+        (
+            # An adult's age given with the question: "getting spots at 35, why".
+            r"\b(?:at|aged?|i'?m|im) (?:[2-9]\d)\b(?! ?(?:weeks?|wks?|days?|months?|mg|kg|lbs?|%|"
+            r"degrees|c\b|f\b))|\bin (?:my|his|her|your|their) (?:20|30|40|50|60|70|80)s\b",
+            ("adult", "adults", "adulthood", "age", "older", "aging"),
+            False,
+        ),
+        (
+            # Since a birth: "leak a bit when I sneeze since having my kids".
+            r"\b(?:since|after) (?:having (?:my |the |a )?(?:kids|children|baby|babies|son|daughter|twins)|"
+            r"giving birth|childbirth|the birth|i had (?:my |the |a )?(?:kids|children|baby|babies))\b",
+            ("childbirth", "pregnancy", "birth", "delivery"),
+            False,
+        ),
+        (
+            # A reaction that grows: "wasp sting on my arm is bigger the next day".
+            r"\b(?:bigger|larger)\b",
+            ("large", "larger", "bigger", "grow", "grows"),
+            False,
+        ),
+        (
             r"\bcure|\bcurable\b|\bgo away\b|\bpermanent\b",
             ("cure", "cured", "curable", "permanent"),
             False,
@@ -379,6 +412,15 @@ _CAME_BACK_VALUE_RE = re.compile(
 )
 
 
+#: What a culture, swab or biopsy of one's own found ("my urine culture grew klebsiella"):
+#: a result, whatever the organism.
+_CULTURE_RESULT_RE = re.compile(
+    r"\b(?:my|his|her|their)\b(?: [\w-]+){0,2} (?:culture|swab|biopsy)s? (?:results? )?"
+    r"(?:grew|has grown|showed|shows|found|detected|came back|was positive|is positive)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2", "my lp(a)
     came back at 180").
@@ -389,6 +431,8 @@ def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     if _CAME_BACK_VALUE_RE.search(question) is not None and re.search(
         r"\bmy\b", question, re.IGNORECASE
     ):
+        return True
+    if _CULTURE_RESULT_RE.search(question) is not None:
         return True
     return (
         any(w in LAB_NAMES for w in question_words)

@@ -460,6 +460,11 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "mess": ("interact", "interfere"),
     "messes": ("interact", "interfere"),
     "clash": ("interact",),
+    # Nights out and housework, in the words our sources use for them.
+    "gig": ("concert", "music"),
+    "gigs": ("concert", "music"),
+    "tidy": ("order", "cleaning"),
+    "tidying": ("order", "cleaning"),
 }
 
 #: Words that mean what a question word means once the topic is known, used only to
@@ -477,6 +482,8 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "giving": ("passing", "spread"),
     "give": ("pass", "spread"),
     "pacing": ("restlessness", "restless"),
+    # "Bunged up" by a medicine is constipated (said of the nose, it is blocked).
+    "bunged": ("constipation", "blocked"),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
@@ -708,7 +715,8 @@ OFF_DOMAIN_WORDS = (
     boots leather rope ropes road roads building buildings politely canvas varnish
     lawn lawns fishtank goldfish minecraft fortnite roblox pokemon xbox playstation nintendo
     villager villagers zombie zombies dragon dragons wizard potion potions chess poker casino
-    lottery microwave kettle toaster blender saucepan pastry pizza spaghetti marinade vacation
+    lottery horoscope horoscopes zodiac astrology astrological
+    microwave kettle toaster blender saucepan pastry pizza spaghetti marinade vacation
     passport hostel airbnb luggage suitcase taxi uber tuition landlord tenant pension invoice
     accounting wallet refund lipstick haircut salon gearbox clutch petrol diesel camping tent
     bluetooth concert violin museum compost oled lcd tv television telly jumper sweater
@@ -852,9 +860,29 @@ MEDICINE_CUES = frozenset(
 #: "stopped taking X"), not in "how long does it take".
 MEDICINE_VERBS = frozenset("take taking took taken stop stopped stopping quit started".split())
 
+#: Phrases that settle a question as being about something else however many health
+#: words it uses: astrology ("cancer star sign") and software ("a bleeding edge release").
+DECISIVE_OFF_DOMAIN_PHRASES = (
+    "star sign",
+    "star signs",
+    "bleeding edge",
+)
+
+#: Names of a health problem made only of everyday words ("hearing" and "loss" are each
+#: everyday): said together they are health evidence next to a gadget ("earbuds").
+HEALTH_PHRASES = (
+    "hearing loss",
+    "memory loss",
+    "hair loss",
+    "sight loss",
+    "vision loss",
+)
+
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "hard drive",
+    "washing machine",
+    "washing machines",
     "cast iron",
     "computer virus",
     "heart emoji",

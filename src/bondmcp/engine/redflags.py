@@ -1188,7 +1188,8 @@ HIGH_FEVER = _concept(
 STIFF_NECK = _concept(
     "stiff neck",
     r"stiff (?:\w+ )?neck",
-    r"neck (?:is |feels |has gone |went |got )?(?:so |really |very )?(?:stiff|rigid)",
+    r"neck(?:'s| is| feels| has gone| went| got)? (?:so |really |very |too )?(?:stiff|rigid)",
+    r"too stiff to (?:bend|move|turn|tuck)",
     r"(?:can'?t|cannot|won'?t) (?:bend|move|touch|put|tuck) (?:his|her|my|their) (?:neck|chin|head)",
 )
 NON_BLANCHING = _concept(
@@ -1496,6 +1497,12 @@ TAKE_THEM_ALL = _concept(
     r"the lot|every last one|the whole (?:bottle|packet|pack|box|lot))",
     r"(?:take|swallow|down) all (?:of )?(?:my|the|these|those) (?:\w+ )?(?:pills|tablets|meds) "
     r"(?:at once|in one go|together|tonight)",
+)
+#: NIMH warning signs: looking for a way, such as stockpiling pills.
+STOCKPILING = _concept(
+    "stockpiling medicine",
+    r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stor\w*|stash\w*|squirrel\w*)(?: up| away)? "
+    r"(?:all )?(?:my|his|her|their|the) (?:[\w']+ )?(?:pills|tablets|meds|medication|medicines|painkillers)",
 )
 SUICIDE_PLAN = _concept(
     "plan",
@@ -1911,6 +1918,10 @@ BURN = _concept(
     r"scald\w*",
     r"boiling (?:hot )?(?:water|tea|coffee|oil|fat|soup|milk|kettle)",
     r"hot (?:oil|fat)",
+    # A kettle, pan or hot drink pulled or spilt over someone scalds them.
+    r"(?:pulled|knocked|tipped|spilt|spilled|poured) (?:a|the|his|her|my|their|some) (?:[\w']+ )?"
+    r"(?:kettle|teapot|pan|pot|hot (?:drink|tea|coffee|water))\b(?: [\w']+){0,3} (?:over|on|onto) "
+    r"(?:him|her|them|me|my|his|her|their)",
 )
 #: NHS: go to A&E for large or deep burns, white or charred skin, chemical or electrical
 #: burns, burns on the face, hands, feet or genitals that blister.
@@ -1925,7 +1936,7 @@ BURN_FLAG = _concept(
     r"3rd[- ]degree",
     r"full[- ]thickness",
     r"charred",
-    r"(?:skin|it) (?:[\w']+ ){0,3}(?:white|black|leathery|peeling off|came off|hanging)",
+    r"(?:skin|it) (?:[\w']+ ){0,4}(?:white|black|leathery|peeling off|came off|hanging)",
     r"(?:whole|entire|all (?:of )?(?:his|her|my|their|the)) (?:[\w']+ ){0,2}(?:arm|leg|chest|back|face|hand|"
     r"belly|tummy|body)",
     r"chemical",
@@ -2362,6 +2373,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (SUICIDE_MEANS, READY_NOW), span=80, everyday_guard=False),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (STOCKPILING, LAST_STEP),
+        span=160,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     ConceptRule(
         "suicide",
         "emergency",

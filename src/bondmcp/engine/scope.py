@@ -20,9 +20,11 @@ from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
     BITE_INJURY_WORDS,
     BITE_WORDS,
+    DECISIVE_OFF_DOMAIN_PHRASES,
     DECISIVE_OFF_DOMAIN_WORDS,
     DRUG_NAMES,
     GENERIC_WORDS,
+    HEALTH_PHRASES,
     HEALTH_WORDS,
     INTENT_WORDS,
     LAB_NAMES,
@@ -50,7 +52,7 @@ COMMON_WORDS = frozenset(
     female fit fishy flare flashes fluid food foot feet fingers formerly fragile frequency
     frequent full function giving gland glue good group guidelines habits hand hands hard
     head high hot human hundred imbalance implant induced internal intake irregular kill
-    lack latent leaky left leg legs level levels life limits lock long loose losing loss low
+    lack latent left leg legs level levels life limits lock long loose losing loss low
     lower lowering major male management middle milk mini misuse month morning movements
     need needing needles night noise noises non open oral passing pet physical planning poor
     post pre pressure prevention problem problems pump racing raised random ratio raw ray
@@ -68,7 +70,7 @@ COMMON_WORDS = frozenset(
 #: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures
 #: (-ectomy, -scopy) and drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan...).
 _MEDICAL_SUFFIX = re.compile(
-    r"[a-z]{3,}(?:itis|osis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
+    r"[a-z]{3,}(?:itis|osis|iasis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
     r"cillin|mycin|cycline|floxacin|statin|prazole|tidine|olol|pril|sartan|dipine|gliptin|"
     r"gliflozin|glutide|formin|azepam|azolam|oxetine|aline|triptan|profen|codone|mab|vir|"
     r"vastatin|azole|thiazide|semide|sone|olone|afil|lukast|terol|tropium|stigmine|azine|tyline|"
@@ -150,8 +152,10 @@ _THING_HEALTH_STATES = frozenset(
 _MAX_NAME_WORDS = 6
 
 
-#: Each off-domain phrase with a space either side, to find it as whole words.
+#: Each phrase with a space either side, to find it as whole words.
 _SPACED_OFF_DOMAIN_PHRASES = tuple((p, f" {p} ") for p in OFF_DOMAIN_PHRASES)
+_SPACED_DECISIVE_PHRASES = tuple((p, f" {p} ") for p in DECISIVE_OFF_DOMAIN_PHRASES)
+_SPACED_HEALTH_PHRASES = tuple((p, f" {p} ") for p in HEALTH_PHRASES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,11 +318,14 @@ class ScopeDetector:
         pet = False
         padded = f" {' '.join(question_words)} "
         decisive = tuple(w for w in question_words if w in DECISIVE_OFF_DOMAIN_WORDS)
+        decisive += tuple(p for p, spaced in _SPACED_DECISIVE_PHRASES if spaced in padded)
         phrases = [p for p, spaced in _SPACED_OFF_DOMAIN_PHRASES if spaced in padded]
         off_domain.extend(phrases)
         off_domain.extend(decisive)
-        # The words of such a phrase ("cast *iron*") are not health evidence.
-        skipped = {w for p in phrases for w in p.split()} | set(decisive)
+        named_health = [p for p, spaced in _SPACED_HEALTH_PHRASES if spaced in padded]
+        health.extend(named_health)
+        # The words of such a phrase ("cast *iron*", "*hearing* loss") are counted once.
+        skipped = {w for p in (*phrases, *decisive, *named_health) for w in p.split()}
         thing = self._owned_thing(question_words)
         if thing is not None:
             # The symptoms belong to the thing, as they would to a pet.

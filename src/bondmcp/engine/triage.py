@@ -152,6 +152,16 @@ _DENTAL_SWELLING = re.compile(
     r"extraction|braces|fillers?|botox|cold sores?|mouth ulcers?)",
     re.IGNORECASE,
 )
+#: Swelling of the face or hands in pregnancy, with no allergy word in the sentence: a
+#: pre-eclampsia warning sign (CDC urgent maternal warning signs), left to the pregnancy
+#: rules; with an allergen named, the anaphylaxis concept still applies.
+_FACE_SWELLING_ELSEWHERE = re.compile(
+    _DENTAL_SWELLING.pattern
+    + r"|^(?!.*\b(?:allerg\w*|penicillin|antibiotic|amoxicillin|latex|hives|itch\w*|rash|breath\w*|"
+    r"swallow\w*|throat|tongue|wheez\w*|sting\w*|stung|bees?|wasps?|(?:pea)?nuts?|shellfish|ate|eaten|"
+    r"eating)\b).*\b(?:pregnan\w*|[2-4]\d ?(?:weeks?|wks?)\b(?! ago)|(?:second|third) trimester)",
+    re.IGNORECASE,
+)
 #: Speech thick from a dental anaesthetic, with no other stroke sign in the same sentence.
 _DENTAL_NUMBING = re.compile(
     r"^(?!.*\b(?:arms?|legs?|hands?|droop\w*|weak\w*|vision|see|seeing|walk\w*|balance|confus\w*|"
@@ -479,7 +489,7 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Anaphylaxis (NHS)",
         "https://www.nhs.uk/conditions/anaphylaxis/",
-        unless=_DENTAL_SWELLING,
+        unless=_FACE_SWELLING_ELSEWHERE,
     ),
     TriageRule(
         "breathing",
@@ -1046,6 +1056,11 @@ def _everyday_cause(unless: re.Pattern[str], text: str, match: re.Match[str]) ->
     return unless.search(text[first : min(ends, default=len(text))]) is not None
 
 
+#: Concept categories that combine a sign with its cause: when one of them fits, it names
+#: the emergency rather than a phrase rule that matched the sign alone.
+_CAUSE_CATEGORIES = frozenset({"heatstroke", "hypothermia", "blood_clot"})
+
+
 def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
     """The red-flag concept rule that fits the question, under the same guards as the rules."""
     if impersonal_question:
@@ -1124,9 +1139,13 @@ def triage(text: str, locale: str = "us") -> TriageResult:
             break
         if best is not None and best.level == "emergency":
             break
-    if best is not None and best.level == "emergency":
-        return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
     concept = _concept_result(text, impersonal_question)
+    if best is not None and best.level == "emergency":
+        # A red flag read with its cause (confusion after a day in the heat, breathlessness
+        # after a leg swelled on a flight) names the emergency better than the sign alone.
+        if concept is not None and concept.category in _CAUSE_CATEGORIES:
+            return _result(concept.category, concept.level, numbers)
+        return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
     if concept is not None and (best is None or concept.level == "emergency"):
         return _result(concept.category, concept.level, numbers)
     if best is None:
