@@ -13,6 +13,7 @@ from bondmcp.engine.engine import (
     DOSE_ANSWER,
     OUT_OF_SCOPE_ANSWER,
     HealthEngine,
+    answer_confidence,
     calibrated,
 )
 from bondmcp.engine.knowledge import load_topics
@@ -269,13 +270,43 @@ def test_confidence_rises_with_margin_and_falls_with_missing_names_and_unknown_w
     assert all(0.0 < c < 1.0 for c in margins + entity + unknown)
 
 
+def test_answer_confidence_rises_with_grounding_and_quoted_words_and_falls_with_length() -> None:
+    grounding = [answer_confidence((g / 2, 0.8, 0.5, 0.0)) for g in range(-2, 9)]
+    assert grounding == sorted(grounding) and grounding[-1] > grounding[0]
+    quoted = [answer_confidence((3.0, q / 4, 0.5, 0.0)) for q in range(5)]
+    assert quoted == sorted(quoted) and quoted[-1] > quoted[0]
+    length = [answer_confidence((3.0, 0.8, n / 8, 0.0)) for n in range(1, 9)]
+    assert length == sorted(length, reverse=True) and length[0] > length[-1]
+    assert answer_confidence((3.0, 0.8, 0.5, 1.0)) > answer_confidence((3.0, 0.8, 0.5, 0.0))
+    assert all(0.0 < c < 1.0 for c in grounding + quoted + length)
+
+
+def test_quoted_coverage_is_the_share_of_the_question_the_quotes_use(
+    engine: HealthEngine,
+) -> None:
+    # Every word of a short, plain question is in the sentences quoted for it.
+    assert engine.assess("what causes gout").answer_features[1] == pytest.approx(1.0)
+    # A long question whose details no quoted sentence takes up is covered in part only.
+    partial = engine.assess(
+        "my grandad has gout and wants to know if cherries or beer or red meat make his toes worse"
+    )
+    assert 0.2 < partial.answer_features[1] < 0.9
+
+
 def test_answers_abstentions_and_redirects_keep_their_confidence_ranges(
     engine: HealthEngine,
 ) -> None:
     answered = engine.ask("what causes gout")
-    assert not answered.abstained and answered.confidence >= ABSTAIN_BELOW
-    assert engine.ask("what is kawasaki disease").confidence <= 0.2
-    assert engine.ask("best laptop for gaming").confidence <= 0.2
+    assessment = engine.assess("what causes gout")
+    # Whether to answer is the grounding model's call; the answer reports the answer model's.
+    assert not answered.abstained and assessment.probability >= ABSTAIN_BELOW
+    assert answered.confidence == answer_confidence(assessment.answer_features)
+    assert answered.confidence == assessment.confidence >= 0.9
+    # Abstentions and redirects report 0.05, whatever the answer model would say.
+    abstained = engine.ask("what is kawasaki disease")
+    assert abstained.abstained and abstained.confidence == 0.05
+    redirected = engine.ask("best laptop for gaming")
+    assert not redirected.in_scope and redirected.confidence == 0.05 <= 0.2
 
 
 def test_every_answer_to_the_evaluation_questions_is_grounded(engine: HealthEngine) -> None:

@@ -5,10 +5,15 @@ it follows) or a sentence quoted whole from a passage (cited by the passage's
 ``source_id``). The engine never writes a medical statement of its own, so it cannot say
 anything its sources do not.
 
-The confidence is a probability that the answer is right, not a similarity score: a
-logistic function of a few retrieval features whose weights were fitted on the tuning
-half of the evaluation set (``bench/fit_confidence.py``). The engine abstains when that
-probability is too low to be worth showing.
+The confidence is a probability that the answer is right, not a similarity score. A
+logistic function of a few retrieval features (the grounding model) decides whether the
+engine answers at all: it abstains when that probability is too low to be worth showing. The
+confidence reported with an answer comes from a second logistic function of the grounding
+model's log-odds and features of the answer itself (how much of the question the quoted
+sentences use, the question's length, whether it asks for a section). Both were fitted on
+the tuning half of the evaluation set (``bench/fit_confidence.py``), the second also on
+tuning questions as answered by earlier engines that had not been tuned on them, so that it
+holds for questions the engine has not seen.
 """
 
 from __future__ import annotations
@@ -123,10 +128,23 @@ _INTENT_STEMS = {
     "when_to_seek_care": "doctor",
 }
 
-#: Confidence model: logistic weights over ``_features`` (fitted, see module docstring).
+#: Grounding model: logistic weights over ``_features`` (fitted, see module docstring). Its
+#: probability decides whether to answer (``ABSTAIN_BELOW``) and grounds everyday-word
+#: questions in scope.
 CONFIDENCE_FEATURES = ("margin", "entity_missing", "unknown")
 CONFIDENCE_WEIGHTS = (1.699, -4.435, -2.259)
 CONFIDENCE_BIAS = 1.439
+#: Answer confidence: logistic weights over the answer's features (``HealthEngine.assess``):
+#: the grounding model's log-odds; the share of the question's weight the quoted sentences
+#: use (``_quoted_coverage``); the number of content words, up to ``_LENGTH_CAP``, over
+#: ``_LENGTH_CAP``; and 1 when the question asks for a section. Fitted on tune questions
+#: answered both by this engine and by earlier engines not yet tuned on them, so that it is
+#: a probability of being right for a question the engine was not tuned on.
+ANSWER_FEATURES = ("grounding", "quoted", "length", "intent")
+ANSWER_WEIGHTS = (0.976, 1.557, -1.907, 0.728)
+ANSWER_BIAS = -1.167
+#: Question words beyond which a longer question counts as no longer.
+_LENGTH_CAP = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +185,12 @@ class Assessment:
     topic_id: str | None
     named: bool
     features: tuple[float, ...]
+    #: The grounding model's probability: whether to answer at all.
     probability: float
     quotes: tuple[tuple[Passage, str], ...] = ()
+    #: ``ANSWER_FEATURES`` of the answer and the confidence reported with it.
+    answer_features: tuple[float, ...] = ()
+    confidence: float = 0.0
 
 
 @dataclass(slots=True)
@@ -261,9 +283,20 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def _grounding(features: Sequence[float]) -> float:
+    """The grounding model's log-odds."""
+    return CONFIDENCE_BIAS + sum(w * f for w, f in zip(CONFIDENCE_WEIGHTS, features, strict=True))
+
+
 def calibrated(features: Sequence[float]) -> float:
-    """The fitted probability that an answer with these features is right."""
-    z = CONFIDENCE_BIAS + sum(w * f for w, f in zip(CONFIDENCE_WEIGHTS, features, strict=True))
+    """The fitted probability that an answer with these grounding features is right."""
+    return round(min(0.99, max(0.01, _sigmoid(_grounding(features)))), 3)
+
+
+def answer_confidence(features: Sequence[float]) -> float:
+    """The fitted probability that an answer with these answer features
+    (``ANSWER_FEATURES``) is right."""
+    z = ANSWER_BIAS + sum(w * f for w, f in zip(ANSWER_WEIGHTS, features, strict=True))
     return round(min(0.99, max(0.01, _sigmoid(z))), 3)
 
 
@@ -358,7 +391,7 @@ class HealthEngine:
         quotes = assessment.quotes[:_TRIAGE_SENTENCES] if urgent else assessment.quotes
         for passage, sentence in quotes:
             draft.quote(passage, [sentence])
-        confidence = assessment.probability
+        confidence = assessment.confidence
         if urgent:
             confidence = max(confidence, _TRIAGE_CONFIDENCE)
         return self._finish_draft(
@@ -414,9 +447,24 @@ class HealthEngine:
                     break
         topic_id = ranked[0][0]
         named = topic_id in named_topics
-        quotes = self._choose_sentences(query, topic_id, intent)
+        rows = self._choose_rows(query, topic_id, intent)
+        table = self._topic_sentences(topic_id).rows
+        answer_features = (
+            _grounding(features),
+            self._quoted_coverage(query, topic_id, rows),
+            min(len(query.terms), _LENGTH_CAP) / _LENGTH_CAP,
+            float(intent is not None),
+        )
         return Assessment(
-            query, intent, topic_id, named, features, calibrated(features), tuple(quotes)
+            query,
+            intent,
+            topic_id,
+            named,
+            features,
+            calibrated(features),
+            tuple((table[row][2], table[row][3]) for row in rows),
+            answer_features,
+            answer_confidence(answer_features),
         )
 
     # -- confidence ------------------------------------------------------------------------
@@ -451,6 +499,28 @@ class HealthEngine:
             default=0.0,
         )
         return (margin, missing, self._unknown_share(query))
+
+    def _quoted_coverage(self, query: Query, topic_id: str, rows: Sequence[int]) -> float:
+        """Share of the question's weight in words the quoted sentences use (a word also
+        counts through the words that mean the same within a topic, ``ANSWER_SYNONYMS``).
+
+        Whether the topic covers the question says which topic; whether the quoted
+        sentences do says whether the answer holds what was asked, which on questions the
+        engine was not tuned on tells right from wrong answers better than margin.
+        """
+        total = query.total_weight
+        if total <= 0 or not rows:
+            return 0.0
+        table = self._topic_sentences(topic_id)
+        quoted = 0
+        for row in rows:
+            quoted |= 1 << row
+        covered = sum(
+            term.weight
+            for term in query.terms
+            if table.using(_with_answer_synonyms(term).stems) & quoted
+        )
+        return covered / total
 
     def _entity_gap(
         self, topic_id: str, entity: tuple[str, ...], query: Query, intent: str | None
@@ -572,7 +642,12 @@ class HealthEngine:
     def _choose_sentences(
         self, query: Query, topic_id: str, intent: str | None
     ) -> list[tuple[Passage, str]]:
-        """The sentences of the topic that best answer the question, in reading order.
+        """The sentences of the topic that best answer the question, in reading order."""
+        rows = self._topic_sentences(topic_id).rows
+        return [(rows[row][2], rows[row][3]) for row in self._choose_rows(query, topic_id, intent)]
+
+    def _choose_rows(self, query: Query, topic_id: str, intent: str | None) -> list[int]:
+        """The rows of the topic's sentence table to quote, in reading order.
 
         A sentence earns what the question's words it uses are worth, a bonus when it sits
         in the section the question asks for or has the kind of content the question's
@@ -603,8 +678,12 @@ class HealthEngine:
             and not asks_for_statistic(query.text)
         )
         asked = self._asked_section(query, topic_id, intent)
-        scored: list[tuple[float, int, int, Passage, str]] = []
-        for row, (p_rank, i, passage, sentence, has_number) in enumerate(table.rows):
+        overview = self.index.passage_for(topic_id, "overview")
+        lead: int | None = None
+        scored: list[tuple[float, int, int, Passage, int]] = []
+        for row, (p_rank, i, passage, _sentence, has_number) in enumerate(table.rows):
+            if i == 0 and passage is overview:
+                lead = row
             if passage.section == asked:
                 prior = _INTENT_PRIOR
             elif intent is None and passage.section == "overview":
@@ -616,24 +695,20 @@ class HealthEngine:
             score = relevance[row]
             if cues[row] or (wants_number and has_number):
                 score += _CUE_BONUS * (1.0 + _EXTRA_CUE * min(max(cues[row] - 1, 0), 2))
-            scored.append((score + prior - _POSITION_COST * i, p_rank, i, passage, sentence))
-        overview = self.index.passage_for(topic_id, "overview")
-        # The analysed sentences are cached; Passage.sentences splits the text every time.
-        lead_sentences = self._sentences(overview) if overview else ()
-        lead = lead_sentences[0][0] if lead_sentences else None
+            scored.append((score + prior - _POSITION_COST * i, p_rank, i, passage, row))
         if lead is not None:
             # The lead is quoted anyway: the four places go to other sentences.
-            scored = [item for item in scored if not (item[3] is overview and item[2] == 0)]
+            scored = [item for item in scored if item[4] != lead]
         chosen = self._pick(scored)
         chosen.sort(key=lambda item: (self._section_rank(item[3]), item[1], item[2]))
-        quotes = [(item[3], item[4]) for item in chosen]
-        if lead is not None and overview is not None:
+        quoted = [item[4] for item in chosen]
+        if lead is not None:
             # Say first what the topic is, also when a section was asked for and the topic
             # named: one sentence, and the lead often holds what a specific question turns
             # on (sleep medicines "are mainly meant for short-term use" answers "is it ok to
             # take zopiclone every night"), while the four places still go to the section.
-            quotes.insert(0, (overview, lead))
-        return quotes
+            quoted.insert(0, lead)
+        return quoted
 
     def _asked_section(self, query: Query, topic_id: str, intent: str | None) -> str | None:
         """The section of this topic that answers the question's intent.
@@ -690,16 +765,16 @@ class HealthEngine:
 
     @staticmethod
     def _pick(
-        scored: list[tuple[float, int, int, Passage, str]],
-    ) -> list[tuple[float, int, int, Passage, str]]:
+        scored: list[tuple[float, int, int, Passage, int]],
+    ) -> list[tuple[float, int, int, Passage, int]]:
         """Greedy choice of the best sentences, favouring the passages already quoted."""
         remaining = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
-        chosen: list[tuple[float, int, int, Passage, str]] = []
+        chosen: list[tuple[float, int, int, Passage, int]] = []
         while remaining and len(chosen) < _MAX_SENTENCES:
             quoted = {item[1] for item in chosen}
             # The best sentence is the first (in score order) of a passage already quoted,
             # which earns the bonus, or the first of any other: only those two can win.
-            candidates: list[tuple[float, int, int, Passage, str]] = []
+            candidates: list[tuple[float, int, int, Passage, int]] = []
             seen_quoted = seen_other = False
             for item in remaining:
                 if item[1] in quoted:
@@ -775,5 +850,6 @@ __all__ = [
     "Assessment",
     "HealthEngine",
     "SourceRef",
+    "answer_confidence",
     "calibrated",
 ]
