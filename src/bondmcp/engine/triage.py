@@ -24,6 +24,7 @@ the question, so triage stays cheap on every question.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -1015,6 +1016,13 @@ _RULE_GRAMS: tuple[frozenset[str] | None, ...] = tuple(
     None if keys is None or any(len(k) < 3 for k in keys) else frozenset(k[:3] for k in keys)
     for keys in _RULE_KEYS
 )
+#: Three-letter piece -> the rules with a substring starting with it; rules that cannot be
+#: screened that way are always tried.
+_RULES_BY_GRAM: dict[str, frozenset[int]] = {}
+for _index, _grams in enumerate(_RULE_GRAMS):
+    for _gram in _grams or ():
+        _RULES_BY_GRAM[_gram] = _RULES_BY_GRAM.get(_gram, frozenset()) | {_index}
+_UNSCREENED_RULES = tuple(i for i, g in enumerate(_RULE_GRAMS) if g is None)
 #: The rules' patterns without IGNORECASE, for lower-cased ASCII questions (the common
 #: case, about twice as fast to scan); the patterns themselves are all lower-case.
 _LOWER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -1109,16 +1117,23 @@ def triage(text: str, locale: str = "us") -> TriageResult:
         text = text.lower()
         grams = {text[i : i + 3] for i in range(len(text) - 2)}
     best: TriageRule | None = None
-    for rule, keys, rule_grams, lower_pattern, tail_negation in zip(
-        RULES, _RULE_KEYS, _RULE_GRAMS, _LOWER_PATTERNS, _TAIL_NEGATION, strict=True
-    ):
+    if ascii_text:
+        # Only the rules one of whose three-letter pieces the question holds, in order.
+        candidates: set[int] = set(_UNSCREENED_RULES)
+        for gram in grams:
+            found = _RULES_BY_GRAM.get(gram)
+            if found is not None:
+                candidates.update(found)
+        indices: Iterable[int] = sorted(candidates)
+    else:
+        indices = range(len(RULES))
+    for index in indices:
+        rule = RULES[index]
         if ascii_text:
-            if keys is not None and (
-                (rule_grams is not None and rule_grams.isdisjoint(grams))
-                or not any(map(text.__contains__, keys))
-            ):
+            keys = _RULE_KEYS[index]
+            if keys is not None and not any(map(text.__contains__, keys)):
                 continue
-            pattern = lower_pattern
+            pattern = _LOWER_PATTERNS[index]
         else:
             pattern = rule.pattern
         for match in pattern.finditer(text):
@@ -1130,7 +1145,7 @@ def triage(text: str, locale: str = "us") -> TriageResult:
                 continue
             if rule.mode == "symptom" and impersonal_question:
                 continue
-            if tail_negation and _last_word_negated(text, match):
+            if _TAIL_NEGATION[index] and _last_word_negated(text, match):
                 continue
             if rule.unless is not None and _everyday_cause(rule.unless, text, match):
                 continue
