@@ -67,6 +67,34 @@ def test_a_failing_command_fails_only_its_caller(redis_url: str, namespace: str)
     assert counted == 1
 
 
+def test_a_connection_closed_by_the_server_is_replaced(redis_url: str, namespace: str) -> None:
+    """Redis closing the pooled connection (a restart, a timeout, CLIENT KILL) costs the
+    next batch a second try on a new connection, not an error; replies stay in order."""
+    name = f"pipeline-{uuid.uuid4().hex[:8]}"
+    pipeline = AutoPipeline(redis_url, client_name=name)
+    admin = redis.Redis.from_url(redis_url)
+
+    async def run() -> tuple[list[object], list[object]]:
+        counter = f"{namespace}:counter"
+        first = await asyncio.gather(*(pipeline.execute("INCR", counter) for _ in range(5)))
+        ours = [c["id"] for c in admin.client_list() if c.get("name") == name]
+        assert len(ours) == 1
+        admin.client_kill_filter(_id=ours[0])
+        assert _connections_named(redis_url, name) == 0
+        again = await asyncio.gather(
+            pipeline.execute("INCR", counter), pipeline.execute("GET", counter)
+        )
+        await pipeline.aclose()
+        return list(first), list(again)
+
+    try:
+        first, again = asyncio.run(run())
+    finally:
+        admin.close()
+    assert sorted(first) == [1, 2, 3, 4, 5]
+    assert again == [6, b"6"]
+
+
 def test_scripts_are_loaded_again_after_a_script_flush(redis_url: str, namespace: str) -> None:
     script = LuaScript(f"return redis.call('INCRBY', KEYS[1], ARGV[1]) -- {uuid.uuid4()}")
     pipeline = AutoPipeline(redis_url)

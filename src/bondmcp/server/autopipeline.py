@@ -17,13 +17,21 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
-from redis.exceptions import NoScriptError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import NoScriptError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bondmcp.server.turnbatch import TurnQueue
+
+_pack_command: Callable[[tuple[Any, ...]], bytes] | None
+try:
+    from hiredis import pack_command as _pack_command
+except ImportError:  # redis-py packs them itself
+    _pack_command = None
 
 Command = tuple[Any, ...]
 
@@ -38,6 +46,12 @@ class LuaScript:
 
     def command(self, keys: Sequence[str], args: Sequence[Any]) -> Command:
         return ("EVALSHA", self.sha, len(keys), *keys, *args)
+
+
+def _pack(commands: list[Command]) -> list[bytes] | None:
+    if _pack_command is None:
+        return None
+    return [b"".join(_pack_command(command) for command in commands)]
 
 
 def _retrieve(future: asyncio.Future[Any]) -> None:
@@ -56,7 +70,8 @@ class AutoPipeline(TurnQueue[tuple[Command, LuaScript | None, "asyncio.Future[An
         self._client: Redis | None = None
 
     async def execute(self, *command: Any) -> Any:
-        """Send one command with the others of this loop turn; its reply, or its error."""
+        """Send one command with the others of this loop turn; its reply as Redis sends it
+        (without redis-py's per-command conversions), or its error."""
         return await self._enqueue(command, None)
 
     def submit(self, *command: Any) -> asyncio.Future[Any]:
@@ -116,11 +131,43 @@ class AutoPipeline(TurnQueue[tuple[Command, LuaScript | None, "asyncio.Future[An
                 future.set_result(reply)
 
     async def _pipeline(self, commands: list[Command]) -> list[Any]:
+        """Send the commands on one pooled connection in one write and read their replies
+        in order; an error reply takes its command's place (a failed connection raises).
+
+        The same exchange as redis-py's ``Pipeline`` with ``raise_on_error=False``, through
+        the connection's own methods: the asyncio pipeline packs every argument in Python
+        and wraps the round trip in retry and timeout layers, a tenth of a cached answer's
+        CPU. Commands are packed by hiredis when it is installed. A connection that fails,
+        or is left with replies unread, is closed rather than returned to the pool; a
+        connection failure is tried once more on a new connection, as redis-py's default
+        retry would.
+        """
         assert self._client is not None
-        pipeline = self._client.pipeline(transaction=False)
-        for command in commands:
-            pipeline.execute_command(*command)
-        return list(await pipeline.execute(raise_on_error=False))
+        pool = self._client.connection_pool
+        packed = _pack(commands)
+        for attempt in range(2):
+            connection = await pool.get_connection()  # type: ignore[no-untyped-call]
+            try:
+                if packed is None:
+                    packed = connection.pack_commands(commands)
+                await connection.send_packed_command(packed, check_health=False)
+                replies: list[Any] = []
+                for _ in commands:
+                    try:
+                        replies.append(await connection.read_response())
+                    except ResponseError as error:  # this command's error, in its place
+                        replies.append(error)
+                return replies
+            except (RedisConnectionError, RedisTimeoutError, OSError):
+                await connection.disconnect()
+                if attempt:
+                    raise
+            except BaseException:
+                await connection.disconnect()  # replies may be left unread
+                raise
+            finally:
+                await pool.release(connection)
+        raise AssertionError("unreachable")
 
     async def aclose(self) -> None:
         if self._client is not None and self._loop is asyncio.get_running_loop():
