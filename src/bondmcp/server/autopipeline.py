@@ -6,8 +6,9 @@ against about 20 µs for each of 16 or more commands in one pipeline. A cached a
 about 200 µs, so one lone command per request would cost a third of the throughput. Under
 load many requests reach their Redis step in the same turn of the event loop; this module
 queues their commands and sends everything queued at the end of that turn in one
-pipeline, on one connection, in one round trip. A lone request pays no extra wait: its
-command goes out at the end of the turn that issued it.
+pipeline, on one connection, in one round trip (written to the connection directly, see
+``_pipeline``). A lone request pays no extra wait: its command goes out at the end of the turn
+that issued it.
 
 The asyncio client belongs to the event loop that first uses it. A server process runs one
 loop, but tests start several in turn, so the client is made again for a new loop.
