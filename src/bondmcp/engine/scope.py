@@ -68,14 +68,17 @@ COMMON_WORDS = frozenset(
 )
 
 #: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures
-#: (-ectomy, -scopy) and drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan...).
+#: (-ectomy, -scopy), drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan, -prost,
+#: -tadine...) and amines (dopamine, amphetamine, histamine).
 _MEDICAL_SUFFIX = re.compile(
     r"[a-z]{3,}(?:itis|osis|iasis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
     r"cillin|mycin|cycline|floxacin|statin|prazole|tidine|olol|pril|sartan|dipine|gliptin|"
     r"gliflozin|glutide|formin|azepam|azolam|oxetine|aline|triptan|profen|codone|mab|vir|"
     r"vastatin|azole|thiazide|semide|sone|olone|afil|lukast|terol|tropium|stigmine|azine|tyline|"
     r"pramine|peridol|apine|idone|setron|xaban|gatran|grel|parin|fenac|oxicam|coxib|glitazone|"
-    r"dronate|zosin|caine|vudine|nib|cort|mide|barbital|mania)$"
+    r"dronate|zosin|caine|vudine|nib|cort|mide|barbital|mania|prost|tadine|fenadine|gestrel|"
+    r"biturate|biturates)$"
+    r"|[a-z]{3,}amines?$"
     r"|[a-z]{2,}(?:esia|asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
     r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
     r"ectasia|cele)$"
