@@ -1233,3 +1233,35 @@ def test_red_flags_in_other_words(question: str, level: str, category: str) -> N
 )
 def test_general_questions_and_everyday_wordings_stay_routine(question: str) -> None:
     assert triage(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many tylenol would kill me",
+        "how much gravol to kill you",
+        "how much ibuprofen does it take to kill someone",
+        "how much xanax is lethal",
+        "what is a lethal dose of insulin",
+        "what amount of paracetamol is fatal",
+        "how much insulin would kill a person",
+    ],
+)
+def test_asking_what_amount_would_kill_gets_the_crisis_line_first(question: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == ("emergency", "suicide")
+    assert "988" in result.guidance[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much bleach kills germs",
+        "how much alcohol kills brain cells",
+        "how much does it cost to kill a wasp nest",
+        "how many people die of flu each year",
+        "what percentage of heart attacks are fatal",
+    ],
+)
+def test_killing_germs_and_death_statistics_are_not_a_crisis(question: str) -> None:
+    assert triage(question).level == "routine"

@@ -276,6 +276,14 @@ RULES: tuple[TriageRule, ...] = (
             r"balcony)",
             r"(?:going to|gonna|plan(?:ning)? to|want to|about to) (?:take|swallow) (?:them all|all (?:of )?"
             r"(?:my|the|them|these|those)|the (?:whole|entire) (?:bottle|pack|box))",
+            # Asking how much of something would kill, or is a lethal amount: the crisis
+            # line comes first, and no amount is ever given.
+            r"how (?:much|many)\b.{0,60}\bkill (?:me|myself|you|yourself|someone|somebody|him|her|"
+            r"them|people|a (?:person|human|man|woman|child|kid|grown up)|an adult)\b",
+            r"\b(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts|quantity|number|level)\b",
+            r"how (?:much|many)\b.{0,50}\b(?:is|are|would be|be|becomes?) (?:lethal|fatal|deadly)\b",
+            r"\b(?:amount|dose|quantity|number) of\b.{0,40}\b(?:is|are|would be|be) (?:lethal|fatal|"
+            r"deadly)\b",
         ),
         "always",
         "Suicide prevention (NIMH)",
