@@ -245,6 +245,8 @@ def test_a_persons_own_muscle_enzyme_result_is_not_interpreted(engine: HealthEng
         "the most ibuprofen i can take",
         "how much metoprolol is too much",
         "how many advil are too many",
+        "what is a daily amount of prednisolone eye drops to take",
+        "the usual amount of melatonin to give a child",
     ],
 )
 def test_the_most_one_can_take_is_a_dose_question(engine: HealthEngine, question: str) -> None:
