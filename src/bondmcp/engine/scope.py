@@ -77,7 +77,7 @@ _MEDICAL_SUFFIX = re.compile(
     r"vastatin|azole|thiazide|semide|sone|olone|afil|lukast|terol|tropium|stigmine|azine|tyline|"
     r"pramine|peridol|apine|idone|setron|xaban|gatran|grel|parin|fenac|oxicam|coxib|glitazone|"
     r"dronate|zosin|caine|vudine|nib|cort|mide|barbital|mania|prost|tadine|fenadine|gestrel|"
-    r"biturate|biturates)$"
+    r"biturate|biturates|prilat|choline|salazine|salazide)$"
     r"|[a-z]{3,}amines?$"
     r"|[a-z]{2,}(?:esia|asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
     r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
