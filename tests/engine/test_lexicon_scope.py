@@ -228,6 +228,7 @@ def test_everyday_descriptions_name_their_topic(
         "what is terfenadine",
         "who administers succinylcholine?",
         "does enalaprilat treat stroke",
+        "what are the contraindications for kadian",
     ],
 )
 def test_a_condition_the_knowledge_base_lacks_is_in_scope_but_not_answered(

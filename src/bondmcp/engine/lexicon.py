@@ -558,6 +558,7 @@ HEALTH_WORDS = frozenset(
     dandruff lice nits earwax snot phlegm mucus sputum hangnail bunion bunions verruca
     callus awake malformation malformations congenital defect defects tetralogy
     hydrocephalus hypertension hypotension sinus sinuses fistula idiopathic intracranial
+    contraindication contraindications biologic biologics ecstasy mdma fluoride aldosterone
     intrusive obsessive compulsive compulsions obsessions esophagus oesophagus
     contracture veneer veneers lichen paralysis paralysed paralyzed intolerance""".split()
 )
