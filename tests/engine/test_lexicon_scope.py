@@ -132,7 +132,7 @@ def test_an_abbreviation_is_read_as_the_name_our_sources_use() -> None:
     assert "nitroglycerin" in LAY_TERMS["gtn"]
 
 
-@pytest.mark.parametrize("question", ["when to start uloric", "what is protonix"])
+@pytest.mark.parametrize("question", ["when to start uloric", "what is aciphex"])
 def test_a_brand_our_sources_never_name_is_not_answered_from_its_generic(
     engine: HealthEngine, question: str
 ) -> None:

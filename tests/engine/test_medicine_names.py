@@ -166,3 +166,25 @@ def test_side_effects_of_a_defined_medicine_still_need_a_sentence_that_says_them
     engine: HealthEngine,
 ) -> None:
     assert engine.ask("what are the side effects of humira").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "brand"),
+    [
+        ("what is xanax", "benzodiazepines", "xanax"),
+        ("how does valium affect the brain", "benzodiazepines", "valium"),
+        ("what is zocor", "statins", "zocor"),
+        ("what is tylenol", "acetaminophen", "tylenol"),
+        ("what is eliquis", "blood-thinners", "eliquis"),
+        ("what is vyvanse", "adhd-medicines", "vyvanse"),
+        ("what is nexium", "acid-reducers", "nexium"),
+        ("what is prevnar", "pneumococcal-vaccine", "prevnar"),
+    ],
+)
+def test_a_brand_question_is_answered_from_its_generics_topic_naming_the_brand(
+    engine: HealthEngine, question: str, topic: str, brand: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+    assert brand in answer.text.lower()

@@ -652,7 +652,9 @@ DRUG_NAMES = frozenset(
     lactulose psyllium metamucil loperamide simethicone lansoprazole prevacid dexlansoprazole
     rabeprazole aciphex nexium zantac cimetidine tagamet gaviscon maalox mylanta rolaids
     zinc elderberry echinacea valerian kava glucosamine chondroitin coq10 coenzyme
-    biotin collagen creatine fenugreek mobic zyban silenor jantoven sklice lotrimin retin""".split()
+    biotin collagen creatine fenugreek mobic zyban silenor jantoven sklice lotrimin retin
+    remeron naprosyn pravachol tenormin inderal ultram senokot colace zestril cozaar zyloprim
+    prevnar vaxneuvance capvaxive gardasil""".split()
 )
 
 #: Health words that also have common everyday meanings ("a virus on my computer", "stock
