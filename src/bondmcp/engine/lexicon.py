@@ -685,7 +685,8 @@ DECISIVE_OFF_DOMAIN_WORDS = frozenset(
     """minecraft fortnite roblox pokemon xbox playstation nintendo elden baldur skyrim zelda
     warcraft overwatch valorant runescape sims stardew diablo witcher fifa gta npc npcs
     respawn dlc gameplay speedrun mana hitpoints rpg mmo videogame videogames rhyme rhymes
-    rhyming synonym synonyms antonym antonyms anagram anagrams crossword scrabble wordle""".split()
+    rhyming synonym synonyms antonym antonyms anagram anagrams crossword scrabble wordle
+    phrase phrases idiom idioms etymology proverb proverbs""".split()
 )
 
 #: Words that point to a subject other than health: cars, computers, cooking, money, home
@@ -731,7 +732,11 @@ OFF_DOMAIN_WORDS = (
     honda kibble leash stain stains moon lunar golf fridge freezer dishwasher boiler
     washer dryer battery batteries charger flickering pixel pixels brake condensation
     airpods earpods earphones headset headsets speaker speakers soundbar isotope isotopes
-    radiocarbon physics houseplant houseplants succulent succulents""".split()
+    radiocarbon physics houseplant houseplants succulent succulents portfolio portfolios
+    shares shareholder shareholders trader traders trading dough loaf loaves brisket smoker
+    bbq barbecue dome thunderstorm thunderstorms barometer barometric hurricane hurricanes
+    tornado tornadoes colours colors laundry dye dyes fabric fabrics tree trees shrub shrubs
+    hedge hedges bay aphid aphids greenfly whitefly""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
@@ -869,6 +874,11 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
     "star sign",
     "star signs",
     "bleeding edge",
+    # Television: which episode or season of a show.
+    "which episode",
+    "what episode",
+    "which season",
+    "what season",
 )
 
 #: Names of a health problem made only of everyday words ("hearing" and "loss" are each
@@ -879,6 +889,8 @@ HEALTH_PHRASES = (
     "hair loss",
     "sight loss",
     "vision loss",
+    "tongue tie",
+    "tongue tied",
 )
 
 #: Everyday phrases built from health words that are about something else.
@@ -940,4 +952,7 @@ OFF_DOMAIN_PHRASES = (
     "carbon dating",
     "carbon footprint",
     "carbon emissions",
+    # Brands and weather named with a health word.
+    "fever tree",
+    "air pressure",
 )

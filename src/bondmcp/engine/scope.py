@@ -69,7 +69,8 @@ COMMON_WORDS = frozenset(
 
 #: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures
 #: (-ectomy, -scopy), drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan, -prost,
-#: -tadine...) and amines (dopamine, amphetamine, histamine).
+#: -tadine...), amines (dopamine, amphetamine, histamine) and medical stems (pneumo-, eryth-,
+#: pseudo-, -chalasia).
 _MEDICAL_SUFFIX = re.compile(
     r"[a-z]{3,}(?:itis|osis|iasis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
     r"cillin|mycin|cycline|floxacin|statin|prazole|tidine|olol|pril|sartan|dipine|gliptin|"
@@ -82,8 +83,9 @@ _MEDICAL_SUFFIX = re.compile(
     r"|[a-z]{2,}(?:esia|asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
     r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
     r"ectasia|cele)$"
-    r"|(?:pneumo|cardio|neuro|hepat|nephr|gastr|osteo|dermat|hemat|haemat|thromb|arthr|encephal|myel)"
-    r"[a-z]{4,}"
+    r"|(?:pneumo|cardio|neuro|hepat|nephr|gastr|osteo|dermat|hemat|haemat|thromb|arthr|encephal|myel"
+    r"|pseudo)[a-z]{4,}"
+    r"|eryth[a-z]{3,}|[a-z]*chalasia$"
 )
 
 
@@ -95,13 +97,26 @@ CONDITION_HEADS = frozenset(
 )
 
 
+#: Latin adjectives that finish the name of a condition ("keratosis *pilaris*", "erythema
+#: *nodosum*", "pityriasis *rosea*"): the name is the pair, not its first word.
+_LATIN_QUALIFIER = re.compile(r"[a-z]{3,}(?:aris|osum|osa|igrans|icans|alis|iforme|ata|ensis)$")
+
+
+def _latin_qualifier(question_words: Sequence[str], i: int) -> tuple[str, ...]:
+    following = question_words[i + 1 : i + 2]
+    if following and _LATIN_QUALIFIER.match(following[0]) is not None:
+        return (following[0],)
+    return ()
+
+
 def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
     """Names of specific medicines, tests, treatments or conditions in a question.
 
     A known drug, laboratory or procedure name or a word with a medical suffix is a name
     on its own; the one or two words before
     "disease", "syndrome" or a medical-suffix word name a condition together ("chronic
-    fatigue syndrome" is not "fatigue", "trigeminal neuralgia" is not "neuralgia").
+    fatigue syndrome" is not "fatigue", "trigeminal neuralgia" is not "neuralgia"), and a
+    Latin adjective after one is a name of its own ("keratosis pilaris" is not "keratosis").
     """
     entities: list[tuple[str, ...]] = []
     for i, word in enumerate(question_words):
@@ -120,6 +135,9 @@ def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
                 ):
                     break
                 before.insert(0, previous)
+            # "keratosis pilaris" is not "keratosis": the knowledge base must know the
+            # qualifier too.
+            entities.extend((w,) for w in _latin_qualifier(question_words, i))
             if before:
                 head = () if word in CONDITION_HEADS else (word,)
                 entities.append((*before, *head))
@@ -150,6 +168,12 @@ _THING_STATES = frozenset("broken cracked leaking leaky burnt burned stuck bent 
 _THING_HEALTH_STATES = frozenset(
     """sunburnt sunburned scorched sick ill poorly diseased infected dying wounded injured
     burnt burned""".split()
+)
+#: Symptoms a thing can show right after its name ("why is my fridge *sweating*", "is my
+#: engine *coughing*"): said of a thing, they describe it, not a person.
+_THING_SYMPTOMS = frozenset(
+    """sweating sweats bleeding bleeds coughing coughs wheezing wheezes sneezing shaking
+    shivering dying overheating leaking choking""".split()
 )
 #: Longest topic name looked for, in content words.
 _MAX_NAME_WORDS = 6
@@ -264,7 +288,10 @@ class ScopeDetector:
             word = question_words[i]
             if (
                 question_words[i - 1] in _OWNERS
-                and question_words[i + 1] in OWNED_THING_VERBS
+                and (
+                    question_words[i + 1] in OWNED_THING_VERBS
+                    or question_words[i + 1] in _THING_SYMPTOMS
+                )
                 and word not in _PEOPLE
                 and (
                     word in OWNED_ANIMAL_WORDS
