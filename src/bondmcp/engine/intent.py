@@ -422,6 +422,16 @@ _CULTURE_RESULT_RE = re.compile(
 )
 
 
+#: What a scan, report or one's own genetic or sperm test says ("my mri says disc
+#: desiccation", "genetic test says i carry a brca2 variant"): a result for a clinician.
+_REPORT_RESULT_RE = re.compile(
+    r"\b(?:mri|ct|pet|scan|x-?ray|ultrasound|echo|echocardiogram|report|genetic test|dna test|"
+    r"sperm test|semen (?:test|analysis)|sperm count)s? (?:results? )?"
+    r"(?:says?|said|shows?|showed|found|reported|came back)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2", "my lp(a)
     came back at 180").
@@ -434,6 +444,8 @@ def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     ):
         return True
     if _CULTURE_RESULT_RE.search(question) is not None:
+        return True
+    if _REPORT_RESULT_RE.search(question) is not None:
         return True
     return (
         any(w in LAB_NAMES for w in question_words)
@@ -450,6 +462,10 @@ _STATISTIC_RE = re.compile(
     r"\bsurvival (?:chances?|odds|time)\b|\bchances? of (?:survival|surviving|success|it working)\b|"
     r"\bprognosis\b|\bhow long (?:do|does|will|can|would) (?:\w+ ){0,3}(?:live|survive)\b|"
     r"\bodds of (?:survival|surviving|success)\b|"
+    # What will become of one person: "will my mum ever walk again", "will he be talking by
+    # the time he's 5".
+    r"\bwill (?:my \w+|he|she|they|we|i) (?:\w+ ){0,2}ever\b|"
+    r"\bby the time (?:he|she|they|i|we)(?:'s|'re| is| are| am| turns?)\b|"
     # Figures and stages that general content rarely gives: a medicine's half-life, what
     # to do at a given stage of a cancer.
     r"\bhalf[- ]li(?:fe|ves)\b|\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b(?=.{0,40}"
