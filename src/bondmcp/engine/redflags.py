@@ -1119,7 +1119,7 @@ HEAD_INJURY_FLAG = _concept(
     r"fitting",
     r"(?:clear )?(?:fluid|liquid|blood) (?:[\w']+ ){0,3}(?:from|out of) "
     + POSSESSIVE
-    + r" (?:nose|ears?)",
+    + r" (?:[\w']+ )?(?:nose|ears?)",
     r"double vision",
     r"blurr\w*",
     r"slurr\w*",
@@ -2467,13 +2467,16 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     ConceptRule("stroke", "emergency", (ARM_DRIFT,), unless=LIMB_EVERYDAY),
     ConceptRule("stroke", "emergency", (CANT_SMILE, ONE_SIDE), span=60, unless=FACE_EVERYDAY),
-    # NHS pulmonary embolism: a swollen, painful leg, then breathlessness.
+    # NHS pulmonary embolism: a swollen, painful leg, then breathlessness or pain on
+    # breathing in. "When I breathe in" describes the pain here, not an everyday trigger;
+    # exertion is left out by ``CLOT_EVERYDAY``.
     ConceptRule(
         "blood_clot",
         "emergency",
         (LEG_CLOT, SUDDENLY_BREATHLESS),
         span=150,
         across_sentences=True,
+        everyday_guard=False,
         unless=CLOT_EVERYDAY,
     ),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble

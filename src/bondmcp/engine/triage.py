@@ -530,6 +530,10 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:tummy|belly|stomach|chest|ribs|neck) (?:is |are |keeps )?(?:heaving|sucking|pulling|caving|"
             r"sinking) (?:in|in and out)\b.{0,30}(?:breath|breathing)",
             r"(?:heaving|sucking in|pulling in|caving in) (?:\w+ ){0,3}with (?:every|each) breath",
+            r"(?:inhaler|puffer|reliever|(?:asthma )?pump|nebuli[sz]er) (?:is |was |'s )?"
+            r"(?:doing|does|did) (?:nothing|no good|not(?:hing)? (?:help|work)\w*)",
+            r"(?:only|barely|just) (?:manage|managing|say|saying|get out|getting out|speak|speaking) "
+            r"(?:a (?:few|couple of)|one|two|three|[1-3]) words?\b",
             r"(?:asthma attack|inhaler|puffer|reliever)(?: [\w']+){0,6} (?:isn'?t|is not|not|won'?t|doesn'?t|does not) "
             r"(?:getting better|helping|working|easing|stop(?:ping)?\b|going away|settling|calming down|"
             r"making (?:it|any) (?:better|difference))",
@@ -825,6 +829,9 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:kick|kicks|kicking|move|moving|movements?)\b",
             r"\d{1,2} weeks\b.{0,60}(?:no|fewer|less|stopped) (?:kicks|kicking|movements?|moving)",
             r"\b(?:[2-4]\d) weeks\b.{0,30}(?:bleeding|waters|leaking fluid|contractions)",
+            # Waters breaking early, in any words: "water is trickling down my legs".
+            r"(?:pregnan\w*|\b[1-4]\d weeks\b).{0,40}\b(?:water|fluid|liquid) (?:is |keeps |has been |was )?"
+            r"(?:trickling|leaking|gushing|dripping|pouring|running) (?:down|out)\b",
         ),
         "symptom",
         "Pregnancy warning signs (CDC)",
@@ -1089,7 +1096,13 @@ def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRul
         if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
             continue
         if rule.level == "emergency":
-            return rule
+            # A sign read with its cause (collapsed after a day in the heat) names the
+            # emergency better than the sign alone: keep looking for the cause.
+            if rule.category in _CAUSE_CATEGORIES:
+                return rule
+            if best is None or best.level != "emergency":
+                best = rule
+            continue
         if best is None:
             best = rule
     return best
