@@ -47,6 +47,7 @@ def test_games_and_wordplay_are_out_of_scope_whatever_health_words_they_use(
         "my car is coughing and spluttering when i put my foot down",
         "my laptop has a virus",
         "my phone keeps overheating",
+        "is my freezer sweating because the door seal has gone",
     ],
 )
 def test_a_thing_described_like_a_patient_is_not_a_health_question(
@@ -81,6 +82,14 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "how do i bring a sick houseplant back",
         "what is the prognosis for the economy",
         "how does carbon dating work",
+        # Money, baking, weather, laundry, gardens, sayings and television.
+        "my portfolio is bleeding cash this quarter",
+        "my bread dough is too sticky to knead",
+        "how do tornadoes form",
+        "how to stop a red sock dyeing my white laundry pink",
+        "how do i tell if my hedge has a fungus",
+        "where does the idiom cold feet come from",
+        "which season of scrubs has the most heart attacks",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -492,3 +501,24 @@ def test_what_makes_something_happen_asks_for_its_causes() -> None:
 def test_getting_ready_for_a_test_looks_for_what_to_do_before_it() -> None:
     stems, _number = answer_cues("can i eat before a cholesterol test")
     assert stem("fasting") in stems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A Latin qualifier the knowledge base does not know: not the condition it follows.
+        "what is erythema multiforme",
+        "what causes acanthosis palmaris",
+        # What a scan, report or test of one's own says needs a clinician.
+        "my ct scan showed a 4mm nodule on my lung, what now",
+        "my semen analysis says low motility, what does that mean",
+        # What will become of one person.
+        "will my grandad ever remember us again after his stroke",
+    ],
+)
+def test_unknown_names_own_reports_and_one_persons_outlook_are_not_guessed(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope, question
+    assert answer.abstained, question

@@ -366,6 +366,28 @@ def test_suicide_guidance_puts_the_crisis_line_up_front() -> None:
             "urgent",
             "urgent_symptoms",
         ),
+        (
+            "her reliever inhaler is doing nothing and she can barely speak",
+            "emergency",
+            "breathing",
+        ),
+        ("i can only get out a couple of words between breaths", "emergency", "breathing"),
+        ("34 weeks and fluid keeps leaking out of me", "urgent", "pregnancy"),
+        (
+            "he banged his head in the rugby tackle and clear fluid is coming out of his left ear",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "my calf is swollen and red and it hurts when i take a deep breath",
+            "emergency",
+            "blood_clot",
+        ),
+        (
+            "my nan fainted at the bus stop in the heat and now she's confused",
+            "emergency",
+            "heatstroke",
+        ),
     ],
 )
 def test_red_flag_concepts_are_flagged(question: str, level: str, category: str) -> None:
