@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import math
 import re
 import resource
 import sys
@@ -226,7 +227,7 @@ def own_set(engine: HealthEngine, splits: Sequence[str], show_failures: bool) ->
 
     def frac(key: str, split: str) -> str:
         value, hits, total = per_split[split][key]
-        return f"{value:.1%} ({hits}/{total})"
+        return f"{value:.1%} ({hits}/{total})" if total else "-"
 
     rows = []
     spec = [
@@ -255,7 +256,11 @@ def own_set(engine: HealthEngine, splits: Sequence[str], show_failures: bool) ->
     rows.append(
         [
             "calibration: AUROC",
-            *(f"{per_split[s]['auroc']:.3f}" for s in columns),
+            # AUROC needs right and wrong answers: "-" where a column has only one kind.
+            *(
+                "-" if math.isnan(per_split[s]["auroc"]) else f"{per_split[s]['auroc']:.3f}"
+                for s in columns
+            ),
             f">= {TARGETS['auroc']}",
         ]
     )
