@@ -1287,3 +1287,24 @@ def test_asking_what_amount_would_kill_gets_the_crisis_line_first(question: str)
 )
 def test_killing_germs_and_death_statistics_are_not_a_crisis(question: str) -> None:
     assert triage(question).level == "routine"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens if my 2 year old ate a tylenol",
+        "what should i do if my son ate some of my pills",
+        "what to do if my baby chewed a nicotine gum",
+    ],
+)
+def test_a_child_who_ate_a_medicine_is_an_emergency_even_asked_as_what_if(question: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == ("emergency", "overdose")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what if my toddler eats a vitamin", "what happens if a child swallows a tablet"],
+)
+def test_a_child_ingestion_that_has_not_happened_stays_routine(question: str) -> None:
+    assert triage(question).level == "routine"

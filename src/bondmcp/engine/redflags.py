@@ -49,6 +49,10 @@ class ConceptRule:
     past_guard: bool = True
     #: Words that, in the same sentence, mean another explanation ("after the dentist").
     unless: re.Pattern[str] | None = None
+    #: Skip in a conditional ("what should I do if my lips swell"). Off for a rule whose
+    #: concepts say it has happened: "what happens if my 2 year old ate a tylenol" asks
+    #: about something done.
+    conditional_guard: bool = True
 
 
 def required_substrings(pattern: str) -> tuple[str, ...] | None:
@@ -2412,6 +2416,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=100,
         everyday_guard=False,
         unless=OWN_MEDICINE,
+        conditional_guard=False,  # ACCIDENTAL_INGEST is in the past tense
     ),
     ConceptRule("overdose", "emergency", (EXTRA_DOSE, MEDICINE), span=80, everyday_guard=False),
     ConceptRule(
@@ -2922,7 +2927,7 @@ def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[Conce
             continue
         if rule.past_guard and _PAST_RE.search(context):
             continue
-        if _CONDITIONAL_RE.search(text, first, low):
+        if rule.conditional_guard and _CONDITIONAL_RE.search(text, first, low):
             continue
         if rule.unless is not None and rule.unless.search(context):
             continue
