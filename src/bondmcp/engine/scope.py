@@ -179,10 +179,19 @@ _THING_SYMPTOMS = frozenset(
 _MAX_NAME_WORDS = 6
 
 
-#: Each phrase with a space either side, to find it as whole words.
-_SPACED_OFF_DOMAIN_PHRASES = tuple((p, f" {p} ") for p in OFF_DOMAIN_PHRASES)
-_SPACED_DECISIVE_PHRASES = tuple((p, f" {p} ") for p in DECISIVE_OFF_DOMAIN_PHRASES)
-_SPACED_HEALTH_PHRASES = tuple((p, f" {p} ") for p in HEALTH_PHRASES)
+def _spaced(phrases: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each phrase with a space either side, made once, to find it as whole words."""
+    return tuple((p, f" {p} ") for p in phrases)
+
+
+def _found(spaced: tuple[tuple[str, str], ...], padded: str) -> list[str]:
+    """The phrases in ``padded``, the question's words joined and padded with spaces."""
+    return [p for p, with_spaces in spaced if with_spaces in padded]
+
+
+_SPACED_OFF_DOMAIN_PHRASES = _spaced(OFF_DOMAIN_PHRASES)
+_SPACED_DECISIVE_PHRASES = _spaced(DECISIVE_OFF_DOMAIN_PHRASES)
+_SPACED_HEALTH_PHRASES = _spaced(HEALTH_PHRASES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,11 +357,11 @@ class ScopeDetector:
         pet = False
         padded = f" {' '.join(question_words)} "
         decisive = tuple(w for w in question_words if w in DECISIVE_OFF_DOMAIN_WORDS)
-        decisive += tuple(p for p, spaced in _SPACED_DECISIVE_PHRASES if spaced in padded)
-        phrases = [p for p, spaced in _SPACED_OFF_DOMAIN_PHRASES if spaced in padded]
+        decisive += tuple(_found(_SPACED_DECISIVE_PHRASES, padded))
+        phrases = _found(_SPACED_OFF_DOMAIN_PHRASES, padded)
         off_domain.extend(phrases)
         off_domain.extend(decisive)
-        named_health = [p for p, spaced in _SPACED_HEALTH_PHRASES if spaced in padded]
+        named_health = _found(_SPACED_HEALTH_PHRASES, padded)
         health.extend(named_health)
         # The words of such a phrase ("cast *iron*", "*hearing* loss") are counted once.
         skipped = {w for p in (*phrases, *decisive, *named_health) for w in p.split()}
