@@ -432,6 +432,9 @@ _REPORT_RESULT_RE = re.compile(
 )
 
 
+_MY_RE = re.compile(r"\bmy\b", re.IGNORECASE)
+
+
 def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     """A person's own laboratory values ("my ferritin is 12 and hemoglobin 11.2", "my lp(a)
     came back at 180").
@@ -439,13 +442,9 @@ def asks_to_interpret_result(question_words: list[str], question: str) -> bool:
     Interpreting them needs a clinician who knows the rest of the picture, so the engine
     declines rather than matching the numbers against general ranges.
     """
-    if _CAME_BACK_VALUE_RE.search(question) is not None and re.search(
-        r"\bmy\b", question, re.IGNORECASE
-    ):
+    if _CAME_BACK_VALUE_RE.search(question) is not None and _MY_RE.search(question):
         return True
-    if _CULTURE_RESULT_RE.search(question) is not None:
-        return True
-    if _REPORT_RESULT_RE.search(question) is not None:
+    if any(pattern.search(question) for pattern in (_CULTURE_RESULT_RE, _REPORT_RESULT_RE)):
         return True
     return (
         any(w in LAB_NAMES for w in question_words)
