@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import hmac
 import json
 from collections.abc import Iterator, Sequence
@@ -111,10 +112,16 @@ def _canonical(seq: int, ts: dt.datetime, event: str, key_id: str | None, detail
 class AuditLog:
     def __init__(self, db: Database, secret: bytes) -> None:
         self._db = db
-        self._secret = secret
+        # Keyed once and copied per record. ``hmac.digest`` would key it again each time
+        # and release the GIL around OpenSSL's call even for a few hundred bytes; the
+        # recorder thread then waits for the event loop to hand the GIL back, once per
+        # row, which cost more than the hashing itself.
+        self._keyed = hmac.new(secret, digestmod=hashlib.sha256)
 
     def _hash(self, prev: str, payload: bytes) -> str:
-        return hmac.digest(self._secret, prev.encode() + payload, "sha256").hex()
+        mac = self._keyed.copy()
+        mac.update(prev.encode() + payload)
+        return mac.hexdigest()
 
     def append(self, events: Sequence[AuditEvent]) -> None:
         """Append events in order, in one transaction, after the current head.
