@@ -861,20 +861,22 @@ class PassageIndex:
             return []
         if positive.size > _TOPIC_POOL:
             positive = positive[np.argpartition(-scores[positive], _TOPIC_POOL - 1)[:_TOPIC_POOL]]
-        ordered = positive[np.argsort(-scores[positive], kind="stable")]
-        # Each topic's first and second passages in score order: one stable sort by topic
-        # keeps every topic's passages in score order, rather than np.unique twice.
-        topics = self._topic_of[ordered]
-        by_topic = np.argsort(topics, kind="stable")
-        grouped = topics[by_topic]
+        # One sort by topic, then by score downwards: each topic's passages sit together,
+        # its best first and its second best next (their order among equal scores does
+        # not change either value).
+        pool = scores[positive]
+        topics = self._topic_of[positive]
+        order = np.lexsort((-pool, topics))
+        grouped = topics[order]
+        ranked = pool[order]
+        n = len(order)
         starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))
-        sizes = np.diff(np.append(starts, len(grouped)))
+        ends = np.append(starts[1:], n)
         first_topics = grouped[starts]
-        totals = scores[ordered[by_topic[starts]]].astype(np.float64)
-        two = sizes > 1
-        second = np.zeros(len(first_topics))
-        second[two] = scores[ordered[by_topic[starts[two] + 1]]]
-        totals = totals + SECOND_PASSAGE_WEIGHT * second
+        second = np.where(ends - starts > 1, ranked[np.minimum(starts + 1, n - 1)], 0.0)
+        totals = ranked[starts].astype(np.float64) + SECOND_PASSAGE_WEIGHT * second.astype(
+            np.float64
+        )
         # first_topics ascends, so a stable sort breaks ties by topic as lexsort did.
         best = np.argsort(-totals, kind="stable")[:limit]
         return [
