@@ -522,3 +522,40 @@ def test_unknown_names_own_reports_and_one_persons_outlook_are_not_guessed(
     answer = engine.ask(question)
     assert answer.in_scope, question
     assert answer.abstained, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what to do if someone is having a fit",
+        "my nephew has fits, what should we do while one is happening",
+        "should you put something in someones mouth when theyre having a fit",
+    ],
+)
+def test_having_a_fit_is_a_seizure(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.topic_id == "seizure-first-aid", (question, answer.topic_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how do i get fit after having a baby", "physical-activity"),
+        ("how do i get fit", "physical-activity"),
+    ],
+)
+def test_getting_fit_is_exercise(engine: HealthEngine, question: str, topic: str) -> None:
+    query = engine.index.analyse_query(question)
+    assert "seizure" not in query.words and "exercise" in query.words
+    assert engine.ask(question).topic_id == topic
+
+
+def test_a_fit_of_coughing_is_not_a_seizure(engine: HealthEngine) -> None:
+    query = engine.index.analyse_query("having a fit of coughing every night")
+    assert "seizure" not in query.words
+    assert engine.ask("having a fit of coughing every night").triage == "routine"
+
+
+def test_contractions_typed_without_apostrophes_are_stop_words(engine: HealthEngine) -> None:
+    query = engine.index.analyse_query("when theyre asleep and someones snoring")
+    assert {"theyre", "someones"}.isdisjoint(term.word for term in query.terms)

@@ -9,7 +9,8 @@ from __future__ import annotations
 STOPWORDS = frozenset(
     # Contractions typed without their apostrophe count as the words they stand for.
     """wont havent dont doesnt didnt cant isnt arent wasnt werent shouldnt wouldnt couldnt
-    hasnt hadnt
+    hasnt hadnt theyre theyve theyd theres wheres whos hows youve youd weve shouldve
+    wouldve couldve someones everyones anyones somebodys
     a about above after again against all am an and any are aren as at be because been
     before being below between both but by can cannot could couldn did didn do does doesn doing
     don down during each few for from further had hadn has hasn have haven having he her here

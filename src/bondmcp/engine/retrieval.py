@@ -108,6 +108,39 @@ _NOT_GUESSES = frozenset(
     healthy harmful urgent worse better enough""".split()
 )
 
+#: "Fit" has two senses in questions. After a verb of having one ("having a fit", "he gets
+#: fits") it is a seizure, as in British English; after a verb of becoming or staying ("get
+#: fit", "keeping fit") it is fitness, which the sources call exercise and physical
+#: activity. Elsewhere it stays ambiguous ("a fit of coughing", "a hissy fit", "does it fit").
+_SEIZURE_VERBS = frozenset("have has had having get gets got getting".split())
+_FITNESS_VERBS = frozenset(
+    "get gets got getting keep keeps keeping kept stay stays staying become becoming".split()
+)
+
+
+def _fit_senses(typed: Sequence[str]) -> list[str]:
+    """The words with each "fit" or "fits" whose sense is clear read as that sense:
+    "seizure(s)" or "exercise"."""
+    out = list(typed)
+    if "fit" not in typed and "fits" not in typed:
+        return out
+    for i, word in enumerate(typed):
+        if word not in ("fit", "fits") or i == 0:
+            continue
+        before = typed[i - 1]
+        after = typed[i + 1] if i + 1 < len(typed) else None
+        if word == "fit" and before in _FITNESS_VERBS:
+            out[i] = "exercise"
+            continue
+        if word == "fit" and before in ("a", "another") and i >= 2:
+            before = typed[i - 2]
+        elif word == "fit":
+            continue
+        if before in _SEIZURE_VERBS and after != "of":
+            out[i] = "seizure" if word == "fit" else "seizures"
+    return out
+
+
 #: Words a name may lose and still mean the same ("the flu" is "flu").
 _ARTICLES = frozenset("a an the my your his her their our".split())
 
@@ -513,6 +546,15 @@ class PassageIndex:
                 corrected.extend(fixed.split())
             else:
                 corrected.append(word)
+        # A fit that is a seizure names seizures, not fitness, and still matches "a seizure
+        # (fit or convulsion)"; getting fit is exercise, not coughing fits.
+        naming = _fit_senses(corrected)
+        if naming != corrected:
+            corrected = [
+                w
+                for sense, typed_word in zip(naming, corrected, strict=True)
+                for w in ((sense, typed_word) if sense.startswith("seizure") else (sense,))
+            ]
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         for word in corrected:
@@ -528,7 +570,7 @@ class PassageIndex:
             corrections=tuple(corrections),
             aliases=tuple(
                 self._with_hypotheses(
-                    self._with_defined(self._match_aliases(corrected), typed), question
+                    self._with_defined(self._match_aliases(naming), typed), question
                 )
             ),
         )

@@ -636,7 +636,7 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:on the (?:floor|ground)|collapsed) (?:\w+ ){0,2}(?:jerking|twitching|shaking|thrashing|fitting)",
             r"(?:jerking|twitching|thrashing|shaking) (?:uncontrollably|all over|and (?:foaming|not responding|"
             r"unresponsive|won'?t respond))",
-            r"having (?:a )?fits?\b",
+            r"having (?:a )?fits?\b(?! of\b)",
         ),
         "symptom",
         "First aid for seizures (CDC)",
