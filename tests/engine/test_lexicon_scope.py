@@ -559,3 +559,13 @@ def test_a_fit_of_coughing_is_not_a_seizure(engine: HealthEngine) -> None:
 def test_contractions_typed_without_apostrophes_are_stop_words(engine: HealthEngine) -> None:
     query = engine.index.analyse_query("when theyre asleep and someones snoring")
     assert {"theyre", "someones"}.isdisjoint(term.word for term in query.terms)
+
+
+@pytest.mark.parametrize(
+    "question", ["b-12 deficiency symptoms", "how much b-12 is needed in an adult/month"]
+)
+def test_a_letter_and_number_joined_by_a_hyphen_are_one_name(
+    engine: HealthEngine, question: str
+) -> None:
+    assert "b12" in engine.index.analyse_query(question).words
+    assert engine.ask(question).topic_id == "vitamin-b12-deficiency"

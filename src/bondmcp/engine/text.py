@@ -18,6 +18,8 @@ import Stemmer
 from bondmcp.engine.lexicon import EXPANSIONS, STOPWORDS
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+#: A letter and a number joined by a hyphen are one name: "B-12" is B12, "D-3" is D3.
+_LETTER_NUMBER_RE = re.compile(r"\b([a-z])-(\d{1,2})\b")
 _stemmer = Stemmer.Stemmer("english")
 
 #: Words shorter than this are never corrected: too many short words are one edit apart.
@@ -26,7 +28,10 @@ _MIN_CORRECTABLE = 5
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, apostrophe suffixes dropped ("crohn's" -> "crohn")."""
-    return [w.split("'")[0] for w in _WORD_RE.findall(text.lower().replace("’", "'"))]
+    text = text.lower().replace("’", "'")
+    if "-" in text:
+        text = _LETTER_NUMBER_RE.sub(r"\1\2", text)
+    return [w.split("'")[0] for w in _WORD_RE.findall(text)]
 
 
 #: Words Snowball would merge with an unrelated word: "prostatitis" and "prostate" both
