@@ -569,3 +569,24 @@ def test_a_letter_and_number_joined_by_a_hyphen_are_one_name(
 ) -> None:
     assert "b12" in engine.index.analyse_query(question).words
     assert engine.ask(question).topic_id == "vitamin-b12-deficiency"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "trospium can i stop taking it?",
+        "how long does chlordiazepoxide stay in your system",
+        "how to reconstitute cefazolin",
+    ],
+)
+def test_a_medicine_the_content_does_not_know_gets_an_abstention_not_a_redirect(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope and answer.abstained, question
+
+
+def test_stopping_something_else_does_not_make_a_medicine(engine: HealthEngine) -> None:
+    answer = engine.ask("blood is pouring from a cut on my arm and a towel isnt stopping it")
+    assert answer.triage == "emergency"
+    assert answer.topic_id == "bleeding-and-wounds"

@@ -116,6 +116,14 @@ _RIVALS_FOR_ENTITY = 3
 #: A named thing in this many of a topic's sentences is one of its subjects.
 _SUBJECT_MENTIONS = 3
 _DETERMINERS = frozenset("a an the my his her their our some any".split())
+#: "can I stop taking it": the medicine was named before. Only after a verb of taking:
+#: "a towel isn't stopping it" is not about a medicine.
+_MEDICINE_PRONOUNS = frozenset("it them".split())
+_TAKING = frozenset("take takes taking took taken".split())
+#: "how long does X stay in your system": said of a medicine or drug.
+_STAYS_IN_SYSTEM = re.compile(
+    r"\b(?:stays?|last|lasts|remains?|hangs? around) in (?:\w+ )?system\b"
+)
 
 #: A word that stands for each section, to look for in a sentence about a named thing.
 _INTENT_STEMS = {
@@ -602,6 +610,10 @@ class HealthEngine:
             ]
             if following and following[0] in unknown:
                 found.append(following[0])
+            elif following and following[0] in _MEDICINE_PRONOUNS and word in _TAKING:
+                found.extend(w for w in query.words[:i] if w in unknown)
+        if _STAYS_IN_SYSTEM.search(" ".join(query.words)):
+            found.extend(unknown)
         return sorted(set(found))
 
     @staticmethod

@@ -861,6 +861,7 @@ MEDICINE_CUES = frozenset(
     """dose doses dosage mg mcg milligram milligrams tablet tablets pill pills capsule capsules
     medication medications medicine medicines drug drugs prescription prescribed side effects
     interact interacts interaction interactions generic brand refill pharmacy injection
+    reconstitute reconstituted reconstituting
     injections ointment inhaler overdose withdrawal wean taper tapering therapy infusion
     infusions""".split()
 )
