@@ -590,3 +590,12 @@ def test_stopping_something_else_does_not_make_a_medicine(engine: HealthEngine) 
     answer = engine.ask("blood is pouring from a cut on my arm and a towel isnt stopping it")
     assert answer.triage == "emergency"
     assert answer.topic_id == "bleeding-and-wounds"
+
+
+def test_a_medicine_name_is_not_corrected_to_another_form(engine: HealthEngine) -> None:
+    # The sources write "tetracyclines"; the question's "tetracycline" stays a medicine's
+    # name, so a topic that only shares "metabolized" with it does not answer.
+    query = engine.index.analyse_query("how is tetracycline metabolized?")
+    assert "tetracycline" in query.words and not query.corrections
+    answer = engine.ask("how is tetracycline metabolized?")
+    assert answer.abstained and answer.topic_id is None

@@ -629,8 +629,8 @@ class PassageIndex:
         return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
 
     def _correct_word(self, word: str) -> str | None:
-        if word in STOPWORDS or word in EXPANSIONS:
-            return None
+        if word in STOPWORDS or word in EXPANSIONS or word in DRUG_NAMES:
+            return None  # a medicine's name is spelt right, even where no source uses it
         if any(base in OFF_DOMAIN_WORDS or base in ANIMAL_WORDS for base in inflection_bases(word)):
             return None  # a word we know belongs elsewhere ("banks" is not "backs")
         if any(base in self.speller or base in EXPANSIONS for base in inflection_bases(word)):
