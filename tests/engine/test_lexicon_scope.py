@@ -599,3 +599,19 @@ def test_a_medicine_name_is_not_corrected_to_another_form(engine: HealthEngine) 
     assert "tetracycline" in query.words and not query.corrections
     answer = engine.ask("how is tetracycline metabolized?")
     assert answer.abstained and answer.topic_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is pramoxine a nsaid?", "local-anesthetics"),
+        ("levaquin treat uti?", "antibiotics"),
+        ("how does cocaine i effect the nervous system", None),
+    ],
+)
+def test_a_named_medicine_or_drug_is_answered_only_from_a_topic_about_it(
+    engine: HealthEngine, question: str, topic: str | None
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic_id == topic, (question, answer.topic_id)
+    assert answer.in_scope

@@ -655,7 +655,8 @@ DRUG_NAMES = frozenset(
     zinc elderberry echinacea valerian kava glucosamine chondroitin coq10 coenzyme
     biotin collagen creatine fenugreek mobic zyban silenor jantoven sklice lotrimin retin
     remeron naprosyn pravachol tenormin inderal ultram senokot colace zestril cozaar zyloprim
-    prevnar vaxneuvance capvaxive gardasil""".split()
+    prevnar vaxneuvance capvaxive gardasil
+    cocaine heroin methamphetamine fentanyl levaquin levofloxacin pramoxine""".split()
 )
 
 #: Health words that also have common everyday meanings ("a virus on my computer", "stock
