@@ -864,13 +864,22 @@ class PassageIndex:
     def _bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 of every passage, float32, each query token added in turn (repeats count)."""
         scores = np.zeros(len(self.passages), dtype=np.float32)
-        for token in tokens:
-            word_id = self._vocab.get(token)
-            if word_id is None:
-                continue
-            start, end = self._post_start[word_id], self._post_start[word_id + 1]
-            # A passage appears once per word, so the fancy-index add is a plain add.
-            scores[self._post_docs[start:end]] += self._post_scores[start:end]
+        starts = self._post_start
+        spans = [
+            slice(starts[word_id], starts[word_id + 1])
+            for token in tokens
+            if (word_id := self._vocab.get(token)) is not None
+        ]
+        if len(spans) == 1:
+            scores[self._post_docs[spans[0]]] = self._post_scores[spans[0]]
+        elif spans:
+            # One unbuffered add of every token's postings, in token order: the same float32
+            # sums as adding token by token, in one call.
+            np.add.at(
+                scores,
+                np.concatenate([self._post_docs[span] for span in spans]),
+                np.concatenate([self._post_scores[span] for span in spans]),
+            )
         return scores
 
     def search(
