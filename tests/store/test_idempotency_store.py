@@ -189,3 +189,20 @@ def test_lookup_many_answers_each_request_in_its_place(store: IdempotencyStore) 
     # One at a time, the same answers.
     assert store.lookup(key_id, "saved", "hash-s") == saved
     assert store.lookup(key_id, "never-seen", "hash-n") is None
+
+
+def test_a_flush_of_many_responses_writes_every_one(store: IdempotencyStore) -> None:
+    key_id = _key(store)
+    responses = {
+        f"k{n}": StoredResponse(200, f'{{"n":{n}}}'.encode() * 50, "application/json")
+        for n in range(250)  # more rows than one statement takes on SQLite
+    }
+    for idempotency_key, response in responses.items():
+        store.remember(key_id, idempotency_key, "h", response)
+    store.flush()
+    assert not store._pending
+    elsewhere = IdempotencyStore(store._db, b"s" * 32)
+    for idempotency_key, response in responses.items():
+        assert elsewhere.lookup(key_id, idempotency_key, "h") == response
+    with store._db.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(IdempotencyRecord)) == 250

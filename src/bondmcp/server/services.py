@@ -124,6 +124,7 @@ class Services:
 
     def close(self) -> None:
         self.recorder.close()
+        self.idempotency.close()
         self.db.dispose()
         if self.redis is not None:
             self.redis.close()

@@ -74,14 +74,24 @@ class Database:
         # in its busy handler (1, 2, 5, 10... ms): this process's writers queue here instead.
         self._write_lock: threading.Lock | None = threading.Lock() if self.is_sqlite else None
 
+    def sqlite_file(self) -> str | None:
+        """The path of the SQLite file, or None for PostgreSQL or an in-memory database:
+        the file another connection of ours can open too."""
+        if not self.is_sqlite:
+            return None
+        path = self.url.removeprefix("sqlite:///")
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return None
+        return path
+
     def key_changes(self) -> ChangeCounter | None:
         """A counter that moves whenever API keys may have changed, in any process (see
         ``store.changes``), or None when this database offers none (an in-memory SQLite).
         It lives until the database is disposed."""
         counter: ChangeCounter
         if self.is_sqlite:
-            path = self.url.removeprefix("sqlite:///")
-            if not path or path == ":memory:" or path.startswith("file:"):
+            path = self.sqlite_file()
+            if path is None:
                 return None
             counter = SqliteChanges(path)
         else:
