@@ -615,3 +615,15 @@ def test_a_named_medicine_or_drug_is_answered_only_from_a_topic_about_it(
     answer = engine.ask(question)
     assert answer.topic_id == topic, (question, answer.topic_id)
     assert answer.in_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how to loose weight", "healthy-weight"),
+        ("loosing weight without trying", "weight-loss-unexplained"),
+        ("i have loose stools", "diarrhea"),
+    ],
+)
+def test_loose_before_weight_is_lose(engine: HealthEngine, question: str, topic: str) -> None:
+    assert engine.ask(question).topic_id == topic

@@ -141,6 +141,15 @@ def _fit_senses(typed: Sequence[str]) -> list[str]:
     return out
 
 
+#: Everyday words typed for another before a word that tells them apart: "how to loose
+#: weight" is about losing it, not loose stools.
+_MISTYPED_BEFORE: dict[tuple[str, str], str] = {
+    (typed, following): meant
+    for typed, meant in (("loose", "lose"), ("loosing", "losing"), ("looses", "loses"))
+    for following in ("weight", "fat", "pounds", "lbs", "kilos", "stone", "belly", "inches")
+}
+
+
 #: Words a name may lose and still mean the same ("the flu" is "flu").
 _ARTICLES = frozenset("a an the my your his her their our".split())
 
@@ -539,8 +548,9 @@ class PassageIndex:
             if len(joined) >= 7 and joined in self.speller and first not in STOPWORDS:
                 corrections.append((f"{first} {second}", joined))
                 corrected.append(joined)
-        for word in typed:
-            fixed = self._correct(word)
+        for i, word in enumerate(typed):
+            following = typed[i + 1] if i + 1 < len(typed) else ""
+            fixed = _MISTYPED_BEFORE.get((word, following)) or self._correct(word)
             if fixed is not None and fixed != word:
                 corrections.append((word, fixed))
                 corrected.extend(fixed.split())
