@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from bondmcp.store.db import Database, utcnow
 from bondmcp.store.idempotency import (
@@ -206,3 +206,26 @@ def test_a_flush_of_many_responses_writes_every_one(store: IdempotencyStore) -> 
         assert elsewhere.lookup(key_id, idempotency_key, "h") == response
     with store._db.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(IdempotencyRecord)) == 250
+
+
+def test_a_lost_postgresql_lookup_connection_is_opened_again(postgres_url: str) -> None:
+    db = Database(postgres_url)
+    db.upgrade()
+    store = IdempotencyStore(db, b"s" * 32)
+    try:
+        key_id = _key(store)
+        saved = StoredResponse(200, b'{"saved":true}', "application/json")
+        store.save(key_id, "k", "h", saved)
+        assert store.lookup(key_id, "k", "h") == saved
+        with db.engine.connect() as conn:
+            killed = conn.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).scalar()
+        assert killed and killed >= 1  # the lookup's own connection among them
+        assert store.lookup(key_id, "k", "h") == saved
+    finally:
+        store.close()
+        db.dispose()

@@ -34,7 +34,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import and_, bindparam, delete, or_, select, tuple_
+from sqlalchemy import Engine, and_, create_engine, delete, or_, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlalchemy.sql.elements import ColumnElement
@@ -74,18 +74,17 @@ _REPLAY_COLUMNS = (
     _TABLE.c.note,
     _TABLE.c.created_at,
 )
-#: Built once: composing the statement cost more than running it.
-_LOOKUP = select(*_REPLAY_COLUMNS).where(
-    _TABLE.c.key_id == bindparam("key_id"),
-    _TABLE.c.idempotency_key == bindparam("digest"),
-    _TABLE.c.created_at > bindparam("since"),
-)
 _LOOKUP_MANY = select(_TABLE.c.key_id, _TABLE.c.idempotency_key, *_REPLAY_COLUMNS)
 _TABLE_NAME = IdempotencyRecord.__tablename__
 _REPLAY_NAMES = ", ".join(column.name for column in _REPLAY_COLUMNS)
 _SQLITE_LOOKUP = (
     f"SELECT {_REPLAY_NAMES} FROM {_TABLE_NAME}"  # noqa: S608 - constant names, placeholders
     " WHERE key_id = ? AND idempotency_key = ? AND created_at > ?"
+)
+_POSTGRES_LOOKUP = (
+    f"SELECT key_id, idempotency_key, {_REPLAY_NAMES} FROM {_TABLE_NAME}"  # noqa: S608
+    " WHERE (key_id, idempotency_key) IN (SELECT * FROM unnest(%s::text[], %s::text[]))"
+    " AND created_at > %s"
 )
 _WRITE_COLUMNS = (
     "key_id",
@@ -164,6 +163,22 @@ class IdempotencyStore:
         self._reader: sqlite3.Connection | None = None
         self._reader_lock = threading.Lock()
         self._sqlite_path = db.sqlite_file()
+        # On PostgreSQL the lookups of a loop turn go through a pool of the store's own, in
+        # autocommit and without a ping at checkout: the shared pool cost a ping when a
+        # connection was checked out, BEGIN before the query and ROLLBACK when it was
+        # returned, four round trips where one will do. A connection found dead is dropped
+        # and the lookup tried once more on a new one.
+        self._postgres_reads: Engine | None = (
+            create_engine(
+                db.engine.url,
+                isolation_level="AUTOCOMMIT",
+                pool_pre_ping=False,
+                pool_reset_on_return=None,
+                connect_args={"connect_timeout": 5},
+            )
+            if db.engine.dialect.name == "postgresql"
+            else None
+        )
         created_at = _TABLE.c.created_at.type.dialect_impl(db.engine.dialect)
         self._stamp_to_db = created_at.bind_processor(db.engine.dialect)
         self._stamp_from_db = created_at.result_processor(db.engine.dialect, None)
@@ -209,20 +224,10 @@ class IdempotencyStore:
         if len(wanted) == 1 and self._sqlite_path is not None:
             ((key_id, digest),) = wanted
             found = [(key_id, digest, row) for row in self._sqlite_lookup(key_id, digest, since)]
-            for key_id, digest, row in found:
-                for index in wanted[key_id, digest]:
-                    outcomes[index] = self._replayed(key_id, digest, row, requests[index][2])
-            return outcomes
-        with self._db.engine.connect() as conn:
-            if len(wanted) == 1:
-                ((key_id, digest),) = wanted
-                found = [
-                    (key_id, digest, row)
-                    for row in conn.execute(
-                        _LOOKUP, {"key_id": key_id, "digest": digest, "since": since}
-                    )
-                ]
-            else:
+        elif self._postgres_reads is not None:
+            found = self._postgres_lookup(list(wanted), since)
+        else:
+            with self._db.engine.connect() as conn:
                 found = [
                     (row.key_id, row.idempotency_key, row)
                     for row in conn.execute(
@@ -259,12 +264,39 @@ class IdempotencyStore:
             for row in rows
         ]
 
+    def _postgres_lookup(
+        self, wanted: list[tuple[str, str]], since: dt.datetime
+    ) -> list[tuple[str, str, _Row]]:
+        """The records of several (key id, digest) slots in one query."""
+        import psycopg
+
+        assert self._postgres_reads is not None
+        params = ([key_id for key_id, _ in wanted], [digest for _, digest in wanted], since)
+        for attempt in range(2):
+            conn = self._postgres_reads.raw_connection()
+            try:
+                cursor = conn.cursor()
+                cursor.execute(_POSTGRES_LOOKUP, params)
+                rows = cursor.fetchall()
+                cursor.close()
+            except psycopg.OperationalError:
+                conn.invalidate()
+                if attempt:
+                    raise
+                continue
+            finally:
+                conn.close()
+            return [(row[0], row[1], _Row(*row[2:])) for row in rows]
+        raise AssertionError("unreachable")
+
     def close(self) -> None:
-        """Close the store's own SQLite connection, if it opened one."""
+        """Close the store's own connections, if it opened any."""
         with self._reader_lock:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
+        if self._postgres_reads is not None:
+            self._postgres_reads.dispose()
 
     def _replayed(
         self, key_id: str, digest: str, row: Any, request_hash: str
