@@ -9,7 +9,6 @@ keyed hashes of de-identified queries: never query text or other PHI.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import hmac
 import json
@@ -21,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import IntegrityError
 
-from bondmcp.store.db import Database, utcnow
+from bondmcp.store.db import Database, insert_sqlite_rows, utcnow
 from bondmcp.store.models import AuditRecord
 
 GENESIS = "0" * 64
@@ -65,33 +64,6 @@ def _copy(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
                 copy.write_row(row)
     except psycopg.IntegrityError as exc:
         raise IntegrityError("COPY audit_log", None, exc) from exc
-
-
-# Seven placeholders a row: 128 rows stay under the 999 variables older SQLite builds allow.
-_SQLITE_ROWS_PER_INSERT = 128
-
-
-def _insert_sqlite(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Append rows on SQLite with multi-row INSERTs sent through the driver. SQLAlchemy's
-    insertmanyvalues did the same with about 4 µs of parameter processing a row, held
-    under the GIL that the requests being recorded wait for; here only the timestamp goes
-    through SQLAlchemy's own DATETIME conversion. One statement per chunk, not one per row:
-    the driver releases the GIL around each statement, and on a busy server every
-    re-acquisition waits out the switch interval (5 ms)."""
-    ts_type = AuditRecord.__table__.c.ts.type
-    to_db = ts_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-    for start in range(0, len(rows), _SQLITE_ROWS_PER_INSERT):
-        chunk = rows[start : start + _SQLITE_ROWS_PER_INSERT]
-        params: list[Any] = []
-        for seq, ts, *rest in chunk:
-            params += (seq, to_db(ts) if to_db is not None else ts, *rest)
-        conn.exec_driver_sql(_sqlite_insert(len(chunk)), tuple(params))
-
-
-@functools.cache
-def _sqlite_insert(rows: int) -> str:
-    values = ", ".join(["(" + ", ".join("?" * len(_COLUMNS)) + ")"] * rows)
-    return f"INSERT INTO audit_log ({', '.join(_COLUMNS)}) VALUES {values}"  # noqa: S608 - constant names, placeholders
 
 
 # Made once: json.dumps with options builds a new encoder on every call, and the request
@@ -159,7 +131,7 @@ class AuditLog:
                     if conn.dialect.name == "postgresql":
                         _copy(conn, rows)
                     else:
-                        _insert_sqlite(conn, rows)
+                        insert_sqlite_rows(conn, table, _COLUMNS, rows)
                 return
             except IntegrityError:
                 continue

@@ -7,16 +7,17 @@ PostgreSQL is selected by ``BONDMCP_DATABASE_URL`` and migrated with ``bondmcp d
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import Connection, FromClause, Table, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +38,54 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
+
+
+#: SQLite builds before 3.32 allow 999 variables in a statement.
+_SQLITE_MAX_VARIABLES = 999
+
+
+def insert_sqlite_rows(
+    conn: Connection,
+    table: FromClause,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    on_conflict: str = "",
+    on_conflict_params: Sequence[Any] = (),
+) -> None:
+    """Insert rows (values in ``columns`` order) on SQLite with multi-row INSERTs sent
+    through the driver, ``on_conflict`` appended to each.
+
+    The per-request writers (the audit log, remembered idempotent answers) write a batch
+    every twentieth of a second: SQLAlchemy's insertmanyvalues did the same with a few µs
+    of parameter processing a row, held under the GIL the event loop waits for. Here only
+    the columns whose type converts its values (timestamps, binary) go through SQLAlchemy's
+    own conversion. One statement per chunk, not one per row: the driver releases the GIL
+    around each statement, and on a busy server every re-acquisition waits out the switch
+    interval."""
+    dialect = conn.dialect
+    converters = [
+        (i, convert)
+        for i, name in enumerate(columns)
+        if (convert := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
+    per_statement = (_SQLITE_MAX_VARIABLES - len(on_conflict_params)) // len(columns)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        params: list[Any] = []
+        for row in chunk:
+            values = list(row)
+            for i, convert in converters:
+                values[i] = convert(values[i])
+            params += values
+        sql = _sqlite_insert(cast(Table, table).name, tuple(columns), len(chunk), on_conflict)
+        conn.exec_driver_sql(sql, (*params, *on_conflict_params))
+
+
+@functools.cache
+def _sqlite_insert(table: str, columns: tuple[str, ...], rows: int, on_conflict: str) -> str:
+    values = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * rows)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} {on_conflict}"  # noqa: S608 - names from the schema, placeholders
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -20,7 +20,6 @@ after that.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import hmac
 import os
@@ -34,12 +33,12 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Engine, and_, create_engine, delete, or_, select, tuple_
+from sqlalchemy import Connection, Engine, and_, create_engine, delete, or_, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlalchemy.sql.elements import ColumnElement
 
-from bondmcp.store.db import Database, utcnow
+from bondmcp.store.db import Database, insert_sqlite_rows, utcnow
 from bondmcp.store.models import IdempotencyRecord
 
 #: How long a stored response can be replayed.
@@ -96,8 +95,6 @@ _WRITE_COLUMNS = (
     "created_at",
     "note",
 )
-# Eight placeholders a row: 100 rows stay under the 999 variables older SQLite builds allow.
-_SQLITE_ROWS_PER_INSERT = 100
 
 
 class _Row(NamedTuple):
@@ -111,18 +108,14 @@ class _Row(NamedTuple):
     created_at: dt.datetime
 
 
-@functools.cache
-def _sqlite_write(rows: int) -> str:
-    """Insert ``rows`` records, replacing only expired ones in their slots (as
-    ``_write_statement``); the two parameters after the rows are the retention cutoffs."""
-    values = ", ".join(["(" + ", ".join("?" * len(_WRITE_COLUMNS)) + ")"] * rows)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _WRITE_COLUMNS[2:])
-    return (
-        f"INSERT INTO {_TABLE_NAME} ({', '.join(_WRITE_COLUMNS)}) VALUES {values}"  # noqa: S608
-        f" ON CONFLICT (key_id, idempotency_key) DO UPDATE SET {updates}"
-        f" WHERE {_TABLE_NAME}.created_at <= ?"
-        f" OR ({_TABLE_NAME}.note = '{_SEALED}' AND {_TABLE_NAME}.created_at <= ?)"
-    )
+#: ``flush``'s upsert on SQLite: a slot's record is replaced only once expired (as
+#: ``_write_statement``); its two parameters are the retention cutoffs.
+_SQLITE_UPSERT = (
+    "ON CONFLICT (key_id, idempotency_key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _WRITE_COLUMNS[2:])
+    + f" WHERE {_TABLE_NAME}.created_at <= ?"
+    f" OR ({_TABLE_NAME}.note = '{_SEALED}' AND {_TABLE_NAME}.created_at <= ?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,23 +371,21 @@ class IdempotencyStore:
                 if self._pending.get(slot) is pending:
                     del self._pending[slot]
 
-    def _write_sqlite(self, conn: Any, rows: list[dict[str, object]]) -> None:
-        """``flush`` on SQLite: multi-row upserts sent through the driver, as the audit log
-        appends (``store.audit._insert_sqlite``), without SQLAlchemy's per-row parameter
-        processing or RETURNING, which a flush does not read."""
+    def _write_sqlite(self, conn: Connection, rows: list[dict[str, object]]) -> None:
+        """``flush`` on SQLite: multi-row upserts through the driver (``insert_sqlite_rows``),
+        without RETURNING, which a flush does not read."""
         now = utcnow()
-        to_db = self._stamp_to_db
         cutoffs = [now - RETENTION, now - SEALED_RETENTION]
-        if to_db is not None:
-            cutoffs = [to_db(c) for c in cutoffs]
-        for start in range(0, len(rows), _SQLITE_ROWS_PER_INSERT):
-            chunk = rows[start : start + _SQLITE_ROWS_PER_INSERT]
-            params: list[object] = []
-            for row in chunk:
-                for column in _WRITE_COLUMNS:
-                    value = row[column]
-                    params.append(to_db(value) if column == "created_at" and to_db else value)
-            conn.exec_driver_sql(_sqlite_write(len(chunk)), (*params, *cutoffs))
+        if self._stamp_to_db is not None:
+            cutoffs = [self._stamp_to_db(cutoff) for cutoff in cutoffs]
+        insert_sqlite_rows(
+            conn,
+            _TABLE,
+            _WRITE_COLUMNS,
+            [tuple(row[column] for column in _WRITE_COLUMNS) for row in rows],
+            on_conflict=_SQLITE_UPSERT,
+            on_conflict_params=cutoffs,
+        )
 
     def _write_statement(self) -> ReturningInsert[tuple[int]]:
         """Insert records, replacing only expired ones in their slots; RETURNING gives the
