@@ -260,27 +260,31 @@ class IdempotencyStore:
     def _postgres_lookup(
         self, wanted: list[tuple[str, str]], since: dt.datetime
     ) -> list[tuple[str, str, _Row]]:
-        """The records of several (key id, digest) slots in one query."""
+        """The records of several (key id, digest) slots in one query; tried once more on
+        a new connection if the first one is found dead."""
         import psycopg
 
-        assert self._postgres_reads is not None
         params = ([key_id for key_id, _ in wanted], [digest for _, digest in wanted], since)
-        for attempt in range(2):
-            conn = self._postgres_reads.raw_connection()
-            try:
-                cursor = conn.cursor()
-                cursor.execute(_POSTGRES_LOOKUP, params)
-                rows = cursor.fetchall()
-                cursor.close()
-            except psycopg.OperationalError:
-                conn.invalidate()
-                if attempt:
-                    raise
-                continue
-            finally:
-                conn.close()
-            return [(row[0], row[1], _Row(*row[2:])) for row in rows]
-        raise AssertionError("unreachable")
+        try:
+            rows = self._postgres_query(params)
+        except psycopg.OperationalError:
+            rows = self._postgres_query(params)
+        return [(row[0], row[1], _Row(*row[2:])) for row in rows]
+
+    def _postgres_query(self, params: tuple[Any, ...]) -> Sequence[Any]:
+        assert self._postgres_reads is not None
+        conn = self._postgres_reads.raw_connection()
+        try:
+            cursor = conn.cursor()
+            cursor.execute(_POSTGRES_LOOKUP, params)
+            rows = cursor.fetchall()
+            cursor.close()
+            return rows
+        except Exception:
+            conn.invalidate()  # not returned to the pool: the next checkout connects anew
+            raise
+        finally:
+            conn.close()
 
     def close(self) -> None:
         """Close the store's own connections, if it opened any."""
