@@ -1308,3 +1308,102 @@ def test_a_child_who_ate_a_medicine_is_an_emergency_even_asked_as_what_if(questi
 )
 def test_a_child_ingestion_that_has_not_happened_stays_routine(question: str) -> None:
     assert triage(question).level == "routine"
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        ("dad says his ticker feels like it's being crushed in a vice", "emergency", "cardiac"),
+        (
+            "mum's face dropped on one side and when i asked her to smile only half of it moved",
+            "emergency",
+            "stroke",
+        ),
+        ("cnt breathe properly, my chest is locked up", "emergency", "breathing"),
+        ("my 3 month old keeps pausing her breathing and looks grey", "emergency", "breathing"),
+        (
+            "a wasp stung me five minutes ago and now i'm blotchy everywhere and feel faint",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "gave birth 4 days ago and i'm passing clots the size of a golf ball",
+            "emergency",
+            "pregnancy",
+        ),
+        ("is there a painless way to never wake up", "emergency", "suicide"),
+        (
+            "my brother gave me his guitar and his savings and says it won't matter soon",
+            "emergency",
+            "suicide",
+        ),
+        (
+            "my toddler was playing with nana's tablets and two of them are missing",
+            "emergency",
+            "overdose",
+        ),
+        ("my son sucked on a refill for my vape and is being sick", "emergency", "overdose"),
+        ("my dad took 6 of his sleeping tablets instead of one", "emergency", "overdose"),
+        (
+            "my friend keeled over in the blazing sun at the match and is talking nonsense",
+            "emergency",
+            "heatstroke",
+        ),
+        (
+            "we were lost on the moors in the snow for hours, she's stopped shivering and is mumbling",
+            "emergency",
+            "hypothermia",
+        ),
+        (
+            "the barbecue went whoosh and his face is blistered and his eyebrows are singed",
+            "emergency",
+            "burns",
+        ),
+        ("my testicle feels twisted and sits higher than the other one", "emergency", "testicular"),
+        ("i think an adder just bit my ankle, it's swelling", "emergency", "bites"),
+        ("a monkey bit my son's hand on holiday and broke the skin", "urgent", "bites"),
+        ("since my hip operation my left calf is red, hot and swollen", "urgent", "blood_clot"),
+        (
+            "34 weeks pregnant, my bump is rock hard with constant pain that won't let up",
+            "emergency",
+            "pregnancy",
+        ),
+        ("30 weeks and there was a gush of green fluid", "urgent", "pregnancy"),
+        ("my poo's been black and sticky for two days", "urgent", "urgent_symptoms"),
+        (
+            "a massive pain exploded in the back of my head in a split second",
+            "emergency",
+            "headache",
+        ),
+    ],
+)
+def test_red_flags_in_words_from_a_ninth_batch(question: str, level: str, category: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i had my baby 3 weeks ago and i'm passing clots the size of a 50p, is that normal?",
+        "33 weeks and my bump goes rock hard a few times a day, is that braxton hicks?",
+        "a bat flew into my bedroom last night but it didn't bite anyone, do we need jabs?",
+        "my dog got bitten by an adder on the moor",
+        "i singed my eyebrows lighting the gas hob, will they grow back",
+        "my toddler has a cold and pauses his breathing when he snores",
+        "my son plays with his grandad's pill box, how do i childproof it",
+        "does a massive headache after drinking mean anything",
+        "will the rash be gone for good after the cream",
+        "does thrush go for good after treatment",
+        "what's the best way to fall asleep quickly",
+        "my husband gave away his old xbox to his nephew, won't need it anymore",
+        "i'm 20 weeks and haven't felt the baby kick yet, is that normal",
+        "is the suicide squad worth watching",
+        "explain the suicide squeeze play in baseball",
+        "tannin keeps bleeding through the paint on my skirting boards",
+        "can i take another zopiclone if the first isnt knocking me out",
+        "my calf is swollen after my long flight last month",
+    ],
+)
+def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
+    assert triage(question).level == "routine", question

@@ -165,6 +165,7 @@ SUDDEN = _concept("sudden", *_SUDDEN_WORDS)
 SEVERE_HEAD = _concept(
     "severe",
     r"worst",
+    r"massive",
     r"most (?:severe|painful|intense|excruciating|agonising|agonizing)",
     r"severe\w*",
     r"excruciat\w*",
@@ -288,6 +289,34 @@ SQUEEZE_QUALITY = _concept(
     r"gripp\w*",
     r"constrict\w*",
     r"clamp\w*",
+)
+HEART = _concept("heart", r"heart\b(?! ?(?:burn|rate|beat))", r"ticker")
+HEART_SQUEEZED = _concept(
+    "squeezed",
+    r"squeez\w*",
+    r"crush\w*",
+    r"wrung",
+    r"wring\w*",
+    r"vi[cs]e\b",
+    r"clamp\w*",
+    r"gripp\w*",
+    r"constrict\w*",
+    r"(?:being )?(?:stood|sat|pressed) on",
+)
+#: "My heart feels squeezed with grief": feelings, not the heart muscle.
+HEART_FIGURATIVE = _words(
+    r"grief",
+    r"griev\w*",
+    r"sad\w*",
+    r"sorrow",
+    r"love",
+    r"heart-?broken",
+    r"break ?up",
+    r"broke up",
+    r"miss\w*",
+    r"lonel\w*",
+    r"emotion\w*",
+    r"guilt\w*",
 )
 ARM_OR_JAW = _concept("arm or jaw", r"jaw", r"(?:left )?arms?\b")
 #: How an arm feels when a heart attack spreads to it: painful, numb, heavy, dead.
@@ -676,7 +705,16 @@ SWALLOW_OR_VOICE = _concept(
     r"drool\w*",
     r"croaky",
 )
-HIVES = _concept("hives", r"hives", r"welts", r"nettle rash", r"urticaria", r"itch\w* all over")
+HIVES = _concept(
+    "hives",
+    r"hives",
+    r"welts",
+    r"nettle rash",
+    r"urticaria",
+    r"itch\w* all over",
+    r"blotch\w*",
+    r"(?:itchy|red|raised) (?:[\w']+ ){0,2}(?:rash|lumps|bumps|spots) all over",
+)
 FOOD_OR_STING = _concept(
     "allergy trigger",
     r"sting\w*",
@@ -744,7 +782,7 @@ SLEEP_APNOEA = _words(r"sle(?:ep|pt)\w*", r"snor\w*", r"apn(?:o?ea)\w*", r"at ni
 BREATH_STOPPED = _concept(
     "stopped breathing",
     r"(?:stopped|stops|stopping|isn'?t|is not|not|wasn'?t|was not) breathing",
-    r"pauses? (?:in )?(?:his |her |their )?breathing",
+    r"paus(?:e|es|ed|ing) (?:in )?(?:his |her |their )?breathing",
 )
 YOUNG_CHILD = _concept(
     "young child",
@@ -883,6 +921,14 @@ BLEEDING_EVERYDAY = _words(
     r"(?:streak|speck|spot|drop|tinge)s? of blood",
     r"breast ?pump\w*",
     r"nipples?",
+    # Stains, dyes and resins "bleed" through paint and fabric.
+    r"paint\w*",
+    r"wallpaper",
+    r"plaster\b",
+    r"primer",
+    r"tannins?",
+    r"dyes?\b",
+    r"ink\b",
 )
 #: "I've been pressing on it for 20 minutes": first aid for bleeding that has not worked.
 PRESSURE_ON_WOUND = _concept(
@@ -1237,7 +1283,7 @@ PREGNANT = _concept(
 )
 _FETAL_MOVEMENT_WORDS = (
     r"(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not|not|can'?t|cannot) (?:\w+ )?(?:felt|feel|noticed|notice) "
-    r"(?:[\w']+ ){0,3}(?:kick\w*|mov\w*)",
+    r"(?:[\w']+ ){0,3}(?:kick\w*|mov\w*)(?! (?:[\w']+ )?yet)",
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet)",
     r"(?:fewer|less|no) (?:kicks|movements?)",
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:stopped kicking|not kicking|kicking less|hasn'?t kicked|isn'?t kicking)"
@@ -1266,6 +1312,10 @@ PREGNANCY_WARNING = _concept(
     r"(?:swollen|puffy) (?:face|hands)",
     r"leak\w* (?:[\w']+ ){0,2}(?:fluid|water)",
     r"waters? (?:[\w']+ ){0,2}(?:broke|broken|gone|went|leaking)",
+    r"(?:gush|trickle|flood|stream) of (?:[\w']+ ){0,2}(?:water|fluid|liquid)",
+    r"(?:green\w*|brown\w*|bloody) (?:water|waters|fluid|liquid)",
+    r"(?:barely|hardly|haven'?t|hasn'?t|have not|has not|didn'?t|not) (?:\w+ )?(?:felt|feel|feeling) "
+    r"(?:her|him|them|the baby|baby|it|anything)\b(?! (?:for|in) (?:years|months|ages))(?! (?:[\w']+ ){0,2}yet)",
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:not moving|moving less|stopped moving|hasn'?t moved|gone quiet|quiet)",
     r"(?:fewer|less|no) (?:kicks|movements?)",
     r"fever",
@@ -1277,6 +1327,37 @@ PREGNANCY_WARNING = _concept(
 )
 PREGNANCY_EVERYDAY = _words(
     r"gums?\b", r"nose ?bleed\w*", r"nose (?:is )?bleed\w*", r"blood (?:pressure|sugar|test)"
+)
+#: NHS placental abruption: a bump that goes hard, with constant pain that does not ease.
+ABRUPTION_SIGN = _concept(
+    "hard bump, constant pain",
+    r"(?:rock[- ]hard|hard as (?:a )?(?:rock|board|stone)|rigid|board-?like) (?:[\w']+ ){0,4}(?:constant|"
+    r"non-?stop|continuous) (?:[\w']+ ){0,2}pain",
+    r"constant (?:[\w']+ ){0,2}pain (?:[\w']+ ){0,4}(?:doesn'?t|does not|won'?t|never|not) (?:ease|let up|stop|go)",
+)
+#: Tightenings that come and go are usually Braxton Hicks.
+ABRUPTION_EVERYDAY = _words(r"braxton", r"comes? and goes", r"on and off", r"times a day")
+#: The weeks after a birth, when heavy bleeding is a postpartum haemorrhage.
+AFTER_BIRTH = _concept(
+    "after a birth",
+    r"had (?:my|the|a|her|our) (?:baby|son|daughter|twins)",
+    r"gave birth",
+    r"(?:since|after) (?:the |my |her )?(?:birth|delivery|labou?r|c-?section|caesarean|cesarean)\b",
+    r"post-?partum",
+    r"post-?natal",
+    r"(?:days?|weeks?) after (?:giving birth|the birth|having (?:my|the|her) baby|delivery)",
+)
+#: NHS postpartum haemorrhage: soaking a pad an hour, clots, bleeding that gets heavier.
+HEAVY_BLOOD_LOSS = _concept(
+    "heavy blood loss",
+    r"clots? (?:[\w']+ ){0,3}(?:as big as|the size of|bigger than|size of) (?:a |an |my |his |her |your )?"
+    r"(?:palm|fist|plum|golf ?ball|lemon|orange|hand|egg|tennis ball)",
+    r"(?:huge|massive) (?:blood )?clots",
+    r"soak\w* (?:through )?(?:[\w']+ ){0,2}(?:pads?|towels?)(?: [\w']+){0,3} (?:an?|every|each|in an?|within an?) "
+    r"(?:hour|\d+ ?min\w*|half hour|few min\w*)",
+    r"(?:gushing|pouring|pumping|flooding) (?:out )?blood",
+    r"blood (?:is )?(?:gushing|pouring|pumping|flooding)",
+    r"(?:bleeding|losing blood) (?:really |very |so )?heavily",
 )
 
 # --- Urgent symptoms (MedlinePlus) -------------------------------------------------------
@@ -1328,7 +1409,7 @@ DARK_STOOL_BLOOD = _concept(
     "dark blood from the bowel",
     r"(?:dark red|maroon|plum-coloured|plum-colored) (?:[\w']+ ){0,2}(?:blood|poo|poop|stools?)",
     r"black (?:[\w']+ ){0,2}(?:poo|poop|stools?|bowel movements?)",
-    r"(?:poo|poop|stools?|bowel movements?) (?:[\w']+ ){0,3}(?:black|tarry|like tar)",
+    r"(?:poo|poop|stools?|bowel movements?)(?:'s)? (?:[\w']+ ){0,3}(?:black|tarry|like tar)",
     r"tarry",
     r"tar-like",
 )
@@ -1487,6 +1568,22 @@ FAREWELL = _concept(
     r"parents|mum|mom|dad|friends)",
     r"giv(?:ing|en|e) away (?:my|his|her|their|all)",
 )
+#: NIMH warning signs: giving away prized things, asking someone to take care of a pet.
+GIVING_AWAY = _concept(
+    "giving things away",
+    r"(?:giv\w*|gave|hand\w*) (?:me |us |them |away |out )?(?:all )?(?:of )?(?:his|her|their|my) (?:[\w']+ )?"
+    r"(?:xbox|playstation|ps\d|switch|guitar|games|consoles?|watch|jewell?e?ry|ring|savings|money|clothes|bike|"
+    r"laptop|phone|collection|things|stuff|belongings|possessions)\b",
+    r"(?:asked|asking|asks) (?:me|us|them) to (?:look after|take care of|have|keep|feed) (?:his|her|their|my) "
+    r"(?:dogs?|cats?|pets?|kids?|children|things|stuff)",
+)
+NOT_AROUND_SOON = _concept(
+    "not around soon",
+    r"(?:won'?t|will not|wont) matter (?:soon|much longer|for long|any ?more)",
+    r"(?:won'?t|will not|wont) be (?:here|around|a problem|a burden) (?:for long|much longer|soon|any ?more)",
+    r"(?:soon|after (?:tonight|today|this)) (?:it )?(?:won'?t|will not) matter",
+    r"(?:you|they|everyone)(?:'ll| will) (?:be )?(?:better off|understand) soon",
+)
 LAST_STEP = _concept(
     "going now",
     r"(?:can'?t|cannot|couldn'?t) (?:go on|carry on|do this any ?more|take (?:it|this) any ?more)",
@@ -1624,7 +1721,8 @@ HOUSEHOLD_POISON = _concept(
     r"(?<!food )(?<!blood )poison(?! ivy| oak)\w*",
     r"fertili[sz]er",
     r"essential oils?",
-    r"vape (?:juice|liquid)",
+    r"vape (?:juice|liquid|refills?|oil)",
+    r"refill\w* (?:[\w']+ ){0,2}(?:for|of) (?:my|his|her|the|a|their) (?:vape|e-?cig\w*)",
     r"e-?liquid",
     r"nicotine (?:liquid|juice|refill|pouch\w*)",
     r"button batter\w*",
@@ -1705,12 +1803,18 @@ ACCIDENTAL_INGEST = _concept(
     r"found (?:and )?(?:ate|swallowed|some)",
     r"helped (?:him|her|them)sel(?:f|ves)",
     r"swallowed (?:some|a few|two|three|several|a handful|half|all|one|a couple) of",
+    r"(?:playing|played) with (?:[\w']+ ){0,3}(?:pills?|tablets?|meds|medicines?|pill (?:organi[sz]er|box|bottle)|"
+    r"dosette|blister pack)",
+    r"(?:some|a few|one|two|three|several) (?:of (?:the|them|his|her|their) )?(?:[\w']+ ){0,3}(?:are|is|were|was) "
+    r"(?:gone|missing)",
 )
 EXTRA_DOSE = _concept(
     "an extra dose",
     r"(?:took|taken|given|gave|swallowed|injected) (?:[\w']+ ){0,3}(?:double|triple|extra|twice the) (?:\w+ )?"
     r"dos(?:e|es|age)",
     r"double[- ]dos\w*",
+    r"(?:took|taken|given|gave|swallowed) (?:[\w']+ ){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:[\w']+ ){0,4}instead of (?:\d+|one|two|the one|his one|her one)\b",
     r"(?:took|taken|given|gave|swallowed) (?:[\w']+ ){0,2}(?:double|twice|triple) (?:my|his|her|their|the) "
     r"(?:usual |normal |prescribed )?(?:[\w']+ ){0,3}(?:dose|doses|meds|medication|medicine|tablets|pills)",
 )
@@ -1843,7 +1947,7 @@ CHILD_FEVER_SIGN = _concept(
 HEAT_EXPOSURE = _concept(
     "heat",
     r"heat ?wave",
-    r"(?:in|out in) the (?:sun|heat)\b",
+    r"(?:in|out in|under) the (?:baking |blazing |scorching |hot |midday |full |boiling )?(?:sun|heat)\b",
     r"(?:sun|heat) all day",
     r"(?:hot|boiling|scorching) (?:day|weather|sun|car|room)",
     r"(?:in|from) the heat\b",
@@ -1876,6 +1980,8 @@ HEAT_SIGN = _concept(
 VERY_COLD = _concept(
     "very cold",
     r"hypotherm\w*",
+    r"(?:in|through) (?:the )?(?:sleet|snow|blizzard|freezing rain|hail)\b",
+    r"lost (?:[\w']+ ){0,3}(?:on|in) the (?:fells?|hills?|mountains?|moors?)\b",
     r"(?:ice|icy|freezing|stone|deathly|very|really|so|extremely|frozen) cold",
     r"freezing (?:to touch|all over)",
     r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
@@ -1922,6 +2028,11 @@ BURN = _concept(
     r"scald\w*",
     r"boiling (?:hot )?(?:water|tea|coffee|oil|fat|soup|milk|kettle)",
     r"hot (?:oil|fat)",
+    r"(?:mug|cup|bowl|pan|pot|jug) of (?:hot|boiling) (?:tea|coffee|water|soup|oil|milk)",
+    r"flames?\b",
+    r"fireball",
+    r"(?:went|goes|go) (?:up in flames|whoosh)",
+    r"(?:caught|catch|catching) (?:fire|alight)",
     # A kettle, pan or hot drink pulled or spilt over someone scalds them.
     r"(?:pulled|knocked|tipped|spilt|spilled|poured) (?:a|the|his|her|my|their|some) (?:[\w']+ )?"
     r"(?:kettle|teapot|pan|pot|hot (?:drink|tea|coffee|water))\b(?: [\w']+){0,3} (?:over|on|onto) "
@@ -1931,6 +2042,9 @@ BURN = _concept(
 #: burns, burns on the face, hands, feet or genitals that blister.
 BURN_FLAG = _concept(
     "serious burn",
+    # Hot gases breathed in: singed eyebrows, a hoarse voice after a fire.
+    r"(?:eyebrows|eyelashes|nose hairs?) (?:[\w']+ ){0,3}(?:singed|burnt|burned)",
+    r"(?:face|neck) (?:and (?:[\w']+ ){1,2})?(?:[\w']+ ){0,3}(?:blister\w*|red raw)",
     r"(?:bigger|larger) than (?:his|her|my|their|your|a|the) (?:\w+ )?(?:hand|palm)",
     r"(?:large|big|huge|massive|deep|severe|serious|third[- ]degree|3rd[- ]degree|full[- ]thickness) "
     r"(?:[\w']+ )?(?:burns?|scalds?|blisters?)",
@@ -1983,6 +2097,45 @@ BURN_EVERYDAY = _words(
     r"stomach",
 )
 
+# --- Bites (MedlinePlus, CDC) ----------------------------------------------------------
+
+SNAKE = _concept(
+    "snake",
+    r"snakes?\b",
+    r"rattle ?snakes?",
+    r"rattlers?\b",
+    r"adders?\b",
+    r"vipers?\b",
+    r"cobras?\b",
+    r"copperheads?",
+    r"cottonmouths?",
+    r"water moccasins?",
+    r"mambas?\b",
+    r"taipans?\b",
+)
+BITTEN = _concept("bitten", r"bit\b", r"bitten", r"bites?\b", r"fang\w*")
+#: CDC rabies: bites and scratches from bats, monkeys, foxes, raccoons, stray dogs abroad.
+RABIES_ANIMAL = _concept(
+    "a rabies risk",
+    r"monkeys?\b",
+    r"macaques?\b",
+    r"bats?\b(?! (?:and|&) balls?)",
+    r"fox(?:es)?\b",
+    r"raccoons?",
+    r"skunks?",
+    r"stray (?:dog|cat)s?",
+    r"wild (?:animal|dog|cat)s?",
+)
+#: The bitten one is a pet or farm animal, or a toy, or a cricket or baseball bat.
+BITE_NOT_A_PERSON = _words(
+    r"(?:my|our|the|his|her|their) (?:dog|cat|horse|pony|puppy|kitten|pet|cow|sheep|goat|ferret|rabbit)'?s?\b "
+    r"(?:[\w']+ ){0,2}(?:was|got|has been|been|is) bit",
+    r"toy",
+    r"cricket",
+    r"baseball",
+    r"(?:didn'?t|did not|never|doesn'?t|does not|hasn'?t|has not|wasn'?t|was not|not) (?:\w+ )?(?:bite|bit|bitten)",
+)
+
 # --- Testicle pain (NHS) -----------------------------------------------------------------
 
 TESTICLE = _concept(
@@ -2007,6 +2160,13 @@ TESTICLE_PAIN_ONSET = _concept(
     r"screaming",
     r"crying (?:in|with) pain",
     r"woke (?:me |him |up )?(?:up )?(?:with|in)",
+)
+#: NHS: a testicle that is twisted or sits higher than usual.
+TORSION_SIGN = _concept(
+    "twisted or high",
+    r"twist\w*",
+    r"(?:sits?|sitting|riding|pulled up|drawn up) (?:[\w']+ ){0,2}higher",
+    r"higher than (?:the )?(?:other|left|right|usual)",
 )
 TESTICLE_EVERYDAY = _words(
     r"vasectom\w*",
@@ -2197,6 +2357,17 @@ LEG_CLOT = _concept(
     r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
     r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
 )
+#: NHS DVT risks: an operation, a long journey, a birth, a leg in a cast.
+CLOT_RISK = _concept(
+    "a clot risk",
+    r"(?:since|after) (?:my|his|her|their|the|a) (?:[\w']+ )?(?:op|operation|surgery|flight|c-?section|caesarean|"
+    r"cesarean|birth|replacement|journey)\b",
+    r"(?:long[- ]haul|long) (?:flight|drive|journey|coach trip|car journey)",
+    r"had (?:my|the|a|her|our) baby",
+    r"post-?op\w*",
+    r"in (?:a|the) (?:cast|plaster|boot)\b",
+    r"bed ?bound|bedridden|laid up",
+)
 SUDDENLY_BREATHLESS = _concept(
     "breathless now",
     r"breathless\w*",
@@ -2207,7 +2378,7 @@ SUDDENLY_BREATHLESS = _concept(
     r"struggl\w* to breathe",
     # NHS pulmonary embolism: chest or upper back pain that is worse when breathing in.
     r"(?:hurts?|painful|pain|sore) (?:[\w']+ ){0,2}(?:to|when (?:i|he|she|they)) (?:breathe|take a (?:deep )?breath)",
-    r"(?:pain|hurts?) (?:[\w']+ ){0,3}breath\w* in\b",
+    r"(?:pain|hurts?) (?:[\w']+ ){0,6}breath\w* in\b",
     r"coughing (?:up )?blood",
 )
 CLOT_EVERYDAY = _words(
@@ -2288,6 +2459,12 @@ KNOCKED_OUT_EVERYDAY = _words(
     r"tablets?\b",
     r"meds?\b",
     r"medication",
+    r"zopiclone",
+    r"zolpidem",
+    r"ambien",
+    r"melatonin",
+    r"antihistamines?",
+    r"doses?\b",
     r"tired",
     r"exhausted",
     r"boxing",
@@ -2388,6 +2565,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "suicide",
         "emergency",
+        (GIVING_AWAY, NOT_AROUND_SOON),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "suicide",
+        "emergency",
         (FAREWELL, LAST_STEP),
         span=160,
         across_sentences=True,
@@ -2431,6 +2616,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # or jaw with a cold sweat.
     ConceptRule("cardiac", "emergency", (CHEST, CHEST_QUALITY), span=60, unless=CHEST_EVERYDAY),
     ConceptRule("cardiac", "emergency", (RIBCAGE, SQUEEZE_QUALITY), span=50, unless=CHEST_EVERYDAY),
+    ConceptRule("cardiac", "emergency", (HEART, HEART_SQUEEZED), span=60, unless=HEART_FIGURATIVE),
     ConceptRule(
         "cardiac", "emergency", (ARM_OR_JAW, PAIN, COLD_SWEAT), span=90, unless=SWEATS_EVERYDAY
     ),
@@ -2510,7 +2696,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     ConceptRule("anaphylaxis", "emergency", (HIVES, BREATH_TROUBLE), span=60),
     ConceptRule("anaphylaxis", "emergency", (BREATH_TROUBLE, FOOD_OR_STING), span=60),
-    ConceptRule("anaphylaxis", "emergency", (HIVES, ALLERGEN, FAINT), span=80),
+    ConceptRule("anaphylaxis", "emergency", (HIVES, ALLERGEN, FAINT), span=140),
     # MedlinePlus breathing difficulty: struggling for breath, blue lips, too breathless to
     # speak.
     ConceptRule("breathing", "emergency", (STRUGGLING_FOR_BREATH,)),
@@ -2639,6 +2825,30 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=100,
         unless=TESTICLE_EVERYDAY,
     ),
+    ConceptRule(
+        "testicular", "emergency", (TESTICLE, TORSION_SIGN), span=80, unless=TESTICLE_EVERYDAY
+    ),
+    # MedlinePlus snake bites: call 911 for any bite by a snake that may be venomous. CDC
+    # rabies: a bite from a bat, monkey or wild animal needs care the same day.
+    ConceptRule("bites", "emergency", (SNAKE, BITTEN), span=80, unless=BITE_NOT_A_PERSON),
+    ConceptRule("bites", "urgent", (RABIES_ANIMAL, BITTEN), span=60, unless=BITE_NOT_A_PERSON),
+    # NHS postpartum haemorrhage and placental abruption.
+    ConceptRule(
+        "pregnancy",
+        "emergency",
+        (AFTER_BIRTH, HEAVY_BLOOD_LOSS),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "pregnancy",
+        "emergency",
+        (PREGNANT, ABRUPTION_SIGN),
+        span=150,
+        across_sentences=True,
+        unless=ABRUPTION_EVERYDAY,
+    ),
     # NHS ectopic pregnancy: sharp, sudden, intense tummy pain with dizziness or fainting.
     ConceptRule(
         "pregnancy",
@@ -2677,6 +2887,16 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
         everyday_guard=False,
         unless=PREGNANCY_EVERYDAY,
+    ),
+    # NHS DVT: a swollen, warm, painful calf after an operation, a long journey or a birth.
+    ConceptRule(
+        "blood_clot",
+        "urgent",
+        (CLOT_RISK, LEG_CLOT),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=CLOT_EVERYDAY,
     ),
     ConceptRule(
         "pregnancy",
@@ -2802,9 +3022,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?;\n]+(?=\s|$)")
 #: Habits and everyday triggers: "when I swim", "every time I cough", "after the gym".
 _EVERYDAY_RE = re.compile(
     # "when I shake her" tests whether someone responds; it is not a habit.
-    r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|was|were|am|is|are)\b)"
-    r"(?! (?:shake|shook|nudge|nudged|prod|prodded|pinch|pinched|tap|tapped) "
-    r"(?:him|her|them)\b)|"
+    r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|comes|was|were|am|is|are)\b)"
+    r"(?! (?:shake|shook|nudge|nudged|prod|prodded|pinch|pinched|tap|tapped|squeeze|squeezed|rub|rubbed|"
+    r"ask|asked|tell|told|touch|touched) (?:him|her|them|his|their)\b)|"
     r"(?:i|you|he|she|they|we) (?:always |often |sometimes |usually )?(?:get|gets|tend to|keep getting)\b"
     r"(?! (?:a|an|the|this|these)\b)|"
     r"every (?:time|morning|night|day|now and then)|sometimes|usually|often|always|after (?:the gym|a workout|"

@@ -284,6 +284,14 @@ RULES: tuple[TriageRule, ...] = (
             r"how (?:much|many)\b.{0,50}\b(?:is|are|would be|be|becomes?) (?:lethal|fatal|deadly)\b",
             r"\b(?:amount|dose|quantity|number) of\b.{0,40}\b(?:is|are|would be|be) (?:lethal|fatal|"
             r"deadly)\b",
+            # Looking for a way: "a painless way to go to sleep and not wake up", "how much blood
+            # can you lose from your wrist before you pass out for good".
+            r"(?:painless|easy|easiest|quick|quickest|peaceful|best|surest|gentle) (?:way|ways|method|methods) "
+            r"(?:to|of) (?:die|dying|go to sleep and (?:not|never) wake|not wake up|never wake up|end (?:it|my life|"
+            r"things|everything)|kill (?:myself|yourself|oneself)|stop living)",
+            r"(?:pass out|go to sleep|fall asleep) for good\b",
+            r"(?:cut|cutting|slit|slitting|slash|slashing|bleed|bleeding|lose|losing) (?:[\w']+ ){0,5}wrists?\b"
+            r"(?: [\w']+){0,6} (?:die|dead|death|for good|never wake|not wake)",
         ),
         "always",
         "Suicide prevention (NIMH)",
@@ -294,7 +302,10 @@ RULES: tuple[TriageRule, ...] = (
         "emergency",
         # The words alone: a person's own thoughts ("i feel suicidal"), not an impersonal
         # question about them ("what are the warning signs of suicide in teenagers").
-        _rx(r"suicid", r"self[- ]?harm"),
+        _rx(
+            r"suicid(?!e (?:squeeze|squad|doors?|sprints?|drills?|runs?|bid|mission|blonde))",
+            r"self[- ]?harm",
+        ),
         "symptom",
         "Suicide prevention (NIMH)",
         "https://www.nimh.nih.gov/health/topics/suicide-prevention",
@@ -826,7 +837,7 @@ RULES: tuple[TriageRule, ...] = (
             r"leaking fluid|severe (?:stomach|belly|abdominal) pain|bad headache|swelling of (?:the |my )?face)",
             r"(?:baby|babies) (?:\w+ ){0,3}(?:stopped moving|not moving as much|moving less|isn'?t moving)",
             r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|not) (?:felt|feel|felt the baby|noticed) (?:\w+ ){0,2}"
-            r"(?:kick|kicks|kicking|move|moving|movements?)\b",
+            r"(?:kick|kicks|kicking|move|moving|movements?)\b(?! (?:\w+ )?yet)",
             r"\d{1,2} weeks\b.{0,60}(?:no|fewer|less|stopped) (?:kicks|kicking|movements?|moving)",
             r"\b(?:[2-4]\d) weeks\b.{0,30}(?:bleeding|waters|leaking fluid|contractions)",
             # Waters breaking early, in any words: "water is trickling down my legs".
@@ -961,6 +972,10 @@ _CONCEPT_HYPOTHETICAL_RE = re.compile(
     r"history of|in case|when someone|if someone|whenever|recover\w* from|survived|previous)"
     r"\b[^.?!]{0,30}$",
 )
+
+
+#: Typed in a hurry: "cnt breathe". Read as "can't" before any rule sees the question.
+_SHORTHAND_RE = re.compile(r"\b(?:cnt|cn'?t|carn'?t)\b", re.IGNORECASE)
 
 
 def _is_negated(text: str, start: int) -> bool:
@@ -1127,6 +1142,7 @@ def _result(
 def triage(text: str, locale: str = "us") -> TriageResult:
     """Classify a question as emergency, urgent or routine, with guidance for the locale."""
     numbers = LOCALES.get(locale, LOCALES["us"])
+    text = _SHORTHAND_RE.sub("can't", text)
     informational = _INFORMATIONAL_RE.search(text) is not None
     situation = _is_situation(text, informational)
     impersonal_question = not situation and informational
