@@ -177,6 +177,9 @@ def split_metrics(engine: HealthEngine, outcomes: Sequence[Outcome]) -> dict[str
         "precision": share(answered, lambda o: o.correct),
         "triage": share(outcomes, lambda o: o.triage_ok),
         "triage_recall": share(by_kind["emergency"], lambda o: o.triage_ok),
+        # Any emergency or urgent guidance first, the wording model's general guidance
+        # included: what matters most to the person asking.
+        "flagged": share(by_kind["emergency"], lambda o: o.answer.triage != "routine"),
         "false_alarms": sum(
             1 for o in outcomes if o.item.kind != "emergency" and o.answer.triage != "routine"
         ),
@@ -238,6 +241,7 @@ def own_set(engine: HealthEngine, splits: Sequence[str], show_failures: bool) ->
         ("  precision when answering", "precision", ""),
         ("triage: all questions", "triage", "100%"),
         ("  emergency/urgent caught", "triage_recall", "100%"),
+        ("  given any emergency guidance", "flagged", ""),
         ("out of scope redirected", "out_of_scope", f">= {TARGETS['out_of_scope']:.0%}"),
         ("unanswerable: abstained", "abstention", f">= {TARGETS['abstention']:.0%}"),
         ("answers grounded in cited text", "grounded", "100%"),

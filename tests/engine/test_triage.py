@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bondmcp.engine.triage import triage
+from bondmcp.engine.triage import TriageResult, triage
+
+
+def rules(question: str) -> TriageResult:
+    """The phrase rules and red-flag concepts alone. The routine cases here are near misses
+    written against the rules (a negated sign, an everyday cause); the emergency-wording
+    model, which reads no negation and flags some of them as a precaution, is tested in
+    test_triage_model.py."""
+    return triage(question, wording=False)
 
 
 @pytest.mark.parametrize(
@@ -174,7 +182,7 @@ def test_urgent_situations_are_flagged_urgent(question: str) -> None:
     ],
 )
 def test_routine_questions_are_not_emergencies(question: str) -> None:
-    assert triage(question).level == "routine"
+    assert rules(question).level == "routine"
 
 
 def test_guidance_uses_the_locale_numbers() -> None:
@@ -437,7 +445,7 @@ def test_red_flag_concepts_are_flagged(question: str, level: str, category: str)
     ],
 )
 def test_related_routine_questions_stay_routine(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 @pytest.mark.parametrize(
@@ -489,7 +497,7 @@ def test_related_routine_questions_stay_routine(question: str) -> None:
     ],
 )
 def test_everyday_words_do_not_raise_red_flags(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 # Further wordings in lay words, one or two per red flag.
@@ -750,7 +758,7 @@ def test_red_flag_combinations(question: str, level: str, category: str) -> None
     ],
 )
 def test_red_flag_combinations_need_the_red_flag(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 # Everyday situations that share words with the red flags: the everyday cause is named
@@ -779,7 +787,7 @@ def test_red_flag_combinations_need_the_red_flag(question: str) -> None:
     ],
 )
 def test_everyday_causes_stay_routine(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 @pytest.mark.parametrize(
@@ -1009,7 +1017,7 @@ def test_more_red_flags_from_the_public_lists(question: str, level: str, categor
     ],
 )
 def test_more_red_flags_need_the_red_flag(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 # Further lay wordings: run-together words, misspellings, and one word ("odd") that had
@@ -1210,7 +1218,7 @@ def test_further_lay_wordings(question: str, level: str, category: str) -> None:
     ],
 )
 def test_further_lay_wordings_need_the_red_flag(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 @pytest.mark.parametrize(
@@ -1254,7 +1262,7 @@ def test_red_flags_in_other_words(question: str, level: str, category: str) -> N
     ],
 )
 def test_general_questions_and_everyday_wordings_stay_routine(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question
 
 
 @pytest.mark.parametrize(
@@ -1286,7 +1294,7 @@ def test_asking_what_amount_would_kill_gets_the_crisis_line_first(question: str)
     ],
 )
 def test_killing_germs_and_death_statistics_are_not_a_crisis(question: str) -> None:
-    assert triage(question).level == "routine"
+    assert rules(question).level == "routine"
 
 
 @pytest.mark.parametrize(
@@ -1307,7 +1315,7 @@ def test_a_child_who_ate_a_medicine_is_an_emergency_even_asked_as_what_if(questi
     ["what if my toddler eats a vitamin", "what happens if a child swallows a tablet"],
 )
 def test_a_child_ingestion_that_has_not_happened_stays_routine(question: str) -> None:
-    assert triage(question).level == "routine"
+    assert rules(question).level == "routine"
 
 
 @pytest.mark.parametrize(
@@ -1406,4 +1414,4 @@ def test_red_flags_in_words_from_a_ninth_batch(question: str, level: str, catego
     ],
 )
 def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
-    assert triage(question).level == "routine", question
+    assert rules(question).level == "routine", question

@@ -362,23 +362,24 @@ class HealthEngine:
         unknown_medicines = self._unknown_medicines(query)
         names_medicine = bool(unknown_medicines) or any(w in DRUG_NAMES for w in query.words)
         if asks_for_dose(question, names_medicine=names_medicine):
-            if urgent:
-                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
-            return self._no_answer(DOSE_ANSWER, urgency.level, in_scope=True, abstained=True)
+            return self._declined(draft, urgency, DOSE_ANSWER)
         if asks_to_interpret_result(list(query.words), question):
-            if urgent:
-                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
-            return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
+            return self._declined(draft, urgency, ABSTAIN_ANSWER)
 
-        assessment = self.assess(question, query, only=urgency.topics if urgent else ())
+        restricted = urgent and not urgency.precautionary
+        assessment = self.assess(question, query, only=urgency.topics if restricted else ())
+        if urgency.precautionary and not (
+            unknown_medicines or self._in_scope(evidence, assessment)
+        ):
+            # Only the wording model flagged it, and it is not a health question ("one of
+            # our ewes is bleeding"): no guidance.
+            urgency, urgent, draft = TriageResult(level="routine"), False, _Draft()
         if not (urgent or unknown_medicines or self._in_scope(evidence, assessment)):
             return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)
         # Half the question in words no source uses: whatever matches is the other half.
         ungrounded = self._unknown_share(query) >= UNKNOWN_ABSTAIN_SHARE
         if assessment.topic_id is None or assessment.probability < ABSTAIN_BELOW or ungrounded:
-            if urgent:
-                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
-            return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
+            return self._declined(draft, urgency, ABSTAIN_ANSWER)
         if (
             asks_for_statistic(question)
             and not any(answers_statistic(sentence) for _p, sentence in assessment.quotes)
@@ -388,10 +389,8 @@ class HealthEngine:
         ):
             # A survival or success figure the chosen text does not give is not answered
             # with whatever else it says.
-            if urgent:
-                return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
-            return self._no_answer(ABSTAIN_ANSWER, urgency.level, in_scope=True, abstained=True)
-        if urgent and assessment.topic_id not in urgency.topics:
+            return self._declined(draft, urgency, ABSTAIN_ANSWER)
+        if restricted and assessment.topic_id not in urgency.topics:
             # After emergency or urgent guidance, only content about that situation may
             # follow; a loose match would put unrelated text next to the guidance.
             return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
@@ -400,7 +399,7 @@ class HealthEngine:
         for passage, sentence in quotes:
             draft.quote(passage, [sentence])
         confidence = assessment.confidence
-        if urgent:
+        if restricted:
             confidence = max(confidence, _TRIAGE_CONFIDENCE)
         return self._finish_draft(
             draft,
@@ -814,6 +813,19 @@ class HealthEngine:
         return self._section_order.get(passage.section, len(self._section_order))
 
     # -- results ---------------------------------------------------------------------------
+
+    def _declined(self, draft: _Draft, urgency: TriageResult, text: str) -> Answer:
+        """No answer from the knowledge base (a dose, a personal result, nothing grounded).
+
+        After a rule's guidance the guidance is the answer, certain to be the right first
+        step. After the wording model's precautionary guidance the guidance stands alone
+        too, but the question counts as declined, with the confidence of an abstention."""
+        if urgency.level == "routine":
+            return self._no_answer(text, urgency.level, in_scope=True, abstained=True)
+        if not urgency.precautionary:
+            return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
+        guided = self._finish_draft(draft, _NO_ANSWER_CONFIDENCE, urgency.level)
+        return replace(guided, abstained=True)
 
     def _no_answer(
         self, text: str, level: str, *, in_scope: bool, abstained: bool = False

@@ -30,6 +30,7 @@ from typing import Literal
 
 from bondmcp.engine import redflags
 from bondmcp.engine.redflags import Level as Level
+from bondmcp.engine.triage_model import wording_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,9 @@ class TriageResult:
     source_url: str | None = None
     #: Knowledge-base topics whose content may follow the guidance (see ``RELATED_TOPICS``).
     topics: tuple[str, ...] = ()
+    #: Flagged by the wording model alone, with no rule naming the situation: the guidance
+    #: comes first as a precaution, and the question is still answered (or not) as usual.
+    precautionary: bool = False
 
 
 #: What may be quoted after the guidance of each category. In an emergency, a loosely
@@ -117,6 +121,8 @@ RELATED_TOPICS: dict[str, tuple[str, ...]] = {
     "testicular": (),
     "bites": ("animal-bites",),
     "blood_clot": ("pulmonary-embolism", "deep-vein-thrombosis"),
+    # Flagged by the wording model alone: no rule says what the situation is.
+    "possible_emergency": (),
 }
 
 
@@ -1009,6 +1015,12 @@ def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str,
             f"Otherwise {numbers.poison} right away, and keep the package or bottle to show.",
             "Do not make the person vomit unless a poison expert tells you to.",
         )
+    if category == "possible_emergency":
+        return (
+            f"This may be a medical emergency. Call {numbers.emergency} or your local emergency number now.",
+            f"If it is about thoughts of suicide or self-harm, you can also {numbers.crisis}; if someone "
+            f"swallowed something harmful, {numbers.poison}.",
+        )
     if category == "cardiac":
         return (
             f"These can be signs of a heart attack, which is a medical emergency. {call}",
@@ -1060,7 +1072,9 @@ _LOWER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 #: Title and URL of each category's source, from its first rule.
-_SOURCES: dict[str, tuple[str, str]] = {}
+_SOURCES: dict[str, tuple[str, str]] = {
+    "possible_emergency": ("Recognizing medical emergencies (MedlinePlus)", _EMERGENCIES_URL)
+}
 for _rule in RULES:
     _SOURCES.setdefault(_rule.category, (_rule.source_title, _rule.source_url))
 
@@ -1124,7 +1138,11 @@ def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRul
 
 
 def _result(
-    category: str, level: Level, numbers: LocaleNumbers, source: tuple[str, str] | None = None
+    category: str,
+    level: Level,
+    numbers: LocaleNumbers,
+    source: tuple[str, str] | None = None,
+    precautionary: bool = False,
 ) -> TriageResult:
     """The result for a category: its guidance, related topics and source (by default the
     category's first rule's)."""
@@ -1136,11 +1154,14 @@ def _result(
         source_title=title,
         source_url=url,
         topics=RELATED_TOPICS.get(category, ()),
+        precautionary=precautionary,
     )
 
 
-def triage(text: str, locale: str = "us") -> TriageResult:
-    """Classify a question as emergency, urgent or routine, with guidance for the locale."""
+def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResult:
+    """Classify a question as emergency, urgent or routine, with guidance for the locale.
+
+    ``wording=False`` leaves out the third layer (``triage_model``): the rules alone."""
     numbers = LOCALES.get(locale, LOCALES["us"])
     text = _SHORTHAND_RE.sub("can't", text)
     informational = _INFORMATIONAL_RE.search(text) is not None
@@ -1201,5 +1222,9 @@ def triage(text: str, locale: str = "us") -> TriageResult:
     if concept is not None and (best is None or concept.level == "emergency"):
         return _result(concept.category, concept.level, numbers)
     if best is None:
+        # The third layer: wordings no rule was written for. Only for someone's situation,
+        # like the red flags: "what are the signs of a stroke" asks about a subject.
+        if wording and not impersonal_question and wording_model().flags(text):
+            return _result("possible_emergency", "emergency", numbers, precautionary=True)
         return TriageResult(level="routine")
     return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
