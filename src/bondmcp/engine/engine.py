@@ -51,6 +51,7 @@ from bondmcp.engine.scope import CONDITION_HEADS, ScopeDetector, ScopeEvidence, 
 from bondmcp.engine.text import analyse, defines
 from bondmcp.engine.text import stem as stem_of
 from bondmcp.engine.triage import TriageResult, triage
+from bondmcp.engine.triage_model import wording_model
 
 DISCLAIMER = (
     "This information is general health education, not medical advice. It does not replace "
@@ -630,7 +631,10 @@ class HealthEngine:
 
         A server runs this in the background after start-up, so the first questions about
         each topic are answered as fast as later ones (about a second of CPU for the
-        built-in knowledge base, and some 10 MB), then each topic's sentence table."""
+        built-in knowledge base, and some 10 MB), then each topic's sentence table, after
+        reading triage's wording model."""
+        wording_model()
+        yield
         kb_topics: dict[str, None] = {}
         for passage in self.index.passages:
             if passage.origin == "kb":
