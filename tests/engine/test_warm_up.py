@@ -1,5 +1,5 @@
-"""Warming the engine up front analyses the built-in passages and topics and changes no
-answer."""
+"""Warming the engine up front reads triage's wording model, analyses the built-in passages
+and topics, and changes no answer."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def test_warm_up_analyses_every_built_in_passage_and_topic_and_changes_no_answer
     steps = sum(1 for _ in warm.warm_up())
     builtin = [p for p in warm.index.passages if p.origin == "kb"]
     topics = {p.topic_id for p in builtin}
-    assert builtin and steps == len(builtin) + len(topics)
+    # One step reads triage's wording model, then one per passage and one per topic.
+    assert builtin and steps == 1 + len(builtin) + len(topics)
     assert all(p.source_id in warm._sentence_cache for p in builtin)
     assert set(warm._topic_sentence_cache) == topics
 
