@@ -62,6 +62,10 @@ def test_a_thing_described_like_a_patient_is_not_a_health_question(
         "my tortoise has a soft shell is that normal",
         "how to stop my hamster biting",
         "my dog got worms from another dog",
+        # Farm animals, a plural owner's animals, and a pet's dose.
+        "two of our ewes are lame and limping",
+        "my hens are sneezing and have runny eyes",
+        "how much insulin should my diabetic dog get",
     ],
 )
 def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, question: str) -> None:
@@ -90,6 +94,10 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "how do i tell if my hedge has a fungus",
         "where does the idiom cold feet come from",
         "which season of scrubs has the most heart attacks",
+        # Weather, games, money and cars.
+        "is there going to be a cold snap next week",
+        "how do i beat the boss in terraria",
+        "how do i fix a leaking head gasket",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(

@@ -688,7 +688,8 @@ DECISIVE_OFF_DOMAIN_WORDS = frozenset(
     warcraft overwatch valorant runescape sims stardew diablo witcher fifa gta npc npcs
     respawn dlc gameplay speedrun mana hitpoints rpg mmo videogame videogames rhyme rhymes
     rhyming synonym synonyms antonym antonyms anagram anagrams crossword scrabble wordle
-    phrase phrases idiom idioms etymology proverb proverbs""".split()
+    phrase phrases idiom idioms etymology proverb proverbs terraria dota hearthstone genshin
+    palworld rimworld factorio subnautica""".split()
 )
 
 #: Words that point to a subject other than health: cars, computers, cooking, money, home
@@ -738,6 +739,7 @@ OFF_DOMAIN_WORDS = (
     shares shareholder shareholders trader traders trading dough loaf loaves brisket smoker
     bbq barbecue dome thunderstorm thunderstorms barometer barometric hurricane hurricanes
     tornado tornadoes colours colors laundry dye dyes fabric fabrics tree trees shrub shrubs
+    sump gasket chords
     hedge hedges bay aphid aphids greenfly whitefly""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
@@ -759,7 +761,7 @@ REPAIR_VERBS = frozenset(
 #: word right after one of these and a verb describes the thing, not a person.
 OWNED_THING_VERBS = frozenset(
     """is has had keeps kept was won isn doesn wasn seems sounds started starts makes making
-    just""".split()
+    just have are were keep seem""".split()
 )
 
 #: Animals: a question about one is a vet's question, unless a person was bitten.
@@ -769,7 +771,9 @@ ANIMAL_WORDS = frozenset(
     budgies goldfish tortoise tortoises turtle turtles lizard lizards gecko geckos snake
     snakes iguana iguanas chameleon axolotl guppy guppies koi sheep goat goats donkey
     donkeys alpaca llama cockatiel canary rat rats mouse mice chinchilla hedgehog hedgehogs
-    bunny bunnies doggy doggo pup pups shark sharks whale whales dolphin dolphins guinea""".split()
+    bunny bunnies doggy doggo pup pups shark sharks whale whales dolphin dolphins guinea
+    ewe ewes heifer heifers cattle livestock herd flock poultry rooster roosters cockerel
+    cockerels foal foals mare mares piglet piglets udder udders hoof hooves fetlock""".split()
 )
 
 #: Words that make an animal in the question a person's health matter (a bite, rabies,
@@ -958,4 +962,16 @@ OFF_DOMAIN_PHRASES = (
     # Brands and weather named with a health word.
     "fever tree",
     "air pressure",
+    "cold snap",
+    "cold front",
+    "cold spell",
+    # Games, money, cars and music.
+    "blood moon",
+    "call of duty",
+    "animal crossing",
+    "poison pill",
+    "cash flow",
+    "oil seal",
+    "head gasket",
+    "guitar chords",
 )
