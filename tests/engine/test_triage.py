@@ -1378,6 +1378,8 @@ def test_a_child_ingestion_that_has_not_happened_stays_routine(question: str) ->
         ),
         ("30 weeks and there was a gush of green fluid", "urgent", "pregnancy"),
         ("my poo's been black and sticky for two days", "urgent", "urgent_symptoms"),
+        ("woke up with my words all slurred and my arm won't lift", "emergency", "stroke"),
+        ("his speech suddenly went all thick", "emergency", "stroke"),
         (
             "a massive pain exploded in the back of my head in a split second",
             "emergency",
@@ -1411,6 +1413,8 @@ def test_red_flags_in_words_from_a_ninth_batch(question: str, level: str, catego
         "tannin keeps bleeding through the paint on my skirting boards",
         "can i take another zopiclone if the first isnt knocking me out",
         "my calf is swollen after my long flight last month",
+        # A comparison is not a cause, but a real one still is.
+        "my mouth is numb and my speech is thick since the dentist's injection this morning",
     ],
 )
 def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
