@@ -69,10 +69,21 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     4: {"a": (536, 642), "e": (109, 131), "o": (101, 120), "u": (82, 100)},
     5: {"a": (643, 755), "e": (132, 166), "o": (121, 145), "u": (101, 120)},
     6: {"a": (756, 868), "e": (167, 192), "o": (146, 165), "u": (121, 135)},
+    7: {"a": (869, 968), "e": (193, 215), "o": (166, 180), "u": (136, 151)},
+    8: {"a": (1, 0), "e": (216, 248), "o": (181, 225), "u": (152, 186)},
+    9: {"a": (969, 1068), "e": (249, 318), "o": (226, 270), "u": (187, 216)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
-BLIND_ENGINES = {3: "97dee43", 4: "0c979fd", 5: "6343eff", 6: "dbb00b6"}
+BLIND_ENGINES = {
+    3: "97dee43",
+    4: "0c979fd",
+    5: "6343eff",
+    6: "dbb00b6",
+    7: "9672246",
+    8: "981afb5",
+    9: "9e17fb9",
+}
 
 
 def batch_of(item_id: str) -> int:

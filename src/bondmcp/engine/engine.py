@@ -150,8 +150,8 @@ CONFIDENCE_BIAS = 1.439
 #: answered both by this engine and by earlier engines not yet tuned on them, so that it is
 #: a probability of being right for a question the engine was not tuned on.
 ANSWER_FEATURES = ("grounding", "quoted", "length", "intent")
-ANSWER_WEIGHTS = (0.976, 1.557, -1.907, 0.728)
-ANSWER_BIAS = -1.167
+ANSWER_WEIGHTS = (1.037, 1.768, -1.369, 0.599)
+ANSWER_BIAS = -1.767
 #: Question words beyond which a longer question counts as no longer.
 _LENGTH_CAP = 8
 
