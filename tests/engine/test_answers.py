@@ -10,6 +10,7 @@ import yaml
 from bondmcp.engine.engine import (
     ABSTAIN_ANSWER,
     ABSTAIN_BELOW,
+    ANSWER_WITHHELD_BELOW,
     DOSE_ANSWER,
     OUT_OF_SCOPE_ANSWER,
     HealthEngine,
@@ -462,3 +463,28 @@ def test_an_injury_in_the_past_tense_still_names_it(engine: HealthEngine) -> Non
     assert "burns" in named("i burned my hand on the oven").named_topics
     assert "broken-bones" in named("i think i fractured my wrist").named_topics
     assert named("i spotted a lump").named_topics == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is halotherapy in a salt cave any good for asthma",
+        "can you drink alcohol the day after having a wisdom tooth out",
+    ],
+)
+def test_an_answer_unlikely_to_be_right_is_withheld(engine: HealthEngine, question: str) -> None:
+    """Grounded enough to answer, but the answer model gives it less than a one-in-three
+    chance: the engine says it has no reliable answer instead."""
+    assessment = engine.assess(question)
+    assert assessment.probability >= ABSTAIN_BELOW
+    assert assessment.confidence < ANSWER_WITHHELD_BELOW
+    answer = engine.ask(question)
+    assert answer.abstained and answer.text == ABSTAIN_ANSWER
+    assert answer.confidence <= 0.2
+
+
+def test_an_answer_above_the_withholding_threshold_is_given(engine: HealthEngine) -> None:
+    question = "can i drink beer the day after a tooth extraction"
+    assert engine.assess(question).confidence >= ANSWER_WITHHELD_BELOW
+    answer = engine.ask(question)
+    assert not answer.abstained and answer.topic_id is not None
