@@ -19,6 +19,11 @@ together in a sentence, un-negated, in a question that describes someone's situa
 runs when no phrase rule found an emergency, and its matches carry the same categories,
 guidance and sources. Both layers skip the patterns whose key substrings are absent from
 the question, so triage stays cheap on every question.
+
+Rules still miss wordings nobody wrote down. When neither layer fires and the question
+describes someone's situation, a third layer (``triage_model``, a model of how emergencies
+read, fitted on the evaluation set's tune split; ADR 0016) may add general emergency
+guidance as a precaution. It never names a category and never clears a rule's flag.
 """
 
 from __future__ import annotations
