@@ -3039,6 +3039,14 @@ _PAST_RE = re.compile(
     r"now (?:he|she|they|i|we)(?:'?s|'?re|'?m| is| are| am) (?:\w+ )?(?:fine|better|okay|ok|well|back to normal|"
     r"recovered))\b"
 )
+
+
+def told_as_past(text: str) -> bool:
+    """Does the (lower-cased) question place what it describes in the past ("two years
+    ago", "as a child")? Red flags are about something new."""
+    return _PAST_RE.search(text) is not None
+
+
 #: Conditionals: "what should I do if my lips swell", "in case he has another fit". Not
 #: "not sure if my dad is having a stroke", which describes the present.
 _CONDITIONAL_RE = re.compile(

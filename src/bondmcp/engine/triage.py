@@ -1227,9 +1227,15 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
     if concept is not None and (best is None or concept.level == "emergency"):
         return _result(concept.category, concept.level, numbers)
     if best is None:
-        # The third layer: wordings no rule was written for. Only for someone's situation,
-        # like the red flags: "what are the signs of a stroke" asks about a subject.
-        if wording and not impersonal_question and wording_model().flags(text):
+        # The third layer: wordings no rule was written for. Only for someone's present
+        # situation, like the red flags: "what are the signs of a stroke" asks about a
+        # subject, and "I hurt my ankle five months ago" is not new.
+        if (
+            wording
+            and not impersonal_question
+            and not redflags.told_as_past(text.lower())
+            and wording_model().flags(text)
+        ):
             return _result("possible_emergency", "emergency", numbers, precautionary=True)
         return TriageResult(level="routine")
     return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
