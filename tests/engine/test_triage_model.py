@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bondmcp.engine.engine import HealthEngine
+from bondmcp.engine.engine import ANSWER_WITHHELD_BELOW, HealthEngine
 from bondmcp.engine.triage import triage
 from bondmcp.engine.triage_model import WordingModel, wording_model
 
@@ -126,3 +126,15 @@ def test_a_situation_told_as_past_is_left_to_the_rules() -> None:
     question = "my little boy was wheezing like mad and sucking his ribs in as a baby, will he grow out of asthma"
     assert wording_model().flags(question)
     assert triage(question).level == "routine"
+
+
+def test_a_withheld_answer_after_precautionary_guidance_quotes_nothing() -> None:
+    """Guidance first; the knowledge base's answer only if it is likely enough to be right."""
+    engine = HealthEngine.builtin()
+    question = "my little boy is wheezing like mad and sucking his ribs in with every breath"
+    assert triage(question).precautionary
+    assert engine.assess(question).confidence < ANSWER_WITHHELD_BELOW
+    answer = engine.ask(question)
+    assert (answer.triage, answer.abstained) == ("emergency", True)
+    assert [c.source_id for c in answer.citations] == ["triage:possible_emergency"]
+    assert answer.text == " ".join(s for s, _ in answer.evidence)

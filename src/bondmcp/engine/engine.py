@@ -404,12 +404,12 @@ class HealthEngine:
             # follow; a loose match would put unrelated text next to the guidance.
             return self._finish_draft(draft, _TRIAGE_CONFIDENCE, urgency.level)
 
-        quotes = assessment.quotes[:_TRIAGE_SENTENCES] if urgent else assessment.quotes
-        for passage, sentence in quotes:
-            draft.quote(passage, [sentence])
         confidence = assessment.confidence
         if not restricted and confidence < ANSWER_WITHHELD_BELOW:
             return self._declined(draft, urgency, ABSTAIN_ANSWER)
+        quotes = assessment.quotes[:_TRIAGE_SENTENCES] if urgent else assessment.quotes
+        for passage, sentence in quotes:
+            draft.quote(passage, [sentence])
         if restricted:
             confidence = max(confidence, _TRIAGE_CONFIDENCE)
         return self._finish_draft(
