@@ -8,7 +8,9 @@ Prints one table per part and exits 1 when a target is missed.
 1. Our question set (``bench/eval/questions.yaml``), per split. An answerable question is
    *correct* when the answer's topic is one of the expected topics and the text mentions every
    required fact. Triage is right when emergency cases get their level and a fitting category
-   and every other question stays routine. Out-of-scope questions must be redirected
+   and every other question stays routine; "given any emergency guidance" also counts an
+   emergency case whose guidance has another category or is the wording model's general
+   guidance (ADR 0016). Out-of-scope questions must be redirected
    (``in_scope`` false, confidence at most 0.2); unanswerable ones must abstain. Calibration
    (ECE, AUROC) is measured on answerable and unanswerable questions, where the label is
    "this answer is correct" and an abstention counts as no answer.
