@@ -1380,6 +1380,12 @@ def test_a_child_ingestion_that_has_not_happened_stays_routine(question: str) ->
         ("my poo's been black and sticky for two days", "urgent", "urgent_symptoms"),
         ("woke up with my words all slurred and my arm won't lift", "emergency", "stroke"),
         ("his speech suddenly went all thick", "emergency", "stroke"),
+        # A comparison names no everyday cause, for the phrase rules as for the red flags.
+        (
+            "my speech is slurred and it feels like i've had an anaesthetic at the dentist",
+            "emergency",
+            "stroke",
+        ),
         (
             "a massive pain exploded in the back of my head in a split second",
             "emergency",

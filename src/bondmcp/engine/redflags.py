@@ -3061,6 +3061,12 @@ _SIMILE_RE = re.compile(
 )
 
 
+def names_everyday_cause(unless: re.Pattern[str], sentence: str) -> bool:
+    """Does the sentence name one of a rule's everyday causes (``unless``)? A comparison does
+    not: "feels like it's had a dentist injection" names no dentist."""
+    return unless.search(_SIMILE_RE.sub(" ", sentence)) is not None
+
+
 class _Text:
     """A question, lower-cased, with its sentence boundaries and concept matches cached."""
 
@@ -3165,6 +3171,6 @@ def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[Conce
             continue
         if rule.conditional_guard and _CONDITIONAL_RE.search(text, first, low):
             continue
-        if rule.unless is not None and rule.unless.search(_SIMILE_RE.sub(" ", context)):
+        if rule.unless is not None and names_everyday_cause(rule.unless, context):
             continue
         yield rule, low

@@ -1110,7 +1110,7 @@ def _everyday_cause(unless: re.Pattern[str], text: str, match: re.Match[str]) ->
     start, end = match.span()
     first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
-    return unless.search(text[first : min(ends, default=len(text))]) is not None
+    return redflags.names_everyday_cause(unless, text[first : min(ends, default=len(text))])
 
 
 #: Concept categories that combine a sign with its cause: when one of them fits, it names
