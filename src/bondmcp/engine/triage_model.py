@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 MODEL_PATH = Path(__file__).with_name("triage_model.json")
-_WHITE_SPACES = re.compile(r"\s\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,31 +38,22 @@ class WordingModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> WordingModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> WordingModel:
+        """The model from the file's form (what ``bench/fit_triage_model.py`` writes)."""
         low, high = data["ngram_range"]
         features = {ngram: (pair[0], pair[1]) for ngram, pair in data["features"].items()}
         return cls(features, float(data["intercept"]), float(data["threshold"]), low, high)
 
-    def ngrams(self, text: str) -> list[str]:
-        """Character n-grams inside words, each word padded with a space on both sides (the
-        way scikit-learn's ``char_wb`` analyzer reads a text)."""
-        found: list[str] = []
-        low, high = self.low, self.high
-        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-            padded = f" {word} "
-            length = len(padded)
-            for n in range(low, high + 1):
-                found.extend(padded[i : i + n] for i in range(max(1, length - n + 1)))
-                if length <= n:  # the whole word was the last n-gram: longer ones add nothing
-                    break
-        return found
-
     def probability(self, text: str) -> float:
         """P(emergency or urgent) for a question.
 
-        The n-grams are read from the whole question at once, its words two spaces apart:
-        an n-gram across a word boundary holds an inner space, which no feature has, so the
-        features found and their counts are those of ``ngrams`` (in about 60% of the time).
+        The features are character n-grams inside words, each word padded with a space on
+        both sides (scikit-learn's ``char_wb``). They are read from the whole question at
+        once, its words two spaces apart: an n-gram across a word boundary holds an inner
+        space, which no feature has, so the features found and their counts are the same.
         """
         features = self.features
         spaced = " " + "  ".join(text.lower().split()) + " "
