@@ -366,7 +366,7 @@ class HealthEngine:
         evidence = self.scope.evidence(query.words)
         unknown_medicines = self._unknown_medicines(query)
         names_medicine = bool(unknown_medicines) or any(w in DRUG_NAMES for w in query.words)
-        if not (urgent or unknown_medicines or evidence.clear) and evidence.off_domain:
+        if evidence.elsewhere and not (urgent or unknown_medicines):
             # About a pet or a thing ("my cat is diabetic, how many units of insulin"): a
             # redirect, before a dose or a result is declined as if it were the person's.
             return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)

@@ -211,6 +211,12 @@ class ScopeEvidence:
         return bool(self.health) and not self.decisive and len(self.health) >= len(self.off_domain)
 
     @property
+    def elsewhere(self) -> bool:
+        """The words point to another subject and no clear health word outweighs them: the
+        content's opinion cannot bring such a question back in scope."""
+        return bool(self.off_domain) and not self.clear
+
+    @property
     def plausible(self) -> bool:
         """Only everyday-meaning health words, and nothing pointing elsewhere."""
         return bool(self.ambiguous) and not self.off_domain
