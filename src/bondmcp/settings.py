@@ -84,6 +84,7 @@ class Settings(BaseSettings):
     job_key_concurrency: int = Field(default=8, ge=1)
     job_threads: int = Field(default=1, ge=1, le=64)
     job_chunk_time_limit_seconds: int = Field(default=600, ge=1)
+    job_claim_lease_seconds: int = Field(default=30, ge=1)
     job_retention_days: int = Field(default=7, ge=1)
     webhook_secret: SecretStr | None = None
     # When set, GET /metrics wants "Authorization: Bearer <token>" (docs/operations.md).

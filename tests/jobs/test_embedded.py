@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -314,10 +316,61 @@ def test_a_large_job_does_not_starve_another_keys_job(tmp_path: Path) -> None:
             assert big.get(f"/v1/jobs/{big_id}").json()["status"] == "running"
             in_flight = db_rows(
                 tmp_path,
-                "SELECT count(*) FROM job_chunks WHERE job_id=? AND state='enqueued'",
+                "SELECT count(*) FROM job_chunks WHERE job_id=? AND state IN ('claiming', 'enqueued')",
                 big_id,
             )[0][0]
             assert in_flight <= 2
             assert big.delete(f"/v1/jobs/{big_id}").status_code == 200
+    finally:
+        server.stop()
+
+
+# A dispatcher that claims chunks and dies before sending them (SIGKILL in that window).
+_CLAIM_AND_DIE = """
+import os, sys
+from bondmcp.store.db import Database
+from bondmcp.store.jobs import JobStore
+claimed = JobStore(Database(sys.argv[1])).claim_for_dispatch(sys.argv[2], 1000)
+print(len(claimed), flush=True)
+os._exit(9)
+"""
+
+
+def test_chunks_claimed_by_a_process_that_died_before_sending_are_handed_out_again(
+    tmp_path: Path,
+) -> None:
+    server = start_server(
+        tmp_path,
+        job_chunk_size="5",
+        job_key_concurrency="1",
+        job_claim_lease_seconds="1",
+        cache_ttl_seconds="0",
+    )
+    queries = [f"{QUESTIONS[i % len(QUESTIONS)]} (case {i})" for i in range(300)]
+    try:
+        with server.client() as client:
+            job_id = client.post("/v1/jobs", json={"queries": queries}).json()["id"]
+            died = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _CLAIM_AND_DIE,
+                    f"sqlite:///{tmp_path / 'bondmcp.db'}",
+                    server.key_id,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert died.returncode == 9, died.stderr
+            assert int(died.stdout) > 0, "the dying dispatcher should have claimed chunks"
+            job = wait_for(client, job_id, timeout=60)
+            assert (job["status"], job["completed"]) == ("completed", 300)
+            results = all_results(client, job_id)
+            answers = {q: client.post("/v1/ask", json={"query": q}).json() for q in queries}
+        assert [r["answer"] for r in results] == [answers[q]["answer"] for q in queries]
+        assert db_rows(tmp_path, "SELECT count(*) FROM job_results WHERE job_id=?", job_id) == [
+            (300,)
+        ]
     finally:
         server.stop()

@@ -103,3 +103,29 @@ def test_retention_purges_finished_jobs_and_their_results(tmp_path: Path) -> Non
     assert store.get("job_old") is None and store.result_count("job_old") == 0
     assert store.get("job_running") is not None
     db.dispose()
+
+
+def test_a_claim_is_confirmed_after_the_send_and_an_unconfirmed_one_is_released(
+    tmp_path: Path,
+) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'jobs.db'}")
+    db.upgrade()
+    store = JobStore(db)
+    chunks = [NewChunk(i, 1, b"sealed") for i in range(3)]
+    store.create("job_a", "key_a", 3, chunks, locale=None, webhook_url=None, metadata_json=None)
+
+    claimed = store.claim_for_dispatch("key_a", 2)
+    assert claimed == [("job_a", 0), ("job_a", 1)]
+    assert store.claim_for_dispatch("key_a", 2) == []  # unconfirmed claims fill the window
+    store.mark_enqueued([("job_a", 0)])  # chunk 0 was sent; the claimer died before 1
+    assert store.release_stale_claims(dt.timedelta(hours=1)) == 0  # not stale yet
+    assert store.release_stale_claims(dt.timedelta(0)) == 1  # only the unconfirmed claim
+    assert store.claim_for_dispatch("key_a", 2) == [("job_a", 1)]
+
+    # A worker may answer a chunk before its dispatcher confirms it: done stays done.
+    assert store.start_chunk("job_a", 1) is not None
+    assert store.record_chunk("job_a", 1, 1, [(False, b"{}")]).recorded
+    store.mark_enqueued([("job_a", 1)])
+    assert store.release_stale_claims(dt.timedelta(0)) == 0
+    assert store.enqueued_chunks() == [("job_a", 0)]
+    db.dispose()

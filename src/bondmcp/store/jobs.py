@@ -25,6 +25,9 @@ from bondmcp.store.models import Job, JobChunk, JobResult, WebhookDelivery
 #: Job states in which chunks still run.
 ACTIVE = ("queued", "running")
 FINISHED = ("completed", "failed", "cancelled")
+#: Chunk states between the claim and the answer: ``claiming`` until the dispatcher has
+#: sent the message, ``enqueued`` after.
+IN_FLIGHT = ("claiming", "enqueued")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +151,12 @@ class JobStore:
     # -- dispatch ------------------------------------------------------------------------
 
     def claim_for_dispatch(self, key_id: str, limit: int) -> list[tuple[str, int]]:
-        """Mark up to ``limit - in_flight`` pending chunks of the key's active jobs enqueued,
-        oldest job first, and return them. The conditional update per chunk means a chunk
-        is handed out by one dispatcher only; the limit itself is soft under races."""
+        """Mark up to ``limit - in_flight`` pending chunks of the key's active jobs
+        ``claiming``, oldest job first, and return them. The conditional update per chunk
+        means a chunk is handed out by one dispatcher only; the limit itself is soft under
+        races. The caller sends each chunk, then calls :meth:`mark_enqueued`; a claim that
+        was never confirmed (its process died between the two) is released by
+        :meth:`release_stale_claims`, so a crash here cannot strand a chunk."""
         now = utcnow()
         active = and_(Job.id == JobChunk.job_id, Job.key_id == key_id, Job.status.in_(ACTIVE))
         with self._db.session() as session:
@@ -163,7 +169,7 @@ class JobStore:
                     select(func.count())
                     .select_from(JobChunk)
                     .join(Job, active)
-                    .where(JobChunk.state == "enqueued")
+                    .where(JobChunk.state.in_(IN_FLIGHT))
                 )
                 or 0
             )
@@ -186,11 +192,28 @@ class JobStore:
                         JobChunk.chunk_no == chunk_no,
                         JobChunk.state == "pending",
                     )
-                    .values(state="enqueued", enqueued_at=now)
+                    .values(state="claiming", enqueued_at=now)
                 )
                 if _rowcount(result) == 1:
                     claimed.append((job_id, chunk_no))
             return claimed
+
+    def mark_enqueued(self, chunks: Sequence[tuple[str, int]]) -> None:
+        """Confirm claimed chunks whose messages were sent. A chunk already answered (a
+        fast worker) keeps its ``done``."""
+        if not chunks:
+            return
+        with self._db.session() as session:
+            for job_id, chunk_no in chunks:
+                session.execute(
+                    update(JobChunk)
+                    .where(
+                        JobChunk.job_id == job_id,
+                        JobChunk.chunk_no == chunk_no,
+                        JobChunk.state == "claiming",
+                    )
+                    .values(state="enqueued")
+                )
 
     def unclaim(self, job_id: str, chunk_no: int) -> None:
         """Put a chunk back to pending after its message could not be sent."""
@@ -200,10 +223,23 @@ class JobStore:
                 .where(
                     JobChunk.job_id == job_id,
                     JobChunk.chunk_no == chunk_no,
-                    JobChunk.state == "enqueued",
+                    JobChunk.state.in_(IN_FLIGHT),
                 )
                 .values(state="pending", enqueued_at=None)
             )
+
+    def release_stale_claims(self, older_than: dt.timedelta) -> int:
+        """Put back to pending the chunks claimed longer ago than ``older_than`` and never
+        confirmed sent: their dispatcher died between the claim and the send. If it died
+        after the send instead, the chunk is sent twice, which records nothing twice."""
+        cutoff = utcnow() - older_than
+        with self._db.session() as session:
+            released = session.execute(
+                update(JobChunk)
+                .where(JobChunk.state == "claiming", JobChunk.enqueued_at < cutoff)
+                .values(state="pending", enqueued_at=None)
+            )
+            return _rowcount(released)
 
     def enqueued_chunks(self) -> list[tuple[str, int]]:
         """Chunks handed out but not answered, of active jobs (lost when an embedded
@@ -212,7 +248,7 @@ class JobStore:
             rows = session.execute(
                 select(JobChunk.job_id, JobChunk.chunk_no)
                 .join(Job, Job.id == JobChunk.job_id)
-                .where(JobChunk.state == "enqueued", Job.status.in_(ACTIVE))
+                .where(JobChunk.state.in_(IN_FLIGHT), Job.status.in_(ACTIVE))
                 .order_by(Job.created_at, JobChunk.chunk_no)
             ).all()
             return [(str(j), int(n)) for j, n in rows]

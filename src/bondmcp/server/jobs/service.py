@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
 import logging
 import threading
@@ -233,16 +234,20 @@ class JobService:
     # -- dispatch ------------------------------------------------------------------------
 
     def dispatch_for_key(self, key_id: str) -> None:
-        """Fill the key's window of in-flight chunks from its oldest active jobs."""
-        for job_id, chunk_no in self.store.claim_for_dispatch(
-            key_id, self.settings.job_key_concurrency
-        ):
-            try:
+        """Fill the key's window of in-flight chunks from its oldest active jobs: claim,
+        send, confirm. A chunk that cannot be sent goes back to pending with the rest of
+        the claim."""
+        claimed = self.store.claim_for_dispatch(key_id, self.settings.job_key_concurrency)
+        sent: list[tuple[str, int]] = []
+        try:
+            for job_id, chunk_no in claimed:
                 self.dispatcher.send_chunk(job_id, chunk_no)
-            except Exception:
-                logger.exception("could not enqueue a job chunk; it stays pending")
+                sent.append((job_id, chunk_no))
+        except Exception:
+            logger.exception("could not enqueue a job chunk; it stays pending")
+            for job_id, chunk_no in claimed[len(sent) :]:
                 self.store.unclaim(job_id, chunk_no)
-                return
+        self.store.mark_enqueued(sent)
 
     # -- execution -----------------------------------------------------------------------
 
@@ -391,6 +396,10 @@ class JobService:
                 now = time.monotonic()
                 if now >= next_kick:
                     next_kick = now + KICK_SECONDS
+                    # Chunks whose dispatcher died between claim and send, then a kick
+                    # that hands them (and anything else pending) out again.
+                    lease = dt.timedelta(seconds=self.settings.job_claim_lease_seconds)
+                    self.store.release_stale_claims(lease)
                     for key_id in self.store.active_keys():
                         self.dispatch_for_key(key_id)
                 if now >= next_purge:
@@ -401,8 +410,6 @@ class JobService:
 
     def purge(self) -> int:
         """Delete jobs (and their results) that ended before the retention period."""
-        import datetime as dt
-
         cutoff = utcnow() - dt.timedelta(days=self.settings.job_retention_days)
         removed = self.store.purge_finished(cutoff)
         if removed:
