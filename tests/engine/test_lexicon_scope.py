@@ -635,3 +635,57 @@ def test_a_named_medicine_or_drug_is_answered_only_from_a_topic_about_it(
 )
 def test_loose_before_weight_is_lose(engine: HealthEngine, question: str, topic: str) -> None:
     assert engine.ask(question).topic_id == topic
+
+
+# -- spelling -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("lukemia", "leukemia"),
+        ("tinitus", "tinnitus"),
+        ("minoxodil", "minoxidil"),
+        ("thyriod", "thyroid"),
+        ("carbamazapine", "carbamazepine"),
+    ],
+)
+def test_misspelt_medical_words_are_corrected(engine: HealthEngine, typed: str, meant: str) -> None:
+    assert (typed, meant) in engine.index.analyse_query(f"what about {typed}").corrections
+
+
+@pytest.mark.parametrize(
+    "word",
+    # Everyday words one edit from a word our sources use: "barley", "blurring",
+    # "hearing", "sleep", "shell", "bunged" (a lay word), "plaque"... none is a typo.
+    ["barely", "slurring", "heaving", "foaming", "sleet", "shelf", "banged", "makers", "bread"],
+)
+def test_everyday_words_are_not_corrected_into_the_vocabulary(
+    engine: HealthEngine, word: str
+) -> None:
+    query = engine.index.analyse_query(f"my grandad {word} a lot")
+    assert query.corrections == ()
+    assert word in query.words
+    # Not corrected, and not counted as an unknown word either: it is an everyday one.
+    assert next(t for t in query.terms if t.word == word).known
+
+
+def test_a_word_nothing_resembles_stays_unknown(engine: HealthEngine) -> None:
+    query = engine.index.analyse_query("is zyxalprin safe")
+    assert not next(t for t in query.terms if t.word == "zyxalprin").known
+
+
+def test_a_verb_before_a_condition_is_not_part_of_its_name(engine: HealthEngine) -> None:
+    answer = engine.ask("can you inherit lukemia from your mum or dad")
+    assert not answer.abstained
+    assert answer.topic_id == "leukemia"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["peed red after eating beetroot last night, is it blood", "what waist size is unhealthy"],
+)
+def test_everyday_health_words_keep_a_question_in_scope(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.ask(question).in_scope

@@ -144,6 +144,9 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "sweaty": ("sweating",),
     "numb": ("numbness",),
     "tingly": ("tingling",),
+    "tingle": ("tingling",),
+    "tingles": ("tingling",),
+    "squishy": ("squashy", "soft"),
     "pins": ("tingling",),
     "stomachache": ("stomach", "abdominal", "pain"),
     "bellyache": ("stomach", "abdominal", "pain"),
@@ -656,7 +659,10 @@ DRUG_NAMES = frozenset(
     biotin collagen creatine fenugreek mobic zyban silenor jantoven sklice lotrimin retin
     remeron naprosyn pravachol tenormin inderal ultram senokot colace zestril cozaar zyloprim
     prevnar vaxneuvance capvaxive gardasil
-    cocaine heroin methamphetamine fentanyl levaquin levofloxacin pramoxine""".split()
+    cocaine heroin methamphetamine fentanyl levaquin levofloxacin pramoxine
+    peed pees unhealthy unwell nauseated bled swells throbs throbbing convulsing trimester
+    midwife obgyn gyno inoculation immunisation crutches bandage bandages scab scabs pus
+    oozing tummyache flatulence sleepwalking psychotic""".split()
 )
 
 #: Health words that also have common everyday meanings ("a virus on my computer", "stock
@@ -677,7 +683,8 @@ AMBIGUOUS_WORDS = frozenset(
     lips flushed flushing blush workout workouts exercise exercises baby babies infant infants
     toddler toddlers child children kid kids newborn newborns death dead blue screen
     doctor doctors physician physicians nurse nurses surgeon surgeons dentist dentists
-    pharmacist pharmacists therapist therapists gp prognosis prognoses low""".split()
+    pharmacist pharmacists therapist therapists gp prognosis prognoses low waist needle
+    needles fasting""".split()
 )
 
 #: Words that settle a question as being about something else however many health words

@@ -30,18 +30,23 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bondmcp.engine.lexicon import (
+    AMBIGUOUS_WORDS,
     ANIMAL_WORDS,
     DRUG_NAMES,
     EXPANSIONS,
     GENERIC_WORDS,
     HEAD_NOUNS,
+    HEALTH_WORDS,
     INTENT_WORDS,
+    LAB_NAMES,
     MEDICINE_CUES,
     MEDICINE_VERBS,
     OFF_DOMAIN_WORDS,
+    PROCEDURE_NAMES,
     STOPWORDS,
 )
 from bondmcp.engine.passages import Passage
+from bondmcp.engine.scope import has_medical_suffix
 from bondmcp.engine.text import (
     SpellingCorrector,
     analyse,
@@ -373,7 +378,8 @@ class PassageIndex:
         for word, topic_id in self._defined_medicines.items():
             known = self._defined_stems.get(topic_id, frozenset())
             self._defined_stems[topic_id] = known.union(analyse(word))
-        self.speller = SpellingCorrector(self._vocabulary())
+        vocabulary = self._vocabulary()
+        self.speller = SpellingCorrector(vocabulary, self._correction_targets(vocabulary))
         digest = hashlib.sha256()
         for p in self.passages:
             digest.update(f"{p.source_id}\0{p.url}\0{p.text}\0".encode())
@@ -487,6 +493,31 @@ class PassageIndex:
                     counts.update(words(name))
         counts.update({w: 1 for w in EXPANSIONS})
         return {w: n for w, n in counts.items() if w not in STOPWORDS and w.isalpha()}
+
+    def _correction_targets(self, vocabulary: dict[str, int]) -> set[str]:
+        """The medical words of the vocabulary, the only words a misspelling is corrected to:
+        words of topic names, clinical words, medicine, test and procedure names of seven
+        letters or more ("slice" is not the lice lotion Sklice), and words with a medical
+        suffix. Lay words are left out ("banged" is not "bunged")."""
+        names = {
+            w
+            for p in self.passages
+            for name in (p.title, *p.aliases)
+            for w in words(name)
+            if w not in GENERIC_WORDS
+        }
+        long_names = {w for w in DRUG_NAMES | LAB_NAMES | PROCEDURE_NAMES if len(w) >= 7}
+        clinical = {w for alternatives in EXPANSIONS.values() for w in alternatives}
+        health = HEALTH_WORDS - AMBIGUOUS_WORDS
+        return {
+            w
+            for w in vocabulary
+            if w in names
+            or w in long_names
+            or w in clinical
+            or w in health
+            or has_medical_suffix(w)
+        }
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -628,15 +659,23 @@ class PassageIndex:
         alternatives = term_alternatives(word)
         known = [a for a in alternatives if a in self._vocab]
         clinical = [a for a in alternatives[1:] if a in self._vocab] if word in EXPANSIONS else []
+        everyday = None
         if clinical:
             weight = min(self._idf_of(a, 0.0) for a in clinical)
         elif known:
             weight = self._idf_of(known[0], 0.0)
+        elif (everyday := self.speller.nearest(word)) is not None:
+            # One edit from a word our sources use and not corrected to it ("shelf" is
+            # not "shell"): an everyday word, weighed like its neighbour and, matching
+            # nothing, no sign that the question is about something unknown.
+            weight = self._idf_of(stem(everyday), self.max_idf)
         else:
             weight = self.max_idf
         factor = GENERIC_WEIGHT if word in GENERIC_WORDS or word in INTENT_WORDS else 1.0
         stem_weights = tuple(min(weight, self._idf_of(a, weight)) * factor for a in alternatives)
-        return QueryTerm(word, alternatives, weight * factor, bool(known), stem_weights)
+        return QueryTerm(
+            word, alternatives, weight * factor, bool(known) or everyday is not None, stem_weights
+        )
 
     def _correct_word(self, word: str) -> str | None:
         if word in STOPWORDS or word in EXPANSIONS or word in DRUG_NAMES:

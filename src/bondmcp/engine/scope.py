@@ -99,6 +99,24 @@ CONDITION_HEADS = frozenset(
 
 #: Latin adjectives that finish the name of a condition ("keratosis *pilaris*", "erythema
 #: *nodosum*", "pityriasis *rosea*"): the name is the pair, not its first word.
+
+#: Verbs said of an illness, never part of its name: "can you *inherit* leukemia" asks
+#: about leukemia, not about a condition called "inherit leukemia".
+_VERBS_OF_ILLNESS = frozenset(
+    """inherit inherits inherited inheriting catches caught catching prevents prevented
+    cured pass passes passed spread spreads develop develops developed developing trigger
+    triggers triggered beaten survive survived fight fighting fought stopped avoid avoided
+    worsen worsens worsened contract contracted carry carries carrying transmit transmits
+    transmitted detect detects detected screen screened manage managed controlled died
+    kills killed""".split()
+)
+
+
+def has_medical_suffix(word: str) -> bool:
+    """A word built like a medical term ("gastritis", "lisinopril", "hypoglycemia")."""
+    return _MEDICAL_SUFFIX.match(word) is not None
+
+
 _LATIN_QUALIFIER = re.compile(r"[a-z]{3,}(?:aris|osum|osa|igrans|icans|alis|iforme|ata|ensis)$")
 
 
@@ -131,6 +149,7 @@ def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
                     or previous in CONDITION_HEADS
                     or previous in GENERIC_WORDS
                     or previous in INTENT_WORDS
+                    or previous in _VERBS_OF_ILLNESS
                     or not previous.isalpha()
                 ):
                     break

@@ -24,6 +24,13 @@ _stemmer = Stemmer.Stemmer("english")
 
 #: Words shorter than this are never corrected: too many short words are one edit apart.
 _MIN_CORRECTABLE = 5
+#: Nor, unknown to the vocabulary, shorter than this: "sleet", "shelf", "drank" and
+#: "padel" are words of their own far more often than typos of "sleep", "shell", "drink"
+#: and "panel".
+_MIN_TYPO_LENGTH = 6
+#: Inflected words shorter than this are left alone too: "heaving", "foaming" and
+#: "snipped" are everyday verbs, not typos of "hearing", "forming" and "skipped".
+_MIN_INFLECTED_TYPO_LENGTH = 9
 
 
 def words(text: str) -> list[str]:
@@ -189,10 +196,19 @@ class SpellingCorrector:
     Each vocabulary word is stored under itself and its one-letter deletions, so a query
     word finds candidates one or two edits away with a handful of dictionary lookups
     instead of a scan. Ties go to the more frequent word.
+
+    ``targets`` limits what a word may be corrected *to* (by default, the whole vocabulary).
+    Everyday English is dense: "barely" is one edit from "barley", "slurring" from
+    "blurring", "heaving" from "hearing", so a word the vocabulary lacks is far more often a
+    real word of another subject than a misspelling of an everyday word it has. People
+    misspell the medical words (leukemia, tinnitus, minoxidil), and those are the targets;
+    :meth:`nearest` still finds the everyday neighbour, which says the word is most likely
+    an everyday one.
     """
 
-    def __init__(self, vocabulary: dict[str, int]) -> None:
+    def __init__(self, vocabulary: dict[str, int], targets: Iterable[str] | None = None) -> None:
         self._frequency = {w: n for w, n in vocabulary.items() if len(w) >= _MIN_CORRECTABLE}
+        self._targets = frozenset(self._frequency if targets is None else targets)
         # A key names one word far more often than several: the word itself is stored then,
         # a tuple otherwise (a list per key would double the corrector's memory).
         self._index: dict[str, str | tuple[str, ...]] = {}
@@ -210,7 +226,22 @@ class SpellingCorrector:
         return word in self._frequency
 
     def correct(self, word: str) -> str | None:
-        """The best correction, or ``None`` when no vocabulary word is close enough."""
+        """The best correction to a target word, or ``None`` when none is close enough or
+        the word is more likely a word of its own than a typo."""
+        if len(word) < _MIN_TYPO_LENGTH:
+            return None
+        if len(word) < _MIN_INFLECTED_TYPO_LENGTH and word.endswith(("ing", "ed")):
+            return None
+        nearest = self._nearest(word, self._targets)
+        if nearest is None or nearest != self._nearest(word):
+            return None  # closer to an everyday word than to any medical one
+        return nearest
+
+    def nearest(self, word: str) -> str | None:
+        """The closest vocabulary word of any kind within the correction distance."""
+        return self._nearest(word)
+
+    def _nearest(self, word: str, among: frozenset[str] | None = None) -> str | None:
         if len(word) < _MIN_CORRECTABLE or word in self._frequency or not word.isalpha():
             return None
         limit = 1 if len(word) < 8 else 2
@@ -223,6 +254,8 @@ class SpellingCorrector:
                 candidates.update(found)
         best: tuple[int, int, str] | None = None
         for candidate in sorted(candidates):
+            if among is not None and candidate not in among:
+                continue
             if candidate[0] != word[0] and len(word) < 8:
                 continue  # short words: people rarely get the first letter wrong
             distance = edit_distance(word, candidate, limit)
