@@ -689,3 +689,16 @@ def test_everyday_health_words_keep_a_question_in_scope(
     engine: HealthEngine, question: str
 ) -> None:
     assert engine.ask(question).in_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("i've lost a stone without trying", "weight-loss-unexplained"),
+        ("i passed a stone last night and it hurt", "kidney-stones"),
+    ],
+)
+def test_stone_after_an_amount_lost_or_gained_is_body_weight(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    assert engine.ask(question).topic_id == topic

@@ -123,6 +123,35 @@ _FITNESS_VERBS = frozenset(
 )
 
 
+#: "Stone" is also the British unit of body weight ("lost 2 stone", "put on half a stone"):
+#: after an amount, with a verb of gaining or losing weight just before, it is weight, not a
+#: kidney stone or a gallstone ("passed a stone" keeps its sense).
+_WEIGHT_VERBS = frozenset(
+    """lost lose loses losing dropped drop drops dropping shed gained gain gains gaining
+    put piled weigh weighs weighed weighing heavier lighter""".split()
+)
+_AMOUNTS = frozenset(
+    """a half couple few several one two three four five six seven eight nine ten eleven
+    twelve""".split()
+)
+
+
+def _weight_stones(words_: Sequence[str]) -> list[str]:
+    """The words with each "stone" that is an amount of body weight read as "weight"."""
+    out = list(words_)
+    if "stone" not in words_ and "stones" not in words_:
+        return out
+    for i, word in enumerate(words_):
+        if word not in ("stone", "stones") or i == 0:
+            continue
+        amount = words_[i - 1]
+        if not (amount.isdigit() or amount in _AMOUNTS or amount.replace(".", "", 1).isdigit()):
+            continue
+        if any(w in _WEIGHT_VERBS for w in words_[max(0, i - 5) : i - 1]):
+            out[i] = "weight"
+    return out
+
+
 def _fit_senses(typed: Sequence[str]) -> list[str]:
     """The words with each "fit" or "fits" whose sense is clear read as that sense:
     "seizure(s)" or "exercise"."""
@@ -587,6 +616,7 @@ class PassageIndex:
                 corrected.extend(fixed.split())
             else:
                 corrected.append(word)
+        corrected = _weight_stones(corrected)
         # A fit that is a seizure names seizures, not fitness, and still matches "a seizure
         # (fit or convulsion)"; getting fit is exercise, not coughing fits.
         naming = _fit_senses(corrected)
