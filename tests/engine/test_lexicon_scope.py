@@ -702,3 +702,23 @@ def test_stone_after_an_amount_lost_or_gained_is_body_weight(
     engine: HealthEngine, question: str, topic: str
 ) -> None:
     assert engine.ask(question).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is parkinsons passed down from your parents", "inherited gene changes"),
+        ("can the covid jab actually give you covid", "cannot cause COVID-19"),
+    ],
+)
+def test_a_question_form_points_at_the_sentence_that_answers_it(
+    engine: HealthEngine, question: str, said: str
+) -> None:
+    assert said in engine.ask(question).text
+
+
+def test_coming_back_asks_for_sentences_about_recurrence() -> None:
+    stems, _number = answer_cues("my nan had shingles last year and now it's back")
+    assert stem("again") in stems
+    stems, _number = answer_cues("can you go back to work with shingles")
+    assert stem("again") not in stems

@@ -259,8 +259,23 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             False,
         ),
         (
-            r"\bgenetic\b|\bhereditary\b|\binherit|\brun in (?:the )?famil",
+            r"\bgenetic\b|\bhereditary\b|\binherit|\brun in (?:the )?famil|\bpass(?:ed|es)? down\b|"
+            r"\bin (?:the|my|your|our) genes\b|\bfrom (?:your|my|his|her|their|our) (?:parents|"
+            r"mum|mom|dad|father|mother|grandparents)\b",
             ("genes", "inherited", "family"),
+            False,
+        ),
+        (
+            # Coming back after it went: "my nan had shingles last year and now it's back".
+            r"\btwice\b|\bmore than once\b|\bagain\b|\b(?:it|they|its|it'?s|they'?re) back\b|"
+            r"\bcom(?:e|es|ing) back\b(?! to)|\brecur|\bkeeps? (?:coming|getting)\b",
+            ("again", "once", "return", "returns", "recur", "repeat", "back"),
+            False,
+        ),
+        (
+            # A vaccine giving the disease it protects from: "can the flu jab give you flu".
+            r"\b(?:vaccines?|jabs?|shots?|vaccinations?)\b.{0,20}\b(?:give|gives|cause|causes)\b",
+            ("cannot", "live", "cause", "infection"),
             False,
         ),
         (
