@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -145,3 +147,78 @@ def test_a_worker_stops_gracefully_and_cancel_reaches_workers(
         ) == [(600,)]
     finally:
         stop_worker(worker)
+
+
+# A worker that answers and records a job's last chunk, then dies before announcing the end
+# (SIGKILL in that window).
+_FINISH_AND_DIE = """
+import os, sys
+from bondmcp.server.services import Services
+from bondmcp.settings import load_settings
+jobs = Services.build(load_settings()).jobs
+job_id, chunks = sys.argv[1], int(sys.argv[2])
+for chunk_no in range(chunks):
+    work = jobs.store.start_chunk(job_id, chunk_no)
+    queries = jobs.cipher.open(work.payload)
+    results = [jobs._answer(work.key_id, job_id, q, work.locale) for q in queries]
+    outcome = jobs.store.record_chunk(job_id, chunk_no, work.start, results)
+print(outcome.finished, flush=True)
+os._exit(9)
+"""
+
+
+def test_a_job_whose_finisher_died_before_announcing_it_is_announced_once(
+    tmp_path: Path, webhook_receiver: WebhookReceiver
+) -> None:
+    require_service("Redis", 6379)
+    suffix = uuid.uuid4().hex[:10]
+    queue = namespace = f"bondmcp-test-{suffix}"
+    server = start_server(
+        tmp_path,
+        broker_url="redis://127.0.0.1:6379/0",
+        broker_queue=queue,
+        redis_namespace=namespace,
+        job_chunk_size="2",
+        job_claim_lease_seconds="1",
+        cache_ttl_seconds="0",
+        webhook_secret=WEBHOOK_SECRET,
+        webhook_allow_private="true",
+    )
+    worker: WorkerProcess | None = None
+    try:
+        with server.client() as client:
+            job_id = client.post(
+                "/v1/jobs", json={"queries": QUESTIONS[:4], "webhook_url": webhook_receiver.url}
+            ).json()["id"]
+            died = subprocess.run(
+                [sys.executable, "-c", _FINISH_AND_DIE, job_id, "2"],
+                env=server.env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert died.returncode == 9, died.stderr
+            assert died.stdout.strip() == "True", "the dying worker should have ended the job"
+            assert client.get(f"/v1/jobs/{job_id}").json()["status"] == "completed"
+            # The API process notices the unannounced end; a worker delivers the webhook.
+            worker = start_worker(server, "worker-late")
+            deliveries = webhook_receiver.received(timeout=60)
+        event = WebhookEvent.model_validate_json(deliveries[-1].body)
+        assert (event.type, event.data.job_id, event.data.completed) == (
+            "job.completed",
+            job_id,
+            4,
+        )
+        time.sleep(7)  # another housekeeping round: the announcement is not repeated
+        assert len(webhook_receiver.deliveries) == 1
+        ended = db_rows(
+            server.data_dir,
+            "SELECT count(*) FROM audit_log WHERE event='job.completed' AND detail LIKE ?",
+            f"%{job_id}%",
+        )
+        assert ended == [(1,)]
+    finally:
+        if worker is not None:
+            stop_worker(worker)
+        server.stop()
+        cleanup_broker("redis://127.0.0.1:6379/0", queue, namespace)

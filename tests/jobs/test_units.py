@@ -129,3 +129,34 @@ def test_a_claim_is_confirmed_after_the_send_and_an_unconfirmed_one_is_released(
     assert store.release_stale_claims(dt.timedelta(0)) == 0
     assert store.enqueued_chunks() == [("job_a", 0)]
     db.dispose()
+
+
+def test_a_finished_job_is_announced_by_one_claimant_and_an_unconfirmed_claim_lapses(
+    tmp_path: Path,
+) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'jobs.db'}")
+    db.upgrade()
+    store = JobStore(db)
+    store.create(
+        "job_a",
+        "key_a",
+        1,
+        [NewChunk(0, 1, b"s")],
+        locale=None,
+        webhook_url=None,
+        metadata_json=None,
+    )
+    hour = dt.timedelta(hours=1)
+    assert not store.claim_announcement("job_a", hour)  # still running: nothing to announce
+    assert store.start_chunk("job_a", 0) is not None
+    assert store.record_chunk("job_a", 0, 0, [(False, b"{}")]).finished
+
+    assert store.unannounced(dt.timedelta(0)) == ["job_a"]  # ended, and nobody announced it
+    assert store.claim_announcement("job_a", hour)
+    assert not store.claim_announcement("job_a", hour)  # held by the first claimant
+    # The claimant died: once its claim is older than the lease, another may announce.
+    assert store.claim_announcement("job_a", dt.timedelta(0))
+    store.mark_announced("job_a")
+    assert not store.claim_announcement("job_a", dt.timedelta(0))
+    assert store.unannounced(dt.timedelta(0)) == []
+    db.dispose()

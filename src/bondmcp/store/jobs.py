@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import CursorResult
@@ -355,6 +355,51 @@ class JobStore:
                 )
                 return True
             return False
+
+    # -- announcements -------------------------------------------------------------------
+
+    def claim_announcement(self, job_id: str, lease: dt.timedelta) -> bool:
+        """Take the announcement of a finished job: True for the one caller that may audit
+        its end and send its webhook now. A claim older than ``lease`` that was never
+        confirmed (its process died) can be taken again."""
+        now = utcnow()
+        with self._db.session() as session:
+            claimed = session.execute(
+                update(Job)
+                .where(
+                    Job.id == job_id,
+                    Job.status.in_(FINISHED),
+                    Job.announced_at.is_(None),
+                    or_(
+                        Job.announce_claimed_at.is_(None),
+                        Job.announce_claimed_at < now - lease,
+                    ),
+                )
+                .values(announce_claimed_at=now)
+            )
+            return _rowcount(claimed) == 1
+
+    def mark_announced(self, job_id: str) -> None:
+        with self._db.session() as session:
+            session.execute(update(Job).where(Job.id == job_id).values(announced_at=utcnow()))
+
+    def unannounced(self, older_than: dt.timedelta) -> list[str]:
+        """Jobs that ended longer ago than ``older_than`` and were never announced, and
+        whose announcement nobody holds: their finishing process died before it."""
+        cutoff = utcnow() - older_than
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(Job.id)
+                .where(
+                    Job.status.in_(FINISHED),
+                    Job.announced_at.is_(None),
+                    Job.finished_at < cutoff,
+                    or_(Job.announce_claimed_at.is_(None), Job.announce_claimed_at < cutoff),
+                )
+                .order_by(Job.finished_at)
+                .limit(100)
+            ).all()
+            return [str(job_id) for job_id in rows]
 
     # -- webhooks ------------------------------------------------------------------------
 

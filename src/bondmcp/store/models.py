@@ -139,6 +139,9 @@ class Job(Base):
     started_at: Mapped[dt.datetime | None] = mapped_column()
     finished_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     latency_observed: Mapped[bool] = mapped_column(default=False)
+    # Its end announced (audit event, webhook): claimed by one process, then confirmed.
+    announce_claimed_at: Mapped[dt.datetime | None] = mapped_column()
+    announced_at: Mapped[dt.datetime | None] = mapped_column()
 
 
 class JobChunk(Base):

@@ -202,7 +202,7 @@ class JobService:
             return None
         if not self.store.finish(job_id, "cancelled", key_id):
             raise JobFinished(job.status)
-        self._on_finished(job_id, "cancelled")
+        self._on_finished(job_id)
         self.dispatch_for_key(key_id)
         cancelled = self.store.get(job_id, key_id)
         assert cancelled is not None
@@ -274,14 +274,14 @@ class JobService:
         except (InvalidToken, ValueError):
             logger.error("job %s chunk %d cannot be decrypted; failing the job", job_id, chunk_no)
             if self.store.finish(job_id, "failed"):
-                self._on_finished(job_id, "failed")
+                self._on_finished(job_id)
             self.dispatch_for_key(work.key_id)
             return
         results = [self._answer(work.key_id, job_id, query, work.locale) for query in queries]
         outcome = self.store.record_chunk(job_id, chunk_no, work.start, results)
         job_metrics.JOB_CHUNKS.labels("recorded" if outcome.recorded else "duplicate").inc()
         if outcome.finished:
-            self._on_finished(job_id, "completed")
+            self._on_finished(job_id)
         self.dispatch_for_key(work.key_id)
 
     def _answer(
@@ -306,25 +306,41 @@ class JobService:
         envelope = error_body(status, code, message, job_id)
         return BatchItemError(error=ErrorDetail(**envelope["error"])).model_dump_json().encode()
 
-    def _on_finished(self, job_id: str, status: JobState) -> None:
-        """Once per job, by the process that ended it: audit, then the webhook."""
-        job = self.store.get(job_id)
-        if job is None:
-            return
-        detail = {
-            "job_id": job_id,
-            "total": job.total,
-            "completed": job.completed,
-            "failed": job.failed,
-        }
+    def _on_finished(self, job_id: str) -> None:
+        """Announce a job's end once: audit it, then send its webhook. Claimed first and
+        confirmed after, so a process that dies in between leaves the announcement to the
+        housekeeping (``_announce_overdue``); a repeat resends the same event id."""
         try:
+            if not self.store.claim_announcement(job_id, self._claim_lease):
+                return
+            job = self.store.get(job_id)
+            if job is None:
+                return
+            status = cast(JobState, job.status)
+            detail = {
+                "job_id": job_id,
+                "total": job.total,
+                "completed": job.completed,
+                "failed": job.failed,
+            }
             self.services.recorder.record_now([AuditEvent(f"job.{status}", job.key_id, detail)])
+            if job.webhook_url:
+                event = build_event(job_id, status, job.total, job.completed, job.failed)
+                self.store.set_webhook_event(job_id, event.model_dump_json().encode())
+                self.dispatcher.send_webhook(job_id, 1, 0)
+            self.store.mark_announced(job_id)
         except Exception:
-            logger.exception("could not audit the end of job %s", job_id)
-        if job.webhook_url:
-            event = build_event(job_id, status, job.total, job.completed, job.failed)
-            self.store.set_webhook_event(job_id, event.model_dump_json().encode())
-            self.dispatcher.send_webhook(job_id, 1, 0)
+            # Not confirmed, so the housekeeping tries again once the claim has lapsed.
+            logger.exception("could not announce the end of job %s; it will be retried", job_id)
+
+    @property
+    def _claim_lease(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.settings.job_claim_lease_seconds)
+
+    def _announce_overdue(self) -> None:
+        for job_id in self.store.unannounced(self._claim_lease):
+            logger.warning("job %s ended without its announcement; announcing it now", job_id)
+            self._on_finished(job_id)
 
     # -- webhooks ------------------------------------------------------------------------
 
@@ -398,8 +414,8 @@ class JobService:
                     next_kick = now + KICK_SECONDS
                     # Chunks whose dispatcher died between claim and send, then a kick
                     # that hands them (and anything else pending) out again.
-                    lease = dt.timedelta(seconds=self.settings.job_claim_lease_seconds)
-                    self.store.release_stale_claims(lease)
+                    self.store.release_stale_claims(self._claim_lease)
+                    self._announce_overdue()
                     for key_id in self.store.active_keys():
                         self.dispatch_for_key(key_id)
                 if now >= next_purge:
