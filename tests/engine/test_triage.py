@@ -90,6 +90,8 @@ def rules(question: str) -> TriageResult:
         ("he stuck his epipen in but he's still struggling", "anaphylaxis"),
         ("half of dad's face has slid down and he's talking gibberish", "stroke"),
         ("my vision went black in one eye like a curtain came down", "stroke"),
+        ("half his face feels like he's had a dentist injection and his arm is weak", "stroke"),
+        ("mum's speech has gone thick and she can't lift her left arm", "stroke"),
         ("the blood won't clot, it's been 40 minutes", "bleeding"),
         ("i've said my goodbyes, i won't be here tomorrow", "suicide"),
         ("she's gone limp and floppy and won't open her eyes", "unresponsive"),

@@ -454,6 +454,11 @@ RULES: tuple[TriageRule, ...] = (
             r"suddenly (?:[\w']+ ){0,3}can'?t (?:hold|grip|lift|move|feel)",
             r"(?:vision|sight) (?:[\w']+ ){0,3}(?:went|gone|going) (?:black|dark|blurry) in one eye",
             r"curtain (?:came|coming|come|has come) down",
+            # a face numb as if from a dental injection; speech gone thick
+            r"half (?:of )?(?:my|his|her|their|the) face (?:[\w']+ ){0,6}(?:dentist|dental|anaesthetic|"
+            r"anesthetic|novocaine|injection)",
+            r"(?:speech|talking|words) (?:is |are |went |has gone |sounds |seems |feels )(?:all |really "
+            r"|very )?thick\b",
         ),
         "symptom",
         "Stroke signs and symptoms (CDC)",
