@@ -722,3 +722,39 @@ def test_coming_back_asks_for_sentences_about_recurrence() -> None:
     assert stem("again") in stems
     stems, _number = answer_cues("can you go back to work with shingles")
     assert stem("again") not in stems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is a PE teacher a good job",
+        "what time is pe at school",
+        "MS Word keeps crashing",
+        "ms excel formula for an average",
+        "when i add the milk does the sauce split",
+        "how to add a printer on windows",
+        "how do i clean a mouse pad",
+    ],
+)
+def test_an_abbreviation_used_as_an_everyday_word_names_no_condition(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic_id is None
+    assert not answer.in_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is a pe", "pulmonary-embolism"),
+        ("does ms run in families", "multiple-sclerosis"),
+        ("can adults have add", "adhd"),
+        ("my son has ADD and cant focus", "adhd"),
+        ("signs of PAD in legs", "peripheral-artery-disease"),
+    ],
+)
+def test_the_same_abbreviations_still_name_their_condition(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    assert engine.ask(question).topic_id == topic

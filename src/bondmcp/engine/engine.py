@@ -37,9 +37,11 @@ from bondmcp.engine.intent import (
 )
 from bondmcp.engine.knowledge import SECTIONS, load_topics
 from bondmcp.engine.lexicon import (
+    ABBREVIATIONS_OF_OTHER_SUBJECTS,
     ANIMAL_WORDS,
     ANSWER_SYNONYMS,
     DRUG_NAMES,
+    EVERYDAY_ABBREVIATIONS,
     GENERIC_WORDS,
     MEDICINE_CUES,
     MEDICINE_VERBS,
@@ -313,6 +315,27 @@ def answer_confidence(features: Sequence[float]) -> float:
     return round(min(0.99, max(0.01, _sigmoid(z))), 3)
 
 
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def _abbreviations_read_as_words(question: str) -> frozenset[str]:
+    """The ``EVERYDAY_ABBREVIATIONS`` the question uses in their everyday sense, told by the
+    word before or after ("PE teacher", "mouse pad", "add the milk")."""
+    tokens = _TOKEN_RE.findall(question)
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        key = token.lower()
+        contexts = EVERYDAY_ABBREVIATIONS.get(key)
+        if contexts is None or (key == "add" and token.isupper() and not question.isupper()):
+            continue
+        before, after = contexts
+        previous = tokens[i - 1].lower() if i else ""
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if previous in before or following in after:
+            found.add(key)
+    return frozenset(found)
+
+
 class HealthEngine:
     """Answers questions from a fixed set of passages. Thread-safe: nothing mutates
     except caches of analysed sentences, filled idempotently: every built-in passage's, and
@@ -364,6 +387,13 @@ class HealthEngine:
 
         query = self.index.analyse_query(question)
         evidence = self.scope.evidence(query.words)
+        everyday = _abbreviations_read_as_words(question)
+        if everyday:
+            # "is a PE teacher a good job": not pulmonary embolism.
+            query = self.index.analyse_query(question, ignore=everyday)
+            evidence = self.scope.evidence(query.words)
+            elsewhere = tuple(sorted(everyday & ABBREVIATIONS_OF_OTHER_SUBJECTS))
+            evidence = replace(evidence, off_domain=(*evidence.off_domain, *elsewhere))
         unknown_medicines = self._unknown_medicines(query)
         names_medicine = bool(unknown_medicines) or any(w in DRUG_NAMES for w in query.words)
         if evidence.elsewhere and not (urgent or unknown_medicines):

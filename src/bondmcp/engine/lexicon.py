@@ -687,6 +687,46 @@ AMBIGUOUS_WORDS = frozenset(
     needles fasting""".split()
 )
 
+#: Abbreviations of conditions that are also everyday words or another subject's
+#: abbreviations, with the neighbouring words that give them that other meaning: the words
+#: before them and the words after them. "PE" is physical education before "teacher",
+#: "MS" is Microsoft before "Word", a mouse pad is not peripheral artery disease, and "add"
+#: before "the", "a" or "salt" is the verb (as the verb it is never written in capitals).
+_DETERMINERS = (
+    "the a an some more it them up this that these those your my his her their our extra another"
+)
+EVERYDAY_ABBREVIATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "add": (
+        frozenset("to i you we they can should do does did how".split()),
+        frozenset(f"{_DETERMINERS} salt sugar milk water oil butter flour friends".split()),
+    ),
+    "pe": (
+        frozenset("school year".split()),
+        frozenset(
+            "teacher teachers lesson lessons class classes kit kits shorts department exam exams "
+            "gcse day days uniform at today tomorrow".split()
+        ),
+    ),
+    "ms": (
+        frozenset(),
+        frozenset(
+            "word excel office teams paint outlook access dos edge windows powerpoint project "
+            "store onenote".split()
+        ),
+    ),
+    "pad": (
+        frozenset(
+            "mouse knee knees elbow shin launch note writing heating key lily landing drum "
+            "sanitary maxi incontinence cooling brake brakes touch track scratch".split()
+        ),
+        frozenset(),
+    ),
+    "mi": (frozenset(), frozenset("band fit phone watch tv home".split())),
+}
+#: Of those, the ones whose everyday sense is another subject (a school lesson, software)
+#: rather than a verb, a pad for the body or a fitness tracker.
+ABBREVIATIONS_OF_OTHER_SUBJECTS = frozenset("pe ms".split())
+
 #: Words that settle a question as being about something else however many health words
 #: it uses: games, whose characters are poisoned, healed and revived, and questions about
 #: words themselves ("what rhymes with fever").

@@ -597,11 +597,16 @@ class PassageIndex:
 
     # -- query analysis -------------------------------------------------------------------
 
-    def analyse_query(self, question: str) -> Query:
-        """Correct misspellings, find named topics and weigh each content word."""
+    def analyse_query(self, question: str, ignore: frozenset[str] = frozenset()) -> Query:
+        """Correct misspellings, find named topics and weigh each content word.
+
+        ``ignore``: words of the question read as everyday words that say nothing about a
+        health topic (see ``EVERYDAY_ABBREVIATIONS``), left out."""
         corrected: list[str] = []
         corrections: list[tuple[str, str]] = []
         typed = words(question)
+        if ignore:
+            typed = [w for w in typed if w not in ignore]
         for first, second in itertools.pairwise(typed):
             joined = first + second
             # "heat stroke", "chicken pox", "ear wax": our sources write one word.
