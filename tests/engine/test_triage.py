@@ -1427,3 +1427,94 @@ def test_red_flags_in_words_from_a_ninth_batch(question: str, level: str, catego
 )
 def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
     assert rules(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        (
+            "crushing weight behind my breastbone since my run and my left arm feels heavy",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "mum suddenly can't find her words and keeps saying the wrong thing",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "his fentanyl patch was doubled up and his breathing has gone really slow",
+            "emergency",
+            "overdose",
+        ),
+        ("she dropped to the floor jerking and foaming at the mouth", "emergency", "seizure"),
+        (
+            "got kneed in the balls an hour ago and now one side is swollen",
+            "emergency",
+            "testicular",
+        ),
+        ("a spider bit my leg and now i'm sweating and cramping all over", "emergency", "bites"),
+        (
+            "my lips are swollen and i'm wheezing since i took amoxicillin",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "hives all over after the contrast dye and i feel like i'll pass out",
+            "emergency",
+            "anaphylaxis",
+        ),
+        (
+            "there's a red streak spreading up my arm from the cut on my finger",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        ("my hand is puffy and swollen since the cannula went in", "urgent", "blood_clot"),
+        (
+            "we were out in 44 degrees all afternoon and he's stopped sweating and is confused",
+            "emergency",
+            "heatstroke",
+        ),
+        ("left the toddler in a hot car and she's floppy", "emergency", "heatstroke"),
+        (
+            "grandad was outside all night and is cold to the touch and mumbling",
+            "emergency",
+            "hypothermia",
+        ),
+        (
+            "my 6 week old is 38.4, i took her layers off and she's still hot",
+            "urgent",
+            "infant_fever",
+        ),
+        ("30 weeks pregnant with tightenings every 10 minutes", "urgent", "pregnancy"),
+        (
+            "the wound from my operation is oozing and i'm shivery and can't think straight",
+            "emergency",
+            "sepsis",
+        ),
+        ("i've rehomed my dog and nobody will have to worry about me soon", "emergency", "suicide"),
+        ("sudden crushing pain in my head, worst ever", "emergency", "headache"),
+    ],
+)
+def test_red_flags_in_the_words_of_later_questions(
+    question: str, level: str, category: str
+) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my pecs are sore after chest press and my arm aches",
+        "can you take codeine if you have asthma",
+        "my baby's hands are cold, is that normal",
+        "i hit my knee on the table and it's swollen",
+        "i got bitten by a spider in the garden, it's a small red bump",
+        "how do i ask my gp to take the cannula out sooner",
+        "how long do hives from a contrast dye usually last",
+    ],
+)
+def test_the_later_wordings_need_their_red_flag(question: str) -> None:
+    # The rules alone: the wording model is tested on its own (test_triage_model.py).
+    assert triage(question, wording=False).level == "routine", question

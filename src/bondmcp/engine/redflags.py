@@ -183,6 +183,7 @@ SEVERE_HEAD = _concept(
     r"thunderclap",
     r"like (?:a|being|getting) (?:hit|struck|kicked|whacked|smacked|punched|hammered|clubbed)",
     r"agony",
+    r"crush\w*",
 )
 #: Plain words for a bad headache, which count only with a plainly sudden onset.
 VERY_BAD = _concept("very bad", r"(?:really|very|extremely|incredibly|so) bad")
@@ -233,7 +234,8 @@ NOT_A_FEVER = _words(
     r"weather",
     r"outside",
     r"clothes",
-    r"layers",
+    # clothes taken off and the temperature still high is a fever
+    r"layers\b(?!.*\bstill\b)",
     r"dress\w*",
     r"blankets?",
     r"swaddl\w*",
@@ -356,6 +358,7 @@ SWEATS_EVERYDAY = _words(
 #: Chest pain with an everyday cause in the same sentence.
 _CHEST_EVERYDAY_WORDS = (
     r"sore",
+    r"hives",  # with hives, a tight chest is an allergic reaction (see anaphylaxis)
     r"muscles?",
     r"pecs?\b",
     r"pulled (?:a |my |his |her )?(?:muscle|something)",
@@ -677,6 +680,8 @@ ALLERGEN = _concept(
     r"antibiotics?",
     r"penicillin",
     r"amoxicillin",
+    r"contrast",
+    r"(?:the )?dye\b",
     r"medicine",
     r"medication",
     r"tablets?\b",
@@ -762,7 +767,7 @@ FAINT = _concept(
     r"dizz\w*",
     r"collaps\w*",
     r"light-?headed",
-    r"passing out",
+    r"pass(?:ing|ed)? out",
     r"pale\b",
     r"limp\b",
     r"flopp\w*",
@@ -1325,6 +1330,9 @@ PREGNANCY_WARNING = _concept(
     r"(?:temperature|temp)\b (?:[\w']+ ){0,2}(?:3[89]|4[01]|10[0-4])(?:\.\d)?(?! ?(?:weeks?|wks?))\b",
     r"faint\w*",
     r"passed out",
+    # NHS premature labour: regular tightenings or contractions
+    r"(?:tighten\w*|contractions?) (?:[\w']+ ){0,3}every (?:\d+|two|three|four|five|ten) (?:mins?|minutes)",
+    r"regular (?:tightenings?|contractions)",
     *_FETAL_MOVEMENT_WORDS,
 )
 PREGNANCY_EVERYDAY = _words(
@@ -1578,6 +1586,9 @@ GIVING_AWAY = _concept(
     r"laptop|phone|collection|things|stuff|belongings|possessions)\b",
     r"(?:asked|asking|asks) (?:me|us|them) to (?:look after|take care of|have|keep|feed) (?:his|her|their|my) "
     r"(?:dogs?|cats?|pets?|kids?|children|things|stuff)",
+    r"(?:giv\w*|gave|rehom\w*|found a home for) (?:away )?(?:my|his|her|their) (?:dogs?|cats?|pets?)\b",
+    r"paid off (?:everything|all (?:my|his|her|their|the) debts?)",
+    r"(?:sort\w*|put) (?:out )?(?:my|his|her|their) (?:affairs|will) (?:in order|out)",
 )
 NOT_AROUND_SOON = _concept(
     "not around soon",
@@ -1585,6 +1596,7 @@ NOT_AROUND_SOON = _concept(
     r"(?:won'?t|will not|wont) be (?:here|around|a problem|a burden) (?:for long|much longer|soon|any ?more)",
     r"(?:soon|after (?:tonight|today|this)) (?:it )?(?:won'?t|will not) matter",
     r"(?:you|they|everyone)(?:'ll| will) (?:be )?(?:better off|understand) soon",
+    r"(?:no ?one|nobody) (?:will|'?ll|is going to|would) (?:have|need) to worry about (?:me|him|her)",
 )
 LAST_STEP = _concept(
     "going now",
@@ -1885,6 +1897,7 @@ INFECTION = _concept(
     r"shiver\w*",
     r"rigou?rs",
     r"shaking uncontrollably",
+    r"(?:wound|incision|scar|stitches|cut) (?:[\w']+ ){0,3}(?:oozing|weeping|pus)",
 )
 #: NHS sepsis "call 999 if": confused, not making sense; blue, grey, pale or blotchy skin.
 SEPSIS_SIGN = _concept(
@@ -1894,6 +1907,7 @@ SEPSIS_SIGN = _concept(
     r"delirious",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:nonsense|gibberish|rubbish)",
+    r"(?:can'?t|cannot|couldn'?t) think (?:straight|clearly|properly)",
     r"mottl\w*",
     r"blotchy (?:skin|legs|arms|hands|feet|body)",
     r"(?:skin|legs|arms|hands|feet) (?:is |are |looks? |has gone |have gone |went )?(?:[\w']+ )?blotchy",
@@ -1960,6 +1974,9 @@ HEAT_EXPOSURE = _concept(
     r"heat ?stroke",
     r"overheat\w*",
     r"heat exhaustion",
+    # an air temperature no body reaches ("45 degrees in the kitchen")
+    r"(?:4[2-9]|5\d) ?(?:degrees|°)",
+    r"(?:hot|boiling|sweltering|roasting) (?:kitchen|factory|warehouse|greenhouse|attic|loft|tent|van)",
 )
 HEAT_SIGN = _concept(
     "heatstroke sign",
@@ -1978,6 +1995,10 @@ HEAT_SIGN = _concept(
     r"seiz\w*",
     r"unresponsive",
     r"(?:won'?t|can'?t|cannot) (?:wake|rouse)",
+    # a baby or child in the heat
+    r"flopp\w*",
+    r"limp\b",
+    r"(?:hardly|barely|not|isn'?t|stopped) crying",
 )
 VERY_COLD = _concept(
     "very cold",
@@ -1991,6 +2012,8 @@ VERY_COLD = _concept(
     r"(?:outside|out) (?:in the cold )?all night",
     r"in the snow",
     r"(?:freezing|icy) (?:water|weather|conditions|temperatures)",
+    r"cold to (?:the )?touch",
+    r"(?:outside|out|in the garden|in the yard) (?:[\w']+ ){0,5}(?:in the night|at night|overnight)",
 )
 HYPOTHERMIA_SIGN = _concept(
     "hypothermia sign",
@@ -2538,6 +2561,122 @@ LIGHTER_DROWSY = _concept(
 # --- Rules -------------------------------------------------------------------------------
 
 #: In priority order: the first emergency that matches names the category.
+# --- Wordings met in later questions ----------------------------------------------------
+
+#: What explains away a crushing chest with a heavy or tingling arm: a strain or the skin.
+#: Exercise alone does not (chest pain on exertion is how angina shows itself).
+CHEST_STRAIN = _words(
+    r"sore",
+    r"muscles?",
+    r"pecs?\b",
+    r"pulled (?:a |my |his |her )?(?:muscle|something)",
+    r"bruis\w*",
+    r"rash\w*",
+    r"itch\w*",
+    r"spots?\b",
+    r"tattoo\w*",
+    r"push-?ups",
+    r"reps\b",
+    r"chest press",
+    r"lifting weights",
+)
+#: CDC stroke: sudden trouble speaking or understanding; lost words and writing are the same
+#: sign.
+WORD_FINDING = _concept(
+    "word finding",
+    r"(?:can'?t|cannot|couldn'?t) (?:remember|find|think of|get out) (?:the|her|his|my|their) words?\b",
+    r"(?:forgot|forgotten|forgetting) the word for",
+    r"(?:hand)?writing (?:[\w']+ ){0,2}(?:went|gone|turned|became|is) (?:to |into )?(?:a )?(?:scribbl\w*|"
+    r"squiggl\w*|illegible|scrawl\w*|gibberish)",
+)
+#: MedlinePlus opioid overdose: slow or shallow breathing, very sleepy.
+OPIOID = _concept(
+    "opioid",
+    r"morphine",
+    r"fentanyl",
+    r"oxycodone",
+    r"oxycontin",
+    r"codeine",
+    r"tramadol",
+    r"methadone",
+    r"heroin",
+    r"opioids?\b",
+    r"opiates?\b",
+    r"buprenorphine",
+    r"(?:pain ?killer|pain|morphine|fentanyl) patch\w*",
+)
+SLOW_BREATHING = _concept(
+    "slow breathing",
+    r"(?:breathing|breaths?) (?:[\w']+ ){0,3}(?:slow|shallow)",
+    r"(?:slow|shallow) breath\w*",
+    r"(?:barely|hardly) breathing",
+    r"tak(?:ing|es) a breath every",
+)
+#: CDC seizure signs: jerking with froth at the mouth.
+FROTHING = _concept(
+    "frothing", r"(?:froth\w*|foam\w*) (?:at|from) (?:the |his |her |their |my )?mouth"
+)
+#: NHS testicle injuries: after a blow, severe pain, swelling or being sick need A&E.
+TESTICLE_BLOW = _concept(
+    "blow to the testicles",
+    r"(?:kick\w*|kneed|hit|whack\w*|punch\w*|struck|smack\w*) (?:[\w']+ ){0,2}in the (?:balls|nuts|"
+    r"crown jewels|privates|goolies|testicles?|groin)",
+)
+TESTICLE_INJURY_FLAG = _concept(
+    "testicle injury red flag",
+    r"swell\w*",
+    r"swollen",
+    r"(?:throwing|threw) up",
+    r"being sick",
+    r"vomit\w*",
+    r"(?:still|constant) (?:[\w']+ ){0,2}(?:agony|in agony|hurting|painful|killing)",
+)
+#: A bite from a venomous spider or scorpion with a reaction beyond the bite.
+VENOMOUS = _concept(
+    "venomous creature",
+    r"spiders?\b",
+    r"scorpions?",
+    r"black widow",
+    r"funnel[- ]web",
+    r"redback",
+    r"recluse",
+)
+BITE_SYSTEMIC = _concept(
+    "reaction beyond the bite",
+    r"sweat\w*",
+    r"cramp\w*",
+    r"(?:chest|throat) (?:[\w']+ ){0,2}tight\w*",
+    r"breath\w*",
+    r"vomit\w*",
+    r"being sick",
+    r"faint\w*",
+)
+#: NHS cellulitis: a red streak spreading from a wound needs care the same day.
+RED_STREAK = _concept(
+    "red streak",
+    r"red (?:streaks?|lines?) (?:[\w']+ ){0,3}(?:up|along|spreading|creeping|going|running|tracking|"
+    r"travell?ing)",
+)
+#: NHS: an arm that swells after a line is put in a vein may have a clot.
+LINE_IN_VEIN = _concept(
+    "line in a vein",
+    r"picc\b",
+    r"(?:central|iv|drip) line",
+    r"cannula",
+)
+ARM_SWOLLEN = _concept(
+    "arm swollen",
+    r"(?:arms?|hands?) (?:[\w']+ ){0,4}(?:swollen|swelling|swell\w*|puffy)",
+    r"(?:swollen|puffy) (?:[\w']+ ){0,2}(?:arms?|hands?)",
+)
+#: NHS anaphylaxis: swelling of the face or throat after a trigger, with wheezing.
+FACE_SWELLING = _concept(
+    "face or throat swelling",
+    r"(?:eyelids?|eyes?|lips?|face|tongue|throat|mouth) (?:[\w']+ ){0,3}(?:swell\w*|swollen|puff\w*)",
+    r"lump in (?:my|his|her|their|the) throat",
+)
+
+
 CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NIMH: talking about wanting to die; making a plan or looking for a way.
     ConceptRule("suicide", "emergency", (DEATH_WISH,), everyday_guard=False),
@@ -2834,6 +2973,47 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # rabies: a bite from a bat, monkey or wild animal needs care the same day.
     ConceptRule("bites", "emergency", (SNAKE, BITTEN), span=80, unless=BITE_NOT_A_PERSON),
     ConceptRule("bites", "urgent", (RABIES_ANIMAL, BITTEN), span=60, unless=BITE_NOT_A_PERSON),
+    # Wordings met in later questions (see the concepts above).
+    ConceptRule(
+        "cardiac",
+        "emergency",
+        (CHEST, SQUEEZE_QUALITY, ARM_OR_JAW, ARM_FEELING),
+        span=160,
+        unless=CHEST_STRAIN,
+    ),
+    ConceptRule("stroke", "emergency", (SUDDEN, WORD_FINDING), span=150),
+    ConceptRule(
+        "overdose",
+        "emergency",
+        (OPIOID, SLOW_BREATHING),
+        span=160,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule("seizure", "emergency", (JERKING, FROTHING), span=100),
+    ConceptRule(
+        "testicular",
+        "emergency",
+        (TESTICLE_BLOW, TESTICLE_INJURY_FLAG),
+        span=150,
+        across_sentences=True,
+    ),
+    ConceptRule(
+        "bites",
+        "emergency",
+        (VENOMOUS, BITTEN, BITE_SYSTEMIC),
+        span=200,
+        across_sentences=True,
+        unless=BITE_NOT_A_PERSON,
+    ),
+    ConceptRule(
+        "anaphylaxis",
+        "emergency",
+        (FACE_SWELLING, ALLERGEN, BREATH_TROUBLE),
+        span=160,
+        everyday_guard=False,
+        unless=SWELLING_EVERYDAY,
+    ),
     # NHS postpartum haemorrhage and placental abruption.
     ConceptRule(
         "pregnancy",
@@ -2974,6 +3154,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         (RIGHT_LOWER_BELLY, PAIN, APPENDICITIS_SIGN),
         span=100,
         unless=BELLY_EVERYDAY,
+    ),
+    ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
+    ConceptRule(
+        "blood_clot",
+        "urgent",
+        (LINE_IN_VEIN, ARM_SWOLLEN),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
     ),
 )
 

@@ -155,6 +155,8 @@ _CHEST_WITH_A_COLD = _rx(
     r"'?m getting) (?:a |an |the |this )?(?:bad |heavy |chesty |head )?(?:cold\b(?! sweat)|cough|flu\b|"
     r"chest infection|virus|bug)"
 )
+#: The same, or a tight chest with hives: an allergic reaction (the red flags name it).
+_CHEST_WITH_A_COLD_OR_HIVES = _rx(_CHEST_WITH_A_COLD.pattern, r"hives", r"welts", r"nettle rash")
 #: Face or lip swelling after dental work or cosmetic injections, with no sign of an
 #: allergy or of the airway in the same sentence.
 _DENTAL_SWELLING = re.compile(
@@ -373,7 +375,7 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"chest (?:pain|pressure|tightness|heaviness|discomfort|is (?:tight|hurting|heavy))",
             r"(?:pain|pressure|tightness|heaviness|squeezing) in (?:my |his |her |the )?chest",
-            r"crushing (?:pain|chest)",
+            r"crushing (?:pain|chest)(?! (?:[\w']+ ){0,5}(?:head|skull|temples?|forehead)\b)",
             r"pain (?:spreading|radiating|going) (?:down|to|into) (?:my |his |her |the )?"
             r"(?:left )?(?:arm|jaw)",
             r"chest (?:\w+ ){0,2}(?:pain|pains|pressure|tight|tightness|heavy|heaviness|hurts?|hurting|"
@@ -404,7 +406,7 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Heart attack symptoms (NHLBI)",
         "https://www.nhlbi.nih.gov/health/heart-attack/symptoms",
-        unless=_CHEST_WITH_A_COLD,
+        unless=_CHEST_WITH_A_COLD_OR_HIVES,
     ),
     TriageRule(
         "cardiac",
@@ -1120,7 +1122,7 @@ def _everyday_cause(unless: re.Pattern[str], text: str, match: re.Match[str]) ->
 
 #: Concept categories that combine a sign with its cause: when one of them fits, it names
 #: the emergency rather than a phrase rule that matched the sign alone.
-_CAUSE_CATEGORIES = frozenset({"heatstroke", "hypothermia", "blood_clot"})
+_CAUSE_CATEGORIES = frozenset({"heatstroke", "hypothermia", "blood_clot", "bites"})
 
 
 def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
