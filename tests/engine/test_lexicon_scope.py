@@ -758,3 +758,34 @@ def test_the_same_abbreviations_still_name_their_condition(
     engine: HealthEngine, question: str, topic: str
 ) -> None:
     assert engine.ask(question).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where does the saying break a leg come from",
+        "who sang the song fever",
+        "guitar chords for a song about a heartbeat",
+        "how does bleed damage work in dark souls",
+        "how much sick pay do i get if im off for a week",
+        "the trackpad on my laptop is swollen",
+        "does a hummingbird heart beat fast",
+    ],
+)
+def test_songs_sayings_games_pay_gadgets_and_birds_are_out_of_scope(
+    engine: HealthEngine, question: str
+) -> None:
+    assert not in_scope(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my dad has heart failure, how many years has he got",
+        "will my husband live to see our kids grow up after his cancer",
+    ],
+)
+def test_how_long_one_person_has_left_is_not_guessed(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope
+    assert answer.abstained

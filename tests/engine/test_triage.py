@@ -1494,6 +1494,8 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
         ),
         ("i've rehomed my dog and nobody will have to worry about me soon", "emergency", "suicide"),
         ("sudden crushing pain in my head, worst ever", "emergency", "headache"),
+        ("my 15 year old son woke up with terrible pain in his groin", "emergency", "testicular"),
+        ("my husband collapsed and started jerking all over", "emergency", "seizure"),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1513,6 +1515,7 @@ def test_red_flags_in_the_words_of_later_questions(
         "i got bitten by a spider in the garden, it's a small red bump",
         "how do i ask my gp to take the cannula out sooner",
         "how long do hives from a contrast dye usually last",
+        "my 14 year old son has a lump on his testicle",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

@@ -480,6 +480,9 @@ _STATISTIC_RE = re.compile(
     # the time he's 5".
     r"\bwill (?:my \w+|he|she|they|we|i) (?:\w+ ){0,2}ever\b|"
     r"\bby the time (?:he|she|they|i|we)(?:'s|'re| is| are| am| turns?)\b|"
+    # How long one person has left: "how many years has she got", "will he live to see".
+    r"\bhow (?:many (?:years|months)|long|much time) (?:has|have|'s) (?:\w+ ){0,2}got\b(?! to)|"
+    r"\b(?:will|would) (?:my \w+|he|she|they|i|we) (?:\w+ ){0,2}live to (?:see|be|reach)\b|"
     # Figures and stages that general content rarely gives: a medicine's half-life, what
     # to do at a given stage of a cancer.
     r"\bhalf[- ]li(?:fe|ves)\b|\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b(?=.{0,40}"

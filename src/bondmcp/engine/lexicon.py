@@ -743,14 +743,14 @@ DECISIVE_OFF_DOMAIN_WORDS = frozenset(
 #: repair, gardening, pets, entertainment. They outweigh ambiguous health words only.
 OFF_DOMAIN_WORDS = (
     frozenset(
-        """computer computers laptop laptops pc software app apps python java javascript linux
+        """computer computers laptop laptops trackpad touchpad pc software app apps python java javascript linux
     windows macos excel spreadsheet git github code coding programming compile compiler
     server database router wifi password email website browser antivirus malware printer
     keyboard cpu gpu ram heap ssd iphone android smartphone phone car cars truck trucks engine
     engines tire tires tyre tyres alternator transmission brakes motor vehicle mechanic
     radiator faucet sink drywall plumbing plumber pipe pipes sewer roof gutter gutters paint
     furniture couch sofa carpet floors lawn garden gardening plant plants leaves soil seeds
-    tomato tomatoes weeds fence recipe recipes brew brewing bake baking oven grill grilling
+    tomato tomatoes weeds oak statutory rugby fence recipe recipes brew brewing bake baking oven grill grilling
     roast roasting cook cooking cookies cake sourdough stock stocks market markets crypto
     bitcoin ethereum invest investing investment loan mortgage credit bank banking tax taxes
     price prices salary economy inflation hotel hotels flights airline airport capital
@@ -817,6 +817,7 @@ ANIMAL_WORDS = frozenset(
     rabbit rabbits parrot parrots bird birds pony ponies gerbil gerbils ferret ferrets budgie
     budgies goldfish tortoise tortoises turtle turtles lizard lizards gecko geckos snake
     snakes iguana iguanas chameleon axolotl guppy guppies koi sheep goat goats donkey
+    hummingbird hummingbirds octopus octopuses
     donkeys alpaca llama cockatiel canary rat rats mouse mice chinchilla hedgehog hedgehogs
     bunny bunnies doggy doggo pup pups shark sharks whale whales dolphin dolphins guinea
     ewe ewes heifer heifers cattle livestock herd flock poultry rooster roosters cockerel
@@ -925,6 +926,17 @@ MEDICINE_VERBS = frozenset("take taking took taken stop stopped stopping quit st
 #: Phrases that settle a question as being about something else however many health
 #: words it uses: astrology ("cancer star sign") and software ("a bleeding edge release").
 DECISIVE_OFF_DOMAIN_PHRASES = (
+    # Where sayings come from.
+    "where does the saying",
+    "why do people call it",
+    "if someone says their",
+    "when someone says their",
+    # Songs.
+    "who sang",
+    "guitar chords",
+    # Games.
+    "dark souls",
+    "fallout 4",
     "star sign",
     "star signs",
     "bleeding edge",
@@ -949,6 +961,7 @@ HEALTH_PHRASES = (
 
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
+    "sick pay",
     "hard drive",
     "washing machine",
     "washing machines",

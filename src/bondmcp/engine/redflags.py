@@ -2631,6 +2631,16 @@ TESTICLE_INJURY_FLAG = _concept(
     r"vomit\w*",
     r"(?:still|constant) (?:[\w']+ ){0,2}(?:agony|in agony|hurting|painful|killing)",
 )
+#: NHS testicular torsion, most common in teenage boys: the pain may be felt in the groin or
+#: low in the tummy.
+TEENAGE_BOY = _concept(
+    "teenage boy",
+    r"(?:teenage|teen|adolescent) (?:son|boy|lad|brother)",
+    r"(?:son|boy|lad|brother) (?:is |'s |who'?s )?(?:1[0-9]|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen)\b",
+    r"(?:1[0-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]year[- ]old (?:son|boy|lad|brother)",
+)
+GROIN = _concept("groin", r"groin", r"testicles?", r"testes\b", r"scrotum", r"balls\b", r"privates")
 #: A bite from a venomous spider or scorpion with a reaction beyond the bite.
 VENOMOUS = _concept(
     "venomous creature",
@@ -2998,6 +3008,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=150,
         across_sentences=True,
     ),
+    ConceptRule("testicular", "emergency", (TEENAGE_BOY, GROIN, TESTICLE_PAIN_ONSET), span=150),
     ConceptRule(
         "bites",
         "emergency",

@@ -629,7 +629,8 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:unconscious|unresponsive|passed out and (?:won'?t|can'?t|isn'?t) wak)",
             r"(?:won'?t|isn'?t) wak(?:e|ing) (?:up|him|her)",
             r"(?:can'?t|cannot) wak(?:e|ing) (?:him|her|them)",
-            r"collapsed",
+            # collapsed and jerking is a seizure (the next rule)
+            r"collapsed(?! (?:[\w']+ ){0,4}(?:jerk\w*|convuls\w*|fitting|seiz\w*|shaking))",
             r"passed out and (?:is |isn'?t |won'?t |can'?t )?(?:not )?(?:waking|wake|respond)",
             r"limp and (?:not|won'?t|isn'?t)",
             r"(?:won'?t|will not|doesn'?t|does not|isn'?t|is not|not) (?:respond|responding)\b"
