@@ -82,6 +82,19 @@ def test_new_wordings_of_emergencies_get_emergency_guidance(question: str) -> No
     assert result.guidance and "911" in result.guidance[0]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "stubbed my toe and the nail is black",
+        "twisted my ankle playing football and it is swollen",
+        "my wrist hurts after a fall on ice",
+        "cut my finger chopping onions",
+    ],
+)
+def test_minor_injuries_told_as_a_story_get_no_emergency_guidance(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
 def test_the_model_alone_gives_general_guidance_with_every_number() -> None:
     question = "dad fell down the stairs, now he's dozy and keeps throwing up"
     assert wording_model().flags(question)
