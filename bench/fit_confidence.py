@@ -72,6 +72,8 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     7: {"a": (869, 968), "e": (193, 215), "o": (166, 180), "u": (136, 151)},
     8: {"a": (1, 0), "e": (216, 248), "o": (181, 225), "u": (152, 186)},
     9: {"a": (969, 1068), "e": (249, 318), "o": (226, 270), "u": (187, 216)},
+    10: {"a": (1069, 1122), "e": (319, 362), "o": (271, 305), "u": (217, 241)},
+    11: {"a": (1123, 1179), "e": (363, 379), "o": (1, 0), "u": (242, 251)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -83,6 +85,8 @@ BLIND_ENGINES = {
     7: "9672246",
     8: "981afb5",
     9: "9e17fb9",
+    10: "461848e",
+    11: "df88a6c",
 }
 
 
