@@ -140,6 +140,14 @@ def test_metrics_are_present_and_move(live_server: ServerProcess) -> None:
             "/v1/ask", json={"query": "What is eczema?"}, headers={"Cache-Control": "no-cache"}
         )
         client.post("/v1/ask", json={"query": "I can't breathe"})
+        client.post("/v1/ask", json={"query": "I can't breathe"})  # a cache hit counts too
+        # Only the emergency-wording model flags this one: general guidance.
+        client.post(
+            "/v1/ask",
+            json={
+                "query": "my little boy is wheezing like mad and sucking his ribs in with every breath"
+            },
+        )
         client.post("/v1/ask", json={"query": ""})
     after = httpx.get(f"{live_server.base_url}/metrics").text
     for name in (
@@ -148,9 +156,13 @@ def test_metrics_are_present_and_move(live_server: ServerProcess) -> None:
         "bondmcp_errors_total",
         "bondmcp_answer_confidence_count",
         'bondmcp_triage_total{level="emergency"}',
+        'bondmcp_triage_flags_total{category="breathing"}',
+        'bondmcp_triage_flags_total{category="possible_emergency"}',
         "bondmcp_cache_requests_total",
     ):
         assert sample(after, name) > sample(before, name), name
+    breathing = 'bondmcp_triage_flags_total{category="breathing"}'
+    assert sample(after, breathing) - sample(before, breathing) == 2
     assert 'route="/v1/ask"' in after
 
 

@@ -10,7 +10,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +100,17 @@ def wire_citations(answer: Answer) -> list[Citation]:
     ]
 
 
+_TRIAGE_SOURCE = "triage:"
+
+
+def triage_category(citations: Sequence[Citation]) -> str | None:
+    """The triage category an answer's guidance cites (``triage:<category>``), if any."""
+    for citation in citations:
+        if citation.source_id.startswith(_TRIAGE_SOURCE):
+            return citation.source_id[len(_TRIAGE_SOURCE) :]
+    return None
+
+
 def wire_evidence(answer: Answer) -> list[Evidence]:
     return [Evidence(sentence=s, source_id=sid) for s, sid in answer.evidence]
 
@@ -134,10 +145,11 @@ class CachedAnswer:
     a string join instead of a model copy and a full serialisation.
     """
 
-    __slots__ = ("_order", "_parts", "model")
+    __slots__ = ("_order", "_parts", "model", "triage_category")
 
     def __init__(self, raw: bytes) -> None:
         self.model = AskResponse.model_validate_json(raw)
+        self.triage_category = triage_category(self.model.citations)
         marked = self.model.model_dump(mode="json")
         marked.update(id="@@id@@", processing_time="@@time@@", request_id="@@rid@@", cached=True)
         text = json.dumps(marked, ensure_ascii=False, separators=(",", ":"))
@@ -179,6 +191,7 @@ class Answered:
     in_scope: bool
     cached: bool
     query_hash: str
+    triage_category: str | None = None
     _fresh: AskResponse | None = None
     _hit: tuple[CachedAnswer, str, float, str] | None = None
 
@@ -222,6 +235,7 @@ def answer_query(services: Services, caller: Caller, query: str, locale: str | N
             computed[0].in_scope,
             False,
             query_hash,
+            triage_category(computed[0].citations),
             _fresh=computed[0],
         )
         return _counted(answered)
@@ -273,7 +287,15 @@ async def answer_query_async(
 
 def _fresh(services: Services, caller: Caller, answer: Answer, query_hash: str) -> Answered:
     fresh = present(services, answer, caller)
-    return Answered(fresh.confidence, fresh.triage, fresh.in_scope, False, query_hash, _fresh=fresh)
+    return Answered(
+        fresh.confidence,
+        fresh.triage,
+        fresh.in_scope,
+        False,
+        query_hash,
+        triage_category(fresh.citations),
+        _fresh=fresh,
+    )
 
 
 def _from_cache(
@@ -288,6 +310,7 @@ def _from_cache(
         model.in_scope,
         True,
         query_hash,
+        hit.triage_category,
         _hit=(hit, mint, caller.elapsed(), caller.request_id),
     )
 
@@ -295,6 +318,8 @@ def _from_cache(
 def _counted(answered: Answered) -> Answered:
     metrics.CONFIDENCE.observe(answered.confidence)
     metrics.TRIAGE.labels(answered.triage).inc()
+    if answered.triage != "routine" and answered.triage_category is not None:
+        metrics.TRIAGE_FLAGS.labels(answered.triage_category).inc()
     if not answered.in_scope:
         metrics.OUT_OF_SCOPE.inc()
     return answered
