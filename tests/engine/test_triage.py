@@ -1496,6 +1496,29 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
         ("sudden crushing pain in my head, worst ever", "emergency", "headache"),
         ("my 15 year old son woke up with terrible pain in his groin", "emergency", "testicular"),
         ("my husband collapsed and started jerking all over", "emergency", "seizure"),
+        ("i gave birth 10 days ago and have a headache that won't go away", "urgent", "pregnancy"),
+        ("since the birth my hands and face are really swollen", "urgent", "pregnancy"),
+        (
+            "a pan of boiling soup went over my toddler's legs, it's bigger than my hand",
+            "emergency",
+            "burns",
+        ),
+        (
+            "mum's on blood thinners and her nosebleed is still pouring after 40 minutes",
+            "emergency",
+            "bleeding",
+        ),
+        (
+            "my leg has been in a brace for a fortnight and now the calf is swollen and hot",
+            "urgent",
+            "blood_clot",
+        ),
+        ("grandad's house is boiling in this heatwave and he's muddled", "emergency", "heatstroke"),
+        (
+            "my baby's been sick all day, dry nappies since lunch and no tears when he cries",
+            "urgent",
+            "urgent_symptoms",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1516,6 +1539,11 @@ def test_red_flags_in_the_words_of_later_questions(
         "how do i ask my gp to take the cannula out sooner",
         "how long do hives from a contrast dye usually last",
         "my 14 year old son has a lump on his testicle",
+        "had my baby last month, how do i get my figure back",
+        "got a nosebleed at work and swallowed loads of blood, it's stopped now, is that bad",
+        "i'm on blood thinners and bruise easily, is that normal",
+        "my calf is swollen and warm after a long walk",
+        "postnatal headache after an epidural, is that normal",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

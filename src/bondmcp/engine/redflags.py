@@ -894,7 +894,8 @@ CANT_TALK = _concept(
 
 # --- Bleeding (MedlinePlus) --------------------------------------------------------------
 
-BLOOD = _concept("blood", r"blood\w*", r"bleed\w*", r"bled\b")
+#: "Blood thinners" names a medicine, not a bleed (and is no reason to ignore one).
+BLOOD = _concept("blood", r"blood\w*(?! thinn)", r"bleed\w*", r"bled\b", r"nose ?bleed\w*")
 UNCONTROLLED = _concept(
     "uncontrolled",
     r"(?:won'?t|will not|can'?t|cannot) (?:stop|slow|clot)",
@@ -918,12 +919,14 @@ UNCONTROLLED = _concept(
     r"heav(?:y|ily)\b",
 )
 BLEEDING_EVERYDAY = _words(
+    # a bleed that has already stopped
+    r"(?:it'?s|it has|it|bleeding has|has|now it'?s) (?:now )?stopped\b(?! (?:clotting|working))",
     r"periods?\b",
     r"menstrua\w*",
     r"gums?\b",
     r"brush\w*",
     r"floss\w*",
-    r"blood (?:pressure|sugar|test|tests|glucose|donation|type|count|clots?|thinners?|flow|vessels?|cells?)",
+    r"blood (?:pressure|sugar|test|tests|glucose|donation|type|count|clots?|flow|vessels?|cells?)",
     r"a (?:little|bit|tiny bit|small amount) of blood",
     r"(?:streak|speck|spot|drop|tinge)s? of blood",
     r"breast ?pump\w*",
@@ -1356,6 +1359,19 @@ AFTER_BIRTH = _concept(
     r"post-?partum",
     r"post-?natal",
     r"(?:days?|weeks?) after (?:giving birth|the birth|having (?:my|the|her) baby|delivery)",
+)
+#: CDC urgent maternal warning signs, which hold for a year after a birth too: a headache that
+#: will not go or gets worse, changes in vision, swelling of the face or hands, a fever.
+POSTPARTUM_WARNING = _concept(
+    "warning sign after a birth",
+    r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going|"
+    r"nothing (?:touches|helps|shifts))",
+    r"(?:severe|terrible|awful|really bad|very bad|pounding|splitting|blinding|crushing) headache",
+    r"(?:blurr\w* |double |changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"vision(?:'s| has| is)? (?:[\w']+ ){0,2}(?:blurr\w*|spotty|sparkl\w*|flash\w*|gone|dark|funny|weird)",
+    r"seeing (?:spots|stars|flashing lights|flashes|sparkles)",
+    r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
+    r"(?:swollen|puffy) (?:face|hands)",
 )
 #: NHS postpartum haemorrhage: soaking a pad an hour, clots, bleeding that gets heavier.
 HEAVY_BLOOD_LOSS = _concept(
@@ -1983,7 +1999,8 @@ HEAT_SIGN = _concept(
     r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
     r"delirious",
-    r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
+    r"(?:not|isn'?t|doesn'?t|does not|stopped) (?:really )?mak(?:e|es|ing) (?:any )?sense",
+    r"muddled",
     r"talking (?:nonsense|gibberish|rubbish)",
     r"(?:stopped|has stopped|isn'?t|is not|not) sweating(?! (?:much|as much|a lot))",
     r"(?:skin|he|she|they) (?:is |are |feels |'?s )?(?:[\w']+ ){0,2}hot and dry",
@@ -2051,7 +2068,7 @@ BURN = _concept(
     "burn",
     r"burn(?:s|t|ed)?\b(?! (?:out|off|calories|fat|wood|candles?|cds?|a cd|incense|sage|the (?:toast|food)))",
     r"scald\w*",
-    r"boiling (?:hot )?(?:water|tea|coffee|oil|fat|soup|milk|kettle)",
+    r"boiling (?:hot )?(?:\w+ )?(?:water|tea|coffee|oil|fat|soup|milk|kettle)",
     r"hot (?:oil|fat)",
     r"(?:mug|cup|bowl|pan|pot|jug) of (?:hot|boiling) (?:tea|coffee|water|soup|oil|milk)",
     r"flames?\b",
@@ -2377,7 +2394,7 @@ CANT_SMILE = _concept(
 #: leg swollen, red, hot or painful).
 LEG_CLOT = _concept(
     "a leg with a clot",
-    r"(?:my|his|her|their|one|left|right) (?:calf|leg)\b (?:[\w']+ ){0,3}(?:swollen|swelling|red|hot|warm|tender|"
+    r"(?:my|his|her|their|one|left|right|the) (?:calf|leg)\b (?:[\w']+ ){0,5}(?:swollen|swelling|red|hot|warm|tender|"
     r"painful|throbbing)",
     r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
     r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
@@ -2391,7 +2408,16 @@ CLOT_RISK = _concept(
     r"had (?:my|the|a|her|our) baby",
     r"post-?op\w*",
     r"in (?:a|the) (?:cast|plaster|boot)\b",
+    r"strapped up",
+    r"(?:in|wearing) (?:a )?(?:brace|splint|moon boot)\b",
+    r"immobili[sz]\w*",
     r"bed ?bound|bedridden|laid up",
+)
+#: Swollen and warm together: walking does not explain that away.
+LEG_SWOLLEN_AND_WARM = _concept(
+    "a leg swollen and warm",
+    r"(?:calf|leg)\b (?:[\w']+ ){0,5}(?:swollen|swelling),? (?:[\w']+ ){0,2}(?:warm|hot|red)\b",
+    r"(?:calf|leg)\b (?:[\w']+ ){0,5}(?:warm|hot|red),? (?:[\w']+ ){0,2}(?:swollen|swelling)",
 )
 SUDDENLY_BREATHLESS = _concept(
     "breathless now",
@@ -2966,7 +2992,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     # NHS burns: large, deep, chemical or electrical burns, or blisters on the face or
     # genitals.
-    ConceptRule("burns", "emergency", (BURN, BURN_FLAG), span=80, unless=BURN_EVERYDAY),
+    ConceptRule("burns", "emergency", (BURN, BURN_FLAG), span=140, unless=BURN_EVERYDAY),
     ConceptRule("burns", "emergency", (CORROSIVE, IN_EYE), span=60, unless=EYE_EVERYDAY),
     # NHS testicle pain: sudden, very bad pain in the testicles (torsion).
     ConceptRule(
@@ -3075,6 +3101,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "pregnancy",
         "urgent",
+        (AFTER_BIRTH, POSTPARTUM_WARNING),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "pregnancy",
+        "urgent",
         (PREGNANT, PREGNANCY_WARNING),
         span=120,
         across_sentences=True,
@@ -3170,6 +3204,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "blood_clot",
         "urgent",
+        (CLOT_RISK, LEG_SWOLLEN_AND_WARM),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "blood_clot",
+        "urgent",
         (LINE_IN_VEIN, ARM_SWOLLEN),
         span=150,
         across_sentences=True,
@@ -3223,8 +3265,9 @@ def _candidates(text: str) -> set[str]:
 _SENTENCE_END_RE = re.compile(r"[.!?;\n]+(?=\s|$)")
 #: Habits and everyday triggers: "when I swim", "every time I cough", "after the gym".
 _EVERYDAY_RE = re.compile(
-    # "when I shake her" tests whether someone responds; it is not a habit.
-    r"\b(?:when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|comes|was|were|am|is|are)\b)"
+    # "when I shake her" tests whether someone responds; it is not a habit, and neither is
+    # "no tears when she cries", a sign of dehydration.
+    r"\b(?:(?<!tears )when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|comes|was|were|am|is|are)\b)"
     r"(?! (?:shake|shook|nudge|nudged|prod|prodded|pinch|pinched|tap|tapped|squeeze|squeezed|rub|rubbed|"
     r"ask|asked|tell|told|touch|touched) (?:him|her|them|his|their)\b)|"
     r"(?:i|you|he|she|they|we) (?:always |often |sometimes |usually )?(?:get|gets|tend to|keep getting)\b"
