@@ -789,3 +789,30 @@ def test_how_long_one_person_has_left_is_not_guessed(engine: HealthEngine, quest
     answer = engine.ask(question)
     assert answer.in_scope
     assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my daughter clashed heads with a friend at netball, she seems fine",
+        "he banged his head on the goalpost at football",
+    ],
+)
+def test_a_knock_to_the_head_at_sport_is_a_health_question(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.ask(question).in_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("my son bumped his head at rugby training, should i worry", "concussion"),
+        ("should i be worried about a mole that has changed shape", "melanoma"),
+        ("i worry about everything all the time", "generalized-anxiety-disorder"),
+    ],
+)
+def test_should_i_worry_asks_how_serious_not_about_anxiety(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    assert engine.ask(question).topic_id == topic

@@ -315,6 +315,13 @@ def answer_confidence(features: Sequence[float]) -> float:
     return round(min(0.99, max(0.01, _sigmoid(z))), 3)
 
 
+_ASKS_WHETHER_TO_WORRY = re.compile(
+    r"\b(?:should|do|must) (?:i|we|you) (?:need to |have to )?(?:be )?worr(?:y|ied)\b|"
+    r"\bis (?:it|this|that) (?:something )?to worry about\b|\bworth worrying about\b",
+    re.IGNORECASE,
+)
+_WORRY_WORDS = frozenset({"worry", "worried", "worrying"})
+
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -388,9 +395,11 @@ class HealthEngine:
         query = self.index.analyse_query(question)
         evidence = self.scope.evidence(query.words)
         everyday = _abbreviations_read_as_words(question)
-        if everyday:
+        # "should I worry" asks whether something is serious; it is not about anxiety.
+        ignored = everyday | _WORRY_WORDS if _ASKS_WHETHER_TO_WORRY.search(question) else everyday
+        if ignored:
             # "is a PE teacher a good job": not pulmonary embolism.
-            query = self.index.analyse_query(question, ignore=everyday)
+            query = self.index.analyse_query(question, ignore=ignored)
             evidence = self.scope.evidence(query.words)
             elsewhere = tuple(sorted(everyday & ABBREVIATIONS_OF_OTHER_SUBJECTS))
             evidence = replace(evidence, off_domain=(*evidence.off_domain, *elsewhere))

@@ -949,7 +949,21 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
 
 #: Names of a health problem made only of everyday words ("hearing" and "loss" are each
 #: everyday): said together they are health evidence next to a gadget ("earbuds").
+#: A knock to the head, however it happened ("clashed heads at football").
+_HEAD_KNOCKS = tuple(
+    f"{verb} {whose} head"
+    for verb in "bumped banged hit knocked bashed cracked smacked whacked".split()
+    for whose in "my his her their your".split()
+)
 HEALTH_PHRASES = (
+    *_HEAD_KNOCKS,
+    "clashed heads",
+    "bumped heads",
+    "banged heads",
+    "bang on the head",
+    "bump on the head",
+    "knock on the head",
+    "blow to the head",
     "hearing loss",
     "memory loss",
     "hair loss",
