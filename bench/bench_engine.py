@@ -44,7 +44,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bondmcp.engine.engine import HealthEngine
+from bondmcp.engine.engine import TRIAGE_SOURCE_PREFIX, HealthEngine
 from bondmcp.engine.passages import Passage
 from bondmcp.engine.triage import triage
 from evalset import Item, answered_correctly, load
@@ -98,8 +98,8 @@ class Outcome:
 
     def _category(self) -> str | None:
         for citation in self.answer.citations:
-            if citation.source_id.startswith("triage:"):
-                return str(citation.source_id.split(":", 1)[1])
+            if citation.source_id.startswith(TRIAGE_SOURCE_PREFIX):
+                return str(citation.source_id.removeprefix(TRIAGE_SOURCE_PREFIX))
         return None
 
     @property
@@ -155,7 +155,7 @@ def grounded(engine: HealthEngine, outcome: Outcome) -> bool:
     """Every answer sentence is a whole sentence of the passage it cites, or triage text."""
     by_id = {p.source_id: p for p in engine.index.passages}
     for sentence, source_id in outcome.answer.evidence:
-        if source_id.startswith("triage:"):
+        if source_id.startswith(TRIAGE_SOURCE_PREFIX):
             continue
         passage = by_id.get(source_id)
         if passage is None or sentence not in passage.sentences:

@@ -55,6 +55,8 @@ from bondmcp.engine.text import stem as stem_of
 from bondmcp.engine.triage import TriageResult, triage
 from bondmcp.engine.triage_model import wording_model
 
+#: Triage guidance is cited as ``triage:<category>`` (``stroke``, ``possible_emergency``...).
+TRIAGE_SOURCE_PREFIX = "triage:"
 DISCLAIMER = (
     "This information is general health education, not medical advice. It does not replace "
     "a consultation with a qualified health professional."
@@ -230,7 +232,7 @@ class _Draft:
 
     def guidance(self, urgency: TriageResult) -> None:
         ref = SourceRef(
-            source_id=f"triage:{urgency.category}",
+            source_id=f"{TRIAGE_SOURCE_PREFIX}{urgency.category}",
             title=urgency.source_title or "Emergency guidance",
             url=urgency.source_url or "",
         )
@@ -392,15 +394,13 @@ class HealthEngine:
         if urgent:
             draft.guidance(urgency)
 
-        query = self.index.analyse_query(question)
-        evidence = self.scope.evidence(query.words)
+        # Words that say nothing about a health topic here: "PE" in "is a PE teacher a good
+        # job", and "worry" in "should I worry", which asks how serious something is.
         everyday = _abbreviations_read_as_words(question)
-        # "should I worry" asks whether something is serious; it is not about anxiety.
         ignored = everyday | _WORRY_WORDS if _ASKS_WHETHER_TO_WORRY.search(question) else everyday
-        if ignored:
-            # "is a PE teacher a good job": not pulmonary embolism.
-            query = self.index.analyse_query(question, ignore=ignored)
-            evidence = self.scope.evidence(query.words)
+        query = self.index.analyse_query(question, ignore=ignored)
+        evidence = self.scope.evidence(query.words)
+        if everyday & ABBREVIATIONS_OF_OTHER_SUBJECTS:
             elsewhere = tuple(sorted(everyday & ABBREVIATIONS_OF_OTHER_SUBJECTS))
             evidence = replace(evidence, off_domain=(*evidence.off_domain, *elsewhere))
         unknown_medicines = self._unknown_medicines(query)
@@ -923,6 +923,7 @@ __all__ = [
     "DOSE_ANSWER",
     "OUT_OF_SCOPE_ANSWER",
     "SECTIONS",
+    "TRIAGE_SOURCE_PREFIX",
     "Answer",
     "Assessment",
     "HealthEngine",

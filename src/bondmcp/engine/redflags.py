@@ -1300,6 +1300,18 @@ _FETAL_MOVEMENT_WORDS = (
     r"(?! (?:his|her|their) legs| in (?:the|his|her) (?:bath|cot|sleep))",
 )
 FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
+#: CDC urgent maternal warning signs that hold during a pregnancy and for a year after it: a
+#: headache that will not go or gets worse, changes in vision, swelling of the face or hands.
+_MATERNAL_WARNING_WORDS = (
+    r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going|"
+    r"nothing (?:touches|helps|shifts))",
+    r"(?:severe|terrible|awful|really bad|very bad|bad|pounding|splitting|blinding|crushing) headache",
+    r"(?:blurr\w* |double |changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
+    r"vision(?:'s| has| is)? (?:[\w']+ ){0,2}(?:blurr\w*|spotty|sparkl\w*|flash\w*|gone|dark|funny|weird)",
+    r"seeing (?:spots|stars|flashing lights|flashes|sparkles)",
+    r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
+    r"(?:swollen|puffy) (?:face|hands)",
+)
 PREGNANCY_WARNING = _concept(
     "pregnancy warning sign",
     r"bleed\w*",
@@ -1309,17 +1321,11 @@ PREGNANCY_WARNING = _concept(
     + _gap(2)
     + r"(?:pains?|cramps?|cramping)",
     r"(?:pains?|cramps?|cramping) (?:[\w']+ ){0,4}(?:won'?t (?:go|stop|ease)|getting worse|not (?:going|easing))",
-    r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going)",
-    r"(?:blurr\w* |double |changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
-    r"(?:severe|terrible|awful|really bad|very bad|bad|pounding|splitting|blinding) headache",
-    r"vision (?:[\w']+ ){0,2}(?:blurr\w*|spotty|flash\w*|gone|dark)",
-    r"seeing (?:spots|stars|flashing lights|flashes)",
+    *_MATERNAL_WARNING_WORDS,
     # NHS pre-eclampsia: severe pain just below the ribs.
     r"(?:severe|bad|sharp|intense|terrible|awful) (?:[\w']+ ){0,2}pain (?:[\w']+ ){0,3}(?:under|below|beneath) "
     r"(?:my|her|the) (?:right )?ribs",
     r"pain (?:[\w']+ ){0,2}(?:under|below|beneath) (?:my|her|the) (?:right ribs|ribs on (?:the|my|her) right)",
-    r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
-    r"(?:swollen|puffy) (?:face|hands)",
     r"leak\w* (?:[\w']+ ){0,2}(?:fluid|water)",
     r"waters? (?:[\w']+ ){0,2}(?:broke|broken|gone|went|leaking)",
     r"(?:gush|trickle|flood|stream) of (?:[\w']+ ){0,2}(?:water|fluid|liquid)",
@@ -1360,19 +1366,8 @@ AFTER_BIRTH = _concept(
     r"post-?natal",
     r"(?:days?|weeks?) after (?:giving birth|the birth|having (?:my|the|her) baby|delivery)",
 )
-#: CDC urgent maternal warning signs, which hold for a year after a birth too: a headache that
-#: will not go or gets worse, changes in vision, swelling of the face or hands, a fever.
-POSTPARTUM_WARNING = _concept(
-    "warning sign after a birth",
-    r"headache (?:[\w']+ ){0,3}(?:won'?t (?:go|shift|stop|ease)|getting worse|for (?:days|hours)|not going|"
-    r"nothing (?:touches|helps|shifts))",
-    r"(?:severe|terrible|awful|really bad|very bad|pounding|splitting|blinding|crushing) headache",
-    r"(?:blurr\w* |double |changes? in (?:my|her) |losing (?:my|her) |lost (?:my|her) )vision",
-    r"vision(?:'s| has| is)? (?:[\w']+ ){0,2}(?:blurr\w*|spotty|sparkl\w*|flash\w*|gone|dark|funny|weird)",
-    r"seeing (?:spots|stars|flashing lights|flashes|sparkles)",
-    r"(?:face|hands|fingers) (?:[\w']+ ){0,4}(?:swell\w*|swollen|puff\w*)",
-    r"(?:swollen|puffy) (?:face|hands)",
-)
+#: The same warning signs after a birth (CDC: for a year after it).
+POSTPARTUM_WARNING = _concept("warning sign after a birth", *_MATERNAL_WARNING_WORDS)
 #: NHS postpartum haemorrhage: soaking a pad an hour, clots, bleeding that gets heavier.
 HEAVY_BLOOD_LOSS = _concept(
     "heavy blood loss",
@@ -2180,8 +2175,7 @@ BITE_NOT_A_PERSON = _words(
 
 # --- Testicle pain (NHS) -----------------------------------------------------------------
 
-TESTICLE = _concept(
-    "testicle",
+_TESTICLE_WORDS = (
     r"testic\w*",
     r"testes\b",
     r"testis\b",
@@ -2189,6 +2183,7 @@ TESTICLE = _concept(
     r"balls?\b(?! of (?:my|his|her|the) (?:foot|feet))",
     r"nut ?sack",
 )
+TESTICLE = _concept("testicle", *_TESTICLE_WORDS)
 TESTICLE_PAIN_ONSET = _concept(
     "sudden or severe",
     *_SUDDEN_WORDS,
@@ -2666,7 +2661,7 @@ TEENAGE_BOY = _concept(
     r"seventeen)\b",
     r"(?:1[0-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]year[- ]old (?:son|boy|lad|brother)",
 )
-GROIN = _concept("groin", r"groin", r"testicles?", r"testes\b", r"scrotum", r"balls\b", r"privates")
+GROIN = _concept("groin", r"groin", r"privates", *_TESTICLE_WORDS)
 #: A bite from a venomous spider or scorpion with a reaction beyond the bite.
 VENOMOUS = _concept(
     "venomous creature",

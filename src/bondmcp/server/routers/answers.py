@@ -21,7 +21,7 @@ from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bondmcp.engine.engine import Answer
+from bondmcp.engine.engine import TRIAGE_SOURCE_PREFIX, Answer
 from bondmcp.server import metrics, response_ids
 from bondmcp.server.cache import PendingRead
 from bondmcp.server.deps import AskKey, ServicesDep, admit
@@ -100,14 +100,11 @@ def wire_citations(answer: Answer) -> list[Citation]:
     ]
 
 
-_TRIAGE_SOURCE = "triage:"
-
-
 def triage_category(citations: Sequence[Citation]) -> str | None:
     """The triage category an answer's guidance cites (``triage:<category>``), if any."""
     for citation in citations:
-        if citation.source_id.startswith(_TRIAGE_SOURCE):
-            return citation.source_id[len(_TRIAGE_SOURCE) :]
+        if citation.source_id.startswith(TRIAGE_SOURCE_PREFIX):
+            return citation.source_id.removeprefix(TRIAGE_SOURCE_PREFIX)
     return None
 
 
