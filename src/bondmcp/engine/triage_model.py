@@ -18,23 +18,26 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 MODEL_PATH = Path(__file__).with_name("triage_model.json")
+#: Distinct words whose features are remembered (about 200 bytes each).
+_WORD_CACHE = 16384
 
 
 @dataclass(frozen=True, slots=True)
 class WordingModel:
-    #: n-gram -> (idf, coefficient)
-    features: dict[str, tuple[float, float]]
+    #: n-gram -> (idf, coefficient, the n-gram itself)
+    features: dict[str, tuple[float, float, str]]
     intercept: float
     threshold: float
     low: int
     high: int
+    #: Each distinct word's features, as ``_word_features`` found them.
+    _by_word: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> WordingModel:
@@ -44,34 +47,48 @@ class WordingModel:
     def from_dict(cls, data: dict[str, Any]) -> WordingModel:
         """The model from the file's form (what ``bench/fit_triage_model.py`` writes)."""
         low, high = data["ngram_range"]
-        features = {ngram: (pair[0], pair[1]) for ngram, pair in data["features"].items()}
+        features = {ngram: (pair[0], pair[1], ngram) for ngram, pair in data["features"].items()}
         return cls(features, float(data["intercept"]), float(data["threshold"]), low, high)
 
     def probability(self, text: str) -> float:
         """P(emergency or urgent) for a question.
 
         The features are character n-grams inside words, each word padded with a space on
-        both sides (scikit-learn's ``char_wb``). They are read from the whole question at
-        once, its words two spaces apart: an n-gram across a word boundary holds an inner
-        space, which no feature has, so the features found and their counts are the same.
+        both sides (scikit-learn's ``char_wb``), so a word always yields the same features:
+        they are found once per distinct word (``_word_features``) and counted over the
+        question's words, which gives the counts and tf-idf of the whole question.
         """
+        counts: dict[str, int] = {}
+        for word in text.lower().split():
+            for ngram in self._word_features(word):
+                counts[ngram] = counts.get(ngram, 0) + 1
         features = self.features
-        spaced = " " + "  ".join(text.lower().split()) + " "
-        grams = [
-            spaced[i : i + n]
-            for n in range(self.low, self.high + 1)
-            for i in range(len(spaced) - n + 1)
-        ]
         dot = norm = 0.0
-        for ngram, count in Counter(grams).items():
-            pair = features.get(ngram)
-            if pair is None:
-                continue
-            value = (1.0 + math.log(count)) * pair[0] if count > 1 else pair[0]
+        for ngram, count in counts.items():
+            idf, coefficient, _ = features[ngram]
+            value = (1.0 + math.log(count)) * idf if count > 1 else idf
             norm += value * value
-            dot += value * pair[1]
+            dot += value * coefficient
         logit = self.intercept + (dot / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-logit))
+
+    def _word_features(self, word: str) -> tuple[str, ...]:
+        """The model's n-grams in one padded word, with repeats (" aaa " holds "aa" twice)."""
+        cached = self._by_word.get(word)
+        if cached is None:
+            padded = f" {word} "
+            features = self.features
+            # The model's own strings, so that the memo holds references, not copies.
+            cached = tuple(
+                features[ngram][2]
+                for n in range(self.low, self.high + 1)
+                for i in range(len(padded) - n + 1)
+                if (ngram := padded[i : i + n]) in features
+            )
+            if len(self._by_word) >= _WORD_CACHE:
+                self._by_word.clear()
+            self._by_word[word] = cached
+        return cached
 
     def flags(self, text: str) -> bool:
         return self.probability(text) >= self.threshold
