@@ -48,6 +48,7 @@ def test_games_and_wordplay_are_out_of_scope_whatever_health_words_they_use(
         "my laptop has a virus",
         "my phone keeps overheating",
         "is my freezer sweating because the door seal has gone",
+        "the sofa is broken on one side",
     ],
 )
 def test_a_thing_described_like_a_patient_is_not_a_health_question(
@@ -229,6 +230,27 @@ def test_everyday_descriptions_name_their_topic(
     engine: HealthEngine, question: str, topic: str
 ) -> None:
     assert engine.ask(question).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("rolled my ankle playing netball and it's gone puffy", "sprains-and-strains"),
+        ("jarred my wrist catching a ball", "sprains-and-strains"),
+        ("stubbed my toe on the sofa, is it broken", "broken-bones"),
+        ("bumped my head on the cupboard door and there's a lump", "concussion"),
+        ("burnt my hand on the oven door, what do i do", "burns"),
+        ("had a dodgy kebab and now i keep being sick", "food-poisoning"),
+        ("slept funny and can't turn my neck", "neck-pain"),
+    ],
+)
+def test_everyday_mishaps_in_lay_words_reach_their_topic(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    """How people tell a minor injury: "rolled", "jarred", "stubbed", "slept funny"."""
+    answer = engine.ask(question)
+    assert answer.topic_id == topic
+    assert not answer.abstained
 
 
 # -- unanswerable ------------------------------------------------------------------------------

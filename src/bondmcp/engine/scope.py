@@ -175,6 +175,10 @@ def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
 
 #: Determiners before a thing that is the subject of a sentence ("*my* car is coughing").
 _OWNERS = frozenset("my our the his her their your".split())
+#: Prepositions of where or against what: "on the sofa", "off the trampoline".
+_PLACE_PREPOSITIONS = frozenset(
+    "on off onto into against from in at under over behind with by down up out of".split()
+)
 #: Words of another subject that name people, whose health is a health question.
 _PEOPLE = frozenset(
     """boss bosses manager managers coworker coworkers customer customers client clients
@@ -317,11 +321,14 @@ class ScopeDetector:
     @staticmethod
     def _owned_thing(question_words: Sequence[str]) -> str | None:
         """A thing of another subject described like a patient: "my car is coughing",
-        "my laptop has a virus". People ("my boss is stressing me out") are not things."""
+        "my laptop has a virus". People ("my boss is stressing me out") are not things, nor
+        is a thing after a preposition, where someone got hurt ("stubbed my toe on the sofa,
+        is it broken": the question is about the toe, its next clause about the toe too)."""
         for i in range(1, len(question_words) - 1):
             word = question_words[i]
             if (
                 question_words[i - 1] in _OWNERS
+                and (i < 2 or question_words[i - 2] not in _PLACE_PREPOSITIONS)
                 and (
                     question_words[i + 1] in OWNED_THING_VERBS
                     or question_words[i + 1] in _THING_SYMPTOMS
