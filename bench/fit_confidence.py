@@ -74,6 +74,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     9: {"a": (969, 1068), "e": (249, 318), "o": (226, 270), "u": (187, 216)},
     10: {"a": (1069, 1122), "e": (319, 362), "o": (271, 305), "u": (217, 241)},
     11: {"a": (1123, 1179), "e": (363, 379), "o": (1, 0), "u": (242, 251)},
+    12: {"a": (1180, 1243), "e": (380, 410), "o": (306, 325), "u": (252, 267)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
