@@ -143,10 +143,12 @@ def phrase_key(text: str) -> str:
     return " ".join(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
+@lru_cache(maxsize=65536)
 def inflection_bases(word: str) -> tuple[str, ...]:
     """The word and its likely uninflected forms ("pooped" -> "poop", "clogs" -> "clog").
 
     Used where Snowball stems are too aggressive (it maps "tired" and "tire" together).
+    Remembered per word, like ``stem``: scope asks it of every word of every question.
     """
     bases = [word]
     for suffix, replacement in (
