@@ -1519,6 +1519,27 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
             "urgent",
             "urgent_symptoms",
         ),
+        ("she swallowed a load of paracetamol after a row", "emergency", "overdose"),
+        ("he necked loads of his tablets", "emergency", "overdose"),
+        ("the voices keep telling me to walk into the sea", "emergency", "suicide"),
+        ("the cut on his foot is bleeding faster than i can wipe it", "emergency", "bleeding"),
+        ("i cant get my breath and it hurts when i breathe in", "emergency", "breathing"),
+        ("dad started jerking in his chair, he's never had a fit before", "emergency", "seizure"),
+        (
+            "my newborn's scrotum has gone dark red and he won't stop screaming",
+            "emergency",
+            "testicular",
+        ),
+        (
+            "went wild swimming, still shaking violently and my words are slurring",
+            "emergency",
+            "hypothermia",
+        ),
+        (
+            "sudden floaters in my eye and now a dark shadow across my sight",
+            "urgent",
+            "urgent_symptoms",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1544,6 +1565,15 @@ def test_red_flags_in_the_words_of_later_questions(
         "i'm on blood thinners and bruise easily, is that normal",
         "my calf is swollen and warm after a long walk",
         "postnatal headache after an epidural, is that normal",
+        "i took loads of vitamin d last winter, is that why my levels are high",
+        "the voices in my head are so loud i can't sleep",
+        "can't get my breath back after running for the bus",
+        "is wild swimming good for your mental health",
+        "i get floaters in my eyes when i look at the sky",
+        "my son's scrotum looks a bit red after his bath",
+        "my python script keeps choking on a 4gb csv file",
+        "my car engine keeps choking when it's cold",
+        "my dog is choking on a bone",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

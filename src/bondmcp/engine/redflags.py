@@ -816,6 +816,16 @@ WORKING_TO_BREATHE = _concept(
     r"(?:ribs|chest|tummy|belly|neck|skin) (?:[\w']+ ){0,3}(?:sucking|pulling|sinking|caving|heaving) in",
     r"head bobbing",
 )
+#: An engine, a program or an animal that "is choking": not a person (a vet's or a
+#: mechanic's question). Only as the subject of the verb: "choking on a toy car" is a child.
+THING_CHOKING = _words(
+    r"\b(?:scripts?|code|programs?|apps?|servers?|pipelines?|builds?|jobs?|queries|query|database|"
+    r"engines?|cars?|motors?|vans?|bikes?|mowers?|carb(?:urett?or)?s?|boilers?|plants?|weeds|"
+    r"dogs?|pupp(?:y|ies)|cats?|kittens?|horses?|pon(?:y|ies)|rabbits?|hamsters?|guinea pigs?|"
+    r"parrots?|budgies?|birds?|fish|goats?|sheep|lambs?|cows?|calf|calves|pigs?|chickens?|hens?|"
+    r"tortoises?|snakes?|lizards?|geckos?|ferrets?)(?:'s)? (?:\w+ )?(?:is |are |was |were |keeps |kept |"
+    r"has been |have been |started |starts |seems to be |'s )?chok(?:ing|es|ed)\b"
+)
 CHOKING = _concept(
     "choking on something",
     r"chok\w* on (?:a |an |some |his |her |their |my |the )?(?:\w+ )?(?:grape|food|sweet|candy|coin|toy|bone|nut|"
@@ -908,6 +918,7 @@ UNCONTROLLED = _concept(
     r"pour\w*",
     r"pumping out",
     r"jetting",
+    r"faster than (?:i|we|he|she|they|you) can (?:wipe|mop|clean|soak|stop)",
     r"soak\w*",
     r"through (?:every|each|the|a|my|his|her|their) (?:\w+ )?(?:bandages?|towels?|dressings?|cloths?|plasters?|"
     r"gauze|pads?|tea towels?)",
@@ -1521,6 +1532,23 @@ APPENDICITIS_SIGN = _concept(
 
 # --- Suicide (NIMH) ----------------------------------------------------------------------
 
+FLOATERS_OR_FLASHES = _concept(
+    "floaters or flashes",
+    r"floaters?\b",
+    r"flash(?:es|ing)? (?:of light|of lights|in (?:my|his|her|one|the) (?:left |right )?eye)",
+    r"(?:shower|cloud|swarm|load|lots) of (?:\w+ )?(?:dots|specks|spots|cobwebs)",
+)
+SIGHT_SHADOW = _concept(
+    "a shadow over the sight",
+    r"(?:dark |black |grey |gray )?(?:shadow|curtain|veil|shade)\b",
+    r"(?:blind|dark) (?:spot|patch|area) (?:\w+ ){0,3}(?:spreading|growing|creeping|coming)",
+)
+#: NHS: hearing voices that tell you to harm yourself or others needs help now.
+VOICES_URGING = _concept(
+    "voices urging harm",
+    r"voices? (?:[\w']+ ){0,4}(?:tell\w*|urg\w*|order\w*|command\w*|say\w*|want\w*) (?:me|him|her|them) to "
+    r"(?:kill|hurt|harm|end|die|jump|walk into|drown|cut|stab|hang|take (?:all|my|the))",
+)
 DEATH_WISH = _concept(
     "wish to be dead",
     r"(?:want\w*|wann?a|wish\w*|long\w*|hop\w*|pray\w*|rather|prefer\w*|ready) "
@@ -1810,6 +1838,9 @@ LARGE_AMOUNT = _concept(
     r"(?:a |one |two |three |several )?(?:bottles?|packets?|packs?|boxes|box|strips?|tubs?|handfuls?|blisters?|"
     r"jars?|fistfuls?) of",
     r"too many",
+    # "swallowed a load of ibuprofen", "necked loads of her pills".
+    r"(?:a )?loads? of",
+    r"a (?:bunch|heap|pile|stack) of",
     NUMBER_10_PLUS
     + r"\b(?! ?(?:mg|mcg|µg|ml|g\b|grams?|units?|iu\b|years?|yrs?|days?|weeks?|months?|minutes?|mins?|hours?|hrs?|"
     r"%|percent|times a))",
@@ -2020,7 +2051,10 @@ VERY_COLD = _concept(
     r"(?:ice|icy|freezing|stone|deathly|very|really|so|extremely|frozen) cold",
     r"freezing (?:to touch|all over)",
     r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
-    r"(?:icy|freezing|cold) (?:river|sea|lake|canal)",
+    r"(?:icy|freezing|cold) (?:river|sea|lake|canal|loch|reservoir|quarry)",
+    # Cold water swims (NHS hypothermia; RNLI cold water shock).
+    r"(?:wild|open[- ]water|sea|winter|cold[- ]water|lake|river|loch) swim\w*",
+    r"swim\w* (?:[\w']+ ){0,3}(?:in|across) (?:the |a )?(?:sea|loch|lake|river|reservoir|quarry)",
     r"(?:outside|out) (?:in the cold )?all night",
     r"in the snow",
     r"(?:freezing|icy) (?:water|weather|conditions|temperatures)",
@@ -2202,6 +2236,9 @@ TESTICLE_PAIN_ONSET = _concept(
 TORSION_SIGN = _concept(
     "twisted or high",
     r"twist\w*",
+    # NHS testicle pain: a testicle suddenly swollen and red or dark (a baby cannot say
+    # where it hurts).
+    r"(?:gone|going|turned|turning|is|looks?) (?:\w+ )?(?:dark red|purple|blue|black|dusky)\b",
     r"(?:sits?|sitting|riding|pulled up|drawn up) (?:[\w']+ ){0,2}higher",
     r"higher than (?:the )?(?:other|left|right|usual)",
 )
@@ -2711,6 +2748,7 @@ FACE_SWELLING = _concept(
 CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NIMH: talking about wanting to die; making a plan or looking for a way.
     ConceptRule("suicide", "emergency", (DEATH_WISH,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (VOICES_URGING,), everyday_guard=False),
     ConceptRule(
         "suicide", "emergency", (SUICIDE_PLAN, SUICIDE_MEANS), span=160, everyday_guard=False
     ),
@@ -2873,7 +2911,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # speak.
     ConceptRule("breathing", "emergency", (STRUGGLING_FOR_BREATH,)),
     ConceptRule("breathing", "emergency", (BREATH_STOPPED,), unless=SLEEP_APNOEA),
-    ConceptRule("breathing", "emergency", (CHOKING,)),
+    ConceptRule("breathing", "emergency", (CHOKING,), unless=THING_CHOKING),
     ConceptRule("breathing", "emergency", (YOUNG_CHILD, WORKING_TO_BREATHE), span=80),
     ConceptRule("breathing", "emergency", (BLUE_SITE, BLUE), span=40, unless=BLUE_EVERYDAY),
     ConceptRule("breathing", "emergency", (BREATHLESS, CANT_TALK), span=60),
@@ -2902,6 +2940,9 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
     ConceptRule("seizure", "emergency", (FIRST_SEIZURE, SEIZING_NOW), span=100),
     ConceptRule("seizure", "emergency", (JERKING, NEVER_BEFORE), span=100, unless=SHAKING_EVERYDAY),
+    ConceptRule(
+        "seizure", "emergency", (JERKING, FIRST_SEIZURE), span=100, unless=SHAKING_EVERYDAY
+    ),
     ConceptRule("seizure", "emergency", (COLLAPSED, JERKING), span=50, unless=SHAKING_EVERYDAY),
     # MedlinePlus headache: sudden and severe, the worst ever.
     ConceptRule("headache", "emergency", (HEAD, SEVERE_HEAD, SUDDEN), span=100),
@@ -3132,6 +3173,14 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # worsening pain low on the right of the belly (appendicitis).
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
+    # NHS detached retina: new floaters or flashes with a shadow or curtain over the sight.
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (FLOATERS_OR_FLASHES, SIGHT_SHADOW),
+        span=120,
+        across_sentences=True,
+    ),
     ConceptRule("unresponsive", "urgent", (REPEATED_FAINTING,)),
     # NHS dehydration in babies and children: a sunken soft spot or eyes, no tears; vomiting
     # with a child who will not drink or is very drowsy.

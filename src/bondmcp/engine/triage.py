@@ -539,9 +539,9 @@ RULES: tuple[TriageRule, ...] = (
             r"stopped breathing",
             r"gasping for (?:air|breath)",
             r"(?:lips|face|skin) (?:(?:is|are|look|looks|looking|turning|turned|going|gone) ){0,2}(?:blue|grey|gray)",
-            r"(?:is |are )?choking\b",
             r"severe shortness of breath",
             r"(?:can'?t|cannot) catch (?:my|his|her|their) breath",
+            r"(?:can'?t|cannot) get (?:my|his|her|their) breath\b(?! back)",
             r"(?:fighting|struggling|gasping) for (?:air|breath)",
             r"ribs (?:are |is )?(?:sucking|pulling) in",
             r"(?:inhaler|puffer|nebuli[sz]er) (?:is )?(?:isn'?t|not|doesn'?t|does not|didn'?t|did not|won'?t) "
@@ -583,6 +583,15 @@ RULES: tuple[TriageRule, ...] = (
         "symptom",
         "Breathing difficulty (MedlinePlus)",
         "https://medlineplus.gov/ency/article/003075.htm",
+    ),
+    TriageRule(
+        "breathing",
+        "emergency",
+        _rx(r"(?:is |are )?choking\b"),
+        "symptom",
+        "Breathing difficulty (MedlinePlus)",
+        "https://medlineplus.gov/ency/article/003075.htm",
+        unless=redflags.THING_CHOKING,
     ),
     TriageRule(
         "breathing",
