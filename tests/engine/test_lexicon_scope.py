@@ -253,6 +253,44 @@ def test_everyday_mishaps_in_lay_words_reach_their_topic(
     assert not answer.abstained
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("can i give my 4 year old nurofen for his chickenpox", "chickenpox"),
+        ("is calpol ok for teething", "teething"),
+        ("can i drive on co codamol", "opioid-pain-medicines"),
+    ],
+)
+def test_a_brand_name_is_read_as_the_medicine_it_contains(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    """Our sources name ibuprofen and paracetamol, people name Nurofen and Calpol."""
+    answer = engine.ask(question)
+    assert (answer.topic_id, answer.abstained) == (topic, False)
+
+
+def test_a_dose_of_a_brand_is_declined_as_a_dose(engine: HealthEngine) -> None:
+    answer = engine.ask("how much movicol can i give my 3 year old, she hasnt been for 5 days")
+    assert answer.in_scope
+    assert answer.text == DOSE_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is scrolling on my phone in bed the reason i cant get to sleep", "healthy-sleep"),
+        ("how many portions of fruit and veg do you actually need a day", "healthy-eating"),
+    ],
+)
+def test_sleep_and_eating_in_everyday_words_are_health_questions(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    """A phone or a fruit bowl in the question does not make it about gadgets or cooking."""
+    answer = engine.ask(question)
+    assert answer.in_scope
+    assert answer.topic_id == topic
+
+
 # -- unanswerable ------------------------------------------------------------------------------
 
 

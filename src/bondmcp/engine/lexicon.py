@@ -404,6 +404,30 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "flulike": ("flu",),
     # Abbreviations, read as the names our sources use.
     "gtn": ("nitroglycerin", "glyceryl", "trinitrate"),
+    # Brand names (UK and US) read as the medicine they contain, which is what our sources
+    # name: "can i give him nurofen for chickenpox" is about ibuprofen.
+    "nurofen": ("ibuprofen",),
+    "advil": ("ibuprofen",),
+    "motrin": ("ibuprofen",),
+    "brufen": ("ibuprofen",),
+    "calpol": ("paracetamol", "acetaminophen"),
+    "panadol": ("paracetamol", "acetaminophen"),
+    "aleve": ("naproxen",),
+    "naprosyn": ("naproxen",),
+    "zyrtec": ("cetirizine", "antihistamine"),
+    "claritin": ("loratadine", "antihistamine"),
+    "clarityn": ("loratadine", "antihistamine"),
+    "piriton": ("chlorphenamine", "antihistamine"),
+    "gaviscon": ("alginate", "antacid"),
+    "rennie": ("antacid",),
+    "rennies": ("antacid",),
+    "tums": ("antacid",),
+    "canesten": ("clotrimazole", "antifungal"),
+    "daktarin": ("miconazole", "antifungal"),
+    "movicol": ("macrogol", "laxative"),
+    "laxido": ("macrogol", "laxative"),
+    "codamol": ("codeine", "paracetamol"),
+    "cocodamol": ("codeine", "paracetamol"),
 }
 
 #: Everyday words that are not health words, mapped to the words our sources use for the
@@ -571,7 +595,8 @@ HEALTH_WORDS = frozenset(
 #: question even when the knowledge base does not describe that medicine (the engine then
 #: abstains rather than redirecting).
 DRUG_NAMES = frozenset(
-    """codamol cocodamol nurofen calpol piriton lemsip ketamine esketamine candesartan
+    """codamol cocodamol nurofen calpol piriton lemsip brufen panadol clarityn rennie rennies canesten
+    daktarin movicol laxido ketamine esketamine candesartan
     bendroflumethiazide edoxaban gliclazide saxenda carbimazole beclometasone mebeverine buscopan
     hyoscine domperidone cyclizine amoxiclav flucloxacillin cefalexin aciclovir zopiclone
     dihydrocodeine chlorphenamine roaccutane microgynon norethisterone desogestrel provera
@@ -971,6 +996,15 @@ HEALTH_PHRASES = (
     "vision loss",
     "tongue tie",
     "tongue tied",
+    # Sleep and eating said in everyday words, next to a phone or a fruit bowl.
+    "get to sleep",
+    "getting to sleep",
+    "stay asleep",
+    "staying asleep",
+    "fruit and veg",
+    "fruit and vegetables",
+    "five a day",
+    "5 a day",
 )
 
 #: Everyday phrases built from health words that are about something else.
