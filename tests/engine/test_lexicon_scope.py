@@ -67,6 +67,7 @@ def test_a_thing_described_like_a_patient_is_not_a_health_question(
         "two of our ewes are lame and limping",
         "my hens are sneezing and have runny eyes",
         "how much insulin should my diabetic dog get",
+        "one of our lambs has a hot swollen knee and won't get up",
     ],
 )
 def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, question: str) -> None:
@@ -99,6 +100,9 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "is there going to be a cold snap next week",
         "how do i beat the boss in terraria",
         "how do i fix a leaking head gasket",
+        # Football commentary and a television series.
+        "what does the commentator mean by a clinical finish",
+        "how many series of call the midwife are there",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -876,3 +880,19 @@ def test_should_i_worry_asks_how_serious_not_about_anxiety(
     engine: HealthEngine, question: str, topic: str
 ) -> None:
     assert engine.ask(question).topic_id == topic
+
+
+def test_how_fast_one_persons_illness_will_progress_is_not_answered(engine: HealthEngine) -> None:
+    """An outlook for one person is for the doctors who know him; "how quickly does it
+    progress", asked of the condition, is answered."""
+    mine = engine.ask(
+        "diagnosed with early onset alzheimers at 58, how quickly will he go downhill"
+    )
+    assert mine.in_scope
+    assert mine.abstained
+    general = engine.ask("how quickly does alzheimers progress")
+    assert (general.topic_id, general.abstained) == ("alzheimers-disease", False)
+
+
+def test_calling_the_midwife_is_not_the_television_series(engine: HealthEngine) -> None:
+    assert engine.ask("when should i call the midwife in labour").in_scope

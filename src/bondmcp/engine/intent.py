@@ -483,6 +483,9 @@ _STATISTIC_RE = re.compile(
     # How long one person has left: "how many years has she got", "will he live to see".
     r"\bhow (?:many (?:years|months)|long|much time) (?:has|have|'s) (?:\w+ ){0,2}got\b(?! to)|"
     r"\b(?:will|would) (?:my \w+|he|she|they|i|we) (?:\w+ ){0,2}live to (?:see|be|reach)\b|"
+    # How fast one person's illness will progress: "how quickly will he go downhill".
+    r"\bhow (?:quickly|fast|soon) (?:will|would|is) (?:my \w+|he|she|they|i|we) (?:\w+ ){0,2}"
+    r"(?:go(?:ing)? downhill|decline|deteriorate|get worse|progress)\b|"
     # Figures and stages that general content rarely gives: a medicine's half-life, what
     # to do at a given stage of a cancer.
     r"\bhalf[- ]li(?:fe|ves)\b|\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b(?=.{0,40}"

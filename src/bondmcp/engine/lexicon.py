@@ -1010,6 +1010,12 @@ HEALTH_PHRASES = (
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "sick pay",
+    "clinical finish",
+    "clinical finishing",
+    "clinical finisher",
+    # The television series, not the advice to call one.
+    *(f"{part} of call the midwife" for part in ("series", "season", "episode", "episodes")),
+    *(f"call the midwife {part}" for part in ("series", "season", "episode", "episodes", "cast")),
     "hard drive",
     "washing machine",
     "washing machines",

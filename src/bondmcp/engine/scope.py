@@ -177,7 +177,7 @@ def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
 _OWNERS = frozenset("my our the his her their your".split())
 #: Prepositions of where or against what: "on the sofa", "off the trampoline".
 _PLACE_PREPOSITIONS = frozenset(
-    "on off onto into against from in at under over behind with by down up out of".split()
+    "on off onto into against from in at under over behind with by down up out".split()
 )
 #: Words of another subject that name people, whose health is a health question.
 _PEOPLE = frozenset(
