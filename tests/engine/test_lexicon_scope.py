@@ -896,3 +896,13 @@ def test_how_fast_one_persons_illness_will_progress_is_not_answered(engine: Heal
 
 def test_calling_the_midwife_is_not_the_television_series(engine: HealthEngine) -> None:
     assert engine.ask("when should i call the midwife in labour").in_scope
+
+
+def test_an_everyday_word_far_from_the_medicine_word_is_not_a_medicines_name(
+    engine: HealthEngine,
+) -> None:
+    """The ferry is where the seasickness happens; "zyxal tablets" names a medicine the
+    knowledge base does not know, and is not answered."""
+    ferry = engine.ask("what tablets are best for seasickness on the ferry")
+    assert (ferry.topic_id, ferry.abstained) == ("motion-sickness", False)
+    assert engine.ask("are zyxal tablets good for seasickness").abstained

@@ -125,6 +125,9 @@ _RIVALS_FOR_ENTITY = 3
 #: A named thing in this many of a topic's sentences is one of its subjects.
 _SUBJECT_MENTIONS = 3
 _DETERMINERS = frozenset("a an the my his her their our some any".split())
+#: Words between a medicine word and the name of the medicine it goes with ("Zyxal 10 mg
+#: tablets", "tablets called Zyxal").
+_NEAR_CUE = 3
 #: "can I stop taking it": the medicine was named before. Only after a verb of taking:
 #: "a towel isn't stopping it" is not about a medicine.
 _MEDICINE_PRONOUNS = frozenset("it them".split())
@@ -548,7 +551,7 @@ class HealthEngine:
         margin = (top_score - runner_up) / top_score if top_score > 0 else 0.0
         entities = [
             *named_entities(query.words),
-            *((w,) for w in self._unknown_medicines(query)),
+            *((w,) for w in self._unknown_medicines(query, near_cue=True)),
             *self.index.unknown_names(query.words),
         ]
         missing = max(
@@ -630,11 +633,16 @@ class HealthEngine:
         return 0.8
 
     @staticmethod
-    def _unknown_medicines(query: Query) -> list[str]:
+    def _unknown_medicines(query: Query, *, near_cue: bool = False) -> list[str]:
         """Words no passage uses, in a question about a medicine: most likely the medicine's
         name ("Zyxal side effects", "can I take Zyxal with..."), which the content knows
         nothing about. A medicine word anywhere, or a verb of taking just before the word,
-        says the question is about a medicine."""
+        says the question is about a medicine.
+
+        ``near_cue``: only the unknown words within a few words of the medicine word, to
+        tell which name the answer must know: in "what tablets are best for seasickness on
+        the ferry" the ferry is no medicine. Whether the question is about a medicine at
+        all (scope, a precautionary flag) still counts any unknown word."""
         unknown = {
             t.word
             for t in query.terms
@@ -647,8 +655,17 @@ class HealthEngine:
         }
         if not unknown:
             return []
-        if any(w in MEDICINE_CUES for w in query.words):
+        cues = [i for i, w in enumerate(query.words) if w in MEDICINE_CUES]
+        if cues and not near_cue:
             return sorted(unknown)
+        if cues:
+            near = {
+                w
+                for i, w in enumerate(query.words)
+                if w in unknown and any(abs(i - cue) <= _NEAR_CUE for cue in cues)
+            }
+            if near:
+                return sorted(near)
         found: list[str] = []
         for i, word in enumerate(query.words):
             if word not in MEDICINE_VERBS:
