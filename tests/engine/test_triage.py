@@ -1540,6 +1540,26 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
             "urgent",
             "urgent_symptoms",
         ),
+        # The combined pill is a clot risk (NHS DVT).
+        (
+            "on the pill and my left calf has been aching and swollen for two days",
+            "urgent",
+            "blood_clot",
+        ),
+        # Blotchy skin with a fever names sepsis, though blue skin is a breathing sign too.
+        (
+            "my 3 year old is burning up, her skin looks blotchy and bluish and she's not herself",
+            "emergency",
+            "sepsis",
+        ),
+        # A headache worse lying down or coughing, with vomiting or dimming sight.
+        (
+            "headache every day that's worse when i lie down, been throwing up in the mornings",
+            "urgent",
+            "headache",
+        ),
+        ("my headache is worse when i cough and my vision keeps greying out", "urgent", "headache"),
+        ("my son has a fever and his lips are going blue", "emergency", "breathing"),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1574,6 +1594,10 @@ def test_red_flags_in_the_words_of_later_questions(
         "my python script keeps choking on a 4gb csv file",
         "my car engine keeps choking when it's cold",
         "my dog is choking on a bone",
+        "i take the pill, is my risk of dvt higher",
+        "my face goes blotchy when i drink wine and i have a cold",
+        "does a headache that is worse when you lie down mean a tumour",
+        "my hangover headache is worse when i bend over and i threw up",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

@@ -1147,6 +1147,28 @@ HEAD = _concept(
     r"(?:pain|ache|aching|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:[\w']+ ){0,5}head\b",
     r"head\b (?:[\w']+ ){0,3}(?:pain|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
 )
+#: A headache that is worse lying down or when coughing or straining: raised pressure in
+#: the head, with vomiting or dimming sight.
+HEAD_WORSE_LYING_OR_STRAINING = _concept(
+    "a headache worse lying down or straining",
+    r"worse (?:[\w']+ ){0,3}(?:when|if|as soon as|whenever|after) (?:i|you|he|she|they|we) "
+    r"(?:lie|lay|cough|sneeze|strain|bend)",
+    r"worse (?:when |if )?(?:lying|laying) (?:down|flat)",
+    r"worse (?:on|with|from|after) (?:coughing|sneezing|straining|bending|lying)",
+)
+HEADACHE_EVERYDAY = _words(
+    r"hangover",
+    r"hung ?over",
+    r"drinking",
+    r"drunk",
+    r"(?:a |the )?(?:cold|flu|sinus\w*|migraines?)\b",
+)
+SIGHT_DIMMING = _concept(
+    "sight dimming or blurring",
+    r"(?:vision|sight|eyesight|eyes) (?:[\w']+ ){0,3}(?:grey\w*|gray\w*|blur\w*|black\w* out|go\w* dark|"
+    r"went dark|dim\w*|fuzzy)",
+    r"blurr?(?:ed|y) (?:vision|sight|eyesight)",
+)
 
 # --- Head injury (NHS) -------------------------------------------------------------------
 
@@ -1977,7 +1999,12 @@ SEPSIS_EVERYDAY = re.compile(
     _SEPSIS_EVERYDAY_WORDS.pattern
     + r"|^(?!.*\b(?:sudden\w*|more confused|worse|new\b|drows\w*|not making sense)).*\b(?:dementia|alzheimer)"
 )
-MOTTLED = _concept("mottled skin", r"mottl\w*", r"blotchy (?:skin|legs|arms|hands|feet|body)")
+MOTTLED = _concept(
+    "mottled skin",
+    r"mottl\w*",
+    r"blotchy (?:skin|legs|arms|hands|feet|body)",
+    r"(?:skin|legs|arms|hands|feet) (?:is |are |looks? |has gone |have gone |went )?(?:[\w']+ )?blotchy",
+)
 FLOPPY_OR_DROWSY = _concept(
     "floppy or hard to wake",
     r"flopp\w*",
@@ -2431,7 +2458,8 @@ LEG_CLOT = _concept(
     r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
     r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
 )
-#: NHS DVT risks: an operation, a long journey, a birth, a leg in a cast.
+#: NHS DVT risks: an operation, a long journey, a birth, a leg in a cast, the combined pill
+#: or HRT.
 CLOT_RISK = _concept(
     "a clot risk",
     r"(?:since|after) (?:my|his|her|their|the|a) (?:[\w']+ )?(?:op|operation|surgery|flight|c-?section|caesarean|"
@@ -2444,6 +2472,8 @@ CLOT_RISK = _concept(
     r"(?:in|wearing) (?:a )?(?:brace|splint|moon boot)\b",
     r"immobili[sz]\w*",
     r"bed ?bound|bedridden|laid up",
+    r"on (?:the )?(?:combined )?(?:contraceptive )?pill\b",
+    r"(?:on|taking) (?:the )?(?:combined pill|hrt)\b",
 )
 #: Swollen and warm together: walking does not explain that away.
 LEG_SWOLLEN_AND_WARM = _concept(
@@ -2907,6 +2937,16 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("anaphylaxis", "emergency", (HIVES, BREATH_TROUBLE), span=60),
     ConceptRule("anaphylaxis", "emergency", (BREATH_TROUBLE, FOOD_OR_STING), span=60),
     ConceptRule("anaphylaxis", "emergency", (HIVES, ALLERGEN, FAINT), span=140),
+    # NHS sepsis: blotchy or mottled skin with an infection or fever. Before breathing, whose
+    # blue skin is a sign of both: blotchy skin names sepsis.
+    ConceptRule(
+        "sepsis",
+        "emergency",
+        (INFECTION, MOTTLED),
+        span=150,
+        across_sentences=True,
+        unless=SEPSIS_EVERYDAY,
+    ),
     # MedlinePlus breathing difficulty: struggling for breath, blue lips, too breathless to
     # speak.
     ConceptRule("breathing", "emergency", (STRUGGLING_FOR_BREATH,)),
@@ -3245,6 +3285,24 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=BELLY_EVERYDAY,
     ),
     ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
+    ConceptRule(
+        "headache",
+        "urgent",
+        (HEAD, HEAD_WORSE_LYING_OR_STRAINING, VOMITING_ONLY),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,  # "worse when I cough" is the sign itself
+        unless=HEADACHE_EVERYDAY,
+    ),
+    ConceptRule(
+        "headache",
+        "urgent",
+        (HEAD, HEAD_WORSE_LYING_OR_STRAINING, SIGHT_DIMMING),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,  # "worse when I cough" is the sign itself
+        unless=HEADACHE_EVERYDAY,
+    ),
     ConceptRule(
         "blood_clot",
         "urgent",
