@@ -712,6 +712,8 @@ def test_loose_before_weight_is_lose(engine: HealthEngine, question: str, topic:
         ("minoxodil", "minoxidil"),
         ("thyriod", "thyroid"),
         ("carbamazapine", "carbamazepine"),
+        # Two edits that share no one-letter deletion, to a long health word.
+        ("excersises", "exercises"),
     ],
 )
 def test_misspelt_medical_words_are_corrected(engine: HealthEngine, typed: str, meant: str) -> None:
@@ -732,6 +734,15 @@ def test_everyday_words_are_not_corrected_into_the_vocabulary(
     assert word in query.words
     # Not corrected, and not counted as an unknown word either: it is an everyday one.
     assert next(t for t in query.terms if t.word == word).known
+
+
+@pytest.mark.parametrize("word", ["population", "medieval"])
+def test_words_two_edits_from_a_medical_word_are_not_corrected_to_it(
+    engine: HealthEngine, word: str
+) -> None:
+    # "ovulation" and "medical": a long word reaches two edits only towards a word with
+    # the same first letter, and a word under nine letters not at all.
+    assert engine.index.analyse_query(f"what is the {word} of canada").corrections == ()
 
 
 def test_a_word_nothing_resembles_stays_unknown(engine: HealthEngine) -> None:

@@ -92,6 +92,9 @@ _BM25_K1 = 1.5
 _BM25_B = 0.75
 #: Shorter words whose stem our sources use are left alone, not corrected.
 _MIN_CORRECTED_LENGTH = 6
+#: A health word of everyday meaning ("exercise", "pressure") this long is a correction
+#: target too: few other words are within two edits of it.
+_MIN_AMBIGUOUS_TARGET = 9
 #: Distinct question words whose correction and weight are remembered.
 _WORD_CACHE = 16384
 #: Share of its idf an everyday word keeps when weighing coverage and relevance.
@@ -545,6 +548,12 @@ class PassageIndex:
             or w in long_names
             or w in clinical
             or w in health
+            # Their inflections, and long ones even where a short word would be ambiguous:
+            # "excersises" is "exercises" ("exercise" alone may be a right).
+            or any(
+                base in (HEALTH_WORDS if len(w) >= _MIN_AMBIGUOUS_TARGET else health)
+                for base in inflection_bases(w)
+            )
             or has_medical_suffix(w)
         }
 

@@ -31,6 +31,8 @@ _MIN_TYPO_LENGTH = 6
 #: Inflected words shorter than this are left alone too: "heaving", "foaming" and
 #: "snipped" are everyday verbs, not typos of "hearing", "forming" and "skipped".
 _MIN_INFLECTED_TYPO_LENGTH = 9
+#: Words this long are also matched two edits away through two deletions of their own.
+_MIN_TWO_DELETE_LENGTH = 9
 
 
 def words(text: str) -> list[str]:
@@ -197,7 +199,8 @@ class SpellingCorrector:
 
     Each vocabulary word is stored under itself and its one-letter deletions, so a query
     word finds candidates one or two edits away with a handful of dictionary lookups
-    instead of a scan. Ties go to the more frequent word.
+    instead of a scan (a long word also looks up its two-letter deletions). Ties go to the
+    more frequent word.
 
     ``targets`` limits what a word may be corrected *to* (by default, the whole vocabulary).
     Everyday English is dense: "barely" is one edit from "barley", "slurring" from
@@ -239,6 +242,17 @@ class SpellingCorrector:
             return None  # closer to an everyday word than to any medical one
         return nearest
 
+    def _found(self, keys: Iterable[str]) -> set[str]:
+        """The vocabulary words stored under any of the keys."""
+        candidates: set[str] = set()
+        for key in keys:
+            found = self._index.get(key)
+            if isinstance(found, str):
+                candidates.add(found)
+            elif found is not None:
+                candidates.update(found)
+        return candidates
+
     def nearest(self, word: str) -> str | None:
         """The closest vocabulary word of any kind within the correction distance."""
         return self._nearest(word)
@@ -247,13 +261,20 @@ class SpellingCorrector:
         if len(word) < _MIN_CORRECTABLE or word in self._frequency or not word.isalpha():
             return None
         limit = 1 if len(word) < 8 else 2
-        candidates: set[str] = set()
-        for key in (word, *_deletes(word)):
-            found = self._index.get(key)
-            if isinstance(found, str):
-                candidates.add(found)
-            elif found is not None:
-                candidates.update(found)
+        keys = {word, *_deletes(word)}
+        candidates = self._found(keys)
+        if len(word) >= _MIN_TWO_DELETE_LENGTH:
+            # Two edits that share no one-letter deletion ("excersises" and "exercises"):
+            # the word's two-letter deletions meet the vocabulary's one-letter ones. Only
+            # long words, only to a word with the same first letter (English has many real
+            # words that far apart: "population" and "ovulation"), and not to a word it
+            # merely extends ("enalaprilat" is a medicine of its own, not "enalapril").
+            further = self._found({two for one in keys for two in _deletes(one)})
+            candidates |= {
+                c
+                for c in further
+                if c[0] == word[0] and not word.startswith(c) and not c.startswith(word)
+            }
         best: tuple[int, int, str] | None = None
         for candidate in sorted(candidates):
             if among is not None and candidate not in among:
