@@ -203,6 +203,8 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
         ("what does sepsis look like in the elderly", "sepsis"),
         ("bloody diarrhea and cramps for a week", "diarrhea"),
         ("hi blood presure what should i eat", "hypertension"),
+        ("what is chrons disease", "crohns-disease"),
+        ("any excersises to stop my nan falling over", "physical-activity"),
     ],
 )
 def test_lay_words_abbreviations_and_misspellings_reach_the_topic(
