@@ -3,8 +3,8 @@
 The reference below is the plain algorithm the masks replace: for every sentence of the
 topic, every question word's best stem weight times its spread factor, the cue bonus, the
 section prior (the asked section's; with none asked the overview's, and the treatment's when
-no answer form or figure is asked for either) and the position cost; then the best
-sentences, highest score first.
+no answer form or figure is asked for either, as much as an asked section's when such a
+question is long) and the position cost; then the best sentences, highest score first.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ QUESTIONS = (
     "my feet sweat so much my socks are soaked",
     "what's the success rate of knee replacement",
     "testosterone replacement side effects",
+    "got stung by a wasp on my hand at a bbq, it's red and puffy round the sting and itchy",
 )
 
 
@@ -62,7 +63,8 @@ def reference_choice(
         elif intent is None and passage.section == "overview":
             prior = engine_module._OVERVIEW_PRIOR
         elif asks_nothing and passage.section == "treatment":
-            prior = engine_module._TREATMENT_PRIOR
+            told = len(query.terms) >= engine_module._NARRATIVE_TERMS
+            prior = engine_module._INTENT_PRIOR if told else engine_module._TREATMENT_PRIOR
         else:
             prior = 0.0
         for i, (sentence, stems) in enumerate(engine._sentences(passage)):
@@ -204,3 +206,17 @@ def test_side_effects_of_a_medicine_still_come_from_its_cautions(engine: HealthE
     assert answer.topic_id == "thyroid-hormone-medicine"
     sections = [source.rsplit("#", 1)[-1] for _sentence, source in answer.evidence]
     assert sections.count("risk_factors") >= 2
+
+
+def test_a_long_account_that_asks_nothing_is_answered_with_what_to_do(
+    engine: HealthEngine,
+) -> None:
+    """Someone telling what happened wants to know what to do about it: the treatment
+    section's first aid, not more about what a sting is."""
+    text = _answer_text(
+        engine,
+        "got stung by a wasp on my hand at a bbq, it's red and puffy round the sting and itchy"
+        " but nothing else is happening",
+    )
+    assert "antihistamine" in text
+    assert "cold pack" in text or "ice" in text

@@ -106,6 +106,10 @@ _OVERVIEW_PRIOR = 0.3
 #: shirts") wants to know what to do about it. Kept below the overview's and small, so it
 #: only orders the sentences the question's words do not tell apart.
 _TREATMENT_PRIOR = 0.25
+#: A question this long that still asks for nothing is someone telling what happened ("got
+#: stung by a wasp on my hand at a bbq, it's red and puffy round the sting and itchy"): what
+#: to do about it is the answer, as if the treatment section had been asked for.
+_NARRATIVE_TERMS = 10
 _POSITION_COST = 0.15
 #: A sentence of the kind the question's form asks for ("how long" -> a duration).
 _CUE_BONUS = 2.0
@@ -758,6 +762,7 @@ class HealthEngine:
             and not wants_number
             and not asks_for_statistic(query.text)
         )
+        narrative = aimless and len(query.terms) >= _NARRATIVE_TERMS
         asked = self._asked_section(query, topic_id, intent)
         overview = self.index.passage_for(topic_id, "overview")
         lead: int | None = None
@@ -770,7 +775,7 @@ class HealthEngine:
             elif intent is None and passage.section == "overview":
                 prior = _OVERVIEW_PRIOR
             elif aimless and passage.section == "treatment":
-                prior = _TREATMENT_PRIOR
+                prior = _INTENT_PRIOR if narrative else _TREATMENT_PRIOR
             else:
                 prior = 0.0
             score = relevance[row]
