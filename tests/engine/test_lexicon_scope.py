@@ -919,3 +919,24 @@ def test_an_everyday_word_far_from_the_medicine_word_is_not_a_medicines_name(
     ferry = engine.ask("what tablets are best for seasickness on the ferry")
     assert (ferry.topic_id, ferry.abstained) == ("motion-sickness", False)
     assert engine.ask("are zyxal tablets good for seasickness").abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cant get it up when im stressed with work, is that normal",
+        "my husband can't keep it up anymore",
+        "struggling to keep it up during sex",
+    ],
+)
+def test_cant_get_it_up_is_about_erections(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == "erectile-dysfunction"
+
+
+@pytest.mark.parametrize(
+    "question", ["cant get it up the stairs with my bad knee", "how do i get it up to date"]
+)
+def test_getting_something_up_somewhere_is_not(engine: HealthEngine, question: str) -> None:
+    assert "erection" not in engine.index.analyse_query(question).words

@@ -178,6 +178,40 @@ def _fit_senses(typed: Sequence[str]) -> list[str]:
     return out
 
 
+#: Words that say a man cannot manage something, before "get it up" or "keep it up".
+_CANNOT = frozenset(
+    "can't cant cannot couldn't couldnt can struggle struggling struggles trouble hard".split()
+)
+
+
+#: The same before "to": "struggling to keep it up", "not able to get it up".
+_STRUGGLE_TO = frozenset("struggle struggling struggles hard unable able".split())
+#: Words after "get it up" that make it lifting something somewhere ("the stairs").
+_UP_WHERE = frozenset(
+    """the a an my his her their your our this that these those to onto into on in there
+    here over off high""".split()
+)
+
+
+def _fit_idioms(typed: Sequence[str]) -> list[str]:
+    """Idioms made of stop words read as what they name: "can't get it up" and "can't keep
+    it up" are about erections, and every one of their words is a stop word; "can't get it
+    up the stairs" is not."""
+    out = list(typed)
+    for i in range(len(out) - 3, 0, -1):
+        if (
+            out[i] in ("get", "keep")
+            and out[i + 1 : i + 3] == ["it", "up"]
+            and (
+                out[i - 1] in _CANNOT
+                or (out[i - 1] == "to" and i >= 2 and out[i - 2] in _STRUGGLE_TO)
+            )
+            and (i + 3 == len(out) or out[i + 3] not in _UP_WHERE)
+        ):
+            out[i + 1 : i + 3] = ["erection"]
+    return out
+
+
 #: Everyday words typed for another before a word that tells them apart: "how to loose
 #: weight" is about losing it, not loose stools.
 _MISTYPED_BEFORE: dict[tuple[str, str], str] = {
@@ -630,7 +664,7 @@ class PassageIndex:
                 corrected.extend(fixed.split())
             else:
                 corrected.append(word)
-        corrected = _weight_stones(corrected)
+        corrected = _fit_idioms(_weight_stones(corrected))
         # A fit that is a seizure names seizures, not fitness, and still matches "a seizure
         # (fit or convulsion)"; getting fit is exercise, not coughing fits.
         naming = _fit_senses(corrected)
