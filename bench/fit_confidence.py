@@ -75,6 +75,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     10: {"a": (1069, 1122), "e": (319, 362), "o": (271, 305), "u": (217, 241)},
     11: {"a": (1123, 1179), "e": (363, 379), "o": (1, 0), "u": (242, 251)},
     12: {"a": (1180, 1243), "e": (380, 410), "o": (306, 325), "u": (252, 267)},
+    13: {"a": (1244, 1304), "e": (411, 443), "o": (326, 345), "u": (268, 283)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -89,6 +90,7 @@ BLIND_ENGINES = {
     10: "461848e",
     11: "df88a6c",
     12: "19c0ec2",
+    13: "3547627",
 }
 
 
