@@ -143,7 +143,7 @@ def test_a_situation_told_as_past_is_left_to_the_rules() -> None:
     """Red flags are about something new; the model reads no tense, so the same guard the
     red-flag concepts use ("as a baby", "two years ago") keeps it quiet."""
     question = (
-        "my little boy was wheezing like mad and his ribs were sucking in as a baby, "
+        "my son was wheezing like mad and sucking his ribs in with every breath as a baby, "
         "will he grow out of asthma"
     )
     assert wording_model().flags(question)
