@@ -1560,6 +1560,83 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
         ),
         ("my headache is worse when i cough and my vision keeps greying out", "urgent", "headache"),
         ("my son has a fever and his lips are going blue", "emergency", "breathing"),
+        # Batch 13's tune emergencies, each in other words.
+        (
+            "had a sip of a kiwi smoothie and now her eyes are puffing up and she sounds wheezy",
+            "emergency",
+            "anaphylaxis",
+        ),
+        ("a bat bit me on the hand when i picked it up in the garage", "urgent", "bites"),
+        (
+            "the dog bit his leg on sunday and now there's a red line going up from it",
+            "urgent",
+            "bites",
+        ),
+        (
+            "his finger is bleeding through the kitchen roll faster than we can change it",
+            "emergency",
+            "bleeding",
+        ),
+        ("the pulse oximeter says her oxygen is 88", "emergency", "breathing"),
+        (
+            "his breathing is fast and shallow and he can hardly talk",
+            "emergency",
+            "breathing",
+        ),
+        (
+            "my heart has been pounding at 170 for an hour and i feel like i'm going to pass out",
+            "emergency",
+            "cardiac",
+        ),
+        (
+            "she fell off the climbing frame onto her head and there's a dent in her skull",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "mum's scalp is sore when she brushes her hair and now her vision has gone blurry",
+            "emergency",
+            "headache",
+        ),
+        (
+            "he collapsed at the end of the marathon, he's boiling hot and babbling",
+            "emergency",
+            "heatstroke",
+        ),
+        ("my 2 year old has had a fever for six days", "urgent", "urgent_symptoms"),
+        (
+            "she has a high temperature and cries when she tries to bend her neck",
+            "emergency",
+            "meningitis",
+        ),
+        (
+            "he's smacking his lips and staring for 7 minutes and won't answer me",
+            "emergency",
+            "seizure",
+        ),
+        ("he's got chickenpox and a fever and seems really out of it", "emergency", "sepsis"),
+        ("i'm sat holding a razor to my wrist", "emergency", "suicide"),
+        (
+            "he rang me tonight just to say he loved me, out of the blue",
+            "emergency",
+            "suicide",
+        ),
+        (
+            "my right eye is suddenly painful and red and i can see halos round the lights",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        (
+            "my tonsils are huge and i can't open my mouth properly",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        # A sting before a racing heart and faintness is anaphylaxis, not the heart.
+        (
+            "stung by a wasp, now covered in hives, heart racing and i feel like i'm going to faint",
+            "emergency",
+            "anaphylaxis",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1598,6 +1675,16 @@ def test_red_flags_in_the_words_of_later_questions(
         "my face goes blotchy when i drink wine and i have a cold",
         "does a headache that is worse when you lie down mean a tumour",
         "my hangover headache is worse when i bend over and i threw up",
+        "my sats are 97 is that ok",
+        "what is a normal oxygen level for a 90 year old",
+        "my heart races when i drink coffee",
+        "i have a cold and my neck hurts when i turn it",
+        "do cataracts cause halos around lights at night",
+        "my sore throat is worse on one side, is that normal for a cold",
+        "my son had a fever for 5 days last month, is that kawasaki",
+        # How long, or when, is not an age: no baby's fever.
+        "had flu 3 weeks ago, temp's gone but im still coughing",
+        "sick for 2 days with a fever of 39",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

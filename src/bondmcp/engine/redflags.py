@@ -293,6 +293,21 @@ SQUEEZE_QUALITY = _concept(
     r"clamp\w*",
 )
 HEART = _concept("heart", r"heart\b(?! ?(?:burn|rate|beat))", r"ticker")
+#: NHS heart palpitations: call 999 with palpitations and fainting or blacking out.
+PALPITATIONS = _concept(
+    "palpitations",
+    r"palpitations?",
+    r"heart\b (?:[\w']+ ){0,4}(?:hammer\w*|racing|raced|pounding|pounded|thumping|thudding|going like)",
+    r"(?:heart ?rate|pulse|heart) (?:[\w']+ ){0,5}(?:1[5-9]\d|2[0-4]\d)\b(?! ?(?:over|/))",
+)
+BLACKING_OUT = _concept(
+    "fainting or blacking out",
+    r"black(?:s|ing|ed)? out",
+    r"faint(?:s|ed|ing)?\b",
+    r"pass(?:es|ing|ed)? out",
+    r"going to (?:faint|pass out|black out|collapse|keel over)",
+    r"collaps\w*",
+)
 HEART_SQUEEZED = _concept(
     "squeezed",
     r"squeez\w*",
@@ -692,6 +707,10 @@ ALLERGEN = _concept(
     r"latex",
     r"contrast dye",
     r"new (?:drug|pill|tablet|meds|medicine|medication)",
+    # Something just tasted: "a sip of her friend's kiwi smoothie".
+    r"(?:sip|sips|mouthful|bite|taste|lick|spoonful) of",
+    r"drank\b",
+    r"kiwis?\b",
 )
 BREATH_TROUBLE = _concept(
     "trouble breathing",
@@ -783,6 +802,20 @@ STRUGGLING_FOR_BREATH = _concept(
     r"(?:my |his |her |their |a |any |enough )?(?:breath\w*|air\b)",
     r"(?:can'?t|cannot|couldn'?t|unable to|not able to|barely|hardly|struggl\w* to) (?:\w+ )?breathe\b",
     r"(?:barely|hardly|only just|struggling|labou?red) breathing",
+)
+#: NHS pulse oximeters: an oxygen level of 92% or less needs A&E or 999.
+LOW_OXYGEN = _concept(
+    "oxygen level 92 or less",
+    r"(?:oxygen|o2|sats?|saturations?|oximeter|pulse ox\w*)\b "
+    r"(?:[\w']+ ){0,6}(?:says |reads |reading |is |at |of |shows |showing |down to |dropped to |gone to )?"
+    r"(?:[5-8]\d|9[0-2])\b(?! ?(?:years?|yrs?|yo)\b)",
+)
+#: Fast, shallow breathing (NHS sepsis and breathing difficulty).
+FAST_SHALLOW_BREATHING = _concept(
+    "fast, shallow breathing",
+    r"breath\w* (?:[\w']+ ){0,4}(?:fast|rapid|quick) and shallow",
+    r"breath\w* (?:[\w']+ ){0,4}shallow and (?:fast|rapid|quick)",
+    r"(?:fast|rapid|quick),? shallow breath\w*",
 )
 #: Pauses in breathing while asleep (sleep apnoea) are not an emergency in themselves.
 SLEEP_APNOEA = _words(r"sle(?:ep|pt)\w*", r"snor\w*", r"apn(?:o?ea)\w*", r"at night")
@@ -894,7 +927,7 @@ BREATHLESS = _concept(
 )
 CANT_TALK = _concept(
     "too breathless to talk",
-    r"(?:can'?t|cannot|unable to|struggl\w* to) (?:talk|speak|finish|say)",
+    r"(?:can'?t|cannot|unable to|struggl\w* to|can hardly|can barely|hardly|barely) (?:talk|speak|finish|say)",
     r"(?:can'?t|cannot) get (?:more than )?(?:a |one |two |a few |few |a couple of )?(?:\w+ )?words?",
     r"(?:more than |only |just )?(?:one|two|three|a few|a couple of) words",
     r"at rest",
@@ -918,10 +951,10 @@ UNCONTROLLED = _concept(
     r"pour\w*",
     r"pumping out",
     r"jetting",
-    r"faster than (?:i|we|he|she|they|you) can (?:wipe|mop|clean|soak|stop)",
+    r"faster than (?:i|we|he|she|they|you) can (?:wipe|mop|clean|soak|stop|change|replace|keep up)",
     r"soak\w*",
     r"through (?:every|each|the|a|my|his|her|their) (?:\w+ )?(?:bandages?|towels?|dressings?|cloths?|plasters?|"
-    r"gauze|pads?|tea towels?)",
+    r"gauze|pads?|tea towels?|kitchen roll|tissues?|paper towels?)",
     r"everywhere",
     r"pool of",
     r"puddle",
@@ -1053,6 +1086,9 @@ SEIZURE = _concept(
     r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
     r"(?:jerk\w*|twitch\w*|shak\w*|spasm\w*) (?:[\w']+ ){0,2}(?:all over|uncontrollab\w*|rhythmic\w*|"
     r"(?:his|her|their) (?:whole body|arms and legs))",
+    # A focal seizure (NHS epilepsy): lip smacking or chewing while unaware.
+    r"smack\w* (?:[\w']+ ){0,2}lips",
+    r"lip[- ]?smack\w*",
 )
 SEIZURE_FLAG = _concept(
     "seizure red flag",
@@ -1149,12 +1185,57 @@ HEAD = _concept(
 )
 #: A headache that is worse lying down or when coughing or straining: raised pressure in
 #: the head, with vomiting or dimming sight.
+#: NHS glaucoma: a sudden painful red eye with rainbow halos round lights (and feeling
+#: sick) needs A&E at once: acute angle-closure glaucoma can take the sight.
+PAINFUL_EYE = _concept(
+    "a painful eye",
+    r"eyes?\b (?:[\w']+ ){0,5}(?:painful|pain|hurts?|hurting|agony|aching|throbbing)",
+    r"(?:painful|pain in (?:my|his|her|their|the)|throbbing|aching|agony in (?:my|his|her|their|the)) "
+    r"(?:left |right )?eyes?\b",
+)
+HALOS = _concept(
+    "halos round lights",
+    r"halos?\b",
+    r"rainbow (?:rings?|circles?|colours?|colors?) (?:round|around)",
+)
+#: NHS tonsillitis: a sore throat much worse on one side with trouble opening the mouth
+#: (quinsy, an abscess) needs an urgent GP appointment or 111.
+SORE_THROAT = _concept("a sore throat", r"throat", r"tonsil\w*")
+QUINSY_SIGN = _concept(
+    "a throat abscess sign",
+    r"(?:can'?t|cannot|barely|hardly|struggl\w* to|unable to|trouble|difficulty) open\w* (?:my|his|her|their) mouth",
+    r"hot potato",
+)
+#: NHS meningitis: a stiff neck, told as pain or crying when the neck bends.
+NECK_WONT_BEND = _concept(
+    "a neck that hurts to bend",
+    r"(?:scream\w*|cr(?:y|ies|ied|ying)|hurts?|pain\w*|agony|can'?t|cannot|won'?t|unable to) (?:[\w']+ ){0,5}"
+    r"(?:bend|move|turn|tilt|lower|put) (?:[\w']+ ){0,2}(?:neck|head forward|chin (?:down|to|on))",
+    r"neck (?:[\w']+ ){0,3}(?:won'?t|will not|doesn'?t|does not) bend",
+)
+#: NHS fever in children: a high temperature that has lasted five days or more needs an
+#: urgent GP appointment or 111 (Kawasaki disease among the causes).
+LONG_FEVER = _concept(
+    "a fever for five days or more",
+    r"(?:temperature|temp|fever)\w* (?:[\w']+ ){0,3}(?:for|over|in) (?:the )?(?:last |past )?"
+    r"(?:[5-9]|1[0-4]|five|six|seven|eight|nine|ten) (?:days|nights)",
+    r"(?:temperature|temp|fever)\w* (?:[\w']+ ){0,3}(?:for|over) (?:a|one|over a|more than a) week",
+    r"(?:[5-9]|five|six|seven|eight|nine) days? (?:of|with) (?:a )?(?:high )?(?:temperature|temp|fever)",
+)
 HEAD_WORSE_LYING_OR_STRAINING = _concept(
     "a headache worse lying down or straining",
     r"worse (?:[\w']+ ){0,3}(?:when|if|as soon as|whenever|after) (?:i|you|he|she|they|we) "
     r"(?:lie|lay|cough|sneeze|strain|bend)",
     r"worse (?:when |if )?(?:lying|laying) (?:down|flat)",
     r"worse (?:on|with|from|after) (?:coughing|sneezing|straining|bending|lying)",
+)
+#: NHS giant cell arteritis: a tender scalp or jaw pain when chewing; with sight problems,
+#: A&E at once (the sight can be lost for good).
+ARTERITIS_SIGN = _concept(
+    "tender scalp or jaw pain on chewing",
+    r"scalp (?:[\w']+ ){0,4}(?:tender|sore|hurts?|painful|aches?)",
+    r"(?:hurts?|sore|tender|painful) (?:[\w']+ ){0,4}(?:comb|brush)\w* (?:my|his|her|their) hair",
+    r"jaw (?:[\w']+ ){0,4}(?:ache|aches|aching|hurts?|pain\w*|sore) (?:[\w']+ ){0,3}(?:chew|eat)\w*",
 )
 HEADACHE_EVERYDAY = _words(
     r"hangover",
@@ -1165,7 +1246,7 @@ HEADACHE_EVERYDAY = _words(
 )
 SIGHT_DIMMING = _concept(
     "sight dimming or blurring",
-    r"(?:vision|sight|eyesight|eyes) (?:[\w']+ ){0,3}(?:grey\w*|gray\w*|blur\w*|black\w* out|go\w* dark|"
+    r"(?:vision|sight|eyesight|eyes) (?:[\w']+ ){0,4}(?:grey\w*|gray\w*|blur\w*|black\w* out|go\w* dark|"
     r"went dark|dim\w*|fuzzy)",
     r"blurr?(?:ed|y) (?:vision|sight|eyesight)",
 )
@@ -1228,6 +1309,11 @@ HEAD_INJURY_FLAG = _concept(
     r"dazed",
     r"fainted",
     r"vacant",
+    # A dent in the skull: a fracture (MedlinePlus head injury).
+    r"(?:dip|dent|dint|hollow|soft spot|indent\w*|sunken bit) (?:[\w']+ ){0,2}in (?:his|her|their|my|the) "
+    r"(?:skull|head)",
+    r"(?:skull|head) (?:[\w']+ ){0,2}(?:caved|dented|pushed) in",
+    r"(?:gone|went|is|was) (?:really |very |so |all )?quiet and (?:pale|floppy|drowsy|sleepy)",
     r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:nonsense|gibberish|rubbish)",
     r"blood ?thinn\w*",
@@ -1611,6 +1697,8 @@ SELF_HARM = _concept(
     r"(?:cutting|cut|hurting|hurt|harming|harmed|burning|burnt|burned) (?:my|him|her|them)sel(?:f|ves)",
     r"(?:been|keeps?|started|starting|still|is|'s|are|am|i'?m) (?:\w+ )?(?:cutting|burning|scratching) "
     r"(?:my|his|her|their) (?:own )?(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy)",
+    r"(?:holding|held|hold|pressing|pressed|putting|put) (?:[\w']+ ){0,3}(?:knife|blade|razor|scissors|glass) "
+    r"(?:[\w']+ ){0,2}(?:to|against|on|at|across) (?:my|his|her|their) (?:wrists?|arms?|throat|neck|skin)",
 )
 ENDING_IT = _concept(
     "ending it",
@@ -1638,6 +1726,11 @@ FAREWELL = _concept(
     r"(?:letters?|notes?) (?:to|for) (?:my|his|her|their) (?:\w+ )?(?:family|kids|children|wife|husband|partner|"
     r"parents|mum|mom|dad|friends)",
     r"giv(?:ing|en|e) away (?:my|his|her|their|all)",
+    # A call out of the blue to say "I love you" and where the will is (NIMH: saying
+    # goodbye, putting affairs in order).
+    r"(?:rang|rung|called|phoned|texted|messaged) (?:[\w']+ ){0,3}to (?:say|tell (?:me|us|them)) "
+    r"(?:that )?(?:he|she|they) lov\w*",
+    r"(?:tell|told|telling|show\w*) (?:me|us|them) where (?:his|her|their|my) (?:will|papers|policies) (?:is|are)",
 )
 #: NIMH warning signs: giving away prized things, asking someone to take care of a pet.
 GIVING_AWAY = _concept(
@@ -1962,6 +2055,7 @@ INFECTION = _concept(
     r"rigou?rs",
     r"shaking uncontrollably",
     r"(?:wound|incision|scar|stitches|cut) (?:[\w']+ ){0,3}(?:oozing|weeping|pus)",
+    r"chicken ?pox",
 )
 #: NHS sepsis "call 999 if": confused, not making sense; blue, grey, pale or blotchy skin.
 SEPSIS_SIGN = _concept(
@@ -1972,6 +2066,8 @@ SEPSIS_SIGN = _concept(
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:nonsense|gibberish|rubbish)",
     r"(?:can'?t|cannot|couldn'?t) think (?:straight|clearly|properly)",
+    # someone else seen to be confused or drowsy
+    r"(?:he|she|they|he'?s|she'?s|they'?re|seems?|looks?|is|are) (?:[\w']+ ){0,2}out of it",
     r"mottl\w*",
     r"blotchy (?:skin|legs|arms|hands|feet|body)",
     r"(?:skin|legs|arms|hands|feet) (?:is |are |looks? |has gone |have gone |went )?(?:[\w']+ )?blotchy",
@@ -2047,8 +2143,28 @@ HEAT_EXPOSURE = _concept(
     r"(?:4[2-9]|5\d) ?(?:degrees|°)",
     r"(?:hot|boiling|sweltering|roasting) (?:kitchen|factory|warehouse|greenhouse|attic|loft|tent|van)",
 )
+#: Heat made by the body: a long race (NHS heatstroke follows exercise as well as weather).
+ENDURANCE_EVENT = _concept(
+    "an endurance race",
+    r"(?:half[- ])?marathon",
+    r"ultra(?:marathon)?\b",
+    r"triathlon",
+    r"ironman",
+    r"fun run",
+    r"(?:5|10|21) ?k (?:run|race)",
+    r"(?:running|ran) (?:a|the|his|her|their) (?:race|10k|5k)",
+)
+BODY_HOT = _concept(
+    "a hot body",
+    r"burning up",
+    r"(?:red|boiling|roasting) hot",
+    r"(?:skin|he|she|they) (?:is |are |feels |felt |'?s )?(?:really |very |so )?hot\b",
+    r"(?:high )?temperature",
+    r"fever\w*",
+)
 HEAT_SIGN = _concept(
     "heatstroke sign",
+    r"babbl\w*",
     r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
     r"delirious",
@@ -2937,6 +3053,10 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("anaphylaxis", "emergency", (HIVES, BREATH_TROUBLE), span=60),
     ConceptRule("anaphylaxis", "emergency", (BREATH_TROUBLE, FOOD_OR_STING), span=60),
     ConceptRule("anaphylaxis", "emergency", (HIVES, ALLERGEN, FAINT), span=140),
+    # After anaphylaxis: a racing heart and faintness after a sting is an allergic reaction.
+    ConceptRule(
+        "cardiac", "emergency", (PALPITATIONS, BLACKING_OUT), span=150, unless=HEART_FIGURATIVE
+    ),
     # NHS sepsis: blotchy or mottled skin with an infection or fever. Before breathing, whose
     # blue skin is a sign of both: blotchy skin names sepsis.
     ConceptRule(
@@ -2955,6 +3075,8 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("breathing", "emergency", (YOUNG_CHILD, WORKING_TO_BREATHE), span=80),
     ConceptRule("breathing", "emergency", (BLUE_SITE, BLUE), span=40, unless=BLUE_EVERYDAY),
     ConceptRule("breathing", "emergency", (BREATHLESS, CANT_TALK), span=60),
+    ConceptRule("breathing", "emergency", (LOW_OXYGEN,)),
+    ConceptRule("breathing", "emergency", (FAST_SHALLOW_BREATHING, CANT_TALK), span=120),
     # MedlinePlus bleeding: bleeding that will not stop, spurts or soaks through; vomiting
     # blood.
     ConceptRule("bleeding", "emergency", (BLOOD, UNCONTROLLED), span=60, unless=BLEEDING_EVERYDAY),
@@ -3033,6 +3155,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "meningitis",
         "emergency",
+        (FEVER, NECK_WONT_BEND),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,  # "screams when he tries to bend it" is the sign
+        unless=NOT_A_FEVER,
+    ),
+    ConceptRule(
+        "meningitis",
+        "emergency",
         (YOUNG_CHILD, HIGH_FEVER, CHILD_FEVER_SIGN),
         span=150,
         across_sentences=True,
@@ -3066,6 +3197,13 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "heatstroke", "emergency", (HEAT_EXPOSURE, HEAT_SIGN), span=150, across_sentences=True
     ),
+    ConceptRule(
+        "heatstroke",
+        "emergency",
+        (ENDURANCE_EVENT, BODY_HOT, HEAT_SIGN),
+        span=200,
+        across_sentences=True,
+    ),
     # NHS burns: large, deep, chemical or electrical burns, or blisters on the face or
     # genitals.
     ConceptRule("burns", "emergency", (BURN, BURN_FLAG), span=140, unless=BURN_EVERYDAY),
@@ -3084,7 +3222,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # MedlinePlus snake bites: call 911 for any bite by a snake that may be venomous. CDC
     # rabies: a bite from a bat, monkey or wild animal needs care the same day.
     ConceptRule("bites", "emergency", (SNAKE, BITTEN), span=80, unless=BITE_NOT_A_PERSON),
-    ConceptRule("bites", "urgent", (RABIES_ANIMAL, BITTEN), span=60, unless=BITE_NOT_A_PERSON),
+    # A bite is an event: "bit me when i picked it up" is no habit.
+    ConceptRule(
+        "bites",
+        "urgent",
+        (RABIES_ANIMAL, BITTEN),
+        span=60,
+        everyday_guard=False,
+        unless=BITE_NOT_A_PERSON,
+    ),
     # Wordings met in later questions (see the concepts above).
     ConceptRule(
         "cardiac",
@@ -3270,6 +3416,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("urgent_symptoms", "urgent", (DIABETIC, DKA_SIGN), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (KETONES,), unless=KETO_DIET),
     ConceptRule("urgent_symptoms", "urgent", (FEVER_WORD, VERY_HIGH_TEMPERATURE), span=40),
+    ConceptRule("urgent_symptoms", "urgent", (YOUNG_CHILD, LONG_FEVER), span=120),
     ConceptRule("urgent_symptoms", "urgent", (DARK_STOOL_BLOOD,), unless=BLACK_STOOL_EVERYDAY),
     ConceptRule(
         "urgent_symptoms", "urgent", (BLOOD, FROM_THE_BOWEL), span=40, unless=PREGNANCY_EVERYDAY
@@ -3284,7 +3431,32 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=100,
         unless=BELLY_EVERYDAY,
     ),
+    # NHS animal and human bites: a bite that shows signs of infection needs care today;
+    # a red line spreading from it names the bite.
+    ConceptRule(
+        "bites",
+        "urgent",
+        (BITTEN, RED_STREAK),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=BITE_NOT_A_PERSON,
+    ),
     ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
+    ConceptRule(
+        "urgent_symptoms", "urgent", (SORE_THROAT, QUINSY_SIGN), span=150, across_sentences=True
+    ),
+    ConceptRule(
+        "urgent_symptoms", "emergency", (PAINFUL_EYE, HALOS), span=150, across_sentences=True
+    ),
+    ConceptRule(
+        "headache",
+        "emergency",
+        (ARTERITIS_SIGN, SIGHT_DIMMING),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,  # "when he chews" is the sign itself
+    ),
     ConceptRule(
         "headache",
         "urgent",

@@ -736,8 +736,13 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:1|2)[- ]months?[- ]old)",
             r"(?:baby|infant) (?:under|younger than|less than) (?:3|three) months.{0,60}"
             r"(?:fever|temperature)",
+            # An age, not how long something has lasted or when it was ("for 2 days", "3
+            # weeks ago").
+            r"(?<!for )(?<!past )(?<!last )(?<!over )(?<!about )"
             r"(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?"
-            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b(?! (?:pregnant|along|gone|into|overdue|late|early))"
+            r"(?:weeks?|wks?|days?)(?:[- ]old)?\b"
+            r"(?! (?:pregnant|along|gone|into|overdue|late|early|ago|later|after|since|back|now|running|"
+            r"straight|in a row|with))"
             r".{0,60}(?:fever|temperature|temp\b|feels hot|is hot|feels warm)",
             r"(?:baby|infant|newborn).{0,30}(?:is |who is )?(?:[0-9]|1[0-2]|one|two|three|four|five|six|seven|"
             r"eight|nine|ten|eleven|twelve) (?:weeks?|days?)\b.{0,60}(?:fever|temperature|temp\b|hot|warm)",
