@@ -103,6 +103,9 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         # Football commentary and a television series.
         "what does the commentator mean by a clinical finish",
         "how many series of call the midwife are there",
+        # A grudge and a shampoo's maker.
+        "why does my boss have such a chip on his shoulder",
+        "does procter and gamble still make head and shoulders",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -275,10 +278,24 @@ def test_a_brand_name_is_read_as_the_medicine_it_contains(
     assert (answer.topic_id, answer.abstained) == (topic, False)
 
 
-def test_a_dose_of_a_brand_is_declined_as_a_dose(engine: HealthEngine) -> None:
-    answer = engine.ask("how much movicol can i give my 3 year old, she hasnt been for 5 days")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much movicol can i give my 3 year old, she hasnt been for 5 days",
+        "how many kwells can my 9 year old take for the boat",
+    ],
+)
+def test_a_dose_of_a_brand_is_declined_as_a_dose(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
     assert answer.in_scope
     assert answer.text == DOSE_ANSWER
+
+
+def test_a_learning_difficulty_is_a_health_question(engine: HealthEngine) -> None:
+    """Dyslexia is for a specialist assessment the content does not describe: in scope,
+    declined, not redirected as if it were about something else."""
+    answer = engine.ask("my son still mixes up b and d at 8, could he be dyslexic")
+    assert (answer.in_scope, answer.abstained) == (True, True)
 
 
 @pytest.mark.parametrize(
@@ -905,6 +922,18 @@ def test_how_fast_one_persons_illness_will_progress_is_not_answered(engine: Heal
     assert mine.abstained
     general = engine.ask("how quickly does alzheimers progress")
     assert (general.topic_id, general.abstained) == ("alzheimers-disease", False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my uncle is on a ventilator with pneumonia, is he going to pull through",
+        "she had a stroke last month, will she be able to go back to living on her own",
+    ],
+)
+def test_one_persons_outlook_is_not_answered(engine: HealthEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert (answer.in_scope, answer.abstained) == (True, True)
 
 
 def test_calling_the_midwife_is_not_the_television_series(engine: HealthEngine) -> None:

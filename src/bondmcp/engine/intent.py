@@ -480,6 +480,10 @@ _STATISTIC_RE = re.compile(
     # the time he's 5".
     r"\bwill (?:my \w+|he|she|they|we|i) (?:\w+ ){0,2}ever\b|"
     r"\bby the time (?:he|she|they|i|we)(?:'s|'re| is| are| am| turns?)\b|"
+    # "is he going to make it", "will she be able to go back to living on her own".
+    r"\b(?:is|are|will) (?:my \w+|he|she|they) (?:\w+ ){0,2}(?:going to |gonna )?(?:make it|pull through)\b|"
+    r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}be able to (?:go back to|return to|get back to) "
+    r"(?:living|live|work\w*|walk\w*|driv\w*|normal)\b|"
     # How long one person has left: "how many years has she got", "will he live to see".
     r"\bhow (?:many (?:years|months)|long|much time) (?:has|have|'s) (?:\w+ ){0,2}got\b(?! to)|"
     r"\b(?:will|would) (?:my \w+|he|she|they|i|we) (?:\w+ ){0,2}live to (?:see|be|reach)\b|"

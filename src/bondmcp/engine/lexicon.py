@@ -588,7 +588,8 @@ HEALTH_WORDS = frozenset(
     hydrocephalus hypertension hypotension sinus sinuses fistula idiopathic intracranial
     contraindication contraindications biologic biologics ecstasy mdma fluoride aldosterone
     intrusive obsessive compulsive compulsions obsessions esophagus oesophagus
-    contracture veneer veneers lichen paralysis paralysed paralyzed intolerance""".split()
+    contracture veneer veneers lichen paralysis paralysed paralyzed intolerance dyslexia
+    dyslexic dyspraxia dyscalculia""".split()
 )
 
 #: Common medicines by generic and brand name. Naming a medicine makes a question a health
@@ -596,7 +597,7 @@ HEALTH_WORDS = frozenset(
 #: abstains rather than redirecting).
 DRUG_NAMES = frozenset(
     """codamol cocodamol nurofen calpol piriton lemsip brufen panadol clarityn rennie rennies canesten
-    daktarin movicol laxido ketamine esketamine candesartan
+    daktarin movicol laxido kwells ketamine esketamine candesartan
     bendroflumethiazide edoxaban gliclazide saxenda carbimazole beclometasone mebeverine buscopan
     hyoscine domperidone cyclizine amoxiclav flucloxacillin cefalexin aciclovir zopiclone
     dihydrocodeine chlorphenamine roaccutane microgynon norethisterone desogestrel provera
@@ -970,6 +971,8 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
     "what episode",
     "which season",
     "what season",
+    # A maker of shampoos and soaps.
+    "procter and gamble",
 )
 
 #: Names of a health problem made only of everyday words ("hearing" and "loss" are each
@@ -1010,6 +1013,13 @@ HEALTH_PHRASES = (
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "sick pay",
+    # A grudge.
+    "chip on my shoulder",
+    "chip on his shoulder",
+    "chip on her shoulder",
+    "chip on their shoulder",
+    "chip on your shoulder",
+    "chip on their shoulders",
     "clinical finish",
     "clinical finishing",
     "clinical finisher",
