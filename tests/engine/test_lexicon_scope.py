@@ -207,6 +207,7 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
         ("bloody diarrhea and cramps for a week", "diarrhea"),
         ("hi blood presure what should i eat", "hypertension"),
         ("what is chrons disease", "crohns-disease"),
+        ("my heart has been hammering all evening", "heart-palpitations"),
         ("any excersises to stop my nan falling over", "physical-activity"),
     ],
 )
