@@ -193,11 +193,18 @@ _UP_WHERE = frozenset(
 )
 
 
+_DRINK_WORDS = frozenset("drink drinks drinking drank".split())
+
+
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
-    """Idioms made of stop words read as what they name: "can't get it up" and "can't keep
-    it up" are about erections, and every one of their words is a stop word; "can't get it
-    up the stairs" is not."""
+    """Idioms read as what they name: "can't get it up" and "can't keep it up" are about
+    erections, and every one of their words is a stop word ("can't get it up the stairs" is
+    not); someone who "hardly drinks anything" is short of fluids, not of alcohol."""
     out = list(typed)
+    for i, word in enumerate(out[:-1]):
+        # "hardly drinks anything", "doesn't drink enough": fluids, not alcohol.
+        if word in _DRINK_WORDS and out[i + 1] in ("anything", "enough"):
+            out[i] = "fluids"
     for i in range(len(out) - 3, 0, -1):
         if (
             out[i] in ("get", "keep")
