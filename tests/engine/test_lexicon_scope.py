@@ -208,7 +208,11 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
         ("hi blood presure what should i eat", "hypertension"),
         ("what is chrons disease", "crohns-disease"),
         ("my heart has been hammering all evening", "heart-palpitations"),
-        ("type 1 and keeps waking up sweaty, could his sugar be dropping at night", "hypoglycemia"),
+        (
+            "my husband is type 1 and keeps waking up drenched in sweat after bad dreams, could his"
+            " sugar be dropping overnight",
+            "hypoglycemia",
+        ),
         # Drinking nothing is about fluids, not alcohol.
         ("my grandad hardly drinks anything all day and never feels thirsty", "dehydration"),
         ("any excersises to stop my nan falling over", "physical-activity"),
