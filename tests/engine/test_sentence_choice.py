@@ -220,3 +220,18 @@ def test_a_long_account_that_asks_nothing_is_answered_with_what_to_do(
     )
     assert "antihistamine" in text
     assert "cold pack" in text or "ice" in text
+
+
+def test_going_for_a_run_finds_the_sentence_on_exercise(engine: HealthEngine) -> None:
+    text = _answer_text(
+        engine,
+        "does going for a run actually help with depression or is that just something people say",
+    )
+    assert "exercise" in text or "physical activity" in text
+
+
+def test_on_my_feet_all_day_finds_the_sentence_on_standing(engine: HealthEngine) -> None:
+    text = _answer_text(
+        engine, "i work on a checkout on my feet all day, is that why im getting varicose veins"
+    )
+    assert "standing" in text

@@ -512,6 +512,11 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "pacing": ("restlessness", "restless"),
     # "Bunged up" by a medicine is constipated (said of the nose, it is blocked).
     "bunged": ("constipation", "blocked"),
+    # A run or a jog is exercise.
+    "run": ("exercise",),
+    "runs": ("exercise",),
+    "jog": ("exercise",),
+    "jogging": ("exercise",),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.

@@ -194,17 +194,22 @@ _UP_WHERE = frozenset(
 
 
 _DRINK_WORDS = frozenset("drink drinks drinking drank".split())
+_POSSESSIVES = frozenset("my his her their your our".split())
 
 
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
     """Idioms read as what they name: "can't get it up" and "can't keep it up" are about
     erections, and every one of their words is a stop word ("can't get it up the stairs" is
-    not); someone who "hardly drinks anything" is short of fluids, not of alcohol."""
+    not); someone who "hardly drinks anything" is short of fluids, not of alcohol; "on my
+    feet all day" is standing."""
     out = list(typed)
     for i, word in enumerate(out[:-1]):
         # "hardly drinks anything", "doesn't drink enough": fluids, not alcohol.
         if word in _DRINK_WORDS and out[i + 1] in ("anything", "enough"):
             out[i] = "fluids"
+        # "on my feet all day" is standing.
+        if word == "on" and out[i + 1] in _POSSESSIVES and out[i + 2 : i + 3] == ["feet"]:
+            out[i + 2] = "standing"
     for i in range(len(out) - 3, 0, -1):
         if (
             out[i] in ("get", "keep")
