@@ -326,9 +326,14 @@ class ScopeDetector:
         is it broken": the question is about the toe, its next clause about the toe too)."""
         for i in range(1, len(question_words) - 1):
             word = question_words[i]
+            # The owner's word right before, or before one word that describes the thing
+            # ("our dairy cow has mastitis", "my new laptop has a virus").
+            owner = i - 1
+            if question_words[owner] not in _OWNERS and i >= 2:
+                owner = i - 2 if question_words[i - 1] not in STOPWORDS else owner
             if (
-                question_words[i - 1] in _OWNERS
-                and (i < 2 or question_words[i - 2] not in _PLACE_PREPOSITIONS)
+                question_words[owner] in _OWNERS
+                and (owner < 1 or question_words[owner - 1] not in _PLACE_PREPOSITIONS)
                 and (
                     question_words[i + 1] in OWNED_THING_VERBS
                     or question_words[i + 1] in _THING_SYMPTOMS
