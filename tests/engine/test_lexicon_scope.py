@@ -105,6 +105,8 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "how many series of call the midwife are there",
         # A word describing the thing between its owner and it.
         "our jersey cow has mastitis, what should we treat it with",
+        # Cooking.
+        "how do you get crispy skin on a sea bass fillet",
         # A grudge and a shampoo's maker.
         "why does my boss have such a chip on his shoulder",
         "does procter and gamble still make head and shoulders",

@@ -818,7 +818,7 @@ OFF_DOMAIN_WORDS = (
     bbq barbecue dome thunderstorm thunderstorms barometer barometric hurricane hurricanes
     tornado tornadoes colours colors laundry dye dyes fabric fabrics tree trees shrub shrubs
     sump gasket chords
-    hedge hedges bay aphid aphids greenfly whitefly""".split()
+    hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
