@@ -105,6 +105,8 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "how many series of call the midwife are there",
         # A word describing the thing between its owner and it.
         "our jersey cow has mastitis, what should we treat it with",
+        # Code.
+        "my bash script keeps choking on a huge csv",
         # Cooking.
         "how do you get crispy skin on a sea bass fillet",
         # A grudge and a shampoo's maker.
@@ -303,10 +305,19 @@ def test_a_dose_of_a_brand_is_declined_as_a_dose(engine: HealthEngine, question:
     assert answer.text == DOSE_ANSWER
 
 
-def test_a_learning_difficulty_is_a_health_question(engine: HealthEngine) -> None:
-    """Dyslexia is for a specialist assessment the content does not describe: in scope,
-    declined, not redirected as if it were about something else."""
-    answer = engine.ask("my son still mixes up b and d at 8, could he be dyslexic")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my son still mixes up b and d at 8, could he be dyslexic",
+        "my 5 year old has started to stammer, will it go away",
+    ],
+)
+def test_learning_and_speech_difficulties_are_health_questions(
+    engine: HealthEngine, question: str
+) -> None:
+    """Dyslexia and a stammer are for assessments the content does not describe: in scope,
+    declined, not redirected as if they were about something else."""
+    answer = engine.ask(question)
     assert (answer.in_scope, answer.abstained) == (True, True)
 
 

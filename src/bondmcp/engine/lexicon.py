@@ -594,7 +594,7 @@ HEALTH_WORDS = frozenset(
     contraindication contraindications biologic biologics ecstasy mdma fluoride aldosterone
     intrusive obsessive compulsive compulsions obsessions esophagus oesophagus
     contracture veneer veneers lichen paralysis paralysed paralyzed intolerance dyslexia
-    dyslexic dyspraxia dyscalculia""".split()
+    dyslexic dyspraxia dyscalculia stammer stammers stammering stutter stutters stuttering""".split()
 )
 
 #: Common medicines by generic and brand name. Naming a medicine makes a question a health
@@ -818,7 +818,8 @@ OFF_DOMAIN_WORDS = (
     bbq barbecue dome thunderstorm thunderstorms barometer barometric hurricane hurricanes
     tornado tornadoes colours colors laundry dye dyes fabric fabrics tree trees shrub shrubs
     sump gasket chords
-    hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier""".split()
+    hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier script
+    scripts csv""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
