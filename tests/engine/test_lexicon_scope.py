@@ -952,6 +952,8 @@ def test_how_fast_one_persons_illness_will_progress_is_not_answered(engine: Heal
     [
         "my uncle is on a ventilator with pneumonia, is he going to pull through",
         "she had a stroke last month, will she be able to go back to living on her own",
+        "our baby was born at 26 weeks, will she have problems when she's older",
+        "our son was born with a cleft palate, how many operations will he need",
     ],
 )
 def test_one_persons_outlook_is_not_answered(engine: HealthEngine, question: str) -> None:

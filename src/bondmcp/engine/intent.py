@@ -484,6 +484,12 @@ _STATISTIC_RE = re.compile(
     r"\b(?:is|are|will) (?:my \w+|he|she|they) (?:\w+ ){0,2}(?:going to |gonna )?(?:make it|pull through)\b|"
     r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}be able to (?:go back to|return to|get back to) "
     r"(?:living|live|work\w*|walk\w*|driv\w*|normal)\b|"
+    # "will he wake up with brain damage", "will he have problems when he's older", "how many
+    # operations will she need".
+    r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}wake up\b|"
+    r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}have (?:\w+ ){0,2}problems (?:when|as|once) "
+    r"(?:he|she|they)(?:'s|'re| is| are| gets?| grows?)\b|"
+    r"\bhow many (?:operations|surgeries|ops|procedures) will (?:my \w+|he|she|they|i) need\b|"
     # How long one person has left: "how many years has she got", "will he live to see".
     r"\bhow (?:many (?:years|months)|long|much time) (?:has|have|'s) (?:\w+ ){0,2}got\b(?! to)|"
     r"\b(?:will|would) (?:my \w+|he|she|they|i|we) (?:\w+ ){0,2}live to (?:see|be|reach)\b|"
