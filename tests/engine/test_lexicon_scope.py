@@ -103,6 +103,8 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         # Football commentary and a television series.
         "what does the commentator mean by a clinical finish",
         "how many series of call the midwife are there",
+        # Farming.
+        "which teat spray stops mastitis in the herd on our farm",
         # A word describing the thing between its owner and it.
         "our jersey cow has mastitis, what should we treat it with",
         # Code.
@@ -303,6 +305,19 @@ def test_a_dose_of_a_brand_is_declined_as_a_dose(engine: HealthEngine, question:
     answer = engine.ask(question)
     assert answer.in_scope
     assert answer.text == DOSE_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("i work on a farm, am i at risk of tetanus", "tetanus"),
+        ("can farmers get lyme disease from ticks", "lyme-disease"),
+    ],
+)
+def test_a_farmers_own_health_is_a_health_question(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    assert engine.ask(question).topic_id == topic
 
 
 @pytest.mark.parametrize(

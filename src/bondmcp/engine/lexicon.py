@@ -819,7 +819,7 @@ OFF_DOMAIN_WORDS = (
     tornado tornadoes colours colors laundry dye dyes fabric fabrics tree trees shrub shrubs
     sump gasket chords
     hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier script
-    scripts csv""".split()
+    scripts csv teat teats farm farms farmer farmers""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
