@@ -197,7 +197,14 @@ def test_a_medicine_a_topic_names_is_answered_from_that_topic(
 
 
 @pytest.mark.parametrize(
-    "question", ["what dose of tamiflu should i take", "how many mg of methadone should i take"]
+    "question",
+    [
+        "what dose of tamiflu should i take",
+        "how many mg of methadone should i take",
+        # The medicine between "how many" and "tablets", the child between "give" and "two".
+        "how many sertraline tablets a day is normal",
+        "can i give my 6 year old two calpol at once",
+    ],
 )
 def test_naming_a_medicine_does_not_make_its_dose_answerable(
     engine: HealthEngine, question: str
