@@ -3457,23 +3457,18 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
         everyday_guard=False,  # "when he chews" is the sign itself
     ),
-    ConceptRule(
-        "headache",
-        "urgent",
-        (HEAD, HEAD_WORSE_LYING_OR_STRAINING, VOMITING_ONLY),
-        span=200,
-        across_sentences=True,
-        everyday_guard=False,  # "worse when I cough" is the sign itself
-        unless=HEADACHE_EVERYDAY,
-    ),
-    ConceptRule(
-        "headache",
-        "urgent",
-        (HEAD, HEAD_WORSE_LYING_OR_STRAINING, SIGHT_DIMMING),
-        span=200,
-        across_sentences=True,
-        everyday_guard=False,  # "worse when I cough" is the sign itself
-        unless=HEADACHE_EVERYDAY,
+    # A headache worse lying down or coughing, with vomiting or with dimming sight.
+    *(
+        ConceptRule(
+            "headache",
+            "urgent",
+            (HEAD, HEAD_WORSE_LYING_OR_STRAINING, sign),
+            span=200,
+            across_sentences=True,
+            everyday_guard=False,  # "worse when I cough" is the sign itself
+            unless=HEADACHE_EVERYDAY,
+        )
+        for sign in (VOMITING_ONLY, SIGHT_DIMMING)
     ),
     ConceptRule(
         "blood_clot",
