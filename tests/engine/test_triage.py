@@ -1690,3 +1690,11 @@ def test_red_flags_in_the_words_of_later_questions(
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:
     # The rules alone: the wording model is tested on its own (test_triage_model.py).
     assert triage(question, wording=False).level == "routine", question
+
+
+def test_an_animal_bite_cites_the_animal_bites_page_and_a_snake_bite_its_own() -> None:
+    bat = triage("a bat bit me on the hand when i picked it up in the garage")
+    assert (bat.category, bat.source_url) == ("bites", "https://medlineplus.gov/animalbites.html")
+    snake = triage("i was just bitten by a snake on my ankle")
+    assert snake.category == "bites"
+    assert snake.source_url == "https://medlineplus.gov/ency/article/000031.htm"

@@ -1104,6 +1104,9 @@ _SOURCES: dict[str, tuple[str, str]] = {
 }
 for _rule in RULES:
     _SOURCES.setdefault(_rule.category, (_rule.source_title, _rule.source_url))
+# A bite the red-flag concepts find may be any animal's (a bat, a cat, a monkey): they cite
+# the general page, while the snake-bite phrase rule keeps its own.
+_SOURCES["bites"] = ("Animal bites (MedlinePlus)", "https://medlineplus.gov/animalbites.html")
 
 
 def _last_word_negated(text: str, match: re.Match[str]) -> bool:
@@ -1244,7 +1247,10 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         # A red flag read with its cause (confusion after a day in the heat, breathlessness
         # after a leg swelled on a flight) names the emergency better than the sign alone.
         if concept is not None and concept.category in _CAUSE_CATEGORIES:
-            return _result(concept.category, concept.level, numbers)
+            # The rule's own page when both name the same emergency (a snake bite).
+            same = concept.category == best.category
+            source = (best.source_title, best.source_url) if same else None
+            return _result(concept.category, concept.level, numbers, source)
         return _result(best.category, best.level, numbers, (best.source_title, best.source_url))
     if concept is not None and (best is None or concept.level == "emergency"):
         return _result(concept.category, concept.level, numbers)
