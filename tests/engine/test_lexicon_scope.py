@@ -204,6 +204,7 @@ def test_a_medicine_a_topic_names_is_answered_from_that_topic(
         # The medicine between "how many" and "tablets", the child between "give" and "two".
         "how many sertraline tablets a day is normal",
         "can i give my 6 year old two calpol at once",
+        "how many mgs of seroquel does one take for sleep",
     ],
 )
 def test_naming_a_medicine_does_not_make_its_dose_answerable(
