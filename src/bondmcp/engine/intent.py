@@ -381,8 +381,9 @@ def answer_cues(question: str) -> tuple[frozenset[str], bool]:
 DOSE_RE = re.compile(
     r"\b(?:dose|doses|dosage|dosing|overdose amount|(?:the )?most (?:\w+ ){0,3}(?:(?:can|should|could|may) "
     r"(?:i|you|he|she|we|they|a person|someone)|(?:i|you|he|she|we|they|a person|someone) "
-    r"(?:can|should|could|may)) (?:safely )?(?:take|give|have|use)\b|how (?:much|many) (?:\w+ )?(?:mgs?|milligrams?|mls?|"
-    r"tablets?|pills?|units?|capsules?|puffs?|drops?)\b|how (?:much|many) .{0,30} (?:can|should|do|could|"
+    r"(?:can|should|could|may)) (?:safely )?(?:take|give|have|use)\b|"
+    r"how (?:much|many) (?:\w+ )?(?:mgs?|milligrams?|mls?|tablets?|pills?|units?|capsules?|puffs?|drops?)\b|"
+    r"how (?:much|many) .{0,30} (?:can|should|do|could|"
     r"would|may) (?:i|you|he|she|we|they|a|an|my|(?:a |an |my )?\w+[- ](?:year|month|week)s?[- ]old) "
     r"(?:take|give|have|use)|\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?|micrograms?|ml|iu|units?)\b|maximum (?:daily )?"
     r"amount|max (?:dose|amount)|(?:daily|usual|correct|right) amount (?:of|to)\b|"
