@@ -194,7 +194,6 @@ _UP_WHERE = frozenset(
 
 
 _DRINK_WORDS = frozenset("drink drinks drinking drank".split())
-_POSSESSIVES = frozenset("my his her their your our".split())
 
 
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
@@ -208,7 +207,7 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         if word in _DRINK_WORDS and out[i + 1] in ("anything", "enough"):
             out[i] = "fluids"
         # "on my feet all day" is standing.
-        if word == "on" and out[i + 1] in _POSSESSIVES and out[i + 2 : i + 3] == ["feet"]:
+        if word == "on" and out[i + 1] in _ARTICLES and out[i + 2 : i + 3] == ["feet"]:
             out[i + 2] = "standing"
     for i in range(len(out) - 3, 0, -1):
         if (
@@ -593,9 +592,8 @@ class PassageIndex:
             if w in names
             or w in long_names
             or w in clinical
-            or w in health
-            # Their inflections, and long ones even where a short word would be ambiguous:
-            # "excersises" is "exercises" ("exercise" alone may be a right).
+            # Health words and their inflections, long ones even where a short word would be
+            # ambiguous: "excersises" is "exercises" ("exercise" alone may be a right).
             or any(
                 base in (HEALTH_WORDS if len(w) >= _MIN_AMBIGUOUS_TARGET else health)
                 for base in inflection_bases(w)

@@ -329,8 +329,9 @@ class ScopeDetector:
             # The owner's word right before, or before one word that describes the thing
             # ("our dairy cow has mastitis", "my new laptop has a virus").
             owner = i - 1
-            if question_words[owner] not in _OWNERS and i >= 2:
-                owner = i - 2 if question_words[i - 1] not in STOPWORDS else owner
+            before = question_words[owner]
+            if i >= 2 and before not in _OWNERS and before not in STOPWORDS:
+                owner = i - 2
             if (
                 question_words[owner] in _OWNERS
                 and (owner < 1 or question_words[owner - 1] not in _PLACE_PREPOSITIONS)

@@ -237,8 +237,9 @@ class SpellingCorrector:
             return None
         if len(word) < _MIN_INFLECTED_TYPO_LENGTH and word.endswith(("ing", "ed")):
             return None
-        nearest = self._nearest(word, self._targets)
-        if nearest is None or nearest != self._nearest(word):
+        ranked = self._ranked(word)
+        nearest = next((candidate for *_, candidate in ranked if candidate in self._targets), None)
+        if nearest is None or nearest != ranked[0][2]:
             return None  # closer to an everyday word than to any medical one
         return nearest
 
@@ -255,11 +256,14 @@ class SpellingCorrector:
 
     def nearest(self, word: str) -> str | None:
         """The closest vocabulary word of any kind within the correction distance."""
-        return self._nearest(word)
+        ranked = self._ranked(word)
+        return ranked[0][2] if ranked else None
 
-    def _nearest(self, word: str, among: frozenset[str] | None = None) -> str | None:
+    def _ranked(self, word: str) -> list[tuple[int, int, str]]:
+        """The vocabulary words within the correction distance, nearest (then most
+        frequent) first, each as (distance, -frequency, word)."""
         if len(word) < _MIN_CORRECTABLE or word in self._frequency or not word.isalpha():
-            return None
+            return []
         limit = 1 if len(word) < 8 else 2
         keys = {word, *_deletes(word)}
         candidates = self._found(keys)
@@ -275,16 +279,12 @@ class SpellingCorrector:
                 for c in further
                 if c[0] == word[0] and not word.startswith(c) and not c.startswith(word)
             }
-        best: tuple[int, int, str] | None = None
-        for candidate in sorted(candidates):
-            if among is not None and candidate not in among:
-                continue
+        ranked: list[tuple[int, int, str]] = []
+        for candidate in candidates:
             if candidate[0] != word[0] and len(word) < 8:
                 continue  # short words: people rarely get the first letter wrong
             distance = edit_distance(word, candidate, limit)
-            if distance > limit:
-                continue
-            rank = (distance, -self._frequency[candidate], candidate)
-            if best is None or rank < best:
-                best = rank
-        return best[2] if best is not None else None
+            if distance <= limit:
+                ranked.append((distance, -self._frequency[candidate], candidate))
+        ranked.sort()
+        return ranked
