@@ -68,6 +68,10 @@ DEPENDENCY_FALLBACKS = Counter(
     "Operations that fell back to in-process state because a dependency failed.",
     ["dependency", "operation"],
 )
+AUDIT_EVENTS_DROPPED = Counter(
+    "bondmcp_audit_events_dropped_total",
+    "Queued request audit events dropped because the database stayed unreachable.",
+)
 FEEDBACK = Counter(
     "bondmcp_feedback_total", "Feedback received, by kind and value.", ["kind", "value"]
 )

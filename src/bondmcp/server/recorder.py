@@ -3,8 +3,10 @@ records of answered questions.
 
 A database write per request would cap throughput at the database's commit rate, so
 request-level events are queued in memory and written by one background thread every
-fraction of a second, in order, in one transaction. Security events (key changes,
-erasure) bypass the queue and are written before the response is sent.
+fraction of a second, in order, in one transaction. A flush that fails (the database
+restarting, the network between) leaves its records queued for the next one, so an outage
+delays them rather than losing them. Security events (key changes, erasure) bypass the
+queue and are written before the response is sent.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from bondmcp.server import metrics
 from bondmcp.store.audit import AuditEvent, AuditLog
 from bondmcp.store.db import utcnow
 from bondmcp.store.idempotency import IdempotencyStore
@@ -27,6 +30,9 @@ logger = logging.getLogger("bondmcp.server")
 # connections fell from about 25 to 14 ms); the CPU per request is the same.
 FLUSH_INTERVAL_SECONDS = 0.05
 RETENTION_INTERVAL_SECONDS = 3600.0
+# While the database is away, request events wait in memory: about a minute of a busy
+# server's traffic, a few tens of MB. Past that the oldest are dropped, logged and counted.
+MAX_QUEUED_EVENTS = 200_000
 
 
 class Recorder:
@@ -36,8 +42,10 @@ class Recorder:
         usage: UsageStore,
         retention: Callable[[], object] | None = None,
         idempotency: IdempotencyStore | None = None,
+        max_queued_events: int = MAX_QUEUED_EVENTS,
     ) -> None:
         self.audit = audit
+        self.max_queued_events = max_queued_events
         self.usage = usage
         self.idempotency = idempotency
         self._retention = retention
@@ -76,12 +84,36 @@ class Recorder:
             events, self._events = self._events, []
             counts = {k: (v[0], v[1]) for k, v in self._counts.items()}
             self._counts.clear()
-        if counts:
-            self.usage.add(counts)
-        if events:
-            self.audit.append(events)
+        if events or counts:
+            try:
+                # One transaction for both: a failed flush keeps every count and record
+                # for the next one, and a retried one adds no count twice.
+                self.audit.append(events, alongside=lambda conn: self.usage.add_in(conn, counts))
+            except Exception:
+                self._requeue(events, counts)
+                raise
         if self.idempotency is not None:
             self.idempotency.flush()
+
+    def _requeue(
+        self, events: list[AuditEvent], counts: dict[tuple[str, str], tuple[int, int]]
+    ) -> None:
+        """Put back what a failed flush took, ahead of what arrived meanwhile."""
+        with self._lock:
+            self._events[:0] = events
+            for slot, (requests, errors) in counts.items():
+                queued = self._counts[slot]
+                queued[0] += requests
+                queued[1] += errors
+            excess = len(self._events) - self.max_queued_events
+            if excess > 0:
+                del self._events[:excess]
+        if excess > 0:
+            metrics.AUDIT_EVENTS_DROPPED.inc(excess)
+            logger.error(
+                "the database is still unreachable: dropped the oldest queued audit events",
+                extra={"dropped": excess, "queued": self.max_queued_events},
+            )
 
     def _run(self) -> None:
         next_retention = time.monotonic()

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring_ascii as _json_string
 from typing import Any
@@ -95,14 +95,21 @@ class AuditLog:
         mac.update(prev.encode() + payload)
         return mac.hexdigest()
 
-    def append(self, events: Sequence[AuditEvent]) -> None:
+    def append(
+        self,
+        events: Sequence[AuditEvent],
+        *,
+        alongside: Callable[[Connection], object] | None = None,
+    ) -> None:
         """Append events in order, in one transaction, after the current head.
 
         On PostgreSQL, writers in other processes take turns on an advisory lock. Anywhere,
         two writers that read the same head both claim the next ``seq``, the primary key:
         the loser's transaction fails as a whole and is retried on the new head.
+        ``alongside`` writes what else belongs in the same transaction (the recorder's usage
+        counts), and is run again with every retry.
         """
-        if not events:
+        if not events and alongside is None:
             return
         table = AuditRecord.__table__
         for _attempt in range(_MAX_RETRIES):
@@ -110,6 +117,10 @@ class AuditLog:
                 # Core, not the ORM: the request recorder appends a record per request,
                 # and the unit of work would cost more than the hashing.
                 with self._db.writing(), self._db.engine.begin() as conn:
+                    if alongside is not None:
+                        alongside(conn)
+                    if not events:
+                        return
                     if conn.dialect.name == "postgresql":
                         # Appenders in other processes wait here rather than race for
                         # the next seq: retrying after a lost race can starve a writer.

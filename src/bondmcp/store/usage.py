@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import Connection, case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bondmcp.store.db import Database, utcnow
@@ -29,22 +29,27 @@ class UsageStore:
         )
 
     def add(self, counts: Mapping[tuple[str, str], tuple[int, int]]) -> None:
-        """Add (requests, errors) per (key id, day) with one upsert per row."""
+        """Add (requests, errors) per (key id, day), in a transaction of its own."""
         if not counts:
             return
-        with self._db.writing(), self._db.session() as session:
-            for (key_id, day), (requests, errors) in sorted(counts.items()):
-                statement = self._insert(UsageDaily).values(
-                    key_id=key_id, day=day, requests=requests, errors=errors
-                )
-                statement = statement.on_conflict_do_update(
-                    index_elements=["key_id", "day"],
-                    set_={
-                        "requests": UsageDaily.requests + requests,
-                        "errors": UsageDaily.errors + errors,
-                    },
-                )
-                session.execute(statement)
+        with self._db.writing(), self._db.engine.begin() as conn:
+            self.add_in(conn, counts)
+
+    def add_in(self, conn: Connection, counts: Mapping[tuple[str, str], tuple[int, int]]) -> None:
+        """``add`` within the caller's transaction (the recorder writes the counts with the
+        audit records they go with, so a failed flush keeps both or neither)."""
+        for (key_id, day), (requests, errors) in sorted(counts.items()):
+            statement = self._insert(UsageDaily).values(
+                key_id=key_id, day=day, requests=requests, errors=errors
+            )
+            statement = statement.on_conflict_do_update(
+                index_elements=["key_id", "day"],
+                set_={
+                    "requests": UsageDaily.requests + requests,
+                    "errors": UsageDaily.errors + errors,
+                },
+            )
+            conn.execute(statement)
 
     def days(self, key_id: str, last: int = 30) -> list[DayUsage]:
         first = (utcnow().date() - dt.timedelta(days=last - 1)).isoformat()
