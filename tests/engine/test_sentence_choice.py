@@ -235,3 +235,17 @@ def test_on_my_feet_all_day_finds_the_sentence_on_standing(engine: HealthEngine)
         engine, "i work on a checkout on my feet all day, is that why im getting varicose veins"
     )
     assert "standing" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("can stress give you a stomach ulcer", "helicobacter pylori"),
+        ("bv or thrush how do i tell", "fishy smell"),
+        ("adhd meds and not eating", "reduced appetite"),
+    ],
+)
+def test_the_sentence_a_question_turns_on_is_quoted_when_it_ranks_fifth(
+    engine: HealthEngine, question: str, phrase: str
+) -> None:
+    assert phrase in _answer_text(engine, question)
