@@ -114,6 +114,10 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         # A grudge and a shampoo's maker.
         "why does my boss have such a chip on his shoulder",
         "does procter and gamble still make head and shoulders",
+        # Money, cars and gardens.
+        "how do economists stop contagion spreading between banks",
+        "my car hiccups when the revs drop",
+        "can you heel in bare root raspberry canes in january",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -977,6 +981,7 @@ def test_how_fast_one_persons_illness_will_progress_is_not_answered(engine: Heal
         "she had a stroke last month, will she be able to go back to living on her own",
         "our baby was born at 26 weeks, will she have problems when she's older",
         "our son was born with a cleft palate, how many operations will he need",
+        "my son has cystic fibrosis, will he be able to have children",
     ],
 )
 def test_one_persons_outlook_is_not_answered(engine: HealthEngine, question: str) -> None:
@@ -1017,3 +1022,22 @@ def test_cant_get_it_up_is_about_erections(engine: HealthEngine, question: str) 
 )
 def test_getting_something_up_somewhere_is_not(engine: HealthEngine, question: str) -> None:
     assert "erection" not in engine.index.analyse_query(question).words
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "if they take one ball out because of cancer can you still have kids",
+        "had a ball removed last year, will my sperm count be ok",
+    ],
+)
+def test_one_ball_taken_out_is_a_testicle(engine: HealthEngine, question: str) -> None:
+    assert "testicle" in engine.index.analyse_query(question).words
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hit a ball out of the park and hurt my shoulder", "pain in the ball of my foot"],
+)
+def test_other_balls_are_not_testicles(engine: HealthEngine, question: str) -> None:
+    assert "testicle" not in engine.index.analyse_query(question).words

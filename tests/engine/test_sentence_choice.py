@@ -249,3 +249,16 @@ def test_the_sentence_a_question_turns_on_is_quoted_when_it_ranks_fifth(
     engine: HealthEngine, question: str, phrase: str
 ) -> None:
     assert phrase in _answer_text(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("do i have to give up coffee if i've got an overactive bladder", "caffeine"),
+        ("my son has marfan syndrome, can he play rugby", "contact sport"),
+    ],
+)
+def test_coffee_and_rugby_find_the_sentences_on_caffeine_and_sport(
+    engine: HealthEngine, question: str, phrase: str
+) -> None:
+    assert phrase in _answer_text(engine, question)

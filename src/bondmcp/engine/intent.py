@@ -486,6 +486,9 @@ _STATISTIC_RE = re.compile(
     r"\b(?:is|are|will) (?:my \w+|he|she|they) (?:\w+ ){0,2}(?:going to |gonna )?(?:make it|pull through)\b|"
     r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}be able to (?:go back to|return to|get back to) "
     r"(?:living|live|work\w*|walk\w*|driv\w*|normal)\b|"
+    # "will she be able to have kids one day": one person's fertility to come.
+    r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}be able to (?:have|father|conceive) (?:kids|children|"
+    r"a baby|babies|a family|a child)\b|"
     # "will he wake up with brain damage", "will he have problems when he's older", "how many
     # operations will she need".
     r"\bwill (?:my \w+|he|she|they) (?:\w+ ){0,2}wake up\b|"

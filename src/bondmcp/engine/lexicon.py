@@ -517,6 +517,12 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "runs": ("exercise",),
     "jog": ("exercise",),
     "jogging": ("exercise",),
+    # Coffee, within a topic, is said as caffeine ("cut down on caffeine").
+    "coffee": ("caffeine",),
+    "coffees": ("caffeine",),
+    # A game of rugby is a contact sport.
+    "rugby": ("sport", "sports"),
+    "boxing": ("sport", "sports"),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
@@ -819,7 +825,8 @@ OFF_DOMAIN_WORDS = (
     tornado tornadoes colours colors laundry dye dyes fabric fabrics tree trees shrub shrubs
     sump gasket chords
     hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier script
-    scripts csv teat teats farm farms farmer farmers""".split()
+    scripts csv teat teats farm farms farmer farmers economist economists economics financial
+    revs rev roses""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
@@ -979,6 +986,8 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
     "what season",
     # A maker of shampoos and soaps.
     "procter and gamble",
+    # A band ("the drugs don't work by the verve").
+    "the verve",
 )
 
 #: Names of a health problem made only of everyday words ("hearing" and "loss" are each
@@ -1019,6 +1028,11 @@ HEALTH_PHRASES = (
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "sick pay",
+    # Planting bare-root shrubs in a trench until the ground thaws.
+    "heel in",
+    "heeling in",
+    "heel them in",
+    "heeled in",
     # A grudge.
     "chip on my shoulder",
     "chip on his shoulder",

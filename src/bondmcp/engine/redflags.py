@@ -945,6 +945,10 @@ UNCONTROLLED = _concept(
     r"(?:isn'?t|is not|not|hasn'?t|has not|doesn'?t|does not|aren'?t|haven'?t) (?:\w+ )?(?:stopp\w*|slowing|"
     r"eas(?:ing|ed)|letting up|clott\w*|stop\b|slow\b)",
     r"keeps? (?:on )?(?:coming|going|bleeding|pouring|flowing|running|gushing)",
+    # Pressure that fails (NHS nosebleeds: pinch for 10 to 15 minutes; A&E if it goes on).
+    r"(?:pinch|press)\w* (?:[\w']+ ){0,3}(?:isn'?t|is not|not|doesn'?t|does not|hasn'?t|has not|didn'?t) "
+    r"(?:\w+ )?(?:doing anything|doing a thing|help\w*|work\w*|stopp\w*)",
+    r"swallow\w* (?:[\w']+ ){0,2}(?:mouthfuls|loads|lots) of (?:it|blood)",
     r"squirt\w*",
     r"spurt\w*",
     r"gush\w*",
@@ -1074,6 +1078,30 @@ IN_AND_OUT = _concept(
     r"(?:in and out|drifting in and out) of consciousness",
 )
 
+# --- A hot swollen joint, cauda equina (NHS) ---------------------------------------------
+
+JOINT = _concept(
+    "a joint",
+    r"(?:knee|ankle|hip|elbow|wrist|shoulder|knuckle|joint)s?\b(?! (?:replacement|pads?|socks?|support|brace))",
+)
+#: NHS cauda equina syndrome: numbness around the bottom or genitals.
+SADDLE_NUMBNESS = _concept(
+    "saddle numbness",
+    r"(?:can'?t|cannot|couldn'?t|can not) feel (?:my |his |her |their )?(?:bum|bottom|backside|buttocks?|bum cheeks|"
+    r"genitals|privates|down there|anything down there)",
+    r"numb\w* (?:[\w']+ ){0,3}(?:bum|bottom|backside|buttocks?|groin|genitals|privates|saddle area|down there|"
+    r"between (?:my|his|her|their) legs)",
+    r"(?:bum|bottom|backside|buttocks?|groin|genitals|privates) (?:[\w']+ ){0,2}(?:is |are |has |have )?(?:gone )?numb",
+)
+#: Losing control of the bladder or bowel without knowing (NHS cauda equina syndrome).
+LOST_CONTROL = _concept(
+    "loss of bladder or bowel control",
+    r"wet (?:myself|himself|herself|themselves)",
+    r"(?:lost|losing|lose|no) control (?:of|over) (?:my |his |her |their )?(?:bladder|bowels?|wee|pee)",
+    r"(?:pee\w*|wee\w*|pooed|pooped|soiled) (?:myself|himself|herself) without",
+    r"(?:can'?t|cannot) (?:feel|tell) when (?:i|he|she|they) (?:need|have) to (?:pee|wee|go)",
+)
+
 # --- Seizure (CDC) -----------------------------------------------------------------------
 
 SEIZURE = _concept(
@@ -1086,6 +1114,7 @@ SEIZURE = _concept(
     r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
     r"(?:jerk\w*|twitch\w*|shak\w*|spasm\w*) (?:[\w']+ ){0,2}(?:all over|uncontrollab\w*|rhythmic\w*|"
     r"(?:his|her|their) (?:whole body|arms and legs))",
+    r"rhythmic\w* (?:[\w']+ ){0,2}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
     # A focal seizure (NHS epilepsy): lip smacking or chewing while unaware.
     r"smack\w* (?:[\w']+ ){0,2}lips",
     r"lip[- ]?smack\w*",
@@ -1267,6 +1296,9 @@ HEAD_BLOW = _concept(
     r"head (?:first|injury|injuries|trauma)",
     r"head ?butt\w*",
     r"concuss\w*",
+    # Walking into something at head height: "walked into a low beam in the pub".
+    r"(?:walk\w*|ran|run\w*|stood up|stands? up) (?:straight |right )?into (?:a|an|the) (?:[\w']+ )?(?:beam|"
+    r"door ?frame|lamp ?post|cupboard door|open cupboard|shelf|girder)s?\b",
 )
 HEAD_INJURY_FLAG = _concept(
     "head injury red flag",
@@ -1672,6 +1704,10 @@ DEATH_WISH = _concept(
     r"(?! than\b)",
     r"(?:don'?t|do not|doesn'?t|does not|no longer|never) (?:really )?(?:want|wish) to (?:exist|be alive|live|"
     r"wake up|carry on|go on|keep going|keep living)(?=\s*(?:$|[.,!?;]|any ?more|now\b|like this))",
+    # "honestly don't see the point of being here any more" (NIMH: feeling there is no reason
+    # to live); not "the point of being here at 6am".
+    r"(?:don'?t|do not|can'?t|cannot) see (?:the|any|much) point (?:of|in) (?:me )?(?:being here|being alive|"
+    r"living|carrying on|going on|staying alive|life)(?=\s*(?:$|[.,!?;]|any ?more|now\b))",
 )
 #: Cuts and knocks while shaving, cooking or at sport.
 ACCIDENT = _words(
@@ -2051,11 +2087,18 @@ INFECTION = _concept(
     r"(?:high |a )?temperature",
     r"temp\b",
     r"burning up",
-    r"shiver\w*",
+    # Shivering that has stopped is a sign of hypothermia (NHS), not a fever's.
+    r"(?<!stopped )(?<!stop )shiver\w*",
     r"rigou?rs",
     r"shaking uncontrollably",
-    r"(?:wound|incision|scar|stitches|cut) (?:[\w']+ ){0,3}(?:oozing|weeping|pus)",
+    r"(?:wound|incision|scar|stitches|cut|tattoo|piercing) (?:[\w']+ ){0,3}(?:oozing|weeping|weepy|pus)",
     r"chicken ?pox",
+)
+#: NHS toxic shock syndrome: a rash that looks like sunburn, with a fever and being sick.
+SUNBURN_RASH = _concept(
+    "a rash like sunburn",
+    r"rash (?:[\w']+ ){0,3}like (?:a |bad )?sunburn",
+    r"sunburn[- ]like rash",
 )
 #: NHS sepsis "call 999 if": confused, not making sense; blue, grey, pale or blotchy skin.
 SEPSIS_SIGN = _concept(
@@ -2133,6 +2176,9 @@ HEAT_EXPOSURE = _concept(
     r"(?:hot|boiling|scorching) (?:day|weather|sun|car|room)",
     r"(?:in|from) the heat\b",
     r"sauna",
+    r"steam room",
+    r"hot yoga",
+    r"bikram",
     r"beach",
     r"sunbath\w*",
     r"sun ?stroke",
@@ -2200,7 +2246,7 @@ VERY_COLD = _concept(
     r"swim\w* (?:[\w']+ ){0,3}(?:in|across) (?:the |a )?(?:sea|loch|lake|river|reservoir|quarry)",
     r"(?:outside|out) (?:in the cold )?all night",
     r"in the snow",
-    r"(?:freezing|icy) (?:water|weather|conditions|temperatures)",
+    r"(?:freezing|icy) (?:water|weather|conditions|temperatures|fog|wind|night)",
     r"cold to (?:the )?touch",
     r"(?:outside|out|in the garden|in the yard) (?:[\w']+ ){0,5}(?:in the night|at night|overnight)",
 )
@@ -2854,6 +2900,8 @@ VENOMOUS = _concept(
     r"funnel[- ]web",
     r"redback",
     r"recluse",
+    # Bitten by something unseen where snakes live (NHS and MedlinePlus snake bites).
+    r"something in the (?:long |tall )?(?:grass|bush|bushes|undergrowth|scrub|bracken)",
 )
 BITE_SYSTEMIC = _concept(
     "reaction beyond the bite",
@@ -2864,6 +2912,10 @@ BITE_SYSTEMIC = _concept(
     r"vomit\w*",
     r"being sick",
     r"faint\w*",
+    # A snake's venom on the nerves: drooping eyelids, blurred or double vision.
+    r"(?:eyelids?|eyes?) (?:are |is )?(?:[\w']+ )?droop\w*",
+    r"droop\w* (?:eyelids?|eyes?)",
+    r"(?:blurr\w*|double) vision",
 )
 #: NHS cellulitis: a red streak spreading from a wound needs care the same day.
 RED_STREAK = _concept(
@@ -3100,6 +3152,20 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("unresponsive", "emergency", (COLLAPSE,), unless=COLLAPSE_EVERYDAY),
     # CDC seizure first aid: longer than 5 minutes, one after another, a first seizure.
     ConceptRule("seizure", "emergency", (SEIZURE, SEIZURE_FLAG), span=100),
+    # Any seizure in a baby under 3 months (NHS: call 999 for a baby's first fit).
+    ConceptRule("seizure", "emergency", (SEIZURE, INFANT), span=150),
+    # NHS cauda equina syndrome: go to A&E.
+    ConceptRule(
+        "urgent_symptoms",
+        "emergency",
+        (SADDLE_NUMBNESS, LOST_CONTROL),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    # NHS toxic shock syndrome: a sunburn-like rash with an infection or vomiting.
+    ConceptRule("sepsis", "emergency", (SUNBURN_RASH, INFECTION), span=250, across_sentences=True),
+    ConceptRule("sepsis", "emergency", (SUNBURN_RASH, VOMITING), span=200, across_sentences=True),
     ConceptRule("seizure", "emergency", (FIRST_SEIZURE, SEIZING_NOW), span=100),
     ConceptRule("seizure", "emergency", (JERKING, NEVER_BEFORE), span=100, unless=SHAKING_EVERYDAY),
     ConceptRule(
@@ -3359,6 +3425,8 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # worsening pain low on the right of the belly (appendicitis).
     ConceptRule("urgent_symptoms", "urgent", (VOMITING, NO_URINE), span=120, across_sentences=True),
     ConceptRule("urgent_symptoms", "urgent", (CANT_KEEP_DOWN,)),
+    # NHS septic arthritis: a hot, swollen, painful joint with a high temperature.
+    ConceptRule("urgent_symptoms", "urgent", (JOINT, SWELLING, HIGH_FEVER), span=150),
     # NHS detached retina: new floaters or flashes with a shadow or curtain over the sight.
     ConceptRule(
         "urgent_symptoms",

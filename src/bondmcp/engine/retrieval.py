@@ -200,7 +200,7 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
     """Idioms read as what they name: "can't get it up" and "can't keep it up" are about
     erections, and every one of their words is a stop word ("can't get it up the stairs" is
     not); someone who "hardly drinks anything" is short of fluids, not of alcohol; "on my
-    feet all day" is standing."""
+    feet all day" is standing; one ball taken out is a testicle."""
     out = list(typed)
     for i, word in enumerate(out[:-1]):
         # "hardly drinks anything", "doesn't drink enough": fluids, not alcohol.
@@ -209,6 +209,15 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         # "on my feet all day" is standing.
         if word == "on" and out[i + 1] in _ARTICLES and out[i + 2 : i + 3] == ["feet"]:
             out[i + 2] = "standing"
+        # "take one ball out", "had a ball removed": a testicle, not a ball of the foot.
+        if out[i + 1] == "ball" and (
+            (word == "a" and out[i + 2 : i + 3] in (["removed"], ["taken"]))
+            or (
+                word in _ONE_BALL
+                and (set(out[i + 2 : i + 4]) | set(out[max(0, i - 3) : i])) & _REMOVED
+            )
+        ):
+            out[i + 1] = "testicle"
     for i in range(len(out) - 3, 0, -1):
         if (
             out[i] in ("get", "keep")
@@ -221,6 +230,10 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         ):
             out[i + 1 : i + 3] = ["erection"]
     return out
+
+
+_ONE_BALL = frozenset("one left right".split())
+_REMOVED = frozenset("out removed remove removing taken off lost".split())
 
 
 #: Everyday words typed for another before a word that tells them apart: "how to loose
