@@ -1764,3 +1764,31 @@ def test_red_flags_in_the_words_of_a_fourteenth_batch(
 )
 def test_the_fourteenth_batch_wordings_need_their_red_flag(question: str) -> None:
     assert triage(question, wording=False).level == "routine", question
+
+
+def test_stroke_signs_that_passed_on_an_earlier_day_are_urgent_with_the_tia_advice() -> None:
+    result = triage(
+        "last week my left arm went weak and my speech was slurred for ten minutes, "
+        "it went back to normal and i feel fine now"
+    )
+    assert (result.level, result.category) == ("urgent", "stroke")
+    assert result.source_url == "https://www.nhs.uk/conditions/transient-ischaemic-attack-tia/"
+    assert "transient ischemic attack" in result.guidance[0]
+    assert "call 911" in result.guidance[1].lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Today, however it ended: NHS advice is 999 even if the symptoms go away.
+        "my face drooped on one side and my arm went weak an hour ago, it's back to normal now",
+        # Not over.
+        "last night my arm went weak and my speech was slurred, i still can't lift my arm",
+        "yesterday my face drooped on one side, it went away after 10 minutes but it's come back",
+        # Gone, but told with no earlier day.
+        "my arm went weak and my speech was slurred but it's back to normal now",
+    ],
+)
+def test_stroke_signs_now_or_not_gone_stay_an_emergency(question: str) -> None:
+    result = triage(question)
+    assert (result.level, result.category) == ("emergency", "stroke"), question

@@ -3621,6 +3621,36 @@ _PAST_RE = re.compile(
 )
 
 
+#: Signs that went away ("all back to normal now", "it wore off after 20 minutes").
+_PASSED_RE = re.compile(
+    r"\b(?:(?:all|completely|totally|fully|right) )?back to normal\b|\bwent (?:away|back to normal)\b|"
+    r"\bwore off\b|\bpassed (?:off|after|within)\b|\b(?:gone|went) (?:away )?(?:after|within)\b|"
+    r"\b(?:feel|feels|felt|seem|seems|am|is|i'?m|he'?s|she'?s) (?:completely |totally |absolutely )?"
+    r"(?:fine|normal|ok|okay|right as rain) now\b"
+)
+#: A day before today: "yesterday", "last night", "three days ago", "at the weekend".
+_EARLIER_DAY_RE = re.compile(
+    r"\byesterday\b|\blast (?:night|week|weekend|month)\b|\bthe other (?:day|night)\b|"
+    r"\b(?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?) ago\b|\bat the weekend\b|"
+    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+#: Words that say something has not passed: "still can't lift my arm", "again now".
+_NOT_PASSED_RE = re.compile(
+    r"\bstill\b(?! (?:fine|normal|ok|okay|feel fine))|\bagain\b|\bcome back\b|\bcoming back\b|\bright now\b"
+)
+
+
+def signs_have_passed(text: str) -> bool:
+    """Signs told as over, on a day before today, and not back: what NHS advice on a
+    transient ischaemic attack calls symptoms that "have passed" (see GP or 111 urgently),
+    as against symptoms now or earlier today (call 999)."""
+    return (
+        _PASSED_RE.search(text) is not None
+        and _EARLIER_DAY_RE.search(text) is not None
+        and _NOT_PASSED_RE.search(text) is None
+    )
+
+
 def told_as_past(text: str) -> bool:
     """Does the (lower-cased) question place what it describes in the past ("two years
     ago", "as a child")? Red flags are about something new."""

@@ -1053,6 +1053,12 @@ def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str,
             f"These can be signs of a heart attack, which is a medical emergency. {call}",
             "Stop what you are doing and rest while you wait, and do not drive yourself to hospital.",
         )
+    if category == "stroke" and level == "urgent":
+        return (
+            "Signs of a stroke that have passed may have been a transient ischemic attack "
+            f"(a mini-stroke), which needs checking quickly: {numbers.urgent_advice}.",
+            f"If any of the signs come back, call {numbers.emergency} now.",
+        )
     if category == "stroke":
         return (
             f"These can be signs of a stroke, which is a medical emergency. {call}",
@@ -1188,6 +1194,17 @@ def _result(
     )
 
 
+_TIA_TITLE = "Transient ischaemic attack (TIA) (NHS)"
+_TIA_URL = "https://www.nhs.uk/conditions/transient-ischaemic-attack-tia/"
+
+
+def _stroke_passed(best: TriageRule | None, concept: TriageResult | None, text: str) -> bool:
+    """Signs of a stroke, and nothing worse, on an earlier day and gone since: NHS advice
+    for a TIA whose symptoms have passed is an urgent GP appointment or 111, not 999."""
+    categories = {r.category for r in (best, concept) if r is not None}
+    return categories == {"stroke"} and redflags.signs_have_passed(text)
+
+
 def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResult:
     """Classify a question as emergency, urgent or routine, with guidance for the locale.
 
@@ -1243,6 +1260,8 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         if best is not None and best.level == "emergency":
             break
     concept = _concept_result(text, impersonal_question)
+    if _stroke_passed(best, concept, text):
+        return _result("stroke", "urgent", numbers, (_TIA_TITLE, _TIA_URL))
     if best is not None and best.level == "emergency":
         # A red flag read with its cause (confusion after a day in the heat, breathlessness
         # after a leg swelled on a flight) names the emergency better than the sign alone.
