@@ -1198,7 +1198,9 @@ _TIA_TITLE = "Transient ischaemic attack (TIA) (NHS)"
 _TIA_URL = "https://www.nhs.uk/conditions/transient-ischaemic-attack-tia/"
 
 
-def _stroke_passed(best: TriageRule | None, concept: TriageResult | None, text: str) -> bool:
+def _stroke_passed(
+    best: TriageRule | None, concept: redflags.ConceptRule | None, text: str
+) -> bool:
     """Signs of a stroke, and nothing worse, on an earlier day and gone since: NHS advice
     for a TIA whose symptoms have passed is an urgent GP appointment or 111, not 999."""
     categories = {r.category for r in (best, concept) if r is not None}
