@@ -256,9 +256,13 @@ def test_the_sentence_a_question_turns_on_is_quoted_when_it_ranks_fifth(
     [
         ("do i have to give up coffee if i've got an overactive bladder", "caffeine"),
         ("my son has marfan syndrome, can he play rugby", "contact sport"),
+        (
+            "my nan always said make someone sick if they swallow something poisonous, is that right",
+            "do not try to make the person vomit",
+        ),
     ],
 )
-def test_coffee_and_rugby_find_the_sentences_on_caffeine_and_sport(
+def test_coffee_rugby_and_being_made_sick_find_their_sentences(
     engine: HealthEngine, question: str, phrase: str
 ) -> None:
     assert phrase in _answer_text(engine, question)

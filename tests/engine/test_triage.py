@@ -1792,3 +1792,22 @@ def test_stroke_signs_that_passed_on_an_earlier_day_are_urgent_with_the_tia_advi
 def test_stroke_signs_now_or_not_gone_stay_an_emergency(question: str) -> None:
     result = triage(question)
     assert (result.level, result.category) == ("emergency", "stroke"), question
+
+
+def test_a_saying_about_what_to_do_if_anyone_swallows_poison_is_not_a_poisoning() -> None:
+    question = (
+        "my nan always said make someone sick if they swallow something poisonous, is that right"
+    )
+    assert triage(question, wording=False).level == "routine"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my son swallowed bleach, is it true i should make him sick",
+        "my daughter drank some bleach, my mum always said make them sick if they swallow poison, "
+        "is that right",
+    ],
+)
+def test_a_saying_asked_about_a_real_poisoning_is_still_an_emergency(question: str) -> None:
+    assert triage(question, wording=False).category == "overdose", question

@@ -520,6 +520,8 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Coffee, within a topic, is said as caffeine ("cut down on caffeine").
     "coffee": ("caffeine",),
     "coffees": ("caffeine",),
+    # Being made sick is vomiting ("make someone sick if they swallow poison").
+    "sick": ("vomit",),
     # A game of rugby is a contact sport.
     "rugby": ("sport", "sports"),
     "boxing": ("sport", "sports"),

@@ -1709,6 +1709,17 @@ DEATH_WISH = _concept(
     r"(?:don'?t|do not|can'?t|cannot) see (?:the|any|much) point (?:of|in) (?:me )?(?:being here|being alive|"
     r"living|carrying on|going on|staying alive|life)(?=\s*(?:$|[.,!?;]|any ?more|now\b))",
 )
+#: A saying asked about, of what to do if anyone swallows something ("my mum always said
+#: make someone sick if they swallow something poisonous, is that right"): advice someone
+#: heard, not a poisoning. Not when the sentence tells of something swallowed ("my son
+#: swallowed bleach, is it true i should make him sick").
+SAYING = re.compile(
+    r"^(?!.*\b(?:swallowed|drank|drunk|ate|eaten|licked|chewed|just|has|have|had)\b)"
+    r"(?=.*\b(?:always (?:said|says|told)|used to (?:say|tell)|(?:people|they|everyone) (?:always )?say|"
+    r"is (?:it|that|this) (?:true|right|a myth)|old wives|myths?\b))"
+    r"(?=.*\bif (?:they|someone|somebody|anyone|a person|a child|kids|children|you) (?:\w+ ){0,2}"
+    r"(?:swallow|swallows|drink|drinks|eat|eats)\b)"
+)
 #: Cuts and knocks while shaving, cooking or at sport.
 ACCIDENT = _words(
     r"shav\w*",
@@ -2997,7 +3008,12 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # MedlinePlus poisoning: household products swallowed; too much medicine.
     ConceptRule("overdose", "emergency", (OD,), everyday_guard=False),
     ConceptRule(
-        "overdose", "emergency", (INGESTED, HOUSEHOLD_POISON), span=80, everyday_guard=False
+        "overdose",
+        "emergency",
+        (INGESTED, HOUSEHOLD_POISON),
+        span=80,
+        everyday_guard=False,
+        unless=SAYING,
     ),
     ConceptRule(
         "overdose", "emergency", (INGESTED, LARGE_AMOUNT, MEDICINE), span=80, everyday_guard=False

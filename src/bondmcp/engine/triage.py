@@ -368,6 +368,7 @@ RULES: tuple[TriageRule, ...] = (
         "always",
         "Poisoning (MedlinePlus)",
         "https://medlineplus.gov/poisoning.html",
+        unless=redflags.SAYING,
     ),
     TriageRule(
         "cardiac",
