@@ -1637,6 +1637,42 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
             "emergency",
             "anaphylaxis",
         ),
+        # From batch 14.
+        ("honestly i cannot see the point of being here any more", "emergency", "suicide"),
+        (
+            "she's on warfarin and her nosebleed has gone on for an hour, pinching isn't helping",
+            "emergency",
+            "bleeding",
+        ),
+        ("my 3 week old is doing rhythmic twitching of his left hand", "emergency", "seizure"),
+        ("my 5 week old had a seizure in her cot", "emergency", "seizure"),
+        (
+            "stood up into the open cupboard door an hour ago and now he's been sick and drowsy",
+            "emergency",
+            "head_injury",
+        ),
+        ("her ankle is swollen and hot and she has a fever", "urgent", "urgent_symptoms"),
+        (
+            "my bottom has gone numb and i've lost control of my bladder",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        ("i've come out in a rash like sunburn and i keep being sick", "emergency", "sepsis"),
+        (
+            "he's been in the steam room for an hour, now he's confused and not sweating",
+            "emergency",
+            "heatstroke",
+        ),
+        (
+            "he was out in the freezing wind all night, now he's drowsy and has stopped shivering",
+            "emergency",
+            "hypothermia",
+        ),
+        (
+            "bitten by something in the long grass and now i have double vision",
+            "emergency",
+            "bites",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1685,6 +1721,17 @@ def test_red_flags_in_the_words_of_later_questions(
         # How long, or when, is not an age: no baby's fever.
         "had flu 3 weeks ago, temp's gone but im still coughing",
         "sick for 2 days with a fever of 39",
+        # Batch 14's red flags without the flag.
+        "i don't see the point of being here at 6am if the shop opens at 9",
+        "my blood pressure tablets aren't working",
+        "my newborn jerks her arms when she's startled",
+        "walked into a door frame and stubbed my toe",
+        "my knee is swollen after football",
+        "is a temperature normal after a knee replacement",
+        "my bum is numb after a long bike ride",
+        "my sunburn is sore and peeling",
+        "got bitten by something in the grass, it's an itchy red bump",
+        "i was shivering with a fever last night",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:
@@ -1698,72 +1745,6 @@ def test_an_animal_bite_cites_the_animal_bites_page_and_a_snake_bite_its_own() -
     snake = triage("i was just bitten by a snake on my ankle")
     assert snake.category == "bites"
     assert snake.source_url == "https://medlineplus.gov/ency/article/000031.htm"
-
-
-@pytest.mark.parametrize(
-    ("question", "level", "category"),
-    [
-        ("honestly i cannot see the point of being here any more", "emergency", "suicide"),
-        (
-            "she's on warfarin and her nosebleed has gone on for an hour, pinching isn't helping",
-            "emergency",
-            "bleeding",
-        ),
-        ("my 3 week old is doing rhythmic twitching of his left hand", "emergency", "seizure"),
-        ("my 5 week old had a seizure in her cot", "emergency", "seizure"),
-        (
-            "stood up into the open cupboard door an hour ago and now he's been sick and drowsy",
-            "emergency",
-            "head_injury",
-        ),
-        ("her ankle is swollen and hot and she has a fever", "urgent", "urgent_symptoms"),
-        (
-            "my bottom has gone numb and i've lost control of my bladder",
-            "emergency",
-            "urgent_symptoms",
-        ),
-        ("i've come out in a rash like sunburn and i keep being sick", "emergency", "sepsis"),
-        (
-            "he's been in the steam room for an hour, now he's confused and not sweating",
-            "emergency",
-            "heatstroke",
-        ),
-        (
-            "he was out in the freezing wind all night, now he's drowsy and has stopped shivering",
-            "emergency",
-            "hypothermia",
-        ),
-        (
-            "bitten by something in the long grass and now i have double vision",
-            "emergency",
-            "bites",
-        ),
-    ],
-)
-def test_red_flags_in_the_words_of_a_fourteenth_batch(
-    question: str, level: str, category: str
-) -> None:
-    result = triage(question, wording=False)
-    assert (result.level, result.category) == (level, category), question
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "i don't see the point of being here at 6am if the shop opens at 9",
-        "my blood pressure tablets aren't working",
-        "my newborn jerks her arms when she's startled",
-        "walked into a door frame and stubbed my toe",
-        "my knee is swollen after football",
-        "is a temperature normal after a knee replacement",
-        "my bum is numb after a long bike ride",
-        "my sunburn is sore and peeling",
-        "got bitten by something in the grass, it's an itchy red bump",
-        "i was shivering with a fever last night",
-    ],
-)
-def test_the_fourteenth_batch_wordings_need_their_red_flag(question: str) -> None:
-    assert triage(question, wording=False).level == "routine", question
 
 
 def test_stroke_signs_that_passed_on_an_earlier_day_are_urgent_with_the_tia_advice() -> None:
