@@ -1722,6 +1722,8 @@ def test_red_flags_in_the_words_of_later_questions(
         "had flu 3 weeks ago, temp's gone but im still coughing",
         "sick for 2 days with a fever of 39",
         # Batch 14's red flags without the flag.
+        # Scarlet fever: a fever and a rash like sunburn, no vomiting.
+        "my son has a sore throat, a fever and a rash that looks like sunburn and feels like sandpaper",
         "i don't see the point of being here at 6am if the shop opens at 9",
         "my blood pressure tablets aren't working",
         "my newborn jerks her arms when she's startled",

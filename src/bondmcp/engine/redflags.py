@@ -3179,8 +3179,8 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
         everyday_guard=False,
     ),
-    # NHS toxic shock syndrome: a sunburn-like rash with an infection or vomiting.
-    ConceptRule("sepsis", "emergency", (SUNBURN_RASH, INFECTION), span=250, across_sentences=True),
+    # NHS toxic shock syndrome: a sunburn-like rash with vomiting (a fever and a rash like
+    # sunburn alone is also scarlet fever, which is not an emergency).
     ConceptRule("sepsis", "emergency", (SUNBURN_RASH, VOMITING), span=200, across_sentences=True),
     ConceptRule("seizure", "emergency", (FIRST_SEIZURE, SEIZING_NOW), span=100),
     ConceptRule("seizure", "emergency", (JERKING, NEVER_BEFORE), span=100, unless=SHAKING_EVERYDAY),
