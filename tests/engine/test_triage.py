@@ -1770,6 +1770,10 @@ def test_stroke_signs_that_passed_on_an_earlier_day_are_urgent_with_the_tia_advi
         "yesterday my face drooped on one side, it went away after 10 minutes but it's come back",
         # Gone, but told with no earlier day.
         "my arm went weak and my speech was slurred but it's back to normal now",
+        # A sign told in the present beside "fine now".
+        "my dad's face drooped yesterday and his speech is slurred, he seems fine now though",
+        "yesterday my arm went numb for 10 minutes, it went away after that but i can't lift it "
+        "properly this morning",
     ],
 )
 def test_stroke_signs_now_or_not_gone_stay_an_emergency(question: str) -> None:

@@ -3650,9 +3650,15 @@ _EARLIER_DAY_RE = re.compile(
     r"\b(?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?) ago\b|\bat the weekend\b|"
     r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
-#: Words that say something has not passed: "still can't lift my arm", "again now".
+#: Words that say something has not passed: "still can't lift my arm", "again now", or a
+#: sign told in the present ("his speech is slurred", "i can't lift it this morning").
 _NOT_PASSED_RE = re.compile(
-    r"\bstill\b(?! (?:fine|normal|ok|okay|feel fine))|\bagain\b|\bcome back\b|\bcoming back\b|\bright now\b"
+    r"\bstill\b(?! (?:fine|normal|ok|okay|feel fine))|\bagain\b|\bcome back\b|\bcoming back\b|\bright now\b|"
+    r"\b(?:is|are|'s|'re|am|'m|looks?|feels?|seems?) (?:a bit |a little |really |very |all )?(?:slurr\w*|droop\w*|"
+    r"numb|weak|tingl\w*|confused|blurr\w*|lopsided|wonky|heavy|dizzy|muddled)\b|"
+    r"\b(?:can'?t|cannot|unable to|won'?t|struggling to|struggles to) (?:\w+ )?(?:move|lift|speak|talk|feel|see|"
+    r"walk|smile|raise|grip|hold|stand|find (?:the|his|her|my) words)\b|"
+    r"\b(?:this morning|today|tonight|now) (?:it'?s|he'?s|she'?s|i'?m) (?:\w+ )?(?:worse|back)\b"
 )
 
 
