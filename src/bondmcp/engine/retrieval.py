@@ -194,6 +194,9 @@ _UP_WHERE = frozenset(
 
 
 _DRINK_WORDS = frozenset("drink drinks drinking drank".split())
+#: "one ball out", "left ball removed": a testicle.
+_ONE_BALL = frozenset("one left right".split())
+_REMOVED = frozenset("out removed remove removing taken off lost".split())
 
 
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
@@ -230,10 +233,6 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         ):
             out[i + 1 : i + 3] = ["erection"]
     return out
-
-
-_ONE_BALL = frozenset("one left right".split())
-_REMOVED = frozenset("out removed remove removing taken off lost".split())
 
 
 #: Everyday words typed for another before a word that tells them apart: "how to loose

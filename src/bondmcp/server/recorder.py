@@ -88,7 +88,10 @@ class Recorder:
             try:
                 # One transaction for both: a failed flush keeps every count and record
                 # for the next one, and a retried one adds no count twice.
-                self.audit.append(events, alongside=lambda conn: self.usage.add_in(conn, counts))
+                self.audit.append(
+                    events,
+                    alongside=(lambda conn: self.usage.add(conn, counts)) if counts else None,
+                )
             except Exception:
                 self._requeue(events, counts)
                 raise

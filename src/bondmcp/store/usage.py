@@ -28,16 +28,10 @@ class UsageStore:
             postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
         )
 
-    def add(self, counts: Mapping[tuple[str, str], tuple[int, int]]) -> None:
-        """Add (requests, errors) per (key id, day), in a transaction of its own."""
-        if not counts:
-            return
-        with self._db.writing(), self._db.engine.begin() as conn:
-            self.add_in(conn, counts)
-
-    def add_in(self, conn: Connection, counts: Mapping[tuple[str, str], tuple[int, int]]) -> None:
-        """``add`` within the caller's transaction (the recorder writes the counts with the
-        audit records they go with, so a failed flush keeps both or neither)."""
+    def add(self, conn: Connection, counts: Mapping[tuple[str, str], tuple[int, int]]) -> None:
+        """Add (requests, errors) per (key id, day), one upsert per row, in the caller's
+        transaction: the recorder writes the counts with the audit records they go with, so
+        a failed flush keeps both or neither."""
         for (key_id, day), (requests, errors) in sorted(counts.items()):
             statement = self._insert(UsageDaily).values(
                 key_id=key_id, day=day, requests=requests, errors=errors
