@@ -16,8 +16,18 @@ rules then caught 21) and 4 of its 122 other tune questions, and 1 of the 969 re
 questions of MEDIQA 2019 and MedicationQA. Those external questions are never fitted on: their
 terms allow evaluation only, and the model ships in the package.
 
-Writes ``src/bondmcp/engine/triage_model.json``: the n-grams with their idf and coefficient, the
-intercept and the threshold. ``--check`` fits again and exits 1 if the result differs from the
+The same features feed a second model, the category model: a multinomial logistic regression
+of each tune emergency's first category against the others, fitted on the tune emergencies alone.
+When the wording model flags a question, the category model may name its triage category, so
+the guidance gives that situation's steps (ADR 0017). Its design (``CATEGORY_C``, the threshold
+and the categories it may name) was chosen by leaving one blind batch out at a time: fitted on
+every other batch's tune questions and scored on that batch's tune emergencies, at C 16 it named
+122 of 258 at probability 0.35 or more, 95.1% of them with a fitting category (0.3: 142, 93.0%;
+0.4: 103, 95.1%). Batch 15 was written afterwards and measured it blind.
+
+Writes ``src/bondmcp/engine/triage_model.json``: the n-grams with their idf and coefficient (and,
+for the n-grams of emergency questions, one coefficient per category), the intercepts and the
+thresholds. ``--check`` fits again and exits 1 if the result differs from the
 file by more than rounding. Needs scikit-learn (the ``dev`` extra); the engine itself only reads
 the file. The held-out split is never read.
 """
@@ -42,14 +52,20 @@ MIN_DF = 2
 C = 16.0
 THRESHOLD = 0.8
 DIGITS = 5
+CATEGORY_C = 16.0
+CATEGORY_THRESHOLD = 0.35
+#: Categories whose guidance asks for prompt care rather than an emergency call: a question
+#: the wording model flags as a possible emergency keeps the general emergency guidance
+#: rather than be told it is only urgent.
+NOT_NAMED = ("infant_fever", "urgent_symptoms")
 
 
 def training_items() -> list[Item]:
     return [item for item in load() if item.split == "tune"]
 
 
-def fit(items: list[Item]) -> tuple[Any, Any]:
-    """The fitted vectorizer and logistic regression (scikit-learn objects)."""
+def fit(items: list[Item]) -> tuple[Any, Any, Any]:
+    """The fitted vectorizer, emergency model and category model (scikit-learn objects)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -64,13 +80,19 @@ def fit(items: list[Item]) -> tuple[Any, Any]:
     labels = [item.kind == "emergency" for item in items]
     model = LogisticRegression(C=C, max_iter=10_000, class_weight="balanced")
     model.fit(features, labels)
-    return vectorizer, model
+    emergencies = [i for i, item in enumerate(items) if item.kind == "emergency"]
+    categories = LogisticRegression(C=CATEGORY_C, max_iter=10_000)
+    categories.fit(features[emergencies], [items[i].categories[0] for i in emergencies])
+    return vectorizer, model, categories
 
 
-def export(vectorizer: Any, model: Any, count: int) -> dict[str, Any]:
+def export(vectorizer: Any, model: Any, categories: Any, count: int) -> dict[str, Any]:
     coefficients = model.coef_[0]
+    # An n-gram no emergency question has keeps a zero coefficient for every category.
+    by_category = categories.coef_.T
     features = {
         ngram: [round(float(vectorizer.idf_[i]), DIGITS), round(float(coefficients[i]), DIGITS)]
+        + ([[round(float(c), DIGITS) for c in by_category[i]]] if any(by_category[i]) else [])
         for ngram, i in sorted(vectorizer.vocabulary_.items())
     }
     return {
@@ -79,6 +101,12 @@ def export(vectorizer: Any, model: Any, count: int) -> dict[str, Any]:
         "ngram_range": list(NGRAM_RANGE),
         "threshold": THRESHOLD,
         "intercept": round(float(model.intercept_[0]), DIGITS),
+        "categories": {
+            "names": [str(name) for name in categories.classes_],
+            "intercepts": [round(float(b), DIGITS) for b in categories.intercept_],
+            "threshold": CATEGORY_THRESHOLD,
+            "not_named": list(NOT_NAMED),
+        },
         "features": features,
     }
 
@@ -88,23 +116,30 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare a fresh fit with the file")
     args = parser.parse_args()
     items = training_items()
-    vectorizer, model = fit(items)
-    exported = export(vectorizer, model, len(items))
+    vectorizer, model, categories = fit(items)
+    exported = export(vectorizer, model, categories, len(items))
     if args.check:
         shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         same_vocabulary = shipped["features"].keys() == exported["features"].keys()
+        same_categories = (
+            shipped.get("categories", {}).get("names") == (exported["categories"]["names"])
+        )
         worst = max(
             (
                 abs(a - b)
-                for ngram, pair in exported["features"].items()
-                for a, b in zip(pair, shipped["features"].get(ngram, [0.0, 0.0]), strict=True)
+                for ngram, row in exported["features"].items()
+                for a, b in zip(
+                    _numbers(row), _numbers(shipped["features"].get(ngram, [])), strict=False
+                )
             ),
             default=0.0,
         )
         print(
             f"vocabulary {'same' if same_vocabulary else 'DIFFERENT'}; largest difference {worst:.2g}"
         )
-        return 0 if same_vocabulary and worst < 1e-3 else 1
+        if not same_categories:
+            print("categories DIFFERENT")
+        return 0 if same_vocabulary and same_categories and worst < 1e-3 else 1
     MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")
     flagged = sum(
         p >= THRESHOLD
@@ -114,6 +149,11 @@ def main() -> int:
         f"wrote {MODEL_PATH} ({len(exported['features'])} n-grams); {flagged} of {len(items)} tune questions flagged"
     )
     return 0
+
+
+def _numbers(row: list[Any]) -> list[float]:
+    """A feature's numbers, flattened: idf, coefficient, then any category coefficients."""
+    return [*row[:2], *(row[2] if len(row) > 2 else [])]
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ import pytest
 
 from bondmcp.engine.engine import ANSWER_WITHHELD_BELOW, HealthEngine
 from bondmcp.engine.triage import triage
-from bondmcp.engine.triage_model import WordingModel, wording_model
+from bondmcp.engine.triage_model import CategoryModel, WordingModel, wording_model
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 @pytest.fixture(scope="module")
-def fitted() -> tuple[Any, Any, list[str], WordingModel]:
+def fitted() -> tuple[Any, Any, Any, list[str], WordingModel]:
     """A fresh fit by the benchmark's script (scikit-learn), on the same tune questions, and
     our scorer over it, exported as the script writes the file."""
     sys.path.insert(0, str(BENCH))
@@ -25,34 +25,61 @@ def fitted() -> tuple[Any, Any, list[str], WordingModel]:
     finally:
         sys.path.remove(str(BENCH))
     items = fit_triage_model.training_items()
-    vectorizer, model = fit_triage_model.fit(items)
-    ours = WordingModel.from_dict(fit_triage_model.export(vectorizer, model, len(items)))
-    return vectorizer, model, [item.question for item in items], ours
+    vectorizer, model, categories = fit_triage_model.fit(items)
+    exported = fit_triage_model.export(vectorizer, model, categories, len(items))
+    ours = WordingModel.from_dict(exported)
+    return vectorizer, model, categories, [item.question for item in items], ours
+
+
+_ODD_TEXTS = ["hi", "a", "cnt  breathe!!", "Ünïcode façade", "tabs\tand\nnewlines", "x" * 3, ""]
 
 
 def test_the_scorer_reads_text_as_scikit_learn_does(
-    fitted: tuple[Any, Any, list[str], WordingModel],
+    fitted: tuple[Any, Any, Any, list[str], WordingModel],
 ) -> None:
     """Same n-grams, counts, tf-idf and normalisation: the same probability, to the file's
     rounding, on the questions and on odd text (short words, repeats, other letters)."""
-    vectorizer, model, questions, ours = fitted
-    odd = ["hi", "a", "cnt  breathe!!", "Ünïcode façade", "tabs\tand\nnewlines", "x" * 3, ""]
-    texts = [*questions, *odd, "chest chest chest pain pain"]
+    vectorizer, model, _categories, questions, ours = fitted
+    texts = [*questions, *_ODD_TEXTS, "chest chest chest pain pain"]
     reference = model.predict_proba(vectorizer.transform(texts))[:, 1]
     for text, expected in zip(texts, reference, strict=True):
         assert ours.probability(text) == pytest.approx(expected, abs=1e-4), text
 
 
+def test_the_category_scorer_reads_text_as_scikit_learn_does(
+    fitted: tuple[Any, Any, Any, list[str], WordingModel],
+) -> None:
+    """Every category's probability, as scikit-learn's multinomial model gives it."""
+    vectorizer, _model, categories, questions, ours = fitted
+    assert ours.categories is not None
+    assert ours.categories.names == tuple(categories.classes_)
+    texts = [*questions[::7], *_ODD_TEXTS, "fitting fitting and turning blue"]
+    reference = categories.predict_proba(vectorizer.transform(texts))
+    for text, row in zip(texts, reference, strict=True):
+        ours_row = ours.categories.probabilities(ours.weighted(text))
+        expected = dict(zip(categories.classes_, row, strict=True))
+        assert ours_row == pytest.approx(expected, abs=1e-4), text
+
+
 def test_the_shipped_model_is_the_fit_of_the_tune_questions(
-    fitted: tuple[Any, Any, list[str], WordingModel],
+    fitted: tuple[Any, Any, Any, list[str], WordingModel],
 ) -> None:
     """The file matches what the script fits now: refit after changing the question set."""
-    vectorizer, model, questions, _ours = fitted
+    vectorizer, model, categories, questions, _ours = fitted
     shipped = wording_model()
     assert set(shipped.features) == set(vectorizer.vocabulary_)
     reference = model.predict_proba(vectorizer.transform(questions))[:, 1]
     worst = max(abs(shipped.probability(q) - p) for q, p in zip(questions, reference, strict=True))
     assert worst < 0.01
+    assert shipped.categories is not None
+    assert shipped.categories.names == tuple(categories.classes_)
+    emergencies = questions[:: max(1, len(questions) // 50)]
+    by_category = categories.predict_proba(vectorizer.transform(emergencies))
+    for text, row in zip(emergencies, by_category, strict=True):
+        got = shipped.categories.probabilities(shipped.weighted(text))
+        assert (
+            max(abs(got[name] - p) for name, p in zip(categories.classes_, row, strict=True)) < 0.01
+        )
 
 
 def test_a_model_without_features_in_common_scores_the_intercept(tmp_path: Path) -> None:
@@ -66,20 +93,88 @@ def test_a_model_without_features_in_common_scores_the_intercept(tmp_path: Path)
     assert model.probability("zzz") == pytest.approx(0.5)
     assert model.probability("abba") > 0.8  # " ab" alone: the normalised feature is 1.0
     assert model.flags("abba") and not model.flags("zzz")
+    assert model.categories is None and model.category("abba") is None
+
+
+def _categories(threshold: float, not_named: list[str]) -> CategoryModel:
+    """Three categories; " ab" points to stroke, " cd" to infant_fever."""
+    features = {" ab": [1.0, 0.0, [0.0, 3.0, 0.0]], " cd": [1.0, 0.0, [3.0, 0.0, 0.0]]}
+    data = {
+        "names": ["infant_fever", "stroke", "urgent_symptoms"],
+        "intercepts": [0.0, 0.0, 0.0],
+        "threshold": threshold,
+        "not_named": not_named,
+    }
+    return CategoryModel.from_dict(data, features)
+
+
+def test_the_category_model_names_a_likely_category_only() -> None:
+    model = _categories(0.6, [])
+    probabilities = model.probabilities({" ab": 1.0})
+    assert max(probabilities, key=probabilities.__getitem__) == "stroke"
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+    assert probabilities["stroke"] > 0.8 and model.name({" ab": 1.0}) == "stroke"
+    assert model.probabilities({}) == pytest.approx(dict.fromkeys(model.names, 1 / 3))
+    assert model.name({}) is None  # a third each: below the threshold
+    assert model.name({"zz ": 1.0}) is None  # an n-gram with no category coefficients
+
+
+def test_prompt_care_categories_are_never_named() -> None:
+    """A question flagged as a possible emergency is not told it only needs prompt care."""
+    assert _categories(0.6, []).name({" cd": 1.0}) == "infant_fever"
+    assert _categories(0.6, ["infant_fever", "urgent_symptoms"]).name({" cd": 1.0}) is None
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "category"),
     [
-        # No rule was written for these wordings; the model reads them as emergencies.
-        "my little boy is wheezing like mad and sucking his ribs in with every breath",
-        "dad fell down the stairs, now he's dozy and keeps throwing up",
+        # No rule was written for these wordings; the model reads them as emergencies, and
+        # the category model names the first, not the second.
+        (
+            "my little boy is wheezing like mad and sucking his ribs in with every breath",
+            "breathing",
+        ),
+        ("dad fell down the stairs, now he's dozy and keeps throwing up", "possible_emergency"),
     ],
 )
-def test_new_wordings_of_emergencies_get_emergency_guidance(question: str) -> None:
+def test_new_wordings_of_emergencies_get_emergency_guidance(question: str, category: str) -> None:
     result = triage(question)
-    assert (result.level, result.category) == ("emergency", "possible_emergency"), question
+    assert (result.level, result.category, result.precautionary) == ("emergency", category, True)
     assert result.guidance and "911" in result.guidance[0]
+    assert "988" in " ".join(result.guidance)  # the crisis line, in case
+
+
+def test_a_named_category_adds_its_step_to_the_general_guidance() -> None:
+    """Suicidal wording no rule was written for: the category is named (cited, counted, and
+    its step added), while the unconditional call and both numbers stay first, since a
+    named category is sometimes not the right one."""
+    question = (
+        "my dad's depression has got worse, he's written letters to all of us and keeps "
+        "saying sorry for everything"
+    )
+    assert triage(question, wording=False).level == "routine"
+    result = triage(question, locale="gb")
+    assert (result.level, result.category, result.precautionary) == ("emergency", "suicide", True)
+    general = triage("dad fell down the stairs, now he's dozy and keeps throwing up", locale="gb")
+    assert general.category == "possible_emergency"
+    assert result.guidance[:2] == general.guidance
+    assert "999" in result.guidance[0] and "116 123" in result.guidance[1]
+    assert result.guidance[2].startswith("If you can, stay with the person")
+    assert result.source_url != general.source_url  # the category's own page
+    answer = HealthEngine.builtin().ask(question, locale="gb")
+    assert answer.triage == "emergency"
+    assert answer.text.startswith("This may be a medical emergency. Call 999")
+    assert answer.citations[0].source_id == "triage:suicide"
+
+
+def test_a_named_category_without_a_step_of_its_own_reads_as_general_guidance() -> None:
+    question = "my little boy is wheezing like mad and sucking his ribs in with every breath"
+    result = triage(question)
+    assert result.category == "breathing"
+    assert (
+        result.guidance
+        == triage("dad fell down the stairs, now he's dozy and keeps throwing up").guidance
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,7 +218,7 @@ def test_a_precautionary_flag_still_answers_the_question() -> None:
     engine = HealthEngine.builtin()
     question = "my toddler has a cold and pauses his breathing when he snores"
     result = triage(question)
-    assert (result.category, result.precautionary) == ("possible_emergency", True)
+    assert (result.category, result.precautionary) == ("breathing", True)
     answer = engine.ask(question)
     assert answer.triage == "emergency"
     assert answer.text.startswith("This may be a medical emergency.")
@@ -134,7 +229,7 @@ def test_a_precautionary_flag_still_answers_the_question() -> None:
 def test_a_precautionary_flag_on_a_question_that_is_not_about_health_is_dropped() -> None:
     engine = HealthEngine.builtin()
     question = "my husband gave away his old xbox to his nephew, won't need it anymore"
-    assert triage(question).category == "possible_emergency"
+    assert triage(question).precautionary
     answer = engine.ask(question)
     assert (answer.triage, answer.in_scope) == ("routine", False)
 
@@ -158,5 +253,5 @@ def test_a_withheld_answer_after_precautionary_guidance_quotes_nothing() -> None
     assert engine.assess(question).confidence < ANSWER_WITHHELD_BELOW
     answer = engine.ask(question)
     assert (answer.triage, answer.abstained) == ("emergency", True)
-    assert [c.source_id for c in answer.citations] == ["triage:possible_emergency"]
+    assert [c.source_id for c in answer.citations] == ["triage:breathing"]
     assert answer.text == " ".join(s for s, _ in answer.evidence)

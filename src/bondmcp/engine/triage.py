@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bondmcp.engine import redflags
@@ -1029,30 +1029,71 @@ def _is_hypothetical(text: str, start: int) -> bool:
     return _STILL_RE.search(text[max(0, start - 50) : start + 20]) is None
 
 
+def _safety_net(numbers: LocaleNumbers) -> str:
+    """The numbers for the two situations whose first step is not only an emergency call."""
+    return (
+        f"If it is about thoughts of suicide or self-harm, you can also {numbers.crisis}; if someone "
+        f"swallowed something harmful, {numbers.poison}."
+    )
+
+
+#: Steps of a category's guidance that hold whatever the emergency turns out to be.
+_STAY_WITH_THEM = (
+    "If you can, stay with the person and remove anything they could use to hurt themselves."
+)
+_DO_NOT_INDUCE_VOMITING = "Do not make the person vomit unless a poison expert tells you to."
+_REST_AND_DO_NOT_DRIVE = (
+    "Stop what you are doing and rest while you wait, and do not drive yourself to hospital."
+)
+_NOTE_THE_TIME = (
+    "Note the time the symptoms started: stroke treatment works best when given quickly."
+)
+#: What the guidance adds when the category model names the category (``_named_by_model``).
+_MODEL_NAMED_STEPS: dict[str, str] = {
+    "suicide": _STAY_WITH_THEM,
+    "overdose": _DO_NOT_INDUCE_VOMITING,
+    "cardiac": _REST_AND_DO_NOT_DRIVE,
+    "stroke": _NOTE_THE_TIME,
+}
+
+
+def _named_by_model(category: str, numbers: LocaleNumbers) -> TriageResult:
+    """Emergency guidance for the category the wording model's category model names.
+
+    No rule named the situation and about one named category in five is not the right one,
+    so the guidance is the general guidance (an unconditional emergency call, then the
+    crisis and poison numbers) plus the category's one step that does no harm in another
+    emergency. The result stays precautionary: scope is still checked and the question
+    still answered."""
+    result = _result(category, "emergency", numbers, precautionary=True)
+    steps = _guidance("possible_emergency", "emergency", numbers)
+    extra = _MODEL_NAMED_STEPS.get(category)
+    return replace(result, guidance=(*steps, extra) if extra else steps)
+
+
 def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str, ...]:
     call = f"Call {numbers.emergency} or your local emergency number now."
     if category == "suicide":
         return (
             f"If you or someone else may act on thoughts of suicide or self-harm, call {numbers.emergency} now.",
             f"You can also {numbers.crisis}, any time of day, to talk to someone who can help.",
-            "If you can, stay with the person and remove anything they could use to hurt themselves.",
+            _STAY_WITH_THEM,
         )
     if category == "overdose":
         return (
             f"If the person is unconscious, having a seizure or struggling to breathe, call {numbers.emergency} now.",
             f"Otherwise {numbers.poison} right away, and keep the package or bottle to show.",
-            "Do not make the person vomit unless a poison expert tells you to.",
+            _DO_NOT_INDUCE_VOMITING,
         )
     if category == "possible_emergency":
         return (
             f"This may be a medical emergency. Call {numbers.emergency} or your local emergency number now.",
-            f"If it is about thoughts of suicide or self-harm, you can also {numbers.crisis}; if someone "
-            f"swallowed something harmful, {numbers.poison}.",
+            _safety_net(numbers),
         )
     if category == "cardiac":
         return (
             f"These can be signs of a heart attack, which is a medical emergency. {call}",
-            "Stop what you are doing and rest while you wait, and do not drive yourself to hospital.",
+            _REST_AND_DO_NOT_DRIVE,
         )
     if category == "stroke" and level == "urgent":
         return (
@@ -1063,7 +1104,7 @@ def _guidance(category: str, level: Level, numbers: LocaleNumbers) -> tuple[str,
     if category == "stroke":
         return (
             f"These can be signs of a stroke, which is a medical emergency. {call}",
-            "Note the time the symptoms started: stroke treatment works best when given quickly.",
+            _NOTE_THE_TIME,
         )
     if category == "infant_fever":
         return (
@@ -1280,12 +1321,16 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         # The third layer: wordings no rule was written for. Only for someone's present
         # situation, like the red flags: "what are the signs of a stroke" asks about a
         # subject, and "I hurt my ankle five months ago" is not new.
+        model = wording_model()
         if (
             wording
             and not impersonal_question
             and not redflags.told_as_past(text.lower())
-            and wording_model().flags(text)
+            and model.flags(text)
         ):
+            named = model.category(text)
+            if named is not None:
+                return _named_by_model(named, numbers)
             return _result("possible_emergency", "emergency", numbers, precautionary=True)
         return TriageResult(level="routine")
     return _result(best.category, best.level, numbers, (best.source_title, best.source_url))

@@ -10,8 +10,13 @@ scoring it here needs no machine-learning library, and the test suite checks thi
 against scikit-learn's.
 
 It only ever adds a flag: a question the rules find routine and that is not an impersonal
-information request gets general emergency guidance when the probability reaches the fitted
-threshold. It never names a category (the rules do that) and never clears a flag.
+information request gets emergency guidance when the probability reaches the fitted threshold.
+It never clears a flag.
+
+The same features feed the category model (ADR 0017), a multinomial logistic regression fitted
+on the tune emergencies: for a flagged question it names the triage category when that
+category's probability reaches its own threshold, so the guidance gives that situation's steps
+(the crisis line first, "note the time" for a stroke). Otherwise the guidance is general.
 """
 
 from __future__ import annotations
@@ -23,9 +28,64 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 MODEL_PATH = Path(__file__).with_name("triage_model.json")
 #: Distinct words whose features are remembered (about 200 bytes each).
 _WORD_CACHE = 16384
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryModel:
+    """Which triage category a flagged question describes: one logistic score per category
+    over the wording model's features (a row of ``coefficients`` per n-gram that has any)."""
+
+    names: tuple[str, ...]
+    intercepts: np.ndarray
+    coefficients: np.ndarray
+    #: n-gram -> its row in ``coefficients``
+    rows: dict[str, int]
+    threshold: float
+    #: Categories never named (the prompt-care ones): their questions keep general guidance.
+    not_named: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], features: dict[str, Any]) -> CategoryModel:
+        names = tuple(data["names"])
+        rows: dict[str, int] = {}
+        table: list[list[float]] = []
+        for ngram, numbers in features.items():
+            if len(numbers) > 2:
+                rows[ngram] = len(table)
+                table.append(numbers[2])
+        coefficients = np.array(table, dtype=float).reshape(len(table), len(names))
+        return cls(
+            names,
+            np.array(data["intercepts"], dtype=float),
+            coefficients,
+            rows,
+            float(data["threshold"]),
+            frozenset(data.get("not_named", ())),
+        )
+
+    def probabilities(self, weighted: dict[str, float]) -> dict[str, float]:
+        """P(category) for each category, from a question's normalised tf-idf values."""
+        found = [(self.rows[g], v) for g, v in weighted.items() if g in self.rows]
+        scores = self.intercepts.copy()
+        if found:
+            index, values = zip(*found, strict=True)
+            scores += np.asarray(values) @ self.coefficients[list(index)]
+        exp = np.exp(scores - scores.max())
+        shares = exp / exp.sum()
+        return {name: float(p) for name, p in zip(self.names, shares, strict=True)}
+
+    def name(self, weighted: dict[str, float]) -> str | None:
+        """The category to name, or None when no nameable one is likely enough."""
+        probabilities = self.probabilities(weighted)
+        best = max(probabilities, key=probabilities.__getitem__)
+        if probabilities[best] < self.threshold or best in self.not_named:
+            return None
+        return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +96,7 @@ class WordingModel:
     threshold: float
     low: int
     high: int
+    categories: CategoryModel | None = None
     #: Each distinct word's features, as ``_word_features`` found them.
     _by_word: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -47,8 +108,14 @@ class WordingModel:
     def from_dict(cls, data: dict[str, Any]) -> WordingModel:
         """The model from the file's form (what ``bench/fit_triage_model.py`` writes)."""
         low, high = data["ngram_range"]
-        features = {ngram: (pair[0], pair[1], ngram) for ngram, pair in data["features"].items()}
-        return cls(features, float(data["intercept"]), float(data["threshold"]), low, high)
+        raw = data["features"]
+        features = {ngram: (row[0], row[1], ngram) for ngram, row in raw.items()}
+        categories = (
+            CategoryModel.from_dict(data["categories"], raw) if "categories" in data else None
+        )
+        return cls(
+            features, float(data["intercept"]), float(data["threshold"]), low, high, categories
+        )
 
     def probability(self, text: str) -> float:
         """P(emergency or urgent) for a question.
@@ -58,10 +125,7 @@ class WordingModel:
         they are found once per distinct word (``_word_features``) and counted over the
         question's words, which gives the counts and tf-idf of the whole question.
         """
-        counts: dict[str, int] = {}
-        for word in text.lower().split():
-            for ngram in self._word_features(word):
-                counts[ngram] = counts.get(ngram, 0) + 1
+        counts = self._counts(text)
         features = self.features
         dot = norm = 0.0
         for ngram, count in counts.items():
@@ -71,6 +135,28 @@ class WordingModel:
             dot += value * coefficient
         logit = self.intercept + (dot / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-logit))
+
+    def category(self, text: str) -> str | None:
+        """The triage category the category model names for a question, if any."""
+        if self.categories is None:
+            return None
+        return self.categories.name(self.weighted(text))
+
+    def weighted(self, text: str) -> dict[str, float]:
+        """The question's tf-idf values, normalised to unit length (what the models read)."""
+        values = {
+            ngram: (1.0 + math.log(count)) * self.features[ngram][0]
+            for ngram, count in self._counts(text).items()
+        }
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        return {ngram: v / norm for ngram, v in values.items()} if norm else {}
+
+    def _counts(self, text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for word in text.lower().split():
+            for ngram in self._word_features(word):
+                counts[ngram] = counts.get(ngram, 0) + 1
+        return counts
 
     def _word_features(self, word: str) -> tuple[str, ...]:
         """The model's n-grams in one padded word, with repeats (" aaa " holds "aa" twice)."""

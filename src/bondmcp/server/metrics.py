@@ -47,9 +47,10 @@ CONFIDENCE = Histogram(
     buckets=(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
 )
 TRIAGE = Counter("bondmcp_triage_total", "Answers by triage level.", ["level"])
-#: The triage category of emergency and urgent answers: which red flag fired, or
-#: ``possible_emergency`` when only the emergency-wording model did (general guidance). A
-#: bounded set of about twenty names, from ``bondmcp.engine.triage``.
+#: The triage category of emergency and urgent answers: which red flag fired, the category
+#: the wording model's category model named, or ``possible_emergency`` when the wording model
+#: flagged and named none (general guidance). A bounded set of about twenty names, from
+#: ``bondmcp.engine.triage``.
 TRIAGE_FLAGS = Counter(
     "bondmcp_triage_flags_total",
     "Emergency and urgent answers by triage category (possible_emergency: the wording model's "
