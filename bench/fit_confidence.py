@@ -77,6 +77,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     12: {"a": (1180, 1243), "e": (380, 410), "o": (306, 325), "u": (252, 267)},
     13: {"a": (1244, 1304), "e": (411, 443), "o": (326, 345), "u": (268, 283)},
     14: {"a": (1305, 1365), "e": (444, 476), "o": (346, 365), "u": (284, 299)},
+    15: {"a": (1366, 1426), "e": (477, 509), "o": (366, 385), "u": (300, 315)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -93,6 +94,7 @@ BLIND_ENGINES = {
     12: "19c0ec2",
     13: "3547627",
     14: "14850d3",
+    15: "c36f7e0",
 }
 
 
