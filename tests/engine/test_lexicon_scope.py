@@ -1041,3 +1041,56 @@ def test_one_ball_taken_out_is_a_testicle(engine: HealthEngine, question: str) -
 )
 def test_other_balls_are_not_testicles(engine: HealthEngine, question: str) -> None:
     assert "testicle" not in engine.index.analyse_query(question).words
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i cut down cold starts on my aws lambda functions",
+        "my golf drives keep bleeding off to the right, how do i fix a slice",
+        "in the long dark how do you get rid of the hypothermia risk before it kills your survivor",
+        "dpf light is on, the particulate filter on my diesel is clogged, will a motorway run clear it",
+        "what's the meat withdrawal period after i've injected my pigs with penicillin",
+        "our hens have stopped laying, could they be ill",
+        "why do people say bite the bullet, did soldiers chew on bullets during surgery",
+        "what year did bon jovi release bad medicine",
+    ],
+)
+def test_servers_golf_a_game_cars_livestock_a_saying_and_a_band_are_out_of_scope(
+    engine: HealthEngine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert (answer.in_scope, answer.triage) == (False, "routine"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is diesel exhaust bad for asthma", "asthma"),
+        ("can i play golf after a hip replacement", None),
+        ("i ate undercooked pork from my pigs and now i have diarrhea", None),
+    ],
+)
+def test_the_same_words_in_a_health_question_keep_it_in_scope(
+    engine: HealthEngine, question: str, topic: str | None
+) -> None:
+    answer = engine.ask(question)
+    assert answer.in_scope, question
+    if topic is not None:
+        assert answer.topic_id == topic
+
+
+def test_a_specialist_is_not_a_condition_the_answer_must_address(engine: HealthEngine) -> None:
+    """ "The cardiologist said": who treats it, not something the topic lacks."""
+    answer = engine.ask("stable vs unstable angina, whats the difference, the cardiologist said")
+    assert (answer.topic_id, answer.abstained) == ("angina", False)
+    assert "unstable angina" in answer.text.lower()
+
+
+def test_is_it_true_frames_a_question_rather_than_asking_about_truth(
+    engine: HealthEngine,
+) -> None:
+    query = engine.index.analyse_query("is it true most people who catch hpv clear it")
+    assert "true" not in {term.word for term in query.terms}
+    answer = engine.ask("is it true most people who catch hpv just get rid of it on their own")
+    assert (answer.topic_id, answer.abstained) == ("hpv", False)

@@ -1673,6 +1673,49 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
             "emergency",
             "bites",
         ),
+        # Batch 15.
+        ("a horse kicked him in the head and now he's confused", "emergency", "head_injury"),
+        (
+            "working outside all day in 31 degrees, now he's keeled over and is talking absolute "
+            "rubbish",
+            "emergency",
+            "heatstroke",
+        ),
+        (
+            "mum keeps saying she's ready to go and asked me where her late husband's rifle went",
+            "emergency",
+            "suicide",
+        ),
+        (
+            "dad was looking for his old shotgun in the loft and says it's all pointless",
+            "emergency",
+            "suicide",
+        ),
+        (
+            "he hasn't had a poo for days and now he's vomiting green bile",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        (
+            "she can't pass wind, her tummy is bloated and she's been sick, the pain is unbearable",
+            "emergency",
+            "urgent_symptoms",
+        ),
+        (
+            "the cat bit my finger two days ago and now it's hot and there's pus coming out",
+            "urgent",
+            "bites",
+        ),
+        (
+            "it burns when i pee, i've got pain in my side and a temperature of 38.6",
+            "urgent",
+            "urgent_symptoms",
+        ),
+        (
+            "my arm is swollen and purple and the veins across my chest are bulging",
+            "urgent",
+            "blood_clot",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1734,6 +1777,22 @@ def test_red_flags_in_the_words_of_later_questions(
         "my sunburn is sore and peeling",
         "got bitten by something in the grass, it's an itchy red bump",
         "i was shivering with a fever last night",
+        # Batch 15's red flags without the flag.
+        "the horse kicked the stable door and now his hoof is sore",
+        "we were out all day in 30 degrees and my sunburn is stinging",
+        "we're ready to go to the range, where is my gun",
+        "dad keeps looking for his rifle, we're going shooting tonight",
+        "my toddler hasn't had a poo for 3 days, is that normal",
+        "my son can't poo, his tummy is swollen and he's been sick once",
+        "a midge bit me on the ankle and it's red and swollen",
+        "our dog was bitten by a fox and the wound is hot",
+        "the dog bit me yesterday, a small graze, it's fine today",
+        "i think i have a uti, it burns when i pee, no temperature",
+        "whenever i get a uti i get back pain and a temperature",
+        "banged my arm on the door, it's swollen and going blue",
+        "my hands go blue and swollen in the cold",
+        "my golf drives keep bleeding off to the right",
+        "went to a&e with chest pains last week, they sent me home, what were they checking for",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:
@@ -1798,3 +1857,11 @@ def test_a_saying_about_what_to_do_if_anyone_swallows_poison_is_not_a_poisoning(
 )
 def test_a_saying_asked_about_a_real_poisoning_is_still_an_emergency(question: str) -> None:
     assert triage(question, wording=False).category == "overdose", question
+
+
+def test_a_sign_that_sent_someone_to_hospital_before_is_not_new_but_one_now_is() -> None:
+    """The reason for a visit already made is history; the same sign now is not."""
+    before = "went to a&e with chest pains last week, they did a tracing and sent me home"
+    assert triage(before, wording=False).level == "routine"
+    again = "went to a&e with chest pain, they sent me home but now i have crushing chest pain"
+    assert triage(again).level == "emergency"

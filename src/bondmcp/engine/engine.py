@@ -415,9 +415,11 @@ class HealthEngine:
             evidence = replace(evidence, off_domain=(*evidence.off_domain, *elsewhere))
         unknown_medicines = self._unknown_medicines(query)
         names_medicine = bool(unknown_medicines) or any(w in DRUG_NAMES for w in query.words)
-        if evidence.elsewhere and not (urgent or unknown_medicines):
+        if evidence.elsewhere and not urgent and (evidence.decisive or not unknown_medicines):
             # About a pet or a thing ("my cat is diabetic, how many units of insulin"): a
-            # redirect, before a dose or a result is declined as if it were the person's.
+            # redirect, before a dose or a result is declined as if it were the person's. A
+            # word read as an unknown medicine keeps the question, unless something settles
+            # the subject ("bad medicine" by Bon Jovi).
             return self._no_answer(OUT_OF_SCOPE_ANSWER, urgency.level, in_scope=False)
         if asks_for_dose(question, names_medicine=names_medicine):
             return self._declined(draft, urgency, DOSE_ANSWER)

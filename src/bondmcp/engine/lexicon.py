@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
     friend grandma grandpa grandmother grandfather brother sister partner boyfriend girlfriend
     guy man woman vs versus stuff nothing anything something everything anymore
     grandad granddad gran granny nan nana nanna grandson granddaughter grandkid grandkids
-    stepdad stepmom stepmum stepson stepdaughter hubby aunt uncle niece nephew cousin""".split()
+    stepdad stepmom stepmum stepson stepdaughter hubby aunt uncle niece nephew cousin
+    true""".split()
 )
 
 #: Everyday words mapped to the words our sources use. Queries are expanded with the
@@ -828,7 +829,7 @@ OFF_DOMAIN_WORDS = (
     sump gasket chords
     hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier script
     scripts csv teat teats farm farms farmer farmers economist economists economics financial
-    revs rev roses""".split()
+    revs rev roses aws lambda serverless diesel dpf motorway""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
@@ -988,8 +989,16 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
     "what season",
     # A maker of shampoos and soaps.
     "procter and gamble",
-    # A band ("the drugs don't work by the verve").
+    # Bands ("the drugs don't work by the verve", "bad medicine" by Bon Jovi).
     "the verve",
+    "bon jovi",
+    # Golf: a shot that "bleeds" off to one side, a slice to fix.
+    "bleeding off to the",
+    "fix a slice",
+    "fix my slice",
+    # A saying about enduring something, and a survival game.
+    "bite the bullet",
+    "the long dark",
 )
 
 #: Names of a health problem made only of everyday words ("hearing" and "loss" are each

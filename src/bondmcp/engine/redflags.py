@@ -987,6 +987,9 @@ BLEEDING_EVERYDAY = _words(
     r"tannins?",
     r"dyes?\b",
     r"ink\b",
+    # A golf ball or a shot "bleeds" off to one side.
+    r"golf\w*",
+    r"(?:drives?|shots?|ball) (?:keep |keeps )?bleed\w* (?:off|out|away|left|right)",
 )
 #: "I've been pressing on it for 20 minutes": first aid for bleeding that has not worked.
 PRESSURE_ON_WOUND = _concept(
@@ -1286,7 +1289,7 @@ HEAD_BLOW = _concept(
     "blow to the head",
     r"(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|whack\w*|cracked|(?:a|the) blow|fell(?! (?:asleep|ill|pregnant|"
     r"behind|apart|in love))|fall\w*(?! (?:asleep|ill|pregnant|behind|apart|in love))|landed|dropped|struck|"
-    r"thump\w*|clonk\w*|injur\w*|head ?butt\w*) "
+    r"thump\w*|clonk\w*|injur\w*|head ?butt\w*|kick(?:ed|s)?) "
     + _gap(6)
     + r"(?:(?:fore)?head\b(?! (?:cold|lice|louse|teacher|office|start|of (?:the|department|school)))|skull\b)",
     r"(?:hit|hits|struck|whack\w*|smack\w*|knock\w*|bang\w*|bump\w*|clonk\w*|thump\w*) (?:[\w']+ ){0,3}(?:on|in|to) "
@@ -1347,7 +1350,7 @@ HEAD_INJURY_FLAG = _concept(
     r"(?:skull|head) (?:[\w']+ ){0,2}(?:caved|dented|pushed) in",
     r"(?:gone|went|is|was) (?:really |very |so |all )?quiet and (?:pale|floppy|drowsy|sleepy)",
     r"(?:not|isn'?t|doesn'?t|does not) mak(?:e|es|ing) (?:any )?sense",
-    r"talking (?:nonsense|gibberish|rubbish)",
+    r"talking (?:absolute |complete |total |utter )?(?:nonsense|gibberish|rubbish)",
     r"blood ?thinn\w*",
     r"anti-?coagula\w*",
     r"warfarin",
@@ -1820,6 +1823,24 @@ STOCKPILING = _concept(
     r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stor\w*|stash\w*|squirrel\w*)(?: up| away)? "
     r"(?:all )?(?:my|his|her|their|the) (?:[\w']+ )?(?:pills|tablets|meds|medication|medicines|painkillers)",
 )
+#: NIMH warning signs: looking for a way to kill oneself, such as obtaining a gun.
+SEEKING_WEAPON = _concept(
+    "looking for a weapon",
+    r"(?:ask\w*|wonder\w*|want\w* to know) (?:me |us |them )?where (?:his|her|their|my|the) (?:[\w']+ ){0,2}"
+    r"(?:pistol|gun|revolver|rifle|shotgun|firearm)s? (?:is|are|was|were|went|ended up|had gone|has gone|got to)",
+    r"(?:looking|searching|hunting) (?:everywhere |all over )?for (?:his|her|their|my|the|a) (?:[\w']+ ){0,2}"
+    r"(?:pistol|gun|revolver|rifle|shotgun|firearm)s?\b",
+    r"(?:trying|tried|wants?|wanted|asking|asked) to (?:get|buy|borrow) (?:a|his|her|their) (?:[\w']+ )?"
+    r"(?:pistol|gun|revolver|rifle|shotgun|firearm)\b",
+)
+#: Saying they are done with living, in the words of someone old or ill ("ready to go").
+DONE_WITH_LIVING = _concept(
+    "done with living",
+    r"ready to go\b(?! (?:out|home|back|to|for|in|on|now|again|shopping|swimming))",
+    r"(?:had|has|had had) enough of (?:life|living|it all|every ?thing)",
+    r"(?:can'?t|cannot|couldn'?t) (?:go on|carry on)",
+    r"(?:wants?|wanted|wanting) (?:it )?(?:all )?to be over",
+)
 SUICIDE_PLAN = _concept(
     "plan",
     r"(?:worked out|planned|planning|figured out|decided|researching|research\w*|googl\w*|search\w*|looked up|"
@@ -2083,6 +2104,26 @@ OD = _concept(
     r"overdos\w*",
 )
 
+# --- Kidney infection (NHS) -------------------------------------------------------------
+
+#: A urine infection's signs.
+PEEING_HURTS = _concept(
+    "painful peeing",
+    r"(?:sting\w*|burn\w*|hurt\w*|pain\w*|sore) (?:[\w']+ ){0,3}(?:when|after) (?:i |she |he |they |you )?"
+    r"(?:wee|pee|urinat|piss)\w*",
+    r"(?:wee\w*|pee\w*|urinat\w*) (?:[\w']+ ){0,2}(?:sting\w*|burn\w*|hurt\w*|pain\w*)",
+    r"(?:uti|water infection|urine infection|bladder infection|cystitis)\b",
+)
+#: Pain in the side or the back under the ribs, on one side: the kidney.
+FLANK_PAIN = _concept(
+    "pain in the side",
+    r"(?:ache|pain|hurts?|hurting|sore\w*) (?:[\w']+ ){0,3}(?:in|down|on) (?:my|his|her|their|the) "
+    r"(?:side|back|lower back|loin|flank)",
+    r"(?:side|back|loin|flank) (?:[\w']+ ){0,3}(?:on|at) (?:one|the (?:left|right)) side",
+    r"(?:one|left|right)[- ]sided? (?:back |side )?(?:ache|pain)",
+    r"(?:back|side|loin|flank) (?:pain|ache)",
+)
+
 # --- Sepsis (NHS) ------------------------------------------------------------------------
 
 INFECTION = _concept(
@@ -2118,7 +2159,7 @@ SEPSIS_SIGN = _concept(
     r"disorient\w*",
     r"delirious",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
-    r"talking (?:nonsense|gibberish|rubbish)",
+    r"talking (?:absolute |complete |total |utter )?(?:nonsense|gibberish|rubbish)",
     r"(?:can'?t|cannot|couldn'?t) think (?:straight|clearly|properly)",
     # someone else seen to be confused or drowsy
     r"(?:he|she|they|he'?s|she'?s|they'?re|seems?|looks?|is|are) (?:[\w']+ ){0,2}out of it",
@@ -2198,6 +2239,9 @@ HEAT_EXPOSURE = _concept(
     r"heat exhaustion",
     # an air temperature no body reaches ("45 degrees in the kitchen")
     r"(?:4[2-9]|5\d) ?(?:degrees|°)",
+    # the air someone is out in ("baling hay all afternoon in 32 degrees")
+    r"(?:all (?:day|afternoon|morning)|for hours|working|outside|out) (?:[\w']+ ){0,3}in (?:the )?(?:high )?"
+    r"(?:2[89]|3\d) ?(?:degrees|°)",
     r"(?:hot|boiling|sweltering|roasting) (?:kitchen|factory|warehouse|greenhouse|attic|loft|tent|van)",
 )
 #: Heat made by the body: a long race (NHS heatstroke follows exercise as well as weather).
@@ -2227,10 +2271,11 @@ HEAT_SIGN = _concept(
     r"delirious",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) (?:really )?mak(?:e|es|ing) (?:any )?sense",
     r"muddled",
-    r"talking (?:nonsense|gibberish|rubbish)",
+    r"talking (?:absolute |complete |total |utter )?(?:nonsense|gibberish|rubbish)",
     r"(?:stopped|has stopped|isn'?t|is not|not) sweating(?! (?:much|as much|a lot))",
     r"(?:skin|he|she|they) (?:is |are |feels |'?s )?(?:[\w']+ ){0,2}hot and dry",
     r"collaps\w*",
+    r"keel\w* over",
     r"passed out",
     r"fainted",
     r"fitting",
@@ -2398,6 +2443,34 @@ RABIES_ANIMAL = _concept(
     r"wild (?:animal|dog|cat)s?",
 )
 #: The bitten one is a pet or farm animal, or a toy, or a cricket or baseball bat.
+_BITING_ANIMAL = (
+    r"(?:dog|cat|pupp(?:y|ies)|kitten|hamster|gerbil|rat|ferret|rabbit|horse|pony|monkey|fox|"
+    r"(?:a|another|the other) (?:child|kid|boy|girl|toddler))"
+)
+#: A mammal's or a person's bite (not an insect's: a red, swollen midge bite is routine).
+BITTEN_BY_ANIMAL = _concept(
+    "bitten by an animal",
+    _BITING_ANIMAL + r"s?(?:'s)? (?:[\w']+ ){0,2}(?:bit|bitten|nipped|sank (?:its|his|her) teeth)",
+    r"(?:bitten|nipped) by (?:[\w']+ ){1,3}" + _BITING_ANIMAL,
+    _BITING_ANIMAL + r" bites?\b",
+)
+#: NHS animal and human bites: signs that a bite is infected need care the same day.
+INFECTED_BITE_SIGN = _concept(
+    "an infected bite",
+    r"(?:it'?s|is|gone|going|feels?|looks?) (?:[\w']+ ){0,3}hot\b",
+    r"hot,? (?:and )?(?:swollen|red|puffy|throbbing)",
+    r"warm to (?:the )?touch",
+    r"\bpus\b",
+    r"oozing",
+    r"weeping",
+    r"(?:can'?t|cannot|won'?t) (?:bend|move|straighten) (?:that|the|his|her|my|their|one) (?:finger|thumb|hand|wrist)",
+)
+#: An animal that was bitten, not a person; a bite that did not happen.
+BITE_ON_AN_ANIMAL = _words(
+    r"(?:my|our|the|his|her|their) (?:dog|cat|horse|pony|puppy|kitten|pet|cow|sheep|goat|ferret|rabbit)'?s?\b "
+    r"(?:[\w']+ ){0,2}(?:was|got|has been|been|is) bit",
+    r"(?:didn'?t|did not|never|doesn'?t|does not|hasn'?t|has not|wasn'?t|was not|not) (?:\w+ )?(?:bite|bit|bitten)",
+)
 BITE_NOT_A_PERSON = _words(
     r"(?:my|our|the|his|her|their) (?:dog|cat|horse|pony|puppy|kitten|pet|cow|sheep|goat|ferret|rabbit)'?s?\b "
     r"(?:[\w']+ ){0,2}(?:was|got|has been|been|is) bit",
@@ -2488,6 +2561,27 @@ RIGID_BELLY = _concept(
     r"hard and (?:swollen|tender|distended|bloated)",
     r"(?:swollen|distended|bloated|tender) and (?:hard|rigid)",
     r"hard (?:to the touch|to touch|when (?:i|you) (?:touch|press))",
+)
+#: NHS bowel obstruction: cannot poo or pass wind, a swollen tummy, being sick (often green).
+NO_BOWEL_MOVEMENT = _concept(
+    "no bowel movement",
+    r"(?:hasn'?t|haven'?t|has not|have not|had not|hadn'?t|not) (?:had|been for|done|passed|managed) (?:a |any )?"
+    r"(?:poo|poop|number two|bowel movement|stool|motion)s?\b",
+    r"(?:can'?t|cannot|couldn'?t|unable to|not able to) (?:poo|poop|pass (?:wind|gas|a stool|stools)|fart)\b",
+    r"no (?:poo|poop|bowel movements?|stools?) (?:for|in|since)",
+    r"(?:not|hasn'?t|haven'?t) (?:pooed|pooped|opened (?:his|her|their|my) bowels)",
+)
+GREEN_VOMIT = _concept(
+    "green vomit",
+    r"(?:vomit\w*|throw\w* up|threw up|(?:being|been) sick|bring\w* up|brought up|sick\w*) (?:[\w']+ ){0,2}"
+    r"(?:green|bile|dark green|bright green)\b",
+    r"green (?:vomit|sick|bile|stuff|liquid|fluid)",
+)
+SWOLLEN_BELLY = _concept(
+    "swollen belly",
+    r"(?:belly|tummy|stomach|abdomen)(?:'s| is| has)? (?:[\w']+ ){0,2}"
+    r"(?:swollen|swelled|bloated|distended|like a drum)",
+    r"(?:swollen|bloated|distended) (?:belly|tummy|stomach|abdomen)",
 )
 SEVERE_PAIN = _concept(
     "severe pain",
@@ -2946,6 +3040,30 @@ ARM_SWOLLEN = _concept(
     r"(?:arms?|hands?) (?:[\w']+ ){0,4}(?:swollen|swelling|swell\w*|puffy)",
     r"(?:swollen|puffy) (?:[\w']+ ){0,2}(?:arms?|hands?)",
 )
+#: NHS DVT, in an arm (after strenuous arm exercise too): the skin darker or bluish, the
+#: veins swollen.
+ARM_CLOT_SIGN = _concept(
+    "a clot's sign in an arm",
+    r"(?:blue|bluish|blueish|purple|purplish|dusky)\b",
+    r"veins? (?:[\w']+ ){0,4}(?:bigger|swollen|bulging|sticking out|standing out|more visible|prominent)",
+    r"(?:bigger|swollen|bulging|prominent) veins",
+)
+#: A knock, a fall or a sting: a swollen, blue arm is a bruise.
+ARM_INJURY = _words(
+    r"bruis\w*",
+    r"bang\w*",
+    r"\bhit\b",
+    r"fell\b",
+    r"fall\w*",
+    r"black and blue",
+    r"knock\w*",
+    r"trapped",
+    r"sprain\w*",
+    r"sting\w*",
+    r"bitten",
+    r"bites?\b",
+    r"cold",
+)
 #: NHS anaphylaxis: swelling of the face or throat after a trigger, with wheezing.
 FACE_SWELLING = _concept(
     "face or throat swelling",
@@ -2973,6 +3091,22 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (SUICIDE_MEANS, READY_NOW), span=80, everyday_guard=False),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (SEEKING_WEAPON, DONE_WITH_LIVING),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (SEEKING_WEAPON, HOPELESS),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     ConceptRule(
         "suicide",
         "emergency",
@@ -3389,6 +3523,21 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=100,
         unless=ABDOMINAL_EVERYDAY,
     ),
+    # NHS bowel obstruction: go to A&E.
+    ConceptRule(
+        "urgent_symptoms",
+        "emergency",
+        (NO_BOWEL_MOVEMENT, GREEN_VOMIT),
+        span=200,
+        across_sentences=True,
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "emergency",
+        (NO_BOWEL_MOVEMENT, SWOLLEN_BELLY, VOMITING, SEVERE_PAIN),
+        span=200,
+        across_sentences=True,
+    ),
     # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
     ConceptRule(
         "infant_fever",
@@ -3526,7 +3675,27 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         everyday_guard=False,
         unless=BITE_NOT_A_PERSON,
     ),
+    ConceptRule(
+        "bites",
+        "urgent",
+        (BITTEN_BY_ANIMAL, INFECTED_BITE_SIGN),
+        span=250,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=BITE_ON_AN_ANIMAL,
+    ),
     ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
+    # NHS kidney infection: a high temperature and pain in the side or back with a urine
+    # infection's signs needs a GP or 111 urgently.
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (PEEING_HURTS, FLANK_PAIN, FEVER),
+        span=250,
+        across_sentences=True,
+        everyday_guard=False,  # "stinging when i wee" is the sign itself
+        unless=NOT_A_FEVER,
+    ),
     ConceptRule(
         "urgent_symptoms", "urgent", (SORE_THROAT, QUINSY_SIGN), span=150, across_sentences=True
     ),
@@ -3569,6 +3738,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=150,
         across_sentences=True,
         everyday_guard=False,
+    ),
+    ConceptRule(
+        "blood_clot",
+        "urgent",
+        (ARM_SWOLLEN, ARM_CLOT_SIGN),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
+        unless=ARM_INJURY,
     ),
 )
 

@@ -127,6 +127,13 @@ def _latin_qualifier(question_words: Sequence[str], i: int) -> tuple[str, ...]:
     return ()
 
 
+#: Who treats, not what is treated: "the cardiologist said mine is stable" names no
+#: condition the answer must address.
+_SPECIALIST = re.compile(
+    r"[a-z]{3,}(?:ologists?|iatrists?|iatricians?|opaths?|ographers?|apists?)$"
+)
+
+
 def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
     """Names of specific medicines, tests, treatments or conditions in a question.
 
@@ -138,7 +145,7 @@ def named_entities(question_words: Sequence[str]) -> list[tuple[str, ...]]:
     """
     entities: list[tuple[str, ...]] = []
     for i, word in enumerate(question_words):
-        if word in STOPWORDS or len(word) < 3:
+        if word in STOPWORDS or len(word) < 3 or _SPECIALIST.match(word) is not None:
             continue
         if word in CONDITION_HEADS or _MEDICAL_SUFFIX.match(word) is not None:
             before: list[str] = []
@@ -243,6 +250,10 @@ class ScopeEvidence:
     def plausible(self) -> bool:
         """Only everyday-meaning health words, and nothing pointing elsewhere."""
         return bool(self.ambiguous) and not self.off_domain
+
+
+#: Animals kept in numbers that are also food: "my pigs", "our hens" are livestock.
+_OWNED_HERD_WORDS = frozenset(w for w in OWNED_ANIMAL_WORDS if w.endswith("s"))
 
 
 class ScopeDetector:
@@ -420,6 +431,18 @@ class ScopeDetector:
                 else:
                     off_domain.append(word)
                     pet = True
+                continue
+            if (
+                word in _OWNED_HERD_WORDS
+                and i > 0
+                and question_words[i - 1] in ("my", "our")
+                and not bitten
+                and "from" not in question_words[max(0, i - 3) : i]
+            ):
+                # "injected my pigs with penicillin": someone's livestock, a vet's question
+                # ("eggs from our hens" is about the eggs).
+                off_domain.append(word)
+                pet = True
                 continue
             if word in STOPWORDS or word in skipped:
                 continue

@@ -992,7 +992,10 @@ def _is_situation(text: str, informational: bool) -> bool:
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:risks?|chances?|odds|likelihood|likely|prevent\w*|avoid\w*|lower\w*|reduc\w*|"
     r"history of|in case|when someone|if someone|whenever|after (?:a|an|his|her|my|their)|"
-    r"since (?:a|an|his|her|my|their)|recover\w* from|survived|previous|(?<!just )had (?:a|an))"
+    r"since (?:a|an|his|her|my|their)|recover\w* from|survived|previous|(?<!just )had (?:a|an)"
+    # The reason for a visit already made: "went to a&e with chest pains last week".
+    r"|(?:went|been|was|were|got (?:taken|sent)) (?:to|into|in) (?:a ?& ?e|a and e|the er|er|(?:the )?hospital|"
+    r"urgent care|the emergency (?:room|department)|casualty) with)"
     r"\b[^.?!]{0,30}$",
     re.IGNORECASE,
 )
@@ -1003,7 +1006,9 @@ _HYPOTHETICAL_RE = re.compile(
 #: puffy"), and the concept layer leaves out past events itself.
 _CONCEPT_HYPOTHETICAL_RE = re.compile(
     r"\b(?:risks?|chances?|odds|likelihood|likely|prevent\w*|avoid\w*|lower\w*|reduc\w*|"
-    r"history of|in case|when someone|if someone|whenever|recover\w* from|survived|previous)"
+    r"history of|in case|when someone|if someone|whenever|recover\w* from|survived|previous"
+    r"|(?:went|been|was|were|got (?:taken|sent)) (?:to|into|in) (?:a ?& ?e|a and e|the er|er|(?:the )?hospital|"
+    r"urgent care|the emergency (?:room|department)|casualty) with)"
     r"\b[^.?!]{0,30}$",
 )
 
