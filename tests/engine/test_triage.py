@@ -1716,6 +1716,22 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
             "urgent",
             "blood_clot",
         ),
+        # Someone else's words about being a burden, reported.
+        (
+            "my sister keeps saying everyone would be better off without her",
+            "emergency",
+            "suicide",
+        ),
+        (
+            "since his diagnosis dad keeps telling us he's a burden and wants it all to be over",
+            "emergency",
+            "suicide",
+        ),
+        (
+            "mum says she's sick of being a burden and has sorted out her will",
+            "emergency",
+            "suicide",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1793,6 +1809,8 @@ def test_red_flags_in_the_words_of_later_questions(
         "my hands go blue and swollen in the cold",
         "my golf drives keep bleeding off to the right",
         "went to a&e with chest pains last week, they sent me home, what were they checking for",
+        "honestly the whole team would be better off without him, he's a nightmare",
+        "my nan worries she'll be a burden when she's older, how do we reassure her",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

@@ -1765,6 +1765,15 @@ BURDEN = _concept(
     r"(?:better|happier|easier) (?:off )?(?:without me|if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around))",
     r"(?:such|just) a burden",
     r"burden (?:to|on) (?:everyone|my family|them|you all)",
+    # Said by someone else and reported: "she keeps saying everyone would be better off
+    # without her", "he keeps saying he's a burden".
+    r"(?:keeps?|kept|keeping|always|been) (?:saying|telling (?:me|us|everyone|people)) (?:that )?"
+    r"(?:everyone|everybody|we|the family|the kids|you all|they|people)(?:'d| would| will)(?: all)? be "
+    r"(?:better|happier) off without "
+    r"(?:her|him|them)\b",
+    r"(?:keeps?|kept|keeping|always|been) (?:saying|telling (?:me|us|everyone|people)) (?:that )?(?:she'?s|he'?s|"
+    r"they'?re|she is|he is|they are) (?:such |just |only |nothing but )?a burden",
+    r"(?:enough of|tired of|sick of|fed up (?:of|with)) being a burden",
     r"(?:no ?one|nobody) (?:would|will|'?d|is going to|even) (?:even |really )?(?:miss|notice|care)\b(?: me)? if i "
     r"(?:(?:was|were) (?:gone|dead|not here|not around)|wasn'?t (?:here|around|alive)|weren'?t (?:here|around|alive)|"
     r"died|disappeared|was gone|am gone|'?m gone|killed myself|ended it)",
