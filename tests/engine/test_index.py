@@ -78,3 +78,27 @@ def test_a_name_read_into_a_lay_word_inside_a_typed_name_is_not_a_name(index: Pa
     named = index.analyse_query("how long does the stomach flu last").named_topics
     assert "gastroenteritis" in named
     assert "influenza" not in named
+
+
+@pytest.mark.parametrize(
+    ("question", "not_named"),
+    [
+        # The aliases "blood that does not clot", "period that won't stop" and "not enough
+        # vitamin D" would say the opposite without their negation.
+        ("what is a blood clot", "hemophilia"),
+        ("i'm 49 with fibroids, will they shrink once my periods stop", "heavy-menstrual-bleeding"),
+        ("do i get enough vitamins from food", "vitamin-d-deficiency"),
+    ],
+)
+def test_a_name_that_says_not_is_not_read_without_its_not(
+    index: PassageIndex, question: str, not_named: str
+) -> None:
+    assert not_named not in index.analyse_query(question).named_topics
+
+
+def test_growths_that_shrivel_up_shrink() -> None:
+    answer = HealthEngine.builtin().ask(
+        "i'm 49 with fibriods, will they shrivel up once my periods stop"
+    )
+    assert answer.topic_id == "uterine-fibroids"
+    assert "shrink" in answer.text

@@ -436,6 +436,11 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
 #: but they are no evidence that a question is about health.
 EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "fridge": ("refrigerator",),
+    # Growths that "shrivel up" shrink.
+    "shrivel": ("shrink",),
+    "shrivels": ("shrink",),
+    "shrivelled": ("shrink",),
+    "shriveled": ("shrink",),
     "metal": ("nickel", "metals"),
     "metals": ("nickel",),
     "cleaning": ("cleaning", "household", "products"),

@@ -259,6 +259,18 @@ def _collapses(name: str, key: str) -> bool:
     )
 
 
+#: Words that turn a name around; stop words, so a name's key would drop them.
+_NEGATIONS = frozenset(
+    "not no never nor won wont don dont doesn doesnt didn didnt can cant cannot isn isnt".split()
+)
+
+
+def _inverted(name: str) -> bool:
+    """A name whose key would lose a negation and say the opposite: "blood that does not
+    clot" would name every "blood clot", "period that won't stop" every "periods stop"."""
+    return any(w in _NEGATIONS for w in words(name))
+
+
 #: Stems of the words that stand for each kind of head noun.
 _KIND_STEMS = frozenset(stem(kind) for kind in HEAD_NOUNS.values())
 
@@ -423,7 +435,7 @@ class PassageIndex:
             self._name_stems[p.topic_id] = frozenset(s for n in names for s in analyse(n))
             for phrase in names:
                 key = phrase_key(phrase)
-                if key and not _collapses(phrase, key):
+                if key and not _collapses(phrase, key) and not _inverted(phrase):
                     self._phrases.setdefault(key, set()).add(p.topic_id)
                     if " " in key:
                         content = [w for w in words(phrase) if w not in STOPWORDS]
