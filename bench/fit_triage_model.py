@@ -25,9 +25,9 @@ every other batch's tune questions and scored on that batch's tune emergencies, 
 122 of 258 at probability 0.35 or more, 95.1% of them with a fitting category (0.3: 142, 93.0%;
 0.4: 103, 95.1%). Batch 15 was written afterwards and measured it blind.
 
-Writes ``src/bondmcp/engine/triage_model.json``: the n-grams with their idf and coefficient (and,
-for the n-grams of emergency questions, one coefficient per category), the intercepts and the
-thresholds. ``--check`` fits again and exits 1 if the result differs from the
+Writes ``src/bondmcp/engine/triage_model.json``: the n-grams with their idf and coefficient, the
+category model's coefficients for the n-grams of emergency questions (one float32 per category,
+base64), the intercepts and the thresholds. ``--check`` fits again and exits 1 if the result differs from the
 file by more than rounding. Needs scikit-learn (the ``dev`` extra); the engine itself only reads
 the file. The held-out split is never read.
 """
@@ -35,12 +35,15 @@ the file. The held-out split is never read.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np
 
 from evalset import Item, load
 
@@ -88,13 +91,17 @@ def fit(items: list[Item]) -> tuple[Any, Any, Any]:
 
 def export(vectorizer: Any, model: Any, categories: Any, count: int) -> dict[str, Any]:
     coefficients = model.coef_[0]
-    # An n-gram no emergency question has keeps a zero coefficient for every category.
-    by_category = categories.coef_.T
     features = {
         ngram: [round(float(vectorizer.idf_[i]), DIGITS), round(float(coefficients[i]), DIGITS)]
-        + ([[round(float(c), DIGITS) for c in by_category[i]]] if any(by_category[i]) else [])
         for ngram, i in sorted(vectorizer.vocabulary_.items())
     }
+    # An n-gram no emergency question has keeps a zero coefficient for every category; the
+    # others' rows go in one little-endian float32 matrix, which loads without a Python float
+    # for each of its 180,000 numbers.
+    by_category = categories.coef_.T
+    vocabulary = sorted(vectorizer.vocabulary_.items())
+    rows = [(ngram, i) for ngram, i in vocabulary if any(by_category[i])]
+    matrix = np.array([by_category[i] for _, i in rows], dtype="<f4")
     return {
         "about": "Emergency-wording model for bondmcp triage; written by bench/fit_triage_model.py.",
         "fitted_on": f"{count} tune questions of bench/eval/questions.yaml",
@@ -106,6 +113,8 @@ def export(vectorizer: Any, model: Any, categories: Any, count: int) -> dict[str
             "intercepts": [round(float(b), DIGITS) for b in categories.intercept_],
             "threshold": CATEGORY_THRESHOLD,
             "not_named": list(NOT_NAMED),
+            "ngrams": [ngram for ngram, _ in rows],
+            "coefficients": base64.b64encode(matrix.tobytes()).decode("ascii"),
         },
         "features": features,
     }
@@ -121,19 +130,18 @@ def main() -> int:
     if args.check:
         shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         same_vocabulary = shipped["features"].keys() == exported["features"].keys()
-        same_categories = (
-            shipped.get("categories", {}).get("names") == (exported["categories"]["names"])
-        )
+        ours, theirs = exported["categories"], shipped.get("categories", {})
+        same_categories = all(ours[k] == theirs.get(k) for k in ("names", "ngrams", "not_named"))
         worst = max(
             (
                 abs(a - b)
-                for ngram, row in exported["features"].items()
-                for a, b in zip(
-                    _numbers(row), _numbers(shipped["features"].get(ngram, [])), strict=False
-                )
+                for ngram, pair in exported["features"].items()
+                for a, b in zip(pair, shipped["features"].get(ngram, [0.0, 0.0]), strict=True)
             ),
             default=0.0,
         )
+        if same_categories:
+            worst = max(worst, float(np.abs(_matrix(ours) - _matrix(theirs)).max()))
         print(
             f"vocabulary {'same' if same_vocabulary else 'DIFFERENT'}; largest difference {worst:.2g}"
         )
@@ -151,9 +159,9 @@ def main() -> int:
     return 0
 
 
-def _numbers(row: list[Any]) -> list[float]:
-    """A feature's numbers, flattened: idf, coefficient, then any category coefficients."""
-    return [*row[:2], *(row[2] if len(row) > 2 else [])]
+def _matrix(categories: dict[str, Any]) -> Any:
+    raw = base64.b64decode(categories["coefficients"])
+    return np.frombuffer(raw, dtype="<f4").reshape(len(categories["ngrams"]), -1)
 
 
 if __name__ == "__main__":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bondmcp.engine.engine import ANSWER_WITHHELD_BELOW, HealthEngine
@@ -98,14 +100,16 @@ def test_a_model_without_features_in_common_scores_the_intercept(tmp_path: Path)
 
 def _categories(threshold: float, not_named: list[str]) -> CategoryModel:
     """Three categories; " ab" points to stroke, " cd" to infant_fever."""
-    features = {" ab": [1.0, 0.0, [0.0, 3.0, 0.0]], " cd": [1.0, 0.0, [3.0, 0.0, 0.0]]}
+    matrix = np.array([[0.0, 3.0, 0.0], [3.0, 0.0, 0.0]], dtype="<f4")
     data = {
         "names": ["infant_fever", "stroke", "urgent_symptoms"],
         "intercepts": [0.0, 0.0, 0.0],
         "threshold": threshold,
         "not_named": not_named,
+        "ngrams": [" ab", " cd"],
+        "coefficients": base64.b64encode(matrix.tobytes()).decode("ascii"),
     }
-    return CategoryModel.from_dict(data, features)
+    return CategoryModel.from_dict(data)
 
 
 def test_the_category_model_names_a_likely_category_only() -> None:

@@ -21,6 +21,7 @@ category's probability reaches its own threshold, so the guidance gives that sit
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from dataclasses import dataclass, field
@@ -50,20 +51,18 @@ class CategoryModel:
     not_named: frozenset[str]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], features: dict[str, Any]) -> CategoryModel:
+    def from_dict(cls, data: dict[str, Any]) -> CategoryModel:
+        """The model from the file's form: n-grams, and their coefficients as one base64
+        little-endian float32 matrix, a row per n-gram and a column per category."""
         names = tuple(data["names"])
-        rows: dict[str, int] = {}
-        table: list[list[float]] = []
-        for ngram, numbers in features.items():
-            if len(numbers) > 2:
-                rows[ngram] = len(table)
-                table.append(numbers[2])
-        coefficients = np.array(table, dtype=float).reshape(len(table), len(names))
+        ngrams = data["ngrams"]
+        raw = base64.b64decode(data["coefficients"])
+        coefficients = np.frombuffer(raw, dtype="<f4").reshape(len(ngrams), len(names))
         return cls(
             names,
             np.array(data["intercepts"], dtype=float),
-            coefficients,
-            rows,
+            coefficients.astype(float),
+            {ngram: row for row, ngram in enumerate(ngrams)},
             float(data["threshold"]),
             frozenset(data.get("not_named", ())),
         )
@@ -108,11 +107,8 @@ class WordingModel:
     def from_dict(cls, data: dict[str, Any]) -> WordingModel:
         """The model from the file's form (what ``bench/fit_triage_model.py`` writes)."""
         low, high = data["ngram_range"]
-        raw = data["features"]
-        features = {ngram: (row[0], row[1], ngram) for ngram, row in raw.items()}
-        categories = (
-            CategoryModel.from_dict(data["categories"], raw) if "categories" in data else None
-        )
+        features = {ngram: (row[0], row[1], ngram) for ngram, row in data["features"].items()}
+        categories = CategoryModel.from_dict(data["categories"]) if "categories" in data else None
         return cls(
             features, float(data["intercept"]), float(data["threshold"]), low, high, categories
         )
