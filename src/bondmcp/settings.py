@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     redis_namespace: str = Field(default="bondmcp", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     cache_ttl_seconds: int = Field(default=3600, ge=0)
     cache_max_entries: int = Field(default=10_000, ge=0)
+    #: The in-process answer cache's budget in bytes of answers (16 MiB, about 6,000 typical
+    #: answers): the embedded default's, and Redis's stand-in while Redis is down.
+    cache_max_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
     key_max_age_days: int = Field(default=90, ge=1)
     key_cache_seconds: float = Field(default=0.0, ge=0, le=60)
     key_listener: bool = True

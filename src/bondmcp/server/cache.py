@@ -31,6 +31,9 @@ _LOCK_TTL_MS = 10_000
 _WAIT_FOR_PEER_SECONDS = 5.0
 _POLL_SECONDS = 0.01
 _TRAILING = re.compile(r"[\s?.!]+$")
+#: Cache hits whose parsed answer is kept (about 10 kB each), so a popular answer is parsed
+#: once per process rather than on every hit.
+_DECODED_MAX = 512
 
 
 def normalise_question(text: str) -> str:
@@ -38,12 +41,26 @@ def normalise_question(text: str) -> str:
 
 
 class MemoryCache:
-    """A bounded in-process LRU with per-entry expiry."""
+    """A bounded in-process LRU with per-entry expiry.
 
-    def __init__(self, max_entries: int = 10_000) -> None:
+    Bounded by entries and by the bytes of the values it holds: an answer's size varies
+    (a long imported passage quoted, many citations), and what an operator budgets is the
+    server's memory, not a count."""
+
+    def __init__(self, max_entries: int = 10_000, max_bytes: int | None = None) -> None:
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
         self._lock = threading.Lock()
         self._max = max_entries
+        self._max_bytes = max_bytes
+        self._bytes = 0
+
+    @property
+    def size_bytes(self) -> int:
+        """The bytes of the values held now."""
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def get(self, key: str) -> bytes | None:
         with self._lock:
@@ -53,21 +70,30 @@ class MemoryCache:
             expires, value = item
             if expires < time.monotonic():
                 del self._entries[key]
+                self._bytes -= len(value)
                 return None
             self._entries.move_to_end(key)
             return value
 
     def set(self, key: str, value: bytes, ttl: int) -> None:
         with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._bytes -= len(previous[1])
             self._entries[key] = (time.monotonic() + ttl, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._max:
-                self._entries.popitem(last=False)
+            self._bytes += len(value)
+            while self._entries and (
+                len(self._entries) > self._max
+                or (self._max_bytes is not None and self._bytes > self._max_bytes)
+            ):
+                _key, (_expires, evicted) = self._entries.popitem(last=False)
+                self._bytes -= len(evicted)
 
     def purge(self) -> int:
         with self._lock:
             count = len(self._entries)
             self._entries.clear()
+            self._bytes = 0
             return count
 
 
@@ -133,10 +159,11 @@ class ResponseCache:
         redis_health: DependencyHealth | None = None,
         namespace: str = "bondmcp",
         max_entries: int = 10_000,
+        max_bytes: int | None = None,
     ) -> None:
         self._secret = secret
         self.ttl = ttl
-        self._local = MemoryCache(max_entries)
+        self._local = MemoryCache(max_entries, max_bytes)
         self._redis = redis_client
         self._pipeline = pipeline
         self._health = redis_health
@@ -145,7 +172,8 @@ class ResponseCache:
         self._flights: dict[str, threading.Lock] = {}
         self._decoded: OrderedDict[str, tuple[bytes, Any]] = OrderedDict()
         self._decoded_lock = threading.Lock()
-        self._decoded_max = max(1, min(max_entries, 2_000))
+        # Parsed answers take several times their bytes: only the most popular few hundred.
+        self._decoded_max = max(1, min(max_entries, _DECODED_MAX))
         self._flights_lock = threading.Lock()
 
     def key(self, deidentified_question: str, *options: str) -> str:

@@ -100,6 +100,7 @@ class Services:
                 redis_health=redis_health,
                 namespace=settings.redis_namespace,
                 max_entries=settings.cache_max_entries,
+                max_bytes=settings.cache_max_bytes,
             ),
             redis=redis_client,
             redis_pipeline=pipeline,
