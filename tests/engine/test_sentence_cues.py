@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bondmcp.engine.engine import HealthEngine
-from bondmcp.engine.intent import answer_cues, detect_intent
+from bondmcp.engine.intent import REPEAT_MARK, answer_cues, detect_intent
 from bondmcp.engine.text import stem
 
 EVAL_FILE = Path(__file__).resolve().parents[2] / "bench" / "eval" / "questions.yaml"
@@ -166,3 +166,30 @@ def test_screening_by_required_strings_changes_no_cue_and_no_intent() -> None:
             continue
         expected = first or ("overview" if intent._COMPARISON_RE.search(question) else None)
         assert detect_intent(question) == expected, question
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("can you catch whooping cough twice", "more than once"),
+        (
+            "had hepatitus c treated and cleared 3 years ago, can you catch it a second time",
+            "again",
+        ),
+    ],
+)
+def test_catching_it_again_is_answered_by_the_sentence_that_says_so(
+    engine: HealthEngine, question: str, fact: str
+) -> None:
+    """Every word of "more than once" and "again" is a stop word: the sentences that say
+    something happens again carry a mark the question's cue asks for."""
+    assert REPEAT_MARK in answer_cues(question)[0]
+    answer = engine.ask(question)
+    assert fact in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["can you catch flu from the flu jab", "is it safe to exercise again after covid"]
+)
+def test_other_questions_do_not_ask_for_it_again(question: str) -> None:
+    assert REPEAT_MARK not in answer_cues(question)[0]

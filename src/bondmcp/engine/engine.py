@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from bondmcp.engine.intent import (
+    REPEAT_MARK,
+    REPEAT_SENTENCE_RE,
     answer_cues,
     answers_recovery_time,
     answers_statistic,
@@ -853,6 +855,8 @@ class HealthEngine:
                 bit = 1 << len(rows)
                 for stem in stems:
                     masks[stem] = masks.get(stem, 0) | bit
+                if REPEAT_SENTENCE_RE.search(sentence):
+                    masks[REPEAT_MARK] = masks.get(REPEAT_MARK, 0) | bit
                 rows.append((p_rank, i, passage, sentence, _NUMBER_RE.search(sentence) is not None))
         return _TopicSentences(tuple(rows), masks)
 

@@ -82,6 +82,15 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: Question forms that predict what kind of sentence answers them: "how long" wants a
 #: duration, "what age" an age, "who should get" a recommendation. Each maps to stems a
 #: good answer sentence tends to use and whether a number is expected.
+#: A mark the engine puts on sentences that say something happens more than once ("people can
+#: catch whooping cough more than once", "can be infected again"), whose words are all stop
+#: words; the cue below asks for it.
+REPEAT_MARK = "~repeat"
+REPEAT_SENTENCE_RE = re.compile(
+    r"\b(?:more than once|again|twice|a second time|recur\w*|reinfect\w*|comes? back)\b",
+    re.IGNORECASE,
+)
+
 _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), frozenset(stem(w) for w in cue_words), wants_number)
     for pattern, cue_words, wants_number in (
@@ -121,6 +130,15 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             True,
         ),
         (r"\bmost common\b", ("common", "include"), False),
+        (
+            # Catching it again: "can you catch whooping cough twice", "a second time".
+            r"\b(?:catch|caught|get|got|getting|have|had|develop|contract)\w* (?:it |them |this |that |"
+            r"(?:the )?\w+ ){0,2}(?:twice|again|a second time|more than once)\b|"
+            r"\b(?:can|could|will|does|do|might) (?:it|they|this|that|\w+) (?:ever )?(?:come back|"
+            r"return|recur)\b",
+            (REPEAT_MARK, "recur", "reinfect", "immun"),
+            False,
+        ),
         (
             # What a condition can lead to: "what happens if gallstones are left untreated".
             r"\buntreated\b|\bnot treated\b|\bwhat happens if\b|\bcomplications?\b|\blead to\b|"
