@@ -96,6 +96,21 @@ def test_a_name_that_says_not_is_not_read_without_its_not(
     assert not_named not in index.analyse_query(question).named_topics
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("losing weight for no reason, should i worry", "weight-loss-unexplained"),
+        ("why can't i catch my breath after the stairs", "shortness-of-breath"),
+        ("my toddler makes no eye contact", "autism-spectrum-disorder"),
+    ],
+)
+def test_a_name_with_no_or_cant_still_names_its_topic(
+    index: PassageIndex, question: str, named: str
+) -> None:
+    """ "No" and "can't" in a name say the problem as a question puts it: no inversion."""
+    assert named in index.analyse_query(question).named_topics
+
+
 def test_growths_that_shrivel_up_shrink() -> None:
     answer = HealthEngine.builtin().ask(
         "i'm 49 with fibriods, will they shrivel up once my periods stop"

@@ -259,10 +259,10 @@ def _collapses(name: str, key: str) -> bool:
     )
 
 
-#: Words that turn a name around; stop words, so a name's key would drop them.
-_NEGATIONS = frozenset(
-    "not no never nor won wont don dont doesn doesnt didn didnt can cant cannot isn isnt".split()
-)
+#: Words that turn a name around; stop words, so a name's key would drop them. Not "no" or
+#: "can't": "no energy", "for no reason" and "can't catch my breath" name a problem the way a
+#: question puts it, and without the word they still point to it.
+_NEGATIONS = frozenset("not never nor won wont don dont doesn doesnt didn didnt isn isnt".split())
 
 
 def _inverted(name: str) -> bool:
