@@ -1025,22 +1025,19 @@ def test_getting_something_up_somewhere_is_not(engine: HealthEngine, question: s
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "testicle"),
     [
-        "if they take one ball out because of cancer can you still have kids",
-        "had a ball removed last year, will my sperm count be ok",
+        ("if they take one ball out because of cancer can you still have kids", True),
+        ("had a ball removed last year, will my sperm count be ok", True),
+        # Other balls are not testicles.
+        ("hit a ball out of the park and hurt my shoulder", False),
+        ("pain in the ball of my foot", False),
     ],
 )
-def test_one_ball_taken_out_is_a_testicle(engine: HealthEngine, question: str) -> None:
-    assert "testicle" in engine.index.analyse_query(question).words
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["hit a ball out of the park and hurt my shoulder", "pain in the ball of my foot"],
-)
-def test_other_balls_are_not_testicles(engine: HealthEngine, question: str) -> None:
-    assert "testicle" not in engine.index.analyse_query(question).words
+def test_one_ball_taken_out_is_a_testicle(
+    engine: HealthEngine, question: str, testicle: bool
+) -> None:
+    assert ("testicle" in engine.index.analyse_query(question).words) is testicle
 
 
 @pytest.mark.parametrize(
