@@ -986,6 +986,13 @@ def _is_situation(text: str, informational: bool) -> bool:
     return any(m.group().lower() not in _GENERIC_PEOPLE for m in _SITUATION_RE.finditer(text))
 
 
+#: The reason for a visit already made ("went to a&e with chest pains last week"): history.
+_VISIT_MADE = (
+    r"|(?:went|been|was|were|got (?:taken|sent)) (?:to|into|in) (?:a ?& ?e|a and e|the er|er|"
+    r"(?:the )?hospital|urgent care|the emergency (?:room|department)|casualty) with"
+)
+
+
 #: Words before a match that make it a question about risk, prevention, history or a
 #: hypothetical ("my chances of having a stroke", "what to do when someone is having a
 #: seizure", "my dad had a heart attack last year") rather than something happening now.
@@ -993,9 +1000,8 @@ _HYPOTHETICAL_RE = re.compile(
     r"\b(?:risks?|chances?|odds|likelihood|likely|prevent\w*|avoid\w*|lower\w*|reduc\w*|"
     r"history of|in case|when someone|if someone|whenever|after (?:a|an|his|her|my|their)|"
     r"since (?:a|an|his|her|my|their)|recover\w* from|survived|previous|(?<!just )had (?:a|an)"
-    # The reason for a visit already made: "went to a&e with chest pains last week".
-    r"|(?:went|been|was|were|got (?:taken|sent)) (?:to|into|in) (?:a ?& ?e|a and e|the er|er|(?:the )?hospital|"
-    r"urgent care|the emergency (?:room|department)|casualty) with)"
+    + _VISIT_MADE
+    + r")"
     r"\b[^.?!]{0,30}$",
     re.IGNORECASE,
 )
@@ -1007,8 +1013,8 @@ _HYPOTHETICAL_RE = re.compile(
 _CONCEPT_HYPOTHETICAL_RE = re.compile(
     r"\b(?:risks?|chances?|odds|likelihood|likely|prevent\w*|avoid\w*|lower\w*|reduc\w*|"
     r"history of|in case|when someone|if someone|whenever|recover\w* from|survived|previous"
-    r"|(?:went|been|was|were|got (?:taken|sent)) (?:to|into|in) (?:a ?& ?e|a and e|the er|er|(?:the )?hospital|"
-    r"urgent care|the emergency (?:room|department)|casualty) with)"
+    + _VISIT_MADE
+    + r")"
     r"\b[^.?!]{0,30}$",
 )
 

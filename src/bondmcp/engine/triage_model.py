@@ -15,8 +15,8 @@ It never clears a flag.
 
 The same features feed the category model (ADR 0017), a multinomial logistic regression fitted
 on the tune emergencies: for a flagged question it names the triage category when that
-category's probability reaches its own threshold, so the guidance gives that situation's steps
-(the crisis line first, "note the time" for a stroke). Otherwise the guidance is general.
+category's probability reaches its own threshold: the general guidance then cites that category
+and adds its one step that holds in any emergency ("note the time" for a stroke).
 """
 
 from __future__ import annotations
