@@ -2475,19 +2475,17 @@ INFECTED_BITE_SIGN = _concept(
     r"(?:can'?t|cannot|won'?t) (?:bend|move|straighten) (?:that|the|his|her|my|their|one) (?:finger|thumb|hand|wrist)",
 )
 #: An animal that was bitten, not a person; a bite that did not happen.
-BITE_ON_AN_ANIMAL = _words(
+_PET_WAS_BITTEN = (
     r"(?:my|our|the|his|her|their) (?:dog|cat|horse|pony|puppy|kitten|pet|cow|sheep|goat|ferret|rabbit)'?s?\b "
-    r"(?:[\w']+ ){0,2}(?:was|got|has been|been|is) bit",
-    r"(?:didn'?t|did not|never|doesn'?t|does not|hasn'?t|has not|wasn'?t|was not|not) (?:\w+ )?(?:bite|bit|bitten)",
+    r"(?:[\w']+ ){0,2}(?:was|got|has been|been|is) bit"
 )
-BITE_NOT_A_PERSON = _words(
-    r"(?:my|our|the|his|her|their) (?:dog|cat|horse|pony|puppy|kitten|pet|cow|sheep|goat|ferret|rabbit)'?s?\b "
-    r"(?:[\w']+ ){0,2}(?:was|got|has been|been|is) bit",
-    r"toy",
-    r"cricket",
-    r"baseball",
-    r"(?:didn'?t|did not|never|doesn'?t|does not|hasn'?t|has not|wasn'?t|was not|not) (?:\w+ )?(?:bite|bit|bitten)",
+_NO_BITE = (
+    r"(?:didn'?t|did not|never|doesn'?t|does not|hasn'?t|has not|wasn'?t|was not|not) (?:\w+ )?"
+    r"(?:bite|bit|bitten)"
 )
+BITE_ON_AN_ANIMAL = _words(_PET_WAS_BITTEN, _NO_BITE)
+#: The same, and a toy's or a ball's "bite".
+BITE_NOT_A_PERSON = _words(_PET_WAS_BITTEN, r"toy", r"cricket", r"baseball", _NO_BITE)
 
 # --- Testicle pain (NHS) -----------------------------------------------------------------
 
