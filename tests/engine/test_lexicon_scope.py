@@ -1091,3 +1091,52 @@ def test_is_it_true_frames_a_question_rather_than_asking_about_truth(
     assert "true" not in {term.word for term in query.terms}
     answer = engine.ask("is it true most people who catch hpv just get rid of it on their own")
     assert (answer.topic_id, answer.abstained) == ("hpv", False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my 4 year old's temp is 38.3 with a snotty cold, she's still running round, do i need"
+        " to take her to the doctor",
+        "temp of 101F since last night, what should i do",
+        "he's been 39c all day and achy",
+    ],
+)
+def test_a_fever_reading_says_fever(engine: HealthEngine, question: str) -> None:
+    query = engine.index.analyse_query(question)
+    assert "fever" in query.words
+    assert "fever" in {m.topic_id for m in query.aliases}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "38 weeks pregnant and my back aches",
+        "i'm 38 and my knees ache",
+        "my baby weighs 4.2 kg at 8 weeks",
+        "it was 38 degrees outside and i feel faint",
+        "my temperature was 36.8 this morning",
+    ],
+)
+def test_other_numbers_are_not_a_fever(engine: HealthEngine, question: str) -> None:
+    assert "fever" not in engine.index.analyse_query(question).words
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "she's still running round and drinking her squash",
+        "he's eating and drinking fine",
+        "drinks plenty of water",
+    ],
+)
+def test_a_soft_drink_is_not_alcohol(engine: HealthEngine, question: str) -> None:
+    query = engine.index.analyse_query(question)
+    assert "fluids" in query.words
+    assert not {m.topic_id for m in query.aliases} & {"alcohol-and-health", "alcohol-use-disorder"}
+    assert "squashy" not in query.words
+
+
+def test_talc_is_talcum_powder_to_the_answer(engine: HealthEngine) -> None:
+    answer = engine.ask("is talc ok to use on my baby's nappy rash")
+    assert "talcum" in answer.text

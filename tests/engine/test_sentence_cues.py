@@ -193,3 +193,57 @@ def test_catching_it_again_is_answered_by_the_sentence_that_says_so(
 )
 def test_other_questions_do_not_ask_for_it_again(question: str) -> None:
     assert REPEAT_MARK not in answer_cues(question)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # What it means for later.
+        ("had gestational diabetis with my first, will i end up with proper diabetes", "type 2"),
+        (
+            "had a miscarriage at 8 weeks, does it mean i wont be able to have a baby",
+            "healthy pregnancy",
+        ),
+        # A relative's illness behind the question: whether it runs in families.
+        ("my mum and my nan both had migranes, is that why i get them", "runs in families"),
+        # Carrying on with something.
+        ("mastitus - do i have to stop feeding from that side till its better", "continu"),
+        # Whether it is the condition: how that is confirmed.
+        ("everything tastes of nothing and i cant smell the coffee, could that be covid", "test"),
+        ("caught my finger in the car door, it's a bit bruised, could it be broken", "X-ray"),
+    ],
+)
+def test_the_point_of_the_question_picks_the_sentence(
+    engine: HealthEngine, question: str, fact: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert fact in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is gestational diabetes",
+        "my mum has dementia, what help can she get",
+        "can i stop my statins",
+        "can that be the menopause",
+    ],
+)
+def test_plain_questions_ask_for_none_of_those_points(question: str) -> None:
+    cues = answer_cues(question)[0]
+    for point in ("later", "famili", "continu", "confirm"):
+        assert stem(point) not in cues, (question, point)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent_"),
+    [
+        ("just diagnosed with gestational diabetis at 26 weeks, will i need insulin", None),
+        ("i was diagnosed with ibs, what should i eat", None),
+        ("how is adhd diagnosed", "diagnosis"),
+        ("how do they diagnose lupus", "diagnosis"),
+    ],
+)
+def test_a_diagnosis_already_made_is_not_the_question(question: str, intent_: str | None) -> None:
+    assert detect_intent(question) == intent_

@@ -42,7 +42,11 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "diagnosis",
-            r"\bdiagnos|\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|\bpick(?:s|ed)? up\b|"
+            # Not a diagnosis already made ("just diagnosed with gestational diabetes, will I
+            # need insulin"), which is where the question starts, not what it asks.
+            r"(?<!just )(?<!been )(?<!newly )(?<!recently )(?<!was )(?<!were )(?<!got )(?<!i'm )"
+            r"(?<!im )(?<!i am )(?<!who's )\bdiagnos|"
+            r"\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|\bpick(?:s|ed)? up\b|"
             r"\bhow (?:do|can|will) (?:doctors?|they) (?:know|tell|check|find out|test)|\bdetect|"
             r"\bresults?\b|\bnormal (?:range|level)|"
             r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number|count) mean|\bscreen(?:ed|ing)? for\b",
@@ -361,6 +365,42 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
             r"\bwhy (?:is|am|are|does|do|has|have) (?:he|she|i|we|they|it|my \w+|your \w+) "
             r"(?:always|still|constantly|so often|keep|keeps)\b",
             ("because", "causes", "caused", "makes", "leads", "due"),
+            False,
+        ),
+        (
+            # What a condition means for later: "had gestational diabetes, will I end up with
+            # proper diabetes", "does a miscarriage mean I won't be able to have a baby".
+            r"\bwill (?:i|she|he|we|they) end up\b|\b(?:does|do|did|would) (?:it|that|this|\w+) "
+            r"mean (?:i|she|he|we|they|you) (?:will|won'?t|wont|can'?t|cant|cannot|might|may|"
+            r"could|couldn'?t|am|is|are|'ll)\b|\b(?:later|later on) in life\b|\bin (?:the )?future\b|"
+            r"\b(?:am|is|are) (?:i|she|he|we|they) (?:going|likely) to (?:get|have|develop)\b",
+            ("later", "future", "risk", "healthy", "chance", "develop", "go"),
+            False,
+        ),
+        (
+            # Whether symptoms are a given condition: "could that be covid", "could it be
+            # broken" want how it is confirmed as well as what it is.
+            r"\b(?:could|might) (?:it|that|this|they|these|those) (?:be|mean)\b",
+            ("test", "tests", "tested", "x-ray", "confirm", "confirmed", "diagnosed"),
+            False,
+        ),
+        (
+            # A relative's illness behind the question: "my mum and my nan both had migraines,
+            # is that why I get them" wants whether it runs in families.
+            r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
+            r"granddad|grandpa|grandfather|brother|sister|parents|grandparents|aunt|uncle)"
+            r"(?: and (?:my )?\w+)? (?:both |all |also )?(?:had|has|have|got|get|suffer(?:s|ed)?)\b"
+            r".{0,80}\b(?:is that why|is it why|does that mean|will i|am i|could i|do i get)\b",
+            ("genes", "inherited", "family", "families"),
+            False,
+        ),
+        (
+            # Carrying on with something: "do I have to stop feeding from that side",
+            # "can I still breastfeed with mastitis".
+            r"\b(?:do|should|must|will) (?:i|we|you|she|he) (?:have to |need to )?stop "
+            r"(?!(?:it|them|this|that) (?:from|getting|coming)\b)\w+ing\b|"
+            r"\bcan (?:i|we|you|she|he) (?:still|keep|carry on|continue) \w+",
+            ("continue", "continuing", "safe", "keep", "carry"),
             False,
         ),
         (

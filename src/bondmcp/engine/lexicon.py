@@ -531,6 +531,8 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     # A game of rugby is a contact sport.
     "rugby": ("sport", "sports"),
     "boxing": ("sport", "sports"),
+    # Talc is said in full as talcum powder.
+    "talc": ("talcum",),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.

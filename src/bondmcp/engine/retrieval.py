@@ -194,6 +194,14 @@ _UP_WHERE = frozenset(
 
 
 _DRINK_WORDS = frozenset("drink drinks drinking drank".split())
+#: What follows a drink word when the drink is not alcohol: "drinking her squash", "still
+#: drinking fine", "drinks plenty of water".
+_SOFT_DRINKS = frozenset(
+    """water squash juice milk fluids fluid tea coffee cordial lemonade feeds feed bottle
+    bottles formula smoothie""".split()
+)
+_DRINKING_WELL = frozenset("fine well normally ok okay plenty lots loads enough anything".split())
+_DRINK_QUANTIFIERS = frozenset("her his my their your our some lots plenty loads of a the".split())
 #: "one ball out", "left ball removed": a testicle.
 _ONE_BALL = frozenset("one left right".split())
 _REMOVED = frozenset("out removed remove removing taken off lost".split())
@@ -206,8 +214,9 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
     feet all day" is standing; one ball taken out is a testicle."""
     out = list(typed)
     for i, word in enumerate(out[:-1]):
-        # "hardly drinks anything", "doesn't drink enough": fluids, not alcohol.
-        if word in _DRINK_WORDS and out[i + 1] in ("anything", "enough"):
+        # "hardly drinks anything", "still drinking fine", "drinking her squash": fluids,
+        # not alcohol.
+        if word in _DRINK_WORDS and _soft_drink_follows(out, i + 1):
             out[i] = "fluids"
         # "on my feet all day" is standing.
         if word == "on" and out[i + 1] in _ARTICLES and out[i + 2 : i + 3] == ["feet"]:
@@ -233,6 +242,63 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         ):
             out[i + 1 : i + 3] = ["erection"]
     return out
+
+
+def _soft_drink_follows(typed: Sequence[str], start: int) -> bool:
+    """Whether the words from ``start`` say that a drink is not alcohol: "well", "enough",
+    or a soft drink after at most two words such as "her" or "plenty of"."""
+    if start < len(typed) and typed[start] in _DRINKING_WELL:
+        return True
+    for word in typed[start : start + 3]:
+        if word in _SOFT_DRINKS:
+            return True
+        if word not in _DRINK_QUANTIFIERS:
+            return False
+    return False
+
+
+#: A body temperature reading that is a fever: 37.5 to 42 degrees Celsius, or 99.5 to 107
+#: Fahrenheit. A decimal in that range is a reading unless a unit says otherwise ("38.5
+#: weeks"); a whole number is one when a temperature word comes just before it ("temp of 38")
+#: or a unit just after it ("39C").
+_READING = r"(3[7-9]|4[0-2]|99|10[0-7])"
+_FEVER_READING_RE = re.compile(
+    rf"\b{_READING}[.,](\d)\b(?!\s*(?:kg|kilos?|k?g\b|weeks?|wks?|mm|cm|ml|mg|%|lbs?|years?|"
+    rf"months?|days?|hours?|mins?|minutes?|miles?|km))|"
+    rf"\b(?:temp|temps|temperature|temperatures|fever|thermometer|reading)\b(?:\W+\w+){{0,3}}?"
+    rf"\W+{_READING}(?:[.,](\d))?\b|"
+    rf"\b{_READING}(?:[.,](\d))?\s*(?:°\s*[cf]?|degrees? (?:c|f|celsius|fahrenheit)\b|[cf]\b)",
+    re.IGNORECASE,
+)
+
+
+def _fever_reading(question: str) -> tuple[str, str | None] | None:
+    """The first body temperature in the question that is a fever ("she's 38.3", "temp of
+    38", "101F"), as its whole and tenths digits."""
+    for found in _FEVER_READING_RE.finditer(question):
+        groups = found.groups()
+        for whole, tenth in zip(groups[0::2], groups[1::2], strict=True):
+            if whole is None:
+                continue
+            value = int(whole) + int(tenth or 0) / 10
+            if 37.5 <= value <= 42.0 or 99.5 <= value <= 107.0:
+                return whole, tenth
+    return None
+
+
+def _read_fever(question: str, words_: list[str]) -> list[str]:
+    """The words with "fever" after a reading that is one: the number says it as plainly
+    as the word would. It goes just after the number, where no word can join it into a
+    name ("cupboard fever")."""
+    reading = _fever_reading(question)
+    if reading is None or "fever" in words_:
+        return words_
+    whole, tenth = reading
+    for i, word in enumerate(words_):
+        if word == whole or (word.startswith(whole) and word[len(whole) :] in ("c", "f")):
+            end = i + 2 if tenth is not None and words_[i + 1 : i + 2] == [tenth] else i + 1
+            return [*words_[:end], "fever", *words_[end:]]
+    return words_
 
 
 #: Everyday words typed for another before a word that tells them apart: "how to loose
@@ -692,6 +758,11 @@ class PassageIndex:
                 corrected.append(joined)
         for i, word in enumerate(typed):
             following = typed[i + 1] if i + 1 < len(typed) else ""
+            if _soft_drink_follows(typed, i) and any(
+                w in _DRINK_WORDS for w in typed[max(0, i - 3) : i]
+            ):
+                corrected.append(word)  # what someone drinks ("her squash") is not a typo
+                continue
             fixed = _MISTYPED_BEFORE.get((word, following)) or self._correct(word)
             if fixed is not None and fixed != word:
                 corrections.append((word, fixed))
@@ -699,6 +770,7 @@ class PassageIndex:
             else:
                 corrected.append(word)
         corrected = _fit_idioms(_weight_stones(corrected))
+        corrected = _read_fever(question, corrected)
         # A fit that is a seizure names seizures, not fitness, and still matches "a seizure
         # (fit or convulsion)"; getting fit is exercise, not coughing fits.
         naming = _fit_senses(corrected)
