@@ -840,6 +840,12 @@ def test_everyday_health_words_keep_a_question_in_scope(
     [
         ("i've lost a stone without trying", "weight-loss-unexplained"),
         ("i passed a stone last night and it hurt", "kidney-stones"),
+        # Dropped weight is lost weight, not a drop in blood sugar.
+        (
+            "grandad's dropped about 2 stone since christmas and barely eats, what could be"
+            " causing it",
+            "weight-loss-unexplained",
+        ),
     ],
 )
 def test_stone_after_an_amount_lost_or_gained_is_body_weight(

@@ -133,6 +133,7 @@ _WEIGHT_VERBS = frozenset(
     """lost lose loses losing dropped drop drops dropping shed gained gain gains gaining
     put piled weigh weighs weighed weighing heavier lighter""".split()
 )
+_DROP_VERBS = frozenset("dropped drop drops dropping shed".split())
 _AMOUNTS = frozenset(
     """a half couple few several one two three four five six seven eight nine ten eleven
     twelve""".split()
@@ -150,8 +151,13 @@ def _weight_stones(words_: Sequence[str]) -> list[str]:
         amount = words_[i - 1]
         if not (amount.isdigit() or amount in _AMOUNTS or amount.replace(".", "", 1).isdigit()):
             continue
-        if any(w in _WEIGHT_VERBS for w in words_[max(0, i - 5) : i - 1]):
+        before = range(max(0, i - 5), i - 1)
+        if any(words_[j] in _WEIGHT_VERBS for j in before):
             out[i] = "weight"
+            # "Dropped two stone" is lost weight, not a drop in blood sugar.
+            for j in before:
+                if words_[j] in _DROP_VERBS:
+                    out[j] = "lost"
     return out
 
 
