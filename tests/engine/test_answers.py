@@ -488,3 +488,21 @@ def test_an_answer_above_the_withholding_threshold_is_given(engine: HealthEngine
     assert engine.assess(question).confidence >= ANSWER_WITHHELD_BELOW
     answer = engine.ask(question)
     assert not answer.abstained and answer.topic_id is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # A named condition bringing on a named symptom: the condition's page answers.
+        ("can low b12 make your feet tingle", "vitamin-b12-deficiency"),
+        ("can pancreatic cancer cause back pain", "pancreatic-cancer"),
+        # Not when the symptom is named first, as what brings the condition on.
+        ("can stress give you a stomach ulcer", "peptic-ulcer"),
+    ],
+)
+def test_whether_a_condition_brings_on_a_symptom_is_answered_by_the_condition(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic

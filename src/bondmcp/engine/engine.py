@@ -131,6 +131,13 @@ _NUMBER_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|t
 #: which the question also names and which has the thing as its subject, answer instead.
 _ENTITY_ABSENT = 1.0
 _RIVALS_FOR_ENTITY = 3
+#: "Can low B12 make your feet tingle": whether a named condition brings on a named symptom
+#: is answered by the condition, whose page lists the symptom.
+_BRINGS_ON_RE = re.compile(
+    r"\b(?:make|makes|making|made|cause|causes|causing|caused|give|gives|giving|gave|"
+    r"set off|sets off|trigger|triggers|triggered|bring on|brings on|brought on)\b",
+    re.IGNORECASE,
+)
 #: A named thing in this many of a topic's sentences is one of its subjects.
 _SUBJECT_MENTIONS = 3
 _DETERMINERS = frozenset("a an the my his her their our some any".split())
@@ -506,6 +513,7 @@ class HealthEngine:
         if not ranked:
             features = (0.0, 1.0, self._unknown_share(query))
             return Assessment(query, intent, None, False, features, calibrated(features))
+        ranked = self._cause_first(query, ranked)
         features = self._features(query, ranked, intent)
         if features[1] >= _ENTITY_ABSENT and len(named_topics) > 1:
             # "teething gel with lidocaine": of two topics the question names, the one that
@@ -539,6 +547,26 @@ class HealthEngine:
             answer_features,
             answer_confidence(answer_features),
         )
+
+    def _cause_first(
+        self, query: Query, ranked: list[tuple[str, float]]
+    ) -> list[tuple[str, float]]:
+        """The ranking with the condition first when the question asks whether that
+        condition, named before the verb, brings on a symptom topic named after it, and the
+        condition is the runner-up."""
+        if len(ranked) < 2 or len(query.named_topics) < 2:
+            return ranked
+        found = _BRINGS_ON_RE.search(query.text)
+        if found is None:
+            return ranked
+        top, runner_up = ranked[0][0], ranked[1][0]
+        if self.index.kind_of(top) != "symptom" or self.index.kind_of(runner_up) != "condition":
+            return ranked
+        cause = self.index.analyse_query(query.text[: found.start()]).named_topics
+        effect = self.index.analyse_query(query.text[found.end() :]).named_topics
+        if runner_up in cause and top in effect and top not in cause:
+            return [ranked[1], ranked[0], *ranked[2:]]
+        return ranked
 
     # -- confidence ------------------------------------------------------------------------
 

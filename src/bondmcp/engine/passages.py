@@ -27,6 +27,8 @@ class Passage:
     origin: str = "kb"
     #: The question this passage answers, when the corpus has one (MedQuAD does).
     question: str | None = None
+    #: The topic's kind (``knowledge.KINDS``: condition, symptom...) for our own topics.
+    kind: str | None = None
 
     @property
     def sentences(self) -> list[str]:
@@ -52,6 +54,7 @@ def passages_from_topics(topics: Iterable[Topic]) -> list[Passage]:
                     url=primary.url,
                     publisher=primary.publisher,
                     aliases=topic.aliases,
+                    kind=topic.kind,
                 )
             )
     return passages

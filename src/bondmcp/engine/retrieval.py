@@ -492,6 +492,7 @@ class PassageIndex:
                 {self._topic_index[p.topic_id] for p in self.passages if p.origin == "kb"}
             )
         }
+        self._kinds = {p.topic_id: p.kind for p in self.passages if p.kind is not None}
         self._name_stems: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, set[str]] = {}
         #: The words, as written, of names that are one content word: a question's word of
@@ -737,6 +738,10 @@ class PassageIndex:
 
     def topic_passages(self, topic_id: str) -> list[Passage]:
         return [self.passages[i] for i in self._by_topic.get(topic_id, [])]
+
+    def kind_of(self, topic_id: str) -> str | None:
+        """The kind of one of our topics (condition, symptom...); None for imported ones."""
+        return self._kinds.get(topic_id)
 
     def passage_for(self, topic_id: str, section: str) -> Passage | None:
         for i in self._by_topic.get(topic_id, []):
