@@ -211,6 +211,7 @@ def test_other_questions_do_not_ask_for_it_again(question: str) -> None:
         # Whether it is the condition: how that is confirmed.
         ("everything tastes of nothing and i cant smell the coffee, could that be covid", "test"),
         ("caught my finger in the car door, it's a bit bruised, could it be broken", "X-ray"),
+        ("shaky hands weight loss and heart racing, overactive thyroid?", "blood test"),
     ],
 )
 def test_the_point_of_the_question_picks_the_sentence(
@@ -228,6 +229,8 @@ def test_the_point_of_the_question_picks_the_sentence(
         "my mum has dementia, what help can she get",
         "can i stop my statins",
         "can that be the menopause",
+        "pms mood swings, what helps?",
+        "tired all the time, is that normal?",
     ],
 )
 def test_plain_questions_ask_for_none_of_those_points(question: str) -> None:

@@ -380,7 +380,10 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         (
             # Whether symptoms are a given condition: "could that be covid", "could it be
             # broken" want how it is confirmed as well as what it is.
-            r"\b(?:could|might) (?:it|that|this|they|these|those) (?:be|mean)\b",
+            r"\b(?:could|might) (?:it|that|this|they|these|those) (?:be|mean)\b|"
+            # A guess after the symptoms: "shaky hands and heart racing, overactive thyroid?"
+            r",\s*+(?!(?:what|how|why|when|where|who|which|is|are|am|can|could|should|do|does|did|"
+            r"will|would|any|normal|serious|ok|okay)\b)[a-z' -]{3,30}\?\s*$",
             ("test", "tests", "tested", "x-ray", "confirm", "confirmed", "diagnosed"),
             False,
         ),
