@@ -236,6 +236,10 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
         # Drinking nothing is about fluids, not alcohol.
         ("my grandad hardly drinks anything all day and never feels thirsty", "dehydration"),
         ("any excersises to stop my nan falling over", "physical-activity"),
+        # NHS words: the booking appointment, furred arteries, patch testing.
+        ("what do they test for in the bloods at your booking appointment", "prenatal-care"),
+        ("what tests show if your arteries are furred up", "atherosclerosis"),
+        ("dermatologist wants to do patch testing for my hand rash", "contact-dermatitis"),
     ],
 )
 def test_lay_words_abbreviations_and_misspellings_reach_the_topic(
