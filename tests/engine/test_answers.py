@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bondmcp.engine import engine as engine_module
 from bondmcp.engine.engine import (
     ABSTAIN_ANSWER,
     ABSTAIN_BELOW,
@@ -506,3 +507,16 @@ def test_whether_a_condition_brings_on_a_symptom_is_answered_by_the_condition(
     answer = engine.ask(question)
     assert not answer.abstained
     assert answer.topic_id == topic
+
+
+def test_a_condition_compared_with_is_not_the_one_asked_about(engine: HealthEngine) -> None:
+    answer = engine.ask("does hepatitis a stay with you for life like hep c does")
+    assert answer.topic_id == "hepatitis-a"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my chest feels like a heart attack", "a rash like ringworm, is it eczema"],
+)
+def test_like_describing_a_feeling_is_no_comparison(question: str) -> None:
+    assert engine_module._COMPARED_WITH_RE.search(question) is None

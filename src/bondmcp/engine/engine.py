@@ -138,6 +138,13 @@ _BRINGS_ON_RE = re.compile(
     r"set off|sets off|trigger|triggers|triggered|bring on|brings on|brought on)\b",
     re.IGNORECASE,
 )
+#: "Does hepatitis A stay with you for life like hep C does": a condition the question compares
+#: with is not the one it asks about.
+_COMPARED_WITH_RE = re.compile(
+    r"\b(?:like(?= (?:[\w']+ ){1,4}(?:does|do|did|is|are|was|can|has|have)\b)|unlike|"
+    r"(?:the )?same as|as with|compared (?:to|with))\b",
+    re.IGNORECASE,
+)
 #: A named thing in this many of a topic's sentences is one of its subjects.
 _SUBJECT_MENTIONS = 3
 _DETERMINERS = frozenset("a an the my his her their our some any".split())
@@ -513,7 +520,7 @@ class HealthEngine:
         if not ranked:
             features = (0.0, 1.0, self._unknown_share(query))
             return Assessment(query, intent, None, False, features, calibrated(features))
-        ranked = self._cause_first(query, ranked)
+        ranked = self._compared_last(query, self._cause_first(query, ranked))
         features = self._features(query, ranked, intent)
         if features[1] >= _ENTITY_ABSENT and len(named_topics) > 1:
             # "teething gel with lidocaine": of two topics the question names, the one that
@@ -565,6 +572,23 @@ class HealthEngine:
         cause = self.index.analyse_query(query.text[: found.start()]).named_topics
         effect = self.index.analyse_query(query.text[found.end() :]).named_topics
         if runner_up in cause and top in effect and top not in cause:
+            return [ranked[1], ranked[0], *ranked[2:]]
+        return ranked
+
+    def _compared_last(
+        self, query: Query, ranked: list[tuple[str, float]]
+    ) -> list[tuple[str, float]]:
+        """The ranking with a condition named only as what the question compares with
+        ("like hep C does") behind the runner-up the question names before it."""
+        if len(ranked) < 2 or len(query.named_topics) < 2:
+            return ranked
+        found = _COMPARED_WITH_RE.search(query.text)
+        if found is None:
+            return ranked
+        top, runner_up = ranked[0][0], ranked[1][0]
+        compared = self.index.analyse_query(query.text[found.end() :]).named_topics
+        asked = self.index.analyse_query(query.text[: found.start()]).named_topics
+        if top in compared and top not in asked and runner_up in asked:
             return [ranked[1], ranked[0], *ranked[2:]]
         return ranked
 
