@@ -1732,6 +1732,69 @@ def test_ninth_batch_red_flags_need_the_red_flag(question: str) -> None:
             "emergency",
             "suicide",
         ),
+        # Batch 16.
+        ("i'm up on the bridge and keep thinking about jumping off", "emergency", "suicide"),
+        (
+            "he texted 'take care of my cat for me' and he's been really low for weeks",
+            "emergency",
+            "suicide",
+        ),
+        ("she's had two seizures in ten minutes and hasn't come round", "emergency", "seizure"),
+        (
+            "he came off his bike, his helmet is cracked and he keeps asking what happened",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "the baby rolled off the bed onto the floor and now she keeps dozing off",
+            "emergency",
+            "head_injury",
+        ),
+        (
+            "she's been taking her methotrexate daily instead of weekly and has mouth sores",
+            "emergency",
+            "overdose",
+        ),
+        (
+            "i'm suddenly short of breath and coughing up blood-streaked phlegm",
+            "emergency",
+            "blood_clot",
+        ),
+        (
+            "there was a fire in the flat and now he's wheezing and coughing up black phlegm",
+            "emergency",
+            "breathing",
+        ),
+        (
+            "his blood pressure is 210/125 and he has a pounding headache",
+            "emergency",
+            "headache",
+        ),
+        (
+            "my 6 week old has a temperature of 38.5 and her legs look mottled",
+            "emergency",
+            "sepsis",
+        ),
+        (
+            "my foot suddenly went cold and pale and i can't move my toes",
+            "emergency",
+            "blood_clot",
+        ),
+        (
+            "after an 11 hour flight her calf is swollen and warm",
+            "urgent",
+            "blood_clot",
+        ),
+        (
+            "i'm 20 weeks pregnant, never had chickenpox and my niece has just come down with it",
+            "urgent",
+            "pregnancy",
+        ),
+        (
+            "shingles blisters on my forehead and now my eye is red and sore",
+            "urgent",
+            "urgent_symptoms",
+        ),
     ],
 )
 def test_red_flags_in_the_words_of_later_questions(
@@ -1811,6 +1874,17 @@ def test_red_flags_in_the_words_of_later_questions(
         "went to a&e with chest pains last week, they sent me home, what were they checking for",
         "honestly the whole team would be better off without him, he's a nightmare",
         "my nan worries she'll be a burden when she's older, how do we reassure her",
+        # Batch 16's red flags without the flag.
+        "can you look after my dog for me while i'm on holiday next week",
+        "my dad has been really low since he retired, how can we help",
+        "my son had a seizure last year and his medicine was changed",
+        "my helmet cracked when i dropped it, do i need a new one",
+        "my blood pressure was 150 over 95 at the chemist",
+        "coughing up green phlegm with a cold for a week",
+        "the toast caught fire this morning and set off the smoke alarm",
+        "my hands go white and numb in the cold and then turn red",
+        "i'm pregnant and have already had chickenpox as a child",
+        "shingles rash on my back, it's really itchy",
     ],
 )
 def test_the_later_wordings_need_their_red_flag(question: str) -> None:

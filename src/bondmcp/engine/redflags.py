@@ -1128,6 +1128,9 @@ SEIZURE_FLAG = _concept(
     + NUMBER_5_PLUS
     + r" ?\+? ?min\w*",
     r"(?:half an|an|over an) hour",
+    r"(?:last|past) half hour",
+    r"(?:two|three|four|five|several|multiple|[2-9]) (?:fits|seizures) (?:in|within)\b",
+    r"(?:hasn'?t|has not|not|didn'?t|did not|never) (?:\w+ )?(?:come|came|coming) (?:round|around|to)\b",
     r"another (?:one|fit|seizure) (?:\w+ )?(?:started|starting|now|just)",
     r"(?:having|started|starting|is having|now having) (?:a |an )?(?:another|second) (?:one|fit|seizure)",
     r"back[- ]to[- ]back",
@@ -1297,6 +1300,9 @@ HEAD_BLOW = _concept(
     r"(?:took|takes|got|gets|caught|catches) (?:a|an|the) (?:[\w']+ ){1,2}(?:to|in|on) the (?:side|back|front|top) of "
     r"(?:the|my|his|her|their) (?:head|skull)",
     r"head (?:first|injury|injuries|trauma)",
+    # A helmet that split or cracked took the blow for the head.
+    r"helmet(?:'s| is| has| was)? (?:been )?(?:split|cracked|smashed|broken|dented|caved)",
+    r"(?:split|cracked|smashed|broke|dented) (?:his|her|their|my) helmet",
     r"head ?butt\w*",
     r"concuss\w*",
     # Walking into something at head height: "walked into a low beam in the pub".
@@ -1315,7 +1321,9 @@ HEAD_INJURY_FLAG = _concept(
     r"sleepy",
     r"hard to (?:wake|keep awake)",
     r"(?:can'?t|cannot) (?:stay|keep) awake",
-    r"keeps? (?:falling|nodding) (?:asleep|off)",
+    r"keeps? (?:falling|nodding|dozing|drifting) (?:asleep|off)",
+    # NHS head injury: problems with memory, such as asking the same questions.
+    r"keeps? asking (?:the same|where|what|who|what happened|what day)",
     r"(?:doesn'?t|does not|didn'?t|can'?t|cannot) (?:know|remember|recogni[sz]e) (?:where|who|what (?:happened|day)|"
     r"anything|me|us|his|her|their)",
     r"memory",
@@ -1998,6 +2006,7 @@ MEDICINE = _concept(
     r"(?:co-?)?codeine",
     r"co-?codamol",
     r"tramadol",
+    r"methotrexate",
     r"morphine",
     r"oxy\w*",
     r"fentanyl",
@@ -2065,6 +2074,8 @@ EXTRA_DOSE = _concept(
     r"(?:[\w']+ ){0,4}instead of (?:\d+|one|two|the one|his one|her one)\b",
     r"(?:took|taken|given|gave|swallowed) (?:[\w']+ ){0,2}(?:double|twice|triple) (?:my|his|her|their|the) "
     r"(?:usual |normal |prescribed )?(?:[\w']+ ){0,3}(?:dose|doses|meds|medication|medicine|tablets|pills)",
+    # A weekly medicine (methotrexate) taken every day: a serious overdose (NHS).
+    r"(?:every day|daily|each day) instead of (?:once a week|weekly|once weekly|every week)",
 )
 #: "my son swallowed his antibiotic": his own medicine, as prescribed.
 OWN_MEDICINE = _words(
@@ -2739,6 +2750,8 @@ CLOT_RISK = _concept(
     r"(?:since|after) (?:my|his|her|their|the|a) (?:[\w']+ )?(?:op|operation|surgery|flight|c-?section|caesarean|"
     r"cesarean|birth|replacement|journey)\b",
     r"(?:long[- ]haul|long) (?:flight|drive|journey|coach trip|car journey)",
+    r"\d+[- ]?(?:hour|hr)s? (?:[\w']+ ){0,2}(?:flight|drive|journey|coach|bus|train|car)\b",
+    r"coach (?:trip|tour|journey|holiday)",
     r"had (?:my|the|a|her|our) baby",
     r"post-?op\w*",
     r"in (?:a|the) (?:cast|plaster|boot)\b",
@@ -2755,8 +2768,7 @@ LEG_SWOLLEN_AND_WARM = _concept(
     r"(?:calf|leg)\b (?:[\w']+ ){0,5}(?:swollen|swelling),? (?:[\w']+ ){0,2}(?:warm|hot|red)\b",
     r"(?:calf|leg)\b (?:[\w']+ ){0,5}(?:warm|hot|red),? (?:[\w']+ ){0,2}(?:swollen|swelling)",
 )
-SUDDENLY_BREATHLESS = _concept(
-    "breathless now",
+_BREATHLESS_NOW = (
     r"breathless\w*",
     r"short of breath",
     r"out of breath",
@@ -2766,8 +2778,10 @@ SUDDENLY_BREATHLESS = _concept(
     # NHS pulmonary embolism: chest or upper back pain that is worse when breathing in.
     r"(?:hurts?|painful|pain|sore) (?:[\w']+ ){0,2}(?:to|when (?:i|he|she|they)) (?:breathe|take a (?:deep )?breath)",
     r"(?:pain|hurts?) (?:[\w']+ ){0,6}breath\w* in\b",
-    r"coughing (?:up )?blood",
 )
+SUDDENLY_BREATHLESS = _concept("breathless now", *_BREATHLESS_NOW, r"coughing (?:up )?blood")
+#: The same without coughing up blood, to be read beside it.
+BREATHLESS_OR_PAIN_BREATHING_IN = _concept("breathless or hurting to breathe in", *_BREATHLESS_NOW)
 CLOT_EVERYDAY = _words(
     r"gym",
     r"exercis\w*",
@@ -2800,6 +2814,8 @@ FALL = _concept(
     "a fall",
     r"(?:had|has had|took|taken|'s had) a (?:bad |nasty |big |heavy )?fall",
     r"fell (?:over|down|off|out of)",
+    r"roll(?:ed|s)? (?:off|out of) (?:the |a |his |her |their |my )?(?:changing table|changing mat|bed|sofa|couch|"
+    r"table|cot|bunk|worktop|counter)",
 )
 AFTER_FALL_FLAG = _concept(
     "confused or drowsy",
@@ -2807,6 +2823,8 @@ AFTER_FALL_FLAG = _concept(
     r"(?:not|isn'?t|doesn'?t|stopped) mak(?:e|es|ing) (?:any )?sense",
     r"drows\w*",
     r"(?:very|really|so) sleepy",
+    r"keeps? (?:dozing|drifting|nodding) off",
+    r"(?:soft|squishy|spongy|boggy) (?:[\w']+ )?(?:swelling|lump|bump)",
     r"knocked out",
     r"passed out",
     r"unconscious",
@@ -3079,6 +3097,111 @@ FACE_SWELLING = _concept(
 )
 
 
+#: NHS pulmonary embolism: coughing up blood, or pink, blood-streaked phlegm.
+BLOODY_COUGH = _concept(
+    "coughing up blood",
+    r"cough\w* (?:up )?(?:some |a bit of |bits of )?blood",
+    r"cough\w* (?:up )?(?:[\w']+ ){0,2}(?:pink|blood[\w-]*|red)(?:[ -](?:streak\w*|fleck\w*|tinged|stained))? "
+    r"(?:phlegm|mucus|spit|sputum|froth)",
+)
+#: Smoke from a fire breathed in (NHS and CDC smoke inhalation): soot coughed up, a hoarse
+#: voice or wheezing after it needs emergency care.
+FIRE_SMOKE = _concept(
+    "smoke from a fire",
+    r"(?:caught|catch|catching|on) fire\b",
+    r"(?:house|kitchen|flat|building|bedroom|chip pan|car|garage|room) fire\b",
+    r"fire (?:in|at) (?:the|our|my|his|her|their) (?:house|kitchen|flat|building|bedroom|home|room|garage)",
+    r"smoke inhalation",
+    r"(?:breathed|breathing|inhaled|inhaling) (?:in )?(?:a lot of |lots of |loads of |the |thick )?smoke",
+)
+SMOKE_INJURY = _concept(
+    "airway hurt by smoke",
+    r"cough\w* (?:up )?(?:[\w']+ ){0,2}(?:black|sooty|dark grey|grey) (?:spit|phlegm|mucus|stuff)",
+    r"soot\w*",
+    r"hoarse",
+    r"wheez\w*",
+    r"(?:singed|burnt|burned) (?:nose hairs|nostrils|eyebrows)",
+)
+#: A blood pressure of 180/120 or higher (AHA: hypertensive crisis), read as "221 over 132".
+VERY_HIGH_BP = _concept(
+    "blood pressure 180/120 or more",
+    r"\b(?:1[89]\d|2\d\d)\s*(?:over|/)\s*(?:1[2-9]\d)\b",
+)
+#: The warning signs with it that make it an emergency (AHA): headache, sight changes,
+#: chest pain, confusion.
+CRISIS_SIGN = _concept(
+    "a crisis sign",
+    r"head ?aches?\b",
+    r"(?:flashing lights|blurr\w*|vision|sight)",
+    r"chest (?:pain|tight\w*)",
+    r"confus\w*",
+)
+#: Words of someone thinking of stepping or jumping from a height.
+STEPPING_OFF = _concept(
+    "stepping off a height",
+    r"(?:can'?t stop|keep|keeps|been|kept|am|i'?m|is|he'?s|she'?s) thinking (?:about|of) (?:stepping|jumping|"
+    r"throwing (?:myself|himself|herself)|walking|falling) (?:off|from|over|in front of)",
+    r"(?:urge|want|wanting|tempted|going) to (?:step|jump|throw (?:myself|himself|herself)) (?:off|from|over|in "
+    r"front of)",
+)
+#: NIMH warning signs: asking someone to take care of a pet, in the person's own words.
+ASKING_CARE_OF_PET = _concept(
+    "asking for a pet to be looked after",
+    r"look after (?:my|the) (?:dogs?|cats?|pets?|kids|children|babies) for me",
+    r"take care of (?:my|the) (?:dogs?|cats?|pets?|kids|children) for me",
+)
+#: Low mood in the words of a friend or relative.
+DARK_PLACE = _concept(
+    "in a dark place",
+    r"(?:really |very |such a |a )?dark place",
+    r"rock bottom",
+    r"(?:really|very|so) (?:low|down|depressed)",
+    r"depress\w*",
+    r"hopeless",
+)
+
+#: NHS chickenpox in pregnancy: someone pregnant who has not had chickenpox and has been
+#: near someone with it should speak to a GP or midwife at once.
+NO_CHICKENPOX_BEFORE = _concept(
+    "never had chickenpox",
+    r"(?:never|not|haven'?t|have not|didn'?t|did not) (?:ever )?(?:had|caught|get|got) (?:the )?chicken ?pox",
+    r"(?:not|no) immun\w* to chicken ?pox",
+)
+POX_CONTACT = _concept(
+    "near someone with chickenpox",
+    r"(?:come|came|broken|broke|is|was) out in spots",
+    r"(?:has|had|got|caught|with|down with|come down with) (?:the )?chicken ?pox",
+    r"(?:come|came|coming|comes) down with (?:it|them)\b",
+    r"(?:been|was|were) (?:near|around|with|in contact with|exposed to)",
+    r"(?:babysat|babysitting|looked after|looking after|visited|visiting|cuddled|played with)",
+)
+#: NHS shingles: a rash near the eye, or eye pain or redness with it, needs same-day care.
+SHINGLES_FACE = _concept(
+    "shingles on the face",
+    r"(?:rash|blisters?|shingles)\b (?:[\w']+ ){0,8}(?:forehead|nose|eye|eyelid|temple|scalp)",
+    r"(?:forehead|nose|eyelid|temple)\b (?:[\w']+ ){0,6}(?:rash|blisters?|shingles)",
+)
+SHINGLES_EYE_SIGN = _concept(
+    "the eye involved",
+    r"eyes?\b (?:[\w']+ ){0,5}(?:red|gritty|sore|painful|pain|watering|swollen|blurr\w*)",
+    r"(?:red|gritty|sore|painful|swollen) eyes?\b",
+)
+#: NHS peripheral arterial disease, acute limb ischaemia: a leg or arm suddenly cold, pale
+#: and numb, which cannot be moved, is an emergency.
+COLD_PALE_LIMB = _concept(
+    "a cold, pale limb",
+    r"(?:leg|foot|arm|hand|toes|fingers)\b (?:[\w']+ ){0,4}(?:cold|white|pale|blue|grey|gray)\b,? (?:[\w']+ ){0,2}"
+    r"(?:white|pale|cold|numb|blue|grey|gray)\b",
+)
+LIMB_ISCHAEMIA_SIGN = _concept(
+    "suddenly, unable to move it, or agony",
+    r"sudden\w*",
+    r"(?:can'?t|cannot|unable to|couldn'?t) (?:move|wiggle|feel|lift) (?:his|her|their|my|the) (?:toes|foot|leg|"
+    r"fingers|hand|arm)",
+    r"agony",
+)
+
+
 CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NIMH: talking about wanting to die; making a plan or looking for a way.
     ConceptRule("suicide", "emergency", (DEATH_WISH,), everyday_guard=False),
@@ -3097,6 +3220,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False, unless=ACCIDENT),
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
+    ConceptRule("suicide", "emergency", (STEPPING_OFF,), everyday_guard=False),
+    ConceptRule(
+        "suicide",
+        "emergency",
+        (ASKING_CARE_OF_PET, DARK_PLACE),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     ConceptRule("suicide", "emergency", (SUICIDE_MEANS, READY_NOW), span=80, everyday_guard=False),
     ConceptRule(
         "suicide",
@@ -3275,6 +3407,49 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=150,
         across_sentences=True,
         unless=SEPSIS_EVERYDAY,
+    ),
+    ConceptRule(
+        "sepsis",
+        "emergency",
+        (FEVER, MOTTLED),
+        span=150,
+        across_sentences=True,
+        unless=SEPSIS_EVERYDAY,
+    ),
+    # NHS pulmonary embolism: sudden breathlessness or pain breathing in, with blood
+    # coughed up.
+    ConceptRule(
+        "blood_clot",
+        "emergency",
+        (BREATHLESS_OR_PAIN_BREATHING_IN, BLOODY_COUGH),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    # Smoke from a fire breathed in, with soot coughed up, a hoarse voice or wheezing.
+    ConceptRule(
+        "breathing",
+        "emergency",
+        (FIRE_SMOKE, SMOKE_INJURY),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "blood_clot",
+        "emergency",
+        (COLD_PALE_LIMB, LIMB_ISCHAEMIA_SIGN),
+        span=150,
+        across_sentences=True,
+    ),
+    # AHA hypertensive crisis: 180/120 or higher with a headache or sight changes.
+    ConceptRule(
+        "headache",
+        "emergency",
+        (VERY_HIGH_BP, CRISIS_SIGN),
+        span=150,
+        across_sentences=True,
+        everyday_guard=False,
     ),
     # MedlinePlus breathing difficulty: struggling for breath, blue lips, too breathless to
     # speak.
@@ -3558,6 +3733,22 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     # CDC urgent maternal warning signs.
     ConceptRule("pregnancy", "urgent", (FETAL_MOVEMENT,)),
+    ConceptRule(
+        "pregnancy",
+        "urgent",
+        (PREGNANT, NO_CHICKENPOX_BEFORE, POX_CONTACT),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
+    ConceptRule(
+        "urgent_symptoms",
+        "urgent",
+        (SHINGLES_FACE, SHINGLES_EYE_SIGN),
+        span=200,
+        across_sentences=True,
+        everyday_guard=False,
+    ),
     ConceptRule(
         "pregnancy",
         "urgent",
