@@ -1150,3 +1150,45 @@ def test_a_soft_drink_is_not_alcohol(engine: HealthEngine, question: str) -> Non
 def test_talc_is_talcum_powder_to_the_answer(engine: HealthEngine) -> None:
     answer = engine.ask("is talc ok to use on my baby's nappy rash")
     assert "talcum" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in boxing what does it mean when a fighter has a glass jaw",
+        "in two point hospital how do i cure patients faster",
+        "is that medical drama on disney plus or do i need another streaming service",
+        "my labrador keeps getting hot spots on his neck, what can i put on them",
+        "our spaniel has an ear infection again, what drops work",
+    ],
+)
+def test_games_shows_and_dogs_by_breed_are_redirected(engine: HealthEngine, question: str) -> None:
+    assert not in_scope(engine, question)
+
+
+def test_a_nurse_who_said_something_is_a_person_not_nursing(engine: HealthEngine) -> None:
+    said = engine.index.analyse_query(
+        "the practice nurse said my blood pressure was high",
+        ignore=frozenset({"nurse"}),
+    )
+    assert "breastfeeding" not in said.named_topics
+    assert engine.ask("the practice nurse said my blood pressure was high").topic_id == (
+        "hypertension"
+    )
+    assert engine.ask("how often should i nurse my newborn").topic_id == "breastfeeding"
+
+
+def test_a_gp_and_what_they_mentioned_are_everyday_words(engine: HealthEngine) -> None:
+    answer = engine.ask("the gp mentioned quinsy when i had tonsilitis, what even is that")
+    assert not answer.abstained
+    assert answer.topic_id == "tonsillitis"
+    assert "quinsy" in answer.text.lower()
+
+
+def test_digits_in_a_lab_name_are_not_a_result(engine: HealthEngine) -> None:
+    answer = engine.ask(
+        "my mum's been told she has autoimmune gastritis, why does that mean she needs b12 jabs"
+    )
+    assert not answer.abstained
+    assert "B12" in answer.text
+    assert engine.ask("my b12 came back at 150, is that bad").abstained

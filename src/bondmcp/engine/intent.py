@@ -472,8 +472,9 @@ _MEDICINE_RE = re.compile(
 )
 
 
+#: A value: a number that is not part of a name ("b12", "a1c"), or a positive or negative.
 _RESULT_VALUE_RE = re.compile(
-    r"\d|\b(?:positive|negative)\b",
+    r"(?<![a-z\d])\d|\b(?:positive|negative)\b",
     re.IGNORECASE,
 )
 _PERSONAL_RE = re.compile(

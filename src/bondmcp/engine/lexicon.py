@@ -441,6 +441,9 @@ EVERYDAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "shrivels": ("shrink",),
     "shrivelled": ("shrink",),
     "shriveled": ("shrink",),
+    # The family doctor in the UK ("the GP mentioned quinsy").
+    "gp": ("doctor",),
+    "gps": ("doctor",),
     "metal": ("nickel", "metals"),
     "metals": ("nickel",),
     "cleaning": ("cleaning", "household", "products"),
@@ -739,6 +742,8 @@ AMBIGUOUS_WORDS = frozenset(
 #: before them and the words after them. "PE" is physical education before "teacher",
 #: "MS" is Microsoft before "Word", a mouse pad is not peripheral artery disease, and "add"
 #: before "the", "a" or "salt" is the verb (as the verb it is never written in capitals).
+#: Everyday words that are names of a topic in another sense follow the same rule: "the
+#: nurse said" is a person, not nursing a baby.
 _DETERMINERS = (
     "the a an some more it them up this that these those your my his her their our extra another"
 )
@@ -769,6 +774,17 @@ EVERYDAY_ABBREVIATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(),
     ),
     "mi": (frozenset(), frozenset("band fit phone watch tv home".split())),
+    # A nurse is a person who says or does something, not nursing a baby.
+    **{
+        word: (
+            frozenset(
+                "the a my our his her their your practice school district specialist ward "
+                "community diabetes asthma night agency clinic".split()
+            ),
+            frozenset("said says told tells wants wanted asked gave say".split()),
+        )
+        for word in ("nurse", "nurses")
+    },
 }
 #: Of those, the ones whose everyday sense is another subject (a school lesson, software)
 #: rather than a verb, a pad for the body or a fitness tracker.
@@ -783,7 +799,7 @@ DECISIVE_OFF_DOMAIN_WORDS = frozenset(
     respawn dlc gameplay speedrun mana hitpoints rpg mmo videogame videogames rhyme rhymes
     rhyming synonym synonyms antonym antonyms anagram anagrams crossword scrabble wordle
     phrase phrases idiom idioms etymology proverb proverbs terraria dota hearthstone genshin
-    palworld rimworld factorio subnautica""".split()
+    palworld rimworld factorio subnautica netflix""".split()
 )
 
 #: Words that point to a subject other than health: cars, computers, cooking, money, home
@@ -870,7 +886,11 @@ ANIMAL_WORDS = frozenset(
     donkeys alpaca llama cockatiel canary rat rats mouse mice chinchilla hedgehog hedgehogs
     bunny bunnies doggy doggo pup pups shark sharks whale whales dolphin dolphins guinea
     ewe ewes heifer heifers cattle livestock herd flock poultry rooster roosters cockerel
-    cockerels foal foals mare mares piglet piglets udder udders hoof hooves fetlock""".split()
+    cockerels foal foals mare mares piglet piglets udder udders hoof hooves fetlock
+    labrador labradors spaniel spaniels terrier terriers collie collies poodle poodles
+    retriever retrievers dachshund dachshunds greyhound greyhounds whippet whippets beagle
+    beagles pug pugs husky huskies cockapoo cockapoos labradoodle labradoodles alsatian
+    alsatians staffie staffies""".split()
 )
 
 #: Words that make an animal in the question a person's health matter (a bite, rabies,
@@ -906,7 +926,8 @@ GENERIC_WORDS = frozenset(
     here high higher hold honestly hope hopefully hour huge idea important instead issue issues
     item just kept kinda kind knew last lately later least leave left less let level like likely
     literally little live lives living long longer look looked looking looks lose lost low
-    lower mainly major make makes making matter maybe mean means meant mention might mind mine
+    lower mainly major make makes making matter maybe mean means meant mention mentioned
+    mentions mentioning might mind mine
     minor moment mostly move moved much must name near nearly necessary need needed needs
     never new next nice nobody none normal normally nothing notice noticed number obviously
     odd often okay ok old older once one ones open opposite order ordinary others otherwise
@@ -1006,6 +1027,12 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
     # A saying about enduring something, and a survival game.
     "bite the bullet",
     "the long dark",
+    # Boxing talk, a hospital-management game and streaming services.
+    "glass jaw",
+    "two point hospital",
+    "theme hospital",
+    "disney plus",
+    "streaming service",
 )
 
 #: Names of a health problem made only of everyday words ("hearing" and "loss" are each
