@@ -250,3 +250,21 @@ def test_plain_questions_ask_for_none_of_those_points(question: str) -> None:
 )
 def test_a_diagnosis_already_made_is_not_the_question(question: str, intent_: str | None) -> None:
     assert detect_intent(question) == intent_
+
+
+@pytest.mark.parametrize(
+    ("question", "intent_"),
+    [
+        ("the cream isn't doing much, what's the next step", "treatment"),
+        ("physio hasn't sorted it, what else can they do", "treatment"),
+        ("is there anything that helps him eat", "treatment"),
+        ("reflux is worst at night, any tips for sleeping", "treatment"),
+        ("what sets off cold sores", "causes"),
+        ("what sets them off", "causes"),
+        ("how have i got tennis elbow when i've never picked up a racket", "causes"),
+        ("would a smear pick up hpv", "diagnosis"),
+        ("how do i get cradle cap off without hurting her head", None),
+    ],
+)
+def test_asking_what_else_helps_or_what_sets_it_off(question: str, intent_: str | None) -> None:
+    assert detect_intent(question) == intent_

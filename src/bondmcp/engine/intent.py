@@ -37,6 +37,11 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bhow (?:can|do|should|to) (?:i |we |you )?(?:lose|lower|reduce|improve|keep|quit|get over|"
             r"reverse|beat|overcome|control|calm|soothe|shift|clear|shrink)|"
             r"\bhow to (?!tell\b|know\b)|\bbest way to\b|\bways to\b|"
+            # "What's the next step", "what else can they do", "anything that helps him eat",
+            # "any tips for sleeping".
+            r"\bnext steps?\b|\bwhat else (?:can|could|should|do|is there|are there)\b|"
+            r"\b(?:anything|something) (?:that |which )?(?:helps|will help|can help|could help|would help)\b|"
+            r"\b(?:any|some|best|top|good) tips\b|"
             r"\b(?:should|do|does|will|would) (?:it|they|them|mine|his|hers|theirs|my \w+) (?:have to )?"
             r"(?:come|be taken|be removed|come) out\b|\b(?:taken|come) out\b",
         ),
@@ -46,7 +51,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # need insulin"), which is where the question starts, not what it asks.
             r"(?<!just )(?<!been )(?<!newly )(?<!recently )(?<!was )(?<!were )(?<!got )(?<!i'm )"
             r"(?<!im )(?<!i am )(?<!who's )\bdiagnos|"
-            r"\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|\bpick(?:s|ed)? up\b|"
+            # A test that picks something up, not someone who picked up a racket or the baby.
+            r"\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|"
+            r"\bpick(?:s|ed)? up\b(?! (?:a|an|the|my|his|her|their|your|our|some|any|heavy|things?|it)\b)|"
             r"\bhow (?:do|can|will) (?:doctors?|they) (?:know|tell|check|find out|test)|\bdetect|"
             r"\bresults?\b|\bnormal (?:range|level)|"
             r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number|count) mean|\bscreen(?:ed|ing)? for\b",
@@ -63,7 +70,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "causes",
             r"\bcaus|\bcontagious\b|\bborn with\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
             r"\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
-            r"\bwhat (?:makes|leads to|brings on)\b|"
+            r"\bhow (?:have|has|did|could|would) (?:i|he|she|they|you|we|my \w+) (?:got|get|gotten|caught|"
+            r"developed|end(?:ed)? up with)\b(?! (?:\w+ ){0,3}(?:off|rid|out|away|over|better|back)\b)|"
+            r"\bwhat (?:makes|leads to|brings on|sets off|sets (?:it|them) off)\b|"
             r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
             r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
         ),

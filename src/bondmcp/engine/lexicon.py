@@ -258,6 +258,7 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "smear": ("pap", "cervical", "screening"),
     "mammo": ("mammogram",),
     "bloodwork": ("blood", "test"),
+    "rehab": ("rehabilitation",),
     "labs": ("blood", "test"),
     "otc": ("over-the-counter",),
     "epipen": ("epinephrine", "auto-injector"),
