@@ -264,7 +264,30 @@ def test_a_diagnosis_already_made_is_not_the_question(question: str, intent_: st
         ("how have i got tennis elbow when i've never picked up a racket", "causes"),
         ("would a smear pick up hpv", "diagnosis"),
         ("how do i get cradle cap off without hurting her head", None),
+        ("her fingertips are red and sore, what can she take for the pain", "treatment"),
+        ("dull band across my forehead, what will shift it", "treatment"),
     ],
 )
 def test_asking_what_else_helps_or_what_sets_it_off(question: str, intent_: str | None) -> None:
     assert detect_intent(question) == intent_
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("do i have to starve myself before a full blood count tomorrow morning", "preparation"),
+        ("asthmatic and my back is killing me, am i ok to take ibuprofen or not", "asthma"),
+    ],
+)
+def test_getting_ready_for_a_test_and_being_asthmatic_find_their_sentence(
+    engine: HealthEngine, question: str, fact: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert fact in answer.text
+
+
+def test_what_to_wear_to_an_appointment_asks_how_to_prepare() -> None:
+    assert (
+        stem("before") in answer_cues("can i wear deodorant to my breast screening appointment")[0]
+    )

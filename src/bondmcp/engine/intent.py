@@ -40,6 +40,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "What's the next step", "what else can they do", "anything that helps him eat",
             # "any tips for sleeping".
             r"\bnext steps?\b|\bwhat else (?:can|could|should|do|is there|are there)\b|"
+            r"\bwhat (?:can|could|should) (?:he|she|they|we|you|my \w+) (?:take|use|have|give)\b|"
+            r"\bwhat (?:will|would|can|could) (?:shift|clear|ease|fix|settle|soothe|sort) (?:it|this|that|them)\b|"
             r"\b(?:anything|something) (?:that |which )?(?:helps|will help|can help|could help|would help)\b|"
             r"\b(?:any|some|best|top|good) tips\b|"
             r"\b(?:should|do|does|will|would) (?:it|they|them|mine|his|hers|theirs|my \w+) (?:have to )?"
@@ -264,7 +266,10 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], bool], ...] = tuple(
         (
             # Getting ready for a test: "do i need to stop my iron tablets before a ferritin test".
             r"\bbefore (?:a |an |the |my |your |his |her )?(?:[\w-]+ ){0,2}(?:test|tests|scan|x-ray|"
-            r"screening|colonoscopy|mammogram)\b",
+            r"screening|colonoscopy|mammogram|count|bloods)\b|"
+            # What to wear or bring to one: "can i wear deodorant to my breast screening".
+            r"\b(?:wear|use|put on|bring|take) (?:[\w-]+ ){0,2}to (?:my|the|a|an|your|his|her) (?:[\w-]+ ){0,2}"
+            r"(?:appointment|test|scan|screening|mammogram)\b",
             ("before", "fast", "fasting", "preparation", "tell", "avoid"),
             False,
         ),

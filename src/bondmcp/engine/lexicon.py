@@ -537,6 +537,9 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "boxing": ("sport", "sports"),
     # Talc is said in full as talcum powder.
     "talc": ("talcum",),
+    # Someone asthmatic has asthma.
+    "asthmatic": ("asthma",),
+    "asthmatics": ("asthma",),
 }
 
 #: Every word a query is expanded with: lay terms and everyday synonyms.
