@@ -266,6 +266,7 @@ def test_a_diagnosis_already_made_is_not_the_question(question: str, intent_: st
         ("how do i get cradle cap off without hurting her head", None),
         ("her fingertips are red and sore, what can she take for the pain", "treatment"),
         ("dull band across my forehead, what will shift it", "treatment"),
+        ("are those eye vitamins for macular degeneration worth buying", "treatment"),
     ],
 )
 def test_asking_what_else_helps_or_what_sets_it_off(question: str, intent_: str | None) -> None:

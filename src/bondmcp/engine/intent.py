@@ -44,6 +44,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwhat (?:will|would|can|could) (?:shift|clear|ease|fix|settle|soothe|sort) (?:it|this|that|them)\b|"
             r"\b(?:anything|something) (?:that |which )?(?:helps|will help|can help|could help|would help)\b|"
             r"\b(?:any|some|best|top|good) tips\b|"
+            # Whether something works: "are those eye vitamins worth buying".
+            r"\bworth (?:buying|taking|trying|getting|paying for|the money)\b|"
             r"\b(?:should|do|does|will|would) (?:it|they|them|mine|his|hers|theirs|my \w+) (?:have to )?"
             r"(?:come|be taken|be removed|come) out\b|\b(?:taken|come) out\b",
         ),
