@@ -520,3 +520,13 @@ def test_a_condition_compared_with_is_not_the_one_asked_about(engine: HealthEngi
 )
 def test_like_describing_a_feeling_is_no_comparison(question: str) -> None:
     assert engine_module._COMPARED_WITH_RE.search(question) is None
+
+
+def test_whether_a_medicine_eases_a_condition_is_answered_by_the_condition(
+    engine: HealthEngine,
+) -> None:
+    answer = engine.ask("would going on contraception calm my pms down")
+    assert answer.topic_id == "premenstrual-syndrome"
+    assert "birth control" in answer.text
+    # Asked about the medicine itself, the medicine's page answers.
+    assert engine.ask("what are the side effects of contraception").topic_id == "contraception"

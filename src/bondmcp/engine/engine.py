@@ -138,6 +138,13 @@ _BRINGS_ON_RE = re.compile(
     r"set off|sets off|trigger|triggers|triggered|bring on|brings on|brought on)\b",
     re.IGNORECASE,
 )
+#: "Would going on contraception calm my PMS down": whether a medicine eases a condition is
+#: answered by the condition's page, which names its treatments.
+_EASES_RE = re.compile(
+    r"\b(?:calm|calms|ease|eases|help|helps|settle|settles|improve|improves|relieve|relieves|"
+    r"stop|stops|fix|fixes|clear|clears|sort|sorts) (?:out |up )?(?:my|his|her|their|your|the)\b",
+    re.IGNORECASE,
+)
 #: "Does hepatitis A stay with you for life like hep C does": a condition the question compares
 #: with is not the one it asks about.
 _COMPARED_WITH_RE = re.compile(
@@ -521,6 +528,7 @@ class HealthEngine:
             features = (0.0, 1.0, self._unknown_share(query))
             return Assessment(query, intent, None, False, features, calibrated(features))
         ranked = self._compared_last(query, self._cause_first(query, ranked))
+        ranked = self._eased_first(query, ranked)
         features = self._features(query, ranked, intent)
         if features[1] >= _ENTITY_ABSENT and len(named_topics) > 1:
             # "teething gel with lidocaine": of two topics the question names, the one that
@@ -572,6 +580,28 @@ class HealthEngine:
         cause = self.index.analyse_query(query.text[: found.start()]).named_topics
         effect = self.index.analyse_query(query.text[found.end() :]).named_topics
         if runner_up in cause and top in effect and top not in cause:
+            return [ranked[1], ranked[0], *ranked[2:]]
+        return ranked
+
+    def _eased_first(
+        self, query: Query, ranked: list[tuple[str, float]]
+    ) -> list[tuple[str, float]]:
+        """The ranking with the condition or symptom first when the question asks whether a
+        medicine named before the verb eases it ("would the pill calm my PMS down")."""
+        if len(ranked) < 2 or len(query.named_topics) < 2:
+            return ranked
+        found = _EASES_RE.search(query.text)
+        if found is None:
+            return ranked
+        top, runner_up = ranked[0][0], ranked[1][0]
+        if self.index.kind_of(top) != "medication" or self.index.kind_of(runner_up) not in (
+            "condition",
+            "symptom",
+        ):
+            return ranked
+        eased = self.index.analyse_query(query.text[found.start() :]).named_topics
+        means = self.index.analyse_query(query.text[: found.start()]).named_topics
+        if runner_up in eased and top in means and top not in eased:
             return [ranked[1], ranked[0], *ranked[2:]]
         return ranked
 

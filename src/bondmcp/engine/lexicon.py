@@ -537,6 +537,10 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "boxing": ("sport", "sports"),
     # Talc is said in full as talcum powder.
     "talc": ("talcum",),
+    # Contraception is also said as birth control.
+    "contraception": ("birth",),
+    "contraceptive": ("birth",),
+    "contraceptives": ("birth",),
     # Someone asthmatic has asthma.
     "asthmatic": ("asthma",),
     "asthmatics": ("asthma",),
