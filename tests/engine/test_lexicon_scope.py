@@ -240,6 +240,8 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
         ("what do they test for in the bloods at your booking appointment", "prenatal-care"),
         ("what tests show if your arteries are furred up", "atherosclerosis"),
         ("dermatologist wants to do patch testing for my hand rash", "contact-dermatitis"),
+        # Fags are smoking before they are cigarettes: quitting them is quitting smoking.
+        ("how long do the cravings last after you quit fags", "quitting-smoking"),
     ],
 )
 def test_lay_words_abbreviations_and_misspellings_reach_the_topic(

@@ -395,8 +395,9 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "suncream": ("sunscreen",),
     "suntan": ("sunscreen", "tan"),
     "waterworks": ("urinary", "bladder"),
-    "fags": ("cigarettes", "smoking"),
-    "ciggies": ("cigarettes", "smoking"),
+    # Smoking first: "quit fags" is quitting smoking.
+    "fags": ("smoking", "cigarettes"),
+    "ciggies": ("smoking", "cigarettes"),
     "smoker": ("smoking",),
     "smokers": ("smoking",),
     "boozing": ("alcohol",),
