@@ -154,6 +154,17 @@ _COMPARED_WITH_RE = re.compile(
     r"(?:the )?same as|as with|compared (?:to|with))\b",
     re.IGNORECASE,
 )
+#: Question forms that say which of two named topics is asked about, in the order they are
+#: tried: (words, the kinds the leading topic may be, the kinds the runner-up may be, the
+#: side of the words the runner-up is named on). When the runner-up is named on that side
+#: and the leader only on the other, the runner-up answers.
+_ASKED_ABOUT: tuple[
+    tuple[re.Pattern[str], frozenset[str] | None, frozenset[str] | None, str], ...
+] = (
+    (_BRINGS_ON_RE, frozenset({"symptom"}), frozenset({"condition"}), "before"),
+    (_COMPARED_WITH_RE, None, None, "before"),
+    (_EASES_RE, frozenset({"medication"}), frozenset({"condition", "symptom"}), "after"),
+)
 #: A named thing in this many of a topic's sentences is one of its subjects.
 _SUBJECT_MENTIONS = 3
 _DETERMINERS = frozenset("a an the my his her their our some any".split())
@@ -529,8 +540,8 @@ class HealthEngine:
         if not ranked:
             features = (0.0, 1.0, self._unknown_share(query))
             return Assessment(query, intent, None, False, features, calibrated(features))
-        ranked = self._compared_last(query, self._cause_first(query, ranked))
-        ranked = self._eased_first(query, ranked)
+        for form in _ASKED_ABOUT:
+            ranked = self._asked_about_first(query, ranked, *form)
         features = self._features(query, ranked, intent)
         if features[1] >= _ENTITY_ABSENT and len(named_topics) > 1:
             # "teething gel with lidocaine": of two topics the question names, the one that
@@ -565,62 +576,33 @@ class HealthEngine:
             answer_confidence(answer_features),
         )
 
-    def _cause_first(
-        self, query: Query, ranked: list[tuple[str, float]]
+    def _asked_about_first(
+        self,
+        query: Query,
+        ranked: list[tuple[str, float]],
+        words: re.Pattern[str],
+        leader_kinds: frozenset[str] | None,
+        runner_up_kinds: frozenset[str] | None,
+        runner_up_side: str,
     ) -> list[tuple[str, float]]:
-        """The ranking with the condition first when the question asks whether that
-        condition, named before the verb, brings on a symptom topic named after it, and the
-        condition is the runner-up."""
+        """The ranking with the runner-up first when the question's form says it is the
+        topic asked about (see ``_ASKED_ABOUT``): "can low B12 make your feet tingle" asks
+        about the condition named before the verb, "would the pill calm my PMS down" about
+        the condition after it, and "like hep C does" names what is compared with."""
         if len(ranked) < 2 or len(query.named_topics) < 2:
             return ranked
-        found = _BRINGS_ON_RE.search(query.text)
+        found = words.search(query.text)
         if found is None:
             return ranked
-        top, runner_up = ranked[0][0], ranked[1][0]
-        if self.index.kind_of(top) != "symptom" or self.index.kind_of(runner_up) != "condition":
+        leader, runner_up = ranked[0][0], ranked[1][0]
+        if leader_kinds is not None and self.index.kind_of(leader) not in leader_kinds:
             return ranked
-        cause = self.index.analyse_query(query.text[: found.start()]).named_topics
-        effect = self.index.analyse_query(query.text[found.end() :]).named_topics
-        if runner_up in cause and top in effect and top not in cause:
-            return [ranked[1], ranked[0], *ranked[2:]]
-        return ranked
-
-    def _eased_first(
-        self, query: Query, ranked: list[tuple[str, float]]
-    ) -> list[tuple[str, float]]:
-        """The ranking with the condition or symptom first when the question asks whether a
-        medicine named before the verb eases it ("would the pill calm my PMS down")."""
-        if len(ranked) < 2 or len(query.named_topics) < 2:
+        if runner_up_kinds is not None and self.index.kind_of(runner_up) not in runner_up_kinds:
             return ranked
-        found = _EASES_RE.search(query.text)
-        if found is None:
-            return ranked
-        top, runner_up = ranked[0][0], ranked[1][0]
-        if self.index.kind_of(top) != "medication" or self.index.kind_of(runner_up) not in (
-            "condition",
-            "symptom",
-        ):
-            return ranked
-        eased = self.index.analyse_query(query.text[found.start() :]).named_topics
-        means = self.index.analyse_query(query.text[: found.start()]).named_topics
-        if runner_up in eased and top in means and top not in eased:
-            return [ranked[1], ranked[0], *ranked[2:]]
-        return ranked
-
-    def _compared_last(
-        self, query: Query, ranked: list[tuple[str, float]]
-    ) -> list[tuple[str, float]]:
-        """The ranking with a condition named only as what the question compares with
-        ("like hep C does") behind the runner-up the question names before it."""
-        if len(ranked) < 2 or len(query.named_topics) < 2:
-            return ranked
-        found = _COMPARED_WITH_RE.search(query.text)
-        if found is None:
-            return ranked
-        top, runner_up = ranked[0][0], ranked[1][0]
-        compared = self.index.analyse_query(query.text[found.end() :]).named_topics
-        asked = self.index.analyse_query(query.text[: found.start()]).named_topics
-        if top in compared and top not in asked and runner_up in asked:
+        before = self.index.analyse_query(query.text[: found.start()]).named_topics
+        after = self.index.analyse_query(query.text[found.end() :]).named_topics
+        asked, other = (before, after) if runner_up_side == "before" else (after, before)
+        if runner_up in asked and leader in other and leader not in asked:
             return [ranked[1], ranked[0], *ranked[2:]]
         return ranked
 
