@@ -3202,6 +3202,17 @@ LIMB_ISCHAEMIA_SIGN = _concept(
 )
 
 
+def _told(
+    category: str, level: Level, concepts: tuple[Concept, ...], **options: Any
+) -> ConceptRule:
+    """A rule whose signs are the story itself: they may be told in separate sentences ("He
+    hit his head. Now he's being sick."), and words such as "when he chews" are part of the
+    sign, not a habit, so the everyday guard is off."""
+    return ConceptRule(
+        category, level, concepts, across_sentences=True, everyday_guard=False, **options
+    )
+
+
 CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NIMH: talking about wanting to die; making a plan or looking for a way.
     ConceptRule("suicide", "emergency", (DEATH_WISH,), everyday_guard=False),
@@ -3209,74 +3220,58 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule(
         "suicide", "emergency", (SUICIDE_PLAN, SUICIDE_MEANS), span=160, everyday_guard=False
     ),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (HOPELESS, SUICIDE_PLAN),
         span=160,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     ConceptRule("suicide", "emergency", (SELF_HARM,), everyday_guard=False, unless=ACCIDENT),
     ConceptRule("suicide", "emergency", (ENDING_IT,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (BURDEN,), everyday_guard=False),
     ConceptRule("suicide", "emergency", (STEPPING_OFF,), everyday_guard=False),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (ASKING_CARE_OF_PET, DARK_PLACE),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     ConceptRule("suicide", "emergency", (SUICIDE_MEANS, READY_NOW), span=80, everyday_guard=False),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (SEEKING_WEAPON, DONE_WITH_LIVING),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (SEEKING_WEAPON, HOPELESS),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (STOCKPILING, LAST_STEP),
         span=160,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (GIVING_AWAY, NOT_AROUND_SOON),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (FAREWELL, LAST_STEP),
         span=160,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "suicide",
         "emergency",
         (MEDICINE, TAKE_THEM_ALL),
         span=120,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     # MedlinePlus poisoning: household products swallowed; too much medicine.
     ConceptRule("overdose", "emergency", (OD,), everyday_guard=False),
@@ -3301,13 +3296,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         conditional_guard=False,  # ACCIDENTAL_INGEST is in the past tense
     ),
     ConceptRule("overdose", "emergency", (EXTRA_DOSE, MEDICINE), span=80, everyday_guard=False),
-    ConceptRule(
+    _told(
         "overdose",
         "emergency",
         (INGESTED, PARTY_DRUG, DRUG_TOXICITY),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     # NHLBI: chest pain or discomfort (pressure, squeezing, fullness); discomfort in the arm
     # or jaw with a cold sweat.
@@ -3358,13 +3351,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NHS pulmonary embolism: a swollen, painful leg, then breathlessness or pain on
     # breathing in. "When I breathe in" describes the pain here, not an everyday trigger;
     # exertion is left out by ``CLOT_EVERYDAY``.
-    ConceptRule(
+    _told(
         "blood_clot",
         "emergency",
         (LEG_CLOT, SUDDENLY_BREATHLESS),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
         unless=CLOT_EVERYDAY,
     ),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
@@ -3418,22 +3409,18 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     # NHS pulmonary embolism: sudden breathlessness or pain breathing in, with blood
     # coughed up.
-    ConceptRule(
+    _told(
         "blood_clot",
         "emergency",
         (BREATHLESS_OR_PAIN_BREATHING_IN, BLOODY_COUGH),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     # Smoke from a fire breathed in, with soot coughed up, a hoarse voice or wheezing.
-    ConceptRule(
+    _told(
         "breathing",
         "emergency",
         (FIRE_SMOKE, SMOKE_INJURY),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     ConceptRule(
         "blood_clot",
@@ -3443,13 +3430,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
     ),
     # AHA hypertensive crisis: 180/120 or higher with a headache or sight changes.
-    ConceptRule(
+    _told(
         "headache",
         "emergency",
         (VERY_HIGH_BP, CRISIS_SIGN),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     # MedlinePlus breathing difficulty: struggling for breath, blue lips, too breathless to
     # speak.
@@ -3465,13 +3450,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # blood.
     ConceptRule("bleeding", "emergency", (BLOOD, UNCONTROLLED), span=60, unless=BLEEDING_EVERYDAY),
     ConceptRule("bleeding", "emergency", (VOMITED_BLOOD,)),
-    ConceptRule(
+    _told(
         "bleeding",
         "emergency",
         (COFFEE_GROUND_VOMIT, SHOCK_SIGN),
         span=120,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     ConceptRule(
         "bleeding", "emergency", (PRESSURE_ON_WOUND, UNCONTROLLED), span=100, across_sentences=True
@@ -3487,13 +3470,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # Any seizure in a baby under 3 months (NHS: call 999 for a baby's first fit).
     ConceptRule("seizure", "emergency", (SEIZURE, INFANT), span=150),
     # NHS cauda equina syndrome: go to A&E.
-    ConceptRule(
+    _told(
         "urgent_symptoms",
         "emergency",
         (SADDLE_NUMBNESS, LOST_CONTROL),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     # NHS toxic shock syndrome: a sunburn-like rash with vomiting (a fever and a rash like
     # sunburn alone is also scarlet fever, which is not an emergency).
@@ -3521,32 +3502,26 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     # NHS meningitis: fever with a stiff neck, a rash that does not fade, a bulging soft
     # spot, or a headache with dislike of bright light.
     *(
-        ConceptRule(
+        _told(
             "meningitis",
             "emergency",
             (HIGH_FEVER, *signs),
             span=150,
-            across_sentences=True,
-            everyday_guard=False,
             unless=NOT_A_FEVER,
         )
         for signs in ((STIFF_NECK,), (NON_BLANCHING,), (BULGING,), (HEAD, LIGHT_HURTS))
     ),
-    ConceptRule(
+    _told(
         "meningitis",
         "emergency",
         (HEAD, STIFF_NECK, VOMITING_ONLY),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "meningitis",
         "emergency",
         (NON_BLANCHING, VERY_UNWELL),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     # NHS fever in children: call 999 if the child is floppy, hard to wake, or has a weak,
     # high-pitched or continuous cry.
@@ -3559,13 +3534,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         everyday_guard=False,  # "screams when he tries to bend it" is the sign
         unless=NOT_A_FEVER,
     ),
-    ConceptRule(
+    _told(
         "meningitis",
         "emergency",
         (YOUNG_CHILD, HIGH_FEVER, CHILD_FEVER_SIGN),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
         unless=NOT_A_FEVER,
     ),
     # NHS hypothermia: very cold with confusion, slurred speech, drowsiness or slow
@@ -3638,13 +3611,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=CHEST_STRAIN,
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, WORD_FINDING), span=150),
-    ConceptRule(
+    _told(
         "overdose",
         "emergency",
         (OPIOID, SLOW_BREATHING),
         span=160,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     ConceptRule("seizure", "emergency", (JERKING, FROTHING), span=100),
     ConceptRule(
@@ -3672,13 +3643,11 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=SWELLING_EVERYDAY,
     ),
     # NHS postpartum haemorrhage and placental abruption.
-    ConceptRule(
+    _told(
         "pregnancy",
         "emergency",
         (AFTER_BIRTH, HEAVY_BLOOD_LOSS),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
     ConceptRule(
         "pregnancy",
@@ -3721,59 +3690,47 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         across_sentences=True,
     ),
     # NHS fever in children: a baby under 3 months with a temperature of 38C or more.
-    ConceptRule(
+    _told(
         "infant_fever",
         "urgent",
         (INFANT, FEVER),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
         past_guard=False,
         unless=NOT_A_FEVER,
     ),
     # CDC urgent maternal warning signs.
     ConceptRule("pregnancy", "urgent", (FETAL_MOVEMENT,)),
-    ConceptRule(
+    _told(
         "pregnancy",
         "urgent",
         (PREGNANT, NO_CHICKENPOX_BEFORE, POX_CONTACT),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "urgent_symptoms",
         "urgent",
         (SHINGLES_FACE, SHINGLES_EYE_SIGN),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "pregnancy",
         "urgent",
         (AFTER_BIRTH, POSTPARTUM_WARNING),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "pregnancy",
         "urgent",
         (PREGNANT, PREGNANCY_WARNING),
         span=120,
-        across_sentences=True,
-        everyday_guard=False,
         unless=PREGNANCY_EVERYDAY,
     ),
     # NHS DVT: a swollen, warm, painful calf after an operation, a long journey or a birth.
-    ConceptRule(
+    _told(
         "blood_clot",
         "urgent",
         (CLOT_RISK, LEG_CLOT),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
         unless=CLOT_EVERYDAY,
     ),
     ConceptRule(
@@ -3864,22 +3821,18 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     # NHS animal and human bites: a bite that shows signs of infection needs care today;
     # a red line spreading from it names the bite.
-    ConceptRule(
+    _told(
         "bites",
         "urgent",
         (BITTEN, RED_STREAK),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
         unless=BITE_NOT_A_PERSON,
     ),
-    ConceptRule(
+    _told(
         "bites",
         "urgent",
         (BITTEN_BY_ANIMAL, INFECTED_BITE_SIGN),
         span=250,
-        across_sentences=True,
-        everyday_guard=False,
         unless=BITE_ON_AN_ANIMAL,
     ),
     ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
@@ -3921,29 +3874,23 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         )
         for sign in (VOMITING_ONLY, SIGHT_DIMMING)
     ),
-    ConceptRule(
+    _told(
         "blood_clot",
         "urgent",
         (CLOT_RISK, LEG_SWOLLEN_AND_WARM),
         span=200,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "blood_clot",
         "urgent",
         (LINE_IN_VEIN, ARM_SWOLLEN),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
     ),
-    ConceptRule(
+    _told(
         "blood_clot",
         "urgent",
         (ARM_SWOLLEN, ARM_CLOT_SIGN),
         span=150,
-        across_sentences=True,
-        everyday_guard=False,
         unless=ARM_INJURY,
     ),
 )
