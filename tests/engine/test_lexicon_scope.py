@@ -1106,32 +1106,30 @@ def test_is_it_true_frames_a_question_rather_than_asking_about_truth(
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "fever"),
     [
-        "my 4 year old's temp is 38.3 with a snotty cold, she's still running round, do i need"
-        " to take her to the doctor",
-        "temp of 101F since last night, what should i do",
-        "he's been 39c all day and achy",
+        (
+            "my 4 year old's temp is 38.3 with a snotty cold, she's still running round, do i"
+            " need to take her to the doctor",
+            True,
+        ),
+        ("temp of 101F since last night, what should i do", True),
+        ("he's been 39c all day and achy", True),
+        # Other numbers, and temperatures that are no fever.
+        ("38 weeks pregnant and my back aches", False),
+        ("i'm 38 and my knees ache", False),
+        ("my baby weighs 4.2 kg at 8 weeks", False),
+        ("it was 38 degrees outside and i feel faint", False),
+        ("my temperature was 36.8 this morning", False),
     ],
 )
-def test_a_fever_reading_says_fever(engine: HealthEngine, question: str) -> None:
+def test_a_temperature_that_is_a_fever_reads_as_fever(
+    engine: HealthEngine, question: str, fever: bool
+) -> None:
     query = engine.index.analyse_query(question)
-    assert "fever" in query.words
-    assert "fever" in {m.topic_id for m in query.aliases}
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "38 weeks pregnant and my back aches",
-        "i'm 38 and my knees ache",
-        "my baby weighs 4.2 kg at 8 weeks",
-        "it was 38 degrees outside and i feel faint",
-        "my temperature was 36.8 this morning",
-    ],
-)
-def test_other_numbers_are_not_a_fever(engine: HealthEngine, question: str) -> None:
-    assert "fever" not in engine.index.analyse_query(question).words
+    assert ("fever" in query.words) == fever
+    if fever:
+        assert "fever" in {m.topic_id for m in query.aliases}
 
 
 @pytest.mark.parametrize(
