@@ -767,10 +767,13 @@ class PassageIndex:
             if len(joined) >= 7 and joined in self.speller and first not in STOPWORDS:
                 corrections.append((f"{first} {second}", joined))
                 corrected.append(joined)
+        drinks = not _DRINK_WORDS.isdisjoint(typed)
         for i, word in enumerate(typed):
             following = typed[i + 1] if i + 1 < len(typed) else ""
-            if _soft_drink_follows(typed, i) and any(
-                w in _DRINK_WORDS for w in typed[max(0, i - 3) : i]
+            if (
+                drinks
+                and not _DRINK_WORDS.isdisjoint(typed[max(0, i - 3) : i])
+                and _soft_drink_follows(typed, i)
             ):
                 corrected.append(word)  # what someone drinks ("her squash") is not a typo
                 continue
