@@ -114,3 +114,26 @@ def test_emergency_entries_name_real_levels_and_categories(
             assert item["triage"] in {"emergency", "urgent"}, item["id"]
             assert item["categories"], item["id"]
             assert set(item["categories"]) <= categories, item["id"]
+
+
+TRAINING_FILE = EVAL_FILE.parents[1] / "training" / "triage_messages.yaml"
+
+
+def test_training_messages_are_well_formed_and_apart_from_the_evaluation_set(
+    questions: list[dict[str, Any]],
+) -> None:
+    """The category model's training messages name real categories and levels, and none
+    repeats an evaluation question, which would score the model on what it was fitted on."""
+    data = yaml.safe_load(TRAINING_FILE.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    messages = data["messages"]
+    categories = {rule.category for rule in RULES}
+    for message in messages:
+        assert set(message) == {"category", "level", "question"}, message
+        assert message["category"] in categories, message
+        assert message["level"] in {"emergency", "urgent"}, message
+        assert message["question"].strip(), message
+    texts = [" ".join(m["question"].lower().split()) for m in messages]
+    assert len(set(texts)) == len(texts)
+    evaluated = {" ".join(item["question"].lower().split()) for item in questions}
+    assert not evaluated & set(texts)

@@ -19,16 +19,17 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 @pytest.fixture(scope="module")
 def fitted() -> tuple[Any, Any, Any, list[str], WordingModel]:
-    """A fresh fit by the benchmark's script (scikit-learn), on the same tune questions, and
-    our scorer over it, exported as the script writes the file."""
+    """A fresh fit by the benchmark's script (scikit-learn), on the same tune questions and
+    training messages, and our scorer over it, exported as the script writes the file."""
     sys.path.insert(0, str(BENCH))
     try:
         import fit_triage_model
     finally:
         sys.path.remove(str(BENCH))
     items = fit_triage_model.training_items()
-    vectorizer, model, categories = fit_triage_model.fit(items)
-    exported = fit_triage_model.export(vectorizer, model, categories, len(items))
+    messages = fit_triage_model.training_messages()
+    vectorizer, model, categories = fit_triage_model.fit(items, messages)
+    exported = fit_triage_model.export(vectorizer, model, categories, len(items), len(messages))
     ours = WordingModel.from_dict(exported)
     return vectorizer, model, categories, [item.question for item in items], ours
 
