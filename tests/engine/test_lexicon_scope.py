@@ -242,6 +242,17 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
         ("dermatologist wants to do patch testing for my hand rash", "contact-dermatitis"),
         # Fags are smoking before they are cigarettes: quitting them is quitting smoking.
         ("how long do the cravings last after you quit fags", "quitting-smoking"),
+        # Topics added for questions the knowledge base could not answer before.
+        ("burst a blood vessel in my eye coughing, is it serious", "subconjunctival-hemorrhage"),
+        ("my finger clicks and gets stuck bent in the mornings", "trigger-finger"),
+        ("toddler screamed and wont use her arm since i lifted her up by the hand", "pulled-elbow"),
+        ("nail went black after i dropped a tin on my toe", "subungual-hematoma"),
+        ("is a helmet worth it for my babys flat head", "flat-head-syndrome"),
+        (
+            "ring and little finger tingle when i lean on my elbow at my desk",
+            "cubital-tunnel-syndrome",
+        ),
+        ("why do i twitch and jolt just as im falling asleep", "hypnic-jerks"),
     ],
 )
 def test_lay_words_abbreviations_and_misspellings_reach_the_topic(
@@ -1192,3 +1203,12 @@ def test_digits_in_a_lab_name_are_not_a_result(engine: HealthEngine) -> None:
     assert not answer.abstained
     assert "B12" in answer.text
     assert engine.ask("my b12 came back at 150, is that bad").abstained
+
+
+def test_straight_away_is_at_once_not_straightness(engine: HealthEngine) -> None:
+    """ "Cried straight away" says when, and must not pull a question towards a topic about
+    straightening a finger; a fingertip that will not go straight still names straightness."""
+    at_once = engine.index.analyse_query("he bumped his head and cried straight away")
+    assert "straight" not in at_once.words
+    shape = engine.index.analyse_query("my fingertip will not go straight after the ball hit it")
+    assert "straight" in shape.words
