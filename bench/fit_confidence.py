@@ -79,6 +79,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     14: {"a": (1305, 1365), "e": (444, 476), "o": (346, 365), "u": (284, 299)},
     15: {"a": (1366, 1426), "e": (477, 509), "o": (366, 385), "u": (300, 315)},
     16: {"a": (1427, 1487), "e": (510, 542), "o": (386, 405), "u": (316, 331)},
+    17: {"a": (1488, 1548), "e": (543, 575), "o": (406, 425), "u": (332, 347)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -97,6 +98,7 @@ BLIND_ENGINES = {
     14: "14850d3",
     15: "c36f7e0",
     16: "afa4dfb",
+    17: "0bc8902",
 }
 
 
