@@ -241,6 +241,18 @@ def test_personal_lab_results_are_left_to_a_clinician(engine: HealthEngine, ques
     assert answer.text == ABSTAIN_ANSWER
 
 
+def test_a_scan_that_came_back_clear_leaves_the_question_to_answer(engine: HealthEngine) -> None:
+    """A finding in a scan report is for a clinician ("my mri says disc desiccation"); a
+    scan with nothing found is not a result to interpret."""
+    clear = engine.ask(
+        "periods have got more and more agonising over the years and sex hurts too, but my "
+        "ultrasound came back clear. can it still be endo?"
+    )
+    assert (clear.abstained, clear.topic_id) == (False, "endometriosis")
+    finding = engine.ask("my mri says disc desiccation at l4, what does that mean")
+    assert finding.abstained is True
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -1212,3 +1212,25 @@ def test_straight_away_is_at_once_not_straightness(engine: HealthEngine) -> None
     assert "straight" not in at_once.words
     shape = engine.index.analyse_query("my fingertip will not go straight after the ball hit it")
     assert "straight" in shape.words
+
+
+def test_burning_told_as_a_sensation_does_not_name_burns(engine: HealthEngine) -> None:
+    for question in ("burning pain in my feet at night", "a burning sensation in my chest"):
+        assert "burns" not in engine.index.analyse_query(question).named_topics, question
+    assert "burns" in engine.index.analyse_query("i burned my hand on the oven").named_topics
+
+
+def test_side_is_a_medicine_cue_only_in_side_effects(engine: HealthEngine) -> None:
+    """A goldfish floating on its side in its tank is not a question about a medicine named
+    "tank"; "zyxal side affects" still is one about an unknown medicine."""
+    goldfish = engine.ask(
+        "my goldfish is floating on its side at the top of the tank but still breathing, "
+        "anything i can do"
+    )
+    assert not goldfish.in_scope
+    assert engine.ask("zyxal side affects").in_scope
+
+
+def test_a_house_plant_that_droops_is_out_of_scope(engine: HealthEngine) -> None:
+    answer = engine.ask("how do you revive a peace lily thats drooping and looks half dead")
+    assert not answer.in_scope

@@ -1957,3 +1957,90 @@ def test_a_sign_that_sent_someone_to_hospital_before_is_not_new_but_one_now_is()
     assert triage(before, wording=False).level == "routine"
     again = "went to a&e with chest pain, they sent me home but now i have crushing chest pain"
     assert triage(again).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my 8yo's nose pours with blood a few times a month and my mum says tip his head back",
+        "every few weeks out of nowhere my heart races, cant breathe, think im dying. A&E says my "
+        "heart is fine. what treatment is there?",
+        "had a burning gnawing pain under my breastbone for weeks, worse when im hungry",
+    ],
+)
+def test_a_symptom_that_keeps_coming_back_is_not_an_emergency_call(question: str) -> None:
+    """Recurring nosebleeds, breathlessness or chest pain go to a GP; the rules for those
+    situations are about something sudden or happening now."""
+    assert triage(question, wording=False).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        (
+            "ive had chest pain on and off for weeks and now its crushing and going down my arm",
+            "cardiac",
+        ),
+        ("my nose has bled a few times a month and now it wont stop after 30 minutes", "bleeding"),
+        ("ive had asthma for years and right now i cant breathe, inhaler not working", "breathing"),
+    ],
+)
+def test_a_recurring_symptom_that_is_happening_now_is_still_an_emergency(
+    question: str, category: str
+) -> None:
+    result = triage(question, wording=False)
+    assert (result.level, result.category) == ("emergency", category), question
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        ("neighbours dog just bit my hand, its a deep puncture, bleeding a bit", "urgent", "bites"),
+        ("34 weeks pregnant and baby has barely kicked at all today", "urgent", "pregnancy"),
+        (
+            "mate collapsed at the festival in this heat, hes boiling hot and dry, not sweating "
+            "and talking total nonsense",
+            "emergency",
+            "heatstroke",
+        ),
+        (
+            "my mate's been roofing all day in 38 degree heat and now hes talking rubbish and his "
+            "skin is hot and dry",
+            "emergency",
+            "heatstroke",
+        ),
+        (
+            "on a facetime with my mum and one side of her face just stopped moving, she's not "
+            "making any sense",
+            "emergency",
+            "stroke",
+        ),
+        (
+            "my son is type 1, vomiting and his breath smells like pear drops",
+            "urgent",
+            "urgent_symptoms",
+        ),
+    ],
+)
+def test_red_flags_in_the_words_of_the_seventeenth_batch(
+    question: str, level: str, category: str
+) -> None:
+    result = triage(question, wording=False)
+    assert (result.level, result.category) == (level, category), question
+
+
+def test_a_sourdough_starter_that_smells_of_nail_polish_remover_is_no_ketoacidosis() -> None:
+    assert triage("why does my sourdough starter smell like nail polish remover").level == "routine"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my baby has bronchiolitis and is sucking her ribs in with every breath",
+        "toddler with a cold is wheezing and pulling his ribs in",
+        "my boy is wheezing like crazy and can barely get a word out",
+    ],
+)
+def test_a_child_working_hard_to_breathe_is_an_emergency(question: str) -> None:
+    result = triage(question, wording=False)
+    assert (result.level, result.category) == ("emergency", "breathing"), question

@@ -518,11 +518,14 @@ _CULTURE_RESULT_RE = re.compile(
 
 
 #: What a scan, report or one's own genetic or sperm test says ("my mri says disc
-#: desiccation", "genetic test says i carry a brca2 variant"): a result for a clinician.
+#: desiccation", "genetic test says i carry a brca2 variant"): a result for a clinician. A
+#: scan that "came back clear" found nothing to interpret: the question is about what else
+#: it could be ("my ultrasound came back clear, can it still be endo").
 _REPORT_RESULT_RE = re.compile(
     r"\b(?:mri|ct|pet|scan|x-?ray|ultrasound|echo|echocardiogram|report|genetic test|dna test|"
     r"sperm test|semen (?:test|analysis)|sperm count)s? (?:results? )?"
-    r"(?:says?|said|shows?|showed|found|reported|came back)\b",
+    r"(?:says?|said|shows?|showed|found|reported|came back)\b"
+    r"(?! (?:all |completely |totally )?(?:clear|normal|fine|ok|okay|negative|nothing)\b)",
     re.IGNORECASE,
 )
 

@@ -1082,6 +1082,11 @@ HEALTH_PHRASES = (
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "sick pay",
+    # House plants that droop and look dead.
+    "peace lily",
+    "spider plant",
+    "rubber plant",
+    "cheese plant",
     # Planting bare-root shrubs in a trench until the ground thaws.
     "heel in",
     "heeling in",

@@ -481,6 +481,7 @@ DROOP = _concept(
     r"wonky",
     r"(?:won'?t|doesn'?t|can'?t) move",
     r"not moving",
+    r"stopped moving",
     r"one[- ]sided",
     r"twisted",
 )
@@ -847,6 +848,8 @@ WORKING_TO_BREATHE = _concept(
     r"nostrils? (?:\w+ )?flar\w*",
     r"flaring (?:his |her |their )?nostrils",
     r"(?:ribs|chest|tummy|belly|neck|skin) (?:[\w']+ ){0,3}(?:sucking|pulling|sinking|caving|heaving) in",
+    # "sucking her ribs in", "pulling his ribs in"
+    r"(?:sucking|sucks|pulling|pulls|drawing|draws) (?:his|her|their|the|its) ribs in\b",
     r"head bobbing",
 )
 #: An engine, a program or an animal that "is choking": not a person (a vet's or a
@@ -1460,6 +1463,8 @@ _FETAL_MOVEMENT_WORDS = (
     r"(?:fewer|less|no) (?:kicks|movements?)",
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:stopped kicking|not kicking|kicking less|hasn'?t kicked|isn'?t kicking)"
     r"(?! (?:his|her|their) legs| in (?:the|his|her) (?:bath|cot|sleep))",
+    # "baby has barely kicked at all today"
+    r"(?:baby|bump) (?:[\w']+ ){0,3}(?:barely|hardly) (?:kick\w*|mov\w*)",
 )
 FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
 #: CDC urgent maternal warning signs that hold during a pregnancy and for a year after it: a
@@ -2247,6 +2252,7 @@ HEAT_EXPOSURE = _concept(
     r"(?:sun|heat) all day",
     r"(?:hot|boiling|scorching) (?:day|weather|sun|car|room)",
     r"(?:in|from) the heat\b",
+    r"in (?:this|all this) heat\b",
     r"sauna",
     r"steam room",
     r"hot yoga",
@@ -2261,7 +2267,7 @@ HEAT_EXPOSURE = _concept(
     r"(?:4[2-9]|5\d) ?(?:degrees|°)",
     # the air someone is out in ("baling hay all afternoon in 32 degrees")
     r"(?:all (?:day|afternoon|morning)|for hours|working|outside|out) (?:[\w']+ ){0,3}in (?:the )?(?:high )?"
-    r"(?:2[89]|3\d) ?(?:degrees|°)",
+    r"(?:2[89]|3\d) ?(?:degrees?|°)",
     r"(?:hot|boiling|sweltering|roasting) (?:kitchen|factory|warehouse|greenhouse|attic|loft|tent|van)",
 )
 #: Heat made by the body: a long race (NHS heatstroke follows exercise as well as weather).
@@ -2484,6 +2490,14 @@ INFECTED_BITE_SIGN = _concept(
     r"oozing",
     r"weeping",
     r"(?:can'?t|cannot|won'?t) (?:bend|move|straighten) (?:that|the|his|her|my|their|one) (?:finger|thumb|hand|wrist)",
+)
+#: NHS animal and human bites: a deep bite, or one that has pierced the skin, needs care today.
+DEEP_BITE = _concept(
+    "a deep bite",
+    r"deep (?:puncture|wound|bite|cut|gash|hole)s?",
+    r"puncture (?:wound|mark)s?",
+    r"(?:broke|broken|pierced|punctured) (?:the|his|her|my|their) skin",
+    r"(?:teeth|fangs) (?:went|sank|sunk) (?:right )?in",
 )
 #: An animal that was bitten, not a person; a bite that did not happen.
 _PET_WAS_BITTEN = (
@@ -3835,6 +3849,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=250,
         unless=BITE_ON_AN_ANIMAL,
     ),
+    _told("bites", "urgent", (BITTEN_BY_ANIMAL, DEEP_BITE), span=150, unless=BITE_ON_AN_ANIMAL),
     ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
     # NHS kidney infection: a high temperature and pain in the side or back with a urine
     # infection's signs needs a GP or 111 urgently.

@@ -24,7 +24,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -211,6 +211,36 @@ _DRINK_QUANTIFIERS = frozenset("her his my their your our some lots plenty loads
 #: "one ball out", "left ball removed": a testicle.
 _ONE_BALL = frozenset("one left right".split())
 _REMOVED = frozenset("out removed remove removing taken off lost".split())
+
+
+#: Words after "burning" that make it a sensation ("a burning pain when i pee", "burning
+#: feet at night") rather than a burn.
+_SENSATION_FOLLOWERS = frozenset(
+    {
+        "pain",
+        "pains",
+        "sensation",
+        "sensations",
+        "feeling",
+        "feelings",
+        "ache",
+        "aches",
+        "gnawing",
+        "stinging",
+        "itching",
+        "itchy",
+        "tingling",
+        "throbbing",
+        "sore",
+    }
+)
+
+
+def _sensations(content: Sequence[str]) -> Iterator[int]:
+    """Positions of "burning" told as a sensation, where the name of burns does not stand."""
+    for i, word in enumerate(content[:-1]):
+        if word == "burning" and content[i + 1] in _SENSATION_FOLLOWERS:
+            yield i
 
 
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
@@ -908,8 +938,12 @@ class PassageIndex:
         ]
         # Positions where a one-word name cannot stand: after an unknown term, or a name
         # that needs "the" without it.
-        blocked = frozenset(i for i, _ in self._unknown_names(content)) | frozenset(
-            i for i, key in enumerate(typed) if key in self._after_the and not after_the[i]
+        blocked = (
+            frozenset(i for i, _ in self._unknown_names(content))
+            | frozenset(
+                i for i, key in enumerate(typed) if key in self._after_the and not after_the[i]
+            )
+            | frozenset(_sensations(content))
         )
         matches = self._match_phrases(typed, spans, content, blocked)
         clinical_words = [EXPANSIONS[w][0] if w in EXPANSIONS else w for w in content]

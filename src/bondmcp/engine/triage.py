@@ -569,6 +569,7 @@ RULES: tuple[TriageRule, ...] = (
             r"making (?:it|any) (?:better|difference))",
             r"(?:can'?t|cannot|unable to) (?:finish|complete|get out) (?:a |her |his |my |their |whole )?sentences?",
             r"barely (?:talk|speak|breathe|breathing|get (?:a )?breath)",
+            r"(?:can'?t|cannot|can barely|barely|hardly) get (?:a|one|the|his|her|their) words? out",
             r"\bgasping\b",
             r"(?:baby|infant|newborn)\b.{0,30}(?:stop(?:s|ping)? breathing|pauses? (?:in )?(?:her |his )?breathing)",
             r"(?:lips|face|skin|fingers) (?:have |has |are |is )?(?:gone |turned |going |turning |look |looks )?"
@@ -897,7 +898,9 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:can'?t|cannot) stop (?:vomiting|being sick|throwing up|puking)",
             r"(?:pain|ache|hurts?) (?:\w+ ){0,3}right (?:side|lower)(?: \w+){0,5}.{0,30}(?:fever|temperature|temp\b|"
             r"vomit\w*|being sick)",
-            r"(?:breath|smells?) (?:\w+ ){0,3}(?:pear drops|nail polish remover|acetone)",
+            # A person's breath, not a sourdough starter's smell.
+            r"(?:breath|(?:he|she|they|i|you) (?:smells?|smelt|smelled)) (?:\w+ ){0,3}"
+            r"(?:pear drops|nail polish remover|acetone)",
             r"(?:stomach|belly|tummy|abdomen) (?:is |feels |has gone )?(?:rigid|hard as a board|like a board|"
             r"board[- ]like)",
             r"coffee[- ]grounds?",
@@ -1202,6 +1205,29 @@ def _everyday_cause(unless: re.Pattern[str], text: str, match: re.Match[str]) ->
 _CAUSE_CATEGORIES = frozenset({"heatstroke", "hypothermia", "blood_clot", "bites"})
 
 
+#: A symptom that keeps coming back over weeks or months ("a nosebleed a few times a month",
+#: "every few weeks my heart races", "a burning pain for weeks"): NHS advice sends recurring
+#: chest pain, breathlessness and nosebleeds to a GP, and an emergency call to what is sudden
+#: or happening now. Only for these categories: contractions that come and go, a fever on and
+#: off tonight or a weekly medicine taken daily are not habits.
+_RECURRING_RE = re.compile(
+    r"\b(?:a (?:few|couple of) times a (?:week|month|year)|(?:once|twice|\w+ times) a (?:month|year)|"
+    r"every (?:few |couple of |other )?(?:weeks?|months?|years?)|for (?:weeks|months|years|ages)\b|"
+    r"for the (?:last|past) (?:few |couple of )?(?:weeks|months|years))"
+)
+#: ...unless the question says it is happening now or has changed.
+_HAPPENING_NOW_RE = re.compile(
+    r"\b(?:right )?now\b|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b|\bsudden\w*|"
+    r"\bat the moment\b|\bcurrently\b|\bjust (?:started|now|happened)\b|\bspreading\b"
+)
+_RECURRING_CATEGORIES = frozenset({"bleeding", "breathing", "cardiac"})
+
+
+def _recurring(text: str) -> bool:
+    """Does the (lower-cased) question tell of a symptom that recurs, and not of one now?"""
+    return _RECURRING_RE.search(text) is not None and _HAPPENING_NOW_RE.search(text) is None
+
+
 def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
     """The red-flag concept rule that fits the question, under the same guards as the rules."""
     if impersonal_question:
@@ -1210,8 +1236,11 @@ def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRul
     if len(lowered) != len(text):  # rare letters that change length: keep positions right
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     best: redflags.ConceptRule | None = None
+    recurring = _recurring(lowered)
     for rule, start in redflags.find(lowered, _is_negated):
         if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
+            continue
+        if recurring and rule.category in _RECURRING_CATEGORIES:
             continue
         if rule.level == "emergency":
             # A sign read with its cause (collapsed after a day in the heat) names the
@@ -1277,6 +1306,7 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         text = text.lower()
         grams = {text[i : i + 3] for i in range(len(text) - 2)}
     best: TriageRule | None = None
+    recurring = _recurring(text.lower())
     if ascii_text:
         # Only the rules one of whose three-letter pieces the question holds, in order.
         candidates: set[int] = set(_UNSCREENED_RULES)
@@ -1289,6 +1319,8 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         indices = range(len(RULES))
     for index in indices:
         rule = RULES[index]
+        if recurring and rule.category in _RECURRING_CATEGORIES:
+            continue
         if ascii_text:
             keys = _RULE_KEYS[index]
             if keys is not None and not any(map(text.__contains__, keys)):
