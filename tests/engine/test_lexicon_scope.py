@@ -253,6 +253,18 @@ def test_naming_a_medicine_does_not_make_its_dose_answerable(
             "cubital-tunnel-syndrome",
         ),
         ("why do i twitch and jolt just as im falling asleep", "hypnic-jerks"),
+        # A UK name for the auto-injector; a whine in the ears; "like the one for" compares.
+        (
+            "daughter used her adrenaline jab at school after eating something with peanuts, she"
+            " seems totally fine now. does she still have to go to A&E?",
+            "anaphylaxis",
+        ),
+        (
+            "constant high pitched whine in both ears after years of DJing. will it ever go away"
+            " and what actually helps?",
+            "tinnitus",
+        ),
+        ("is there a jab for hep c like the one for hep b", "hepatitis-c"),
     ],
 )
 def test_lay_words_abbreviations_and_misspellings_reach_the_topic(

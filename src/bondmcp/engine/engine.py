@@ -154,6 +154,7 @@ _EASES_RE = re.compile(
 #: with is not the one it asks about.
 _COMPARED_WITH_RE = re.compile(
     r"\b(?:like(?= (?:[\w']+ ){1,4}(?:does|do|did|is|are|was|can|has|have)\b)|unlike|"
+    r"like the ones? (?:for|against)|"
     r"(?:the )?same as|as with|compared (?:to|with))\b",
     re.IGNORECASE,
 )
