@@ -263,6 +263,12 @@ def test_plain_questions_ask_for_none_of_those_points(question: str) -> None:
         ("her fingertips are red and sore, what can she take for the pain", "treatment"),
         ("dull band across my forehead, what will shift it", "treatment"),
         ("are those eye vitamins for macular degeneration worth buying", "treatment"),
+        # Getting tested asks about the test, but not a retest after treatment; a surprising
+        # case asks how it came about.
+        ("should i cut out bread for a few weeks before i get tested", "diagnosis"),
+        ("finished my antibiotics last week, do i need to get tested again", None),
+        ("she never smoked and has a tumour on her lung. how can that happen?", "causes"),
+        ("how come my toddler keeps getting ear infections", "causes"),
     ],
 )
 def test_the_form_of_a_question_sets_its_intent(question: str, intent_: str | None) -> None:

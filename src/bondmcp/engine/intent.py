@@ -57,6 +57,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<!im )(?<!i am )(?<!who's )\bdiagnos|"
             # A test that picks something up, not someone who picked up a racket or the baby.
             r"\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|"
+            # "is there any point getting tested", "before i get tested".
+            r"\b(?:get|gets|getting|be|being) tested\b(?! again)|"
             r"\bpick(?:s|ed)? up\b(?! (?:a|an|the|my|his|her|their|your|our|some|any|heavy|things?|it)\b)|"
             r"\bhow (?:do|can|will) (?:doctors?|they) (?:know|tell|check|find out|test)|\bdetect|"
             r"\bresults?\b|\bnormal (?:range|level)|"
@@ -78,7 +80,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"developed|end(?:ed)? up with)\b(?! (?:\w+ ){0,3}(?:off|rid|out|away|over|better|back)\b)|"
             r"\bwhat (?:makes|leads to|brings on|sets off|sets (?:it|them) off)\b|"
             r"\bhow (?:is|are) .{0,30} (?:spread|transmitted|caught)|"
-            r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b",
+            r"\bhow (?:do|does|did) .{0,30} (?:form|develop|happen|start|begin)\b|"
+            # "how can that happen" after a surprising case, "how come".
+            r"\bhow (?:can|could|does|did|would) (?:that|this|it) (?:happen|be)\b|\bhow come\b",
         ),
         (
             "symptoms",
