@@ -1983,6 +1983,9 @@ def test_a_symptom_that_keeps_coming_back_is_not_an_emergency_call(question: str
         ),
         ("my nose has bled a few times a month and now it wont stop after 30 minutes", "bleeding"),
         ("ive had asthma for years and right now i cant breathe, inhaler not working", "breathing"),
+        ("chest pain for weeks and its getting worse", "cardiac"),
+        # Only a nosebleed is let off: blood brought up for weeks still needs care now.
+        ("ive been vomiting blood on and off for weeks", "bleeding"),
     ],
 )
 def test_a_recurring_symptom_that_is_happening_now_is_still_an_emergency(

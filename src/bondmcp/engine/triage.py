@@ -1218,14 +1218,23 @@ _RECURRING_RE = re.compile(
 #: ...unless the question says it is happening now or has changed.
 _HAPPENING_NOW_RE = re.compile(
     r"\b(?:right )?now\b|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b|\bsudden\w*|"
-    r"\bat the moment\b|\bcurrently\b|\bjust (?:started|now|happened)\b|\bspreading\b"
+    r"\bat the moment\b|\bcurrently\b|\bjust (?:started|now|happened)\b|\bspreading\b|"
+    r"\bgetting worse\b|\bworsening\b|\bworse and worse\b"
 )
 _RECURRING_CATEGORIES = frozenset({"bleeding", "breathing", "cardiac"})
+#: Of the bleeding emergencies, only a nosebleed: vomiting or coughing up blood for weeks
+#: still needs care now.
+_NOSE_RE = re.compile(r"\bnose\w*")
 
 
-def _recurring(text: str) -> bool:
-    """Does the (lower-cased) question tell of a symptom that recurs, and not of one now?"""
-    return _RECURRING_RE.search(text) is not None and _HAPPENING_NOW_RE.search(text) is None
+def _recurring(text: str) -> frozenset[str]:
+    """The categories whose red flags a (lower-cased) question tells as recurring and not
+    happening now: none, or breathing and chest pain, with bleeding for a nosebleed."""
+    if _RECURRING_RE.search(text) is None or _HAPPENING_NOW_RE.search(text) is not None:
+        return frozenset()
+    if _NOSE_RE.search(text) is None:
+        return _RECURRING_CATEGORIES - {"bleeding"}
+    return _RECURRING_CATEGORIES
 
 
 def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
@@ -1240,7 +1249,7 @@ def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRul
     for rule, start in redflags.find(lowered, _is_negated):
         if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
             continue
-        if recurring and rule.category in _RECURRING_CATEGORIES:
+        if rule.category in recurring:
             continue
         if rule.level == "emergency":
             # A sign read with its cause (collapsed after a day in the heat) names the
@@ -1319,7 +1328,7 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         indices = range(len(RULES))
     for index in indices:
         rule = RULES[index]
-        if recurring and rule.category in _RECURRING_CATEGORIES:
+        if rule.category in recurring:
             continue
         if ascii_text:
             keys = _RULE_KEYS[index]
