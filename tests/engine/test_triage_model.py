@@ -228,10 +228,27 @@ def test_a_precautionary_flag_still_answers_the_question() -> None:
 
 def test_a_precautionary_flag_on_a_question_that_is_not_about_health_is_dropped() -> None:
     engine = HealthEngine.builtin()
-    question = "my husband gave away his old xbox to his nephew, won't need it anymore"
+    question = "the dishwasher is gurgling and leaking everywhere and the kitchen smells of burning"
     assert triage(question).precautionary
     answer = engine.ask(question)
     assert (answer.triage, answer.in_scope) == ("routine", False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my flatmate has been in his room for days and says nobody would miss him",
+        # Giving things away because they will not be needed is a warning sign.
+        "my husband gave away his old xbox to his nephew, won't need it anymore",
+    ],
+)
+def test_suicidal_wording_keeps_the_crisis_line_without_a_health_word(question: str) -> None:
+    """The scope check that drops a flag on a question not about health does not drop one
+    the category model names as suicide: a crisis line shown in vain costs little."""
+    assert triage(question, wording=False).level == "routine"
+    answer = HealthEngine.builtin().ask(question)
+    assert answer.triage == "emergency"
+    assert answer.citations[0].source_id == "triage:suicide"
 
 
 def test_a_situation_told_as_past_is_left_to_the_rules() -> None:

@@ -470,8 +470,15 @@ class HealthEngine:
 
         restricted = urgent and not urgency.precautionary
         assessment = self.assess(question, query, only=urgency.topics if restricted else ())
+        # A category the category model names as well is a second signal: an everyday-
+        # meaning health word then suffices ("one side of her face stopped moving"), and
+        # suicidal wording needs none ("says nobody would miss him"): a crisis line shown
+        # in vain costs little beside one not shown.
+        named_situation = urgency.category == "suicide" or (
+            urgency.category != "possible_emergency" and evidence.plausible
+        )
         if urgency.precautionary and not (
-            unknown_medicines or self._in_scope(evidence, assessment)
+            unknown_medicines or named_situation or self._in_scope(evidence, assessment)
         ):
             # Only the wording model flagged it, and it is not a health question ("one of
             # our ewes is bleeding"): no guidance.
