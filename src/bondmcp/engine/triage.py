@@ -1237,15 +1237,17 @@ def _recurring(text: str) -> frozenset[str]:
     return _RECURRING_CATEGORIES
 
 
-def _concept_result(text: str, impersonal_question: bool) -> redflags.ConceptRule | None:
-    """The red-flag concept rule that fits the question, under the same guards as the rules."""
+def _concept_result(
+    text: str, impersonal_question: bool, recurring: frozenset[str]
+) -> redflags.ConceptRule | None:
+    """The red-flag concept rule that fits the question, under the same guards as the rules
+    (``recurring``: the categories told as recurring, see ``_recurring``)."""
     if impersonal_question:
         return None
     lowered = text.lower()
     if len(lowered) != len(text):  # rare letters that change length: keep positions right
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     best: redflags.ConceptRule | None = None
-    recurring = _recurring(lowered)
     for rule, start in redflags.find(lowered, _is_negated):
         if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
             continue
@@ -1315,7 +1317,7 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         text = text.lower()
         grams = {text[i : i + 3] for i in range(len(text) - 2)}
     best: TriageRule | None = None
-    recurring = _recurring(text.lower())
+    recurring = _recurring(text if ascii_text else text.lower())
     if ascii_text:
         # Only the rules one of whose three-letter pieces the question holds, in order.
         candidates: set[int] = set(_UNSCREENED_RULES)
@@ -1355,7 +1357,7 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
             break
         if best is not None and best.level == "emergency":
             break
-    concept = _concept_result(text, impersonal_question)
+    concept = _concept_result(text, impersonal_question, recurring)
     if _stroke_passed(best, concept, text):
         return _result("stroke", "urgent", numbers, (_TIA_TITLE, _TIA_URL))
     if best is not None and best.level == "emergency":
