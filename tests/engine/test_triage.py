@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from bondmcp.engine.engine import HealthEngine
 from bondmcp.engine.triage import TriageResult, triage
+
+
+@pytest.fixture(scope="module")
+def engine() -> HealthEngine:
+    return HealthEngine.builtin()
 
 
 def rules(question: str) -> TriageResult:
@@ -2047,3 +2053,58 @@ def test_a_sourdough_starter_that_smells_of_nail_polish_remover_is_no_ketoacidos
 def test_a_child_working_hard_to_breathe_is_an_emergency(question: str) -> None:
     result = triage(question, wording=False)
     assert (result.level, result.category) == ("emergency", "breathing"), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my laptop collapsed and won't wake up",
+        "the server is down and not responding",
+        "my python script crashed and isn't responding",
+        "the wifi keeps dropping out and my router is unresponsive",
+        "my sourdough starter collapsed",
+        "the stock collapsed overnight",
+        "my dog is not breathing properly",
+        "my cat is having a seizure",
+        "the dog ate rat poison",
+        "the horse is bleeding heavily from its leg",
+        "the kitten is unresponsive",
+        "our 12 year old cat collapsed and isn't breathing",
+        "at the vet, my dog collapsed",
+    ],
+)
+def test_red_flag_wording_said_of_an_animal_or_a_thing_is_not_a_persons(
+    question: str, engine: HealthEngine
+) -> None:
+    """Symptom wording whose clause starts with an animal or a thing describes that: no
+    emergency guidance, and the question is redirected rather than answered."""
+    assert rules(question).level == "routine", question
+    answer = engine.ask(question)
+    assert (answer.triage, answer.in_scope) == ("routine", False), question
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("the dog knocked grandad over and now I can't wake him", "unresponsive"),
+        ("my dog collapsed and I'm having chest pain", "cardiac"),
+        ("bitten by a snake and my leg is swelling", "bites"),
+        ("the car hit my daughter and she's bleeding heavily", "bleeding"),
+        ("my laptop fell on my baby's head and now she won't wake up", "unresponsive"),
+        ("our 3 year old collapsed and is not breathing", "breathing"),
+        ("after the game my husband collapsed and isn't breathing", "unresponsive"),
+        ("my daughter fell off her horse and isn't responding", "unresponsive"),
+        ("the horse kicked me in the chest and I can't breathe", "breathing"),
+        ("the dog ate my pills and so did my toddler", "overdose"),
+        ("my dog bit me and it won't stop bleeding", "bleeding"),
+        ("the cat bit my finger two days ago and now it's hot and there's pus coming out", "bites"),
+    ],
+)
+def test_a_person_mentioned_with_an_animal_or_a_thing_keeps_the_red_flag(
+    question: str, category: str
+) -> None:
+    """Only a clause that starts with an animal or a thing, and mentions no person up to the
+    red flag, is let off: a person anywhere in between may be the one in danger."""
+    result = rules(question)
+    assert result.level != "routine", question
+    assert result.category == category, question

@@ -4116,8 +4116,9 @@ def _fits(rule: ConceptRule, text: _Text) -> tuple[int, int] | None:
     return None
 
 
-def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[ConceptRule, int]]:
-    """The rules whose concepts co-occur in ``text`` (lower-cased), with where each starts.
+def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[ConceptRule, int, int]]:
+    """The rules whose concepts co-occur in ``text`` (lower-cased), with where each starts
+    and ends.
 
     ``negated(text, position)`` says whether a match at ``position`` is negated. Habits,
     past events and conditionals in the same sentence are left out here; information
@@ -4143,4 +4144,4 @@ def find(text: str, negated: Callable[[str, int], bool]) -> Iterator[tuple[Conce
             continue
         if rule.unless is not None and names_everyday_cause(rule.unless, context):
             continue
-        yield rule, low
+        yield rule, low, high

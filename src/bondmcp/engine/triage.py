@@ -35,6 +35,7 @@ from typing import Literal
 
 from bondmcp.engine import redflags
 from bondmcp.engine.redflags import Level as Level
+from bondmcp.engine.subject import said_of_non_person
 from bondmcp.engine.triage_model import wording_model
 
 
@@ -1237,6 +1238,14 @@ def _recurring(text: str) -> frozenset[str]:
     return _RECURRING_CATEGORIES
 
 
+def _lower(text: str) -> str:
+    """``text`` lower-cased, each position still the same letter's."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare letters that change length: keep positions right
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
 def _concept_result(
     text: str, impersonal_question: bool, recurring: frozenset[str]
 ) -> redflags.ConceptRule | None:
@@ -1244,12 +1253,12 @@ def _concept_result(
     (``recurring``: the categories told as recurring, see ``_recurring``)."""
     if impersonal_question:
         return None
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare letters that change length: keep positions right
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = _lower(text)
     best: redflags.ConceptRule | None = None
-    for rule, start in redflags.find(lowered, _is_negated):
+    for rule, start, end in redflags.find(lowered, _is_negated):
         if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
+            continue
+        if said_of_non_person(lowered, start, end):
             continue
         if rule.category in recurring:
             continue
@@ -1317,7 +1326,8 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
         text = text.lower()
         grams = {text[i : i + 3] for i in range(len(text) - 2)}
     best: TriageRule | None = None
-    recurring = _recurring(text if ascii_text else text.lower())
+    lowered = text if ascii_text else _lower(text)
+    recurring = _recurring(lowered)
     if ascii_text:
         # Only the rules one of whose three-letter pieces the question holds, in order.
         candidates: set[int] = set(_UNSCREENED_RULES)
@@ -1351,6 +1361,8 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
             if _TAIL_NEGATION[index] and _last_word_negated(text, match):
                 continue
             if rule.unless is not None and _everyday_cause(rule.unless, text, match):
+                continue
+            if said_of_non_person(lowered, match.start(), match.end()):
                 continue
             if best is None or (best.level == "urgent" and rule.level == "emergency"):
                 best = rule
