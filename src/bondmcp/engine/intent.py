@@ -588,7 +588,13 @@ _STATISTIC_RE = re.compile(
     r"(?:go(?:ing)? downhill|decline|deteriorate|get worse|progress)\b|"
     # Figures and stages that general content rarely gives: a medicine's half-life, what
     # to do at a given stage of a cancer.
-    r"\bhalf[- ]li(?:fe|ves)\b|\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b(?=.{0,40}"
+    r"\bhalf[- ]li(?:fe|ves)\b",
+    re.IGNORECASE,
+)
+#: A cancer's stage ("treatment for stage 4 melanoma"), looked for only in a question that
+#: says "stage": trying the cancer words at every position costs more than the rest above.
+_CANCER_STAGE_RE = re.compile(
+    r"\bstage (?:[1-4]|i{1,3}|iv|one|two|three|four)\b(?=.{0,40}"
     + _CANCER
     + r")|"
     + _CANCER
@@ -609,7 +615,9 @@ def asks_for_statistic(question: str) -> bool:
     """Survival, success or life-expectancy questions ("stage 4 pancreatic cancer survival
     rate", "life expectancy with ALS"), and others that want a figure or a stage the content
     must give itself ("half-life of Xanax", "treatment for stage 4 melanoma")."""
-    return _STATISTIC_RE.search(question) is not None
+    if _STATISTIC_RE.search(question) is not None:
+        return True
+    return "stage" in question.lower() and _CANCER_STAGE_RE.search(question) is not None
 
 
 def answers_statistic(sentence: str) -> bool:
