@@ -1246,3 +1246,18 @@ def test_side_is_a_medicine_cue_only_in_side_effects(engine: HealthEngine) -> No
 def test_a_house_plant_that_droops_is_out_of_scope(engine: HealthEngine) -> None:
     answer = engine.ask("how do you revive a peace lily thats drooping and looks half dead")
     assert not answer.in_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("pinkish pee, what could cause it", "blood-in-urine"),
+        ("yellowish whites of the eyes in my newborn", "newborn-jaundice"),
+    ],
+)
+def test_a_colour_with_ish_reads_as_the_colour(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic_id == topic
+    assert answer.confidence >= 0.6
