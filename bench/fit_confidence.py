@@ -80,6 +80,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     15: {"a": (1366, 1426), "e": (477, 509), "o": (366, 385), "u": (300, 315)},
     16: {"a": (1427, 1487), "e": (510, 542), "o": (386, 405), "u": (316, 331)},
     17: {"a": (1488, 1548), "e": (543, 575), "o": (406, 425), "u": (332, 347)},
+    18: {"a": (1549, 1603), "e": (576, 608), "o": (426, 443), "u": (348, 363)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -99,6 +100,7 @@ BLIND_ENGINES = {
     15: "c36f7e0",
     16: "afa4dfb",
     17: "0bc8902",
+    18: "357c53b",
 }
 
 
