@@ -2071,6 +2071,7 @@ def test_a_child_working_hard_to_breathe_is_an_emergency(question: str) -> None:
         "the kitten is unresponsive",
         "our 12 year old cat collapsed and isn't breathing",
         "at the vet, my dog collapsed",
+        "the staging vm went down and isnt responding",
     ],
 )
 def test_red_flag_wording_said_of_an_animal_or_a_thing_is_not_a_persons(
@@ -2108,3 +2109,48 @@ def test_a_person_mentioned_with_an_animal_or_a_thing_keeps_the_red_flag(
     result = rules(question)
     assert result.level != "routine", question
     assert result.category == category, question
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        # A sudden headache told as a blow is a thunderclap headache, not a head injury.
+        (
+            "was lifting weights and out of nowhere it felt like someone had hit the back of my "
+            "head with a hammer",
+            "emergency",
+            "headache",
+        ),
+        # Choking without the word: eating, then no sound and distress.
+        (
+            "my little boy was eating popcorn and now he cant make a sound and is clutching his "
+            "throat",
+            "emergency",
+            "breathing",
+        ),
+        # A joint gone hot and puffy after a bite is an infected bite.
+        ("the cat bit my thumb two days ago and now the joint is hot and puffy", "urgent", "bites"),
+        # Ectopic pregnancy: severe pain with feeling faint, even "when I stood up".
+        (
+            "7 weeks pregnant with terrible pain on my left side and i nearly fainted when i "
+            "stood up",
+            "emergency",
+            "pregnancy",
+        ),
+    ],
+)
+def test_red_flags_in_the_words_of_batch_18(question: str, level: str, category: str) -> None:
+    result = rules(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my 2 year old eats well but isnt making any sounds or words yet",
+        "my baby gets red in the face and silent when eating then cries",
+        "pregnant and i get dizzy when i stand up too fast, is that normal",
+    ],
+)
+def test_batch_18_near_misses_stay_routine(question: str) -> None:
+    assert rules(question).level == "routine", question

@@ -869,6 +869,31 @@ CHOKING = _concept(
     r"peanut|chicken|bread)s?",
     r"(?:something|food) (?:is )?stuck in (?:his|her|their|my) (?:throat|windpipe)",
 )
+#: NHS choking: someone eating who cannot cough, cry, speak or make a sound, with signs of
+#: distress, is choking even when nobody says the word.
+EATING = _concept(
+    "eating something",
+    r"eat(?:s|ing)?\b",
+    r"ate\b",
+    r"chewing",
+    r"swallow\w*",
+    r"(?:grape|sweet|candy|popcorn|peanut|nut|sausage|hot dog|carrot|apple|marble|coin|lego)s?\b",
+)
+SILENT = _concept(
+    "no sound",
+    r"(?:not|isn'?t|wasn'?t|can'?t|cannot|unable to|won'?t) (?:make|making|able to make) (?:a|any) (?:sound|noise)",
+    r"(?:no|not a) (?:sound|noise)",
+    r"silent\b",
+    r"(?:can'?t|cannot|isn'?t|not) (?:cough|crying|cry)\w*",
+)
+CHOKING_DISTRESS = _concept(
+    "choking distress",
+    r"flap\w*",
+    r"clutch\w* (?:at )?(?:his|her|their|my) (?:throat|neck)",
+    r"grab\w* (?:at )?(?:his|her|their|my) (?:throat|neck)",
+    r"(?:going|turning|gone|went) (?:bright |dark )?(?:red|blue|purple)",
+    r"panick\w*",
+)
 BLUE_SITE = _concept(
     "lips or skin",
     r"lips?\b",
@@ -1189,6 +1214,15 @@ SEIZING_NOW = _concept(
 # --- Headache (MedlinePlus) --------------------------------------------------------------
 
 THUNDERCLAP = _concept("thunderclap", r"thunder ?clap\w*", r"like (?:a )?(?:clap of )?thunder")
+_STRUCK_LIKE = (
+    r"like (?:someone|somebody|something|i'?d been|i had been|i'?ve been|i was|i got|being|getting|a) "
+    r"(?:[\w']+ ){0,2}(?:hit|punched|smacked|whacked|struck|kicked|bashed|thumped|clubbed|slapped)"
+    r"(?: [\w']+){0,4} (?:head|skull)\b"
+)
+#: A headache told as a blow ("felt like someone hit the back of my head with a bat"): the
+#: way people describe a sudden, severe (thunderclap) headache, not an injury.
+STRUCK_LIKE = _concept("struck like", _STRUCK_LIKE)
+HEAD_BLOW_SIMILE = _words(_STRUCK_LIKE)
 KETONES = _concept(
     "high ketones",
     r"ketones? (?:[\w']+ ){0,4}(?:high|dark|purple|large|moderate|positive|turned|over|above)",
@@ -3455,6 +3489,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("breathing", "emergency", (STRUGGLING_FOR_BREATH,)),
     ConceptRule("breathing", "emergency", (BREATH_STOPPED,), unless=SLEEP_APNOEA),
     ConceptRule("breathing", "emergency", (CHOKING,), unless=THING_CHOKING),
+    ConceptRule("breathing", "emergency", (EATING, SILENT, CHOKING_DISTRESS), span=150),
     ConceptRule("breathing", "emergency", (YOUNG_CHILD, WORKING_TO_BREATHE), span=80),
     ConceptRule("breathing", "emergency", (BLUE_SITE, BLUE), span=40, unless=BLUE_EVERYDAY),
     ConceptRule("breathing", "emergency", (BREATHLESS, CANT_TALK), span=60),
@@ -3504,10 +3539,17 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("headache", "emergency", (HEAD, SUPERLATIVE), span=80),
     ConceptRule("headache", "emergency", (HEAD, VERY_BAD, PLAINLY_SUDDEN), span=80),
     ConceptRule("headache", "emergency", (HEAD, THUNDERCLAP), span=80),
+    ConceptRule("headache", "emergency", (STRUCK_LIKE, PLAINLY_SUDDEN), span=120),
+    ConceptRule("headache", "emergency", (STRUCK_LIKE, SEVERE_HEAD), span=120),
     # NHS head injury: vomiting, confusion, drowsiness, memory loss, fluid from the nose or
     # ears after a blow to the head.
     ConceptRule(
-        "head_injury", "emergency", (HEAD_BLOW, HEAD_INJURY_FLAG), span=200, across_sentences=True
+        "head_injury",
+        "emergency",
+        (HEAD_BLOW, HEAD_INJURY_FLAG),
+        span=200,
+        across_sentences=True,
+        unless=HEAD_BLOW_SIMILE,
     ),
     ConceptRule("head_injury", "emergency", (KNOCKED_OUT,), unless=KNOCKED_OUT_EVERYDAY),
     ConceptRule(
@@ -3957,8 +3999,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?;\n]+(?=\s|$)")
 #: Habits and everyday triggers: "when I swim", "every time I cough", "after the gym".
 _EVERYDAY_RE = re.compile(
     # "when I shake her" tests whether someone responds; it is not a habit, and neither is
-    # "no tears when she cries", a sign of dehydration.
-    r"\b(?:(?<!tears )when(?:ever)? (?:i|you|he|she|they|we)\b(?! (?:woke|got up|came|comes|was|were|am|is|are)\b)"
+    # "no tears when she cries", a sign of dehydration, or "nearly fainted when I stood up".
+    r"\b(?:(?<!tears )when(?:ever)? (?:i|you|he|she|they|we)\b"
+    r"(?! (?:woke|got up|stood|sat up|came|comes|was|were|am|is|are)\b)"
     r"(?! (?:shake|shook|nudge|nudged|prod|prodded|pinch|pinched|tap|tapped|squeeze|squeezed|rub|rubbed|"
     r"ask|asked|tell|told|touch|touched) (?:him|her|them|his|their)\b)|"
     r"(?:i|you|he|she|they|we) (?:always |often |sometimes |usually )?(?:get|gets|tend to|keep getting)\b"

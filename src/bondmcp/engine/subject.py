@@ -27,6 +27,7 @@ THING_SUBJECT_WORDS = frozenset(
     program programs server servers database router modem wifi internet website browser
     printer keyboard phone phones iphone android smartphone tablet ipad screen monitor tv
     console xbox playstation python java javascript build builds pipeline pipelines
+    box vm vps cluster container
     car cars truck trucks van vans bike motorbike engine engines motor battery batteries
     tyre tyres tire tires boiler fridge freezer dishwasher heater radiator
     plant plants houseplant houseplants tree trees lawn grass seedlings tomato tomatoes
@@ -51,7 +52,8 @@ _PERSON_WORDS = frozenset(
 #: Words before a subject that do not change who it is: "my", "our old", "the new".
 _LEAD_WORDS = frozenset(
     """my our the a an this that these those your and but so then now today yesterday
-    suddenly just old new little big young poor senior elderly""".split()
+    suddenly just old new little big young poor senior elderly prod production staging
+    dev""".split()
 )
 #: The speaker's or listener's own: "my finger" after the subject is a person's.
 _OWNERS = frozenset("my our your".split())

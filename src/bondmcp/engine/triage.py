@@ -1270,7 +1270,13 @@ def _concept_result(
             if best is None or best.level != "emergency":
                 best = rule
             continue
-        if best is None:
+        if best is None or (
+            best.level == "urgent"
+            and rule.category in _CAUSE_CATEGORIES
+            and best.category not in _CAUSE_CATEGORIES
+        ):
+            # Likewise for same-day signs: a hot, puffy knuckle the day after a cat bite is
+            # an infected bite, not joint swelling.
             best = rule
     return best
 
