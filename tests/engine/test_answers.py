@@ -18,6 +18,7 @@ from bondmcp.engine.engine import (
     answer_confidence,
     calibrated,
 )
+from bondmcp.engine.intent import failed_treatments
 from bondmcp.engine.knowledge import load_topics
 from bondmcp.engine.passages import passages_from_topics
 from bondmcp.engine.triage import RELATED_TOPICS
@@ -537,3 +538,28 @@ def test_like_describing_a_feeling_is_no_comparison(question: str) -> None:
 
 def test_contraception_is_birth_control_to_the_answer(engine: HealthEngine) -> None:
     assert "birth control" in engine.ask("would going on contraception calm my pms down").text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "electric shock pains in my jaw on one side when i chew, paracetamol does nothing",
+            "trigeminal-neuralgia",
+        ),
+        ("stabbing pain in my lower back down my leg, ibuprofen isnt touching it", "low-back-pain"),
+    ],
+)
+def test_a_medicine_said_not_to_help_is_context_not_the_subject(
+    engine: HealthEngine, question: str, topic: str
+) -> None:
+    """The topic need not be about the painkiller that did not work."""
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.topic_id == topic
+
+
+def test_failed_treatments_are_read_from_the_wording() -> None:
+    assert failed_treatments("lasts a few seconds, ibuprofen does nothing") == {"ibuprofen"}
+    assert failed_treatments("tried calpol but it didnt help") == {"calpol"}
+    assert failed_treatments("can i take ibuprofen with naproxen") == frozenset()

@@ -36,6 +36,7 @@ from bondmcp.engine.intent import (
     asks_for_statistic,
     asks_to_interpret_result,
     detect_intent,
+    failed_treatments,
 )
 from bondmcp.engine.knowledge import SECTIONS, load_topics
 from bondmcp.engine.lexicon import (
@@ -639,10 +640,16 @@ class HealthEngine:
         named = set(query.named_topics) if topic_id in query.named_topics else set()
         runner_up = next((s for t, s in ranked[1:] if t not in named), 0.0)
         margin = (top_score - runner_up) / top_score if top_score > 0 else 0.0
+        # A medicine said not to have helped ("ibuprofen does nothing") is context.
+        tried = failed_treatments(query.text.lower())
         entities = [
-            *named_entities(query.words),
-            *((w,) for w in self._unknown_medicines(query, near_cue=True)),
-            *self.index.unknown_names(query.words),
+            entity
+            for entity in (
+                *named_entities(query.words),
+                *((w,) for w in self._unknown_medicines(query, near_cue=True)),
+                *self.index.unknown_names(query.words),
+            )
+            if entity[-1] not in tried
         ]
         missing = max(
             (self._entity_gap(topic_id, word, query, intent) for word in entities),

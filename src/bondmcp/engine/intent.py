@@ -754,3 +754,22 @@ def asks_for_dose(question: str, *, names_medicine: bool = False) -> bool:
     if DOSE_RE.search(question) is None:
         return False
     return names_medicine or _MEDICINE_RE.search(question) is not None
+
+
+#: A medicine the question says has not worked ("ibuprofen does nothing", "tried calpol but it
+#: isn't touching it"): context for the question, not its subject.
+_FAILED_TREATMENT_RE = re.compile(
+    r"\b([a-z][\w-]+) (?:(?:just|really|even|also|still|at all|but|and it|it) ){0,2}"
+    r"(?:does nothing|did nothing|do nothing|doesn'?t (?:help|work|touch|do)|didn'?t (?:help|work|touch|do)|"
+    r"isn'?t (?:helping|working|touching|doing)|wasn'?t (?:helping|working)|not (?:helping|working|touching)|"
+    r"hasn'?t (?:helped|worked)|haven'?t (?:helped|worked)|won'?t touch|no (?:help|use|good))\b"
+    r"|\btried (?:some |taking |the )?([a-z][\w-]+)(?: and [a-z][\w-]+)? (?:but|and) "
+    r"(?:it |they )?(?:didn'?t|did not|does ?n'?t|don'?t|no|nothing)\b"
+)
+
+
+def failed_treatments(question: str) -> frozenset[str]:
+    """Words for medicines the (lower-cased) question says did not help."""
+    return frozenset(
+        word for match in _FAILED_TREATMENT_RE.finditer(question) for word in match.groups() if word
+    )
