@@ -118,6 +118,10 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "how do economists stop contagion spreading between banks",
         "my car hiccups when the revs drop",
         "can you heel in bare root raspberry canes in january",
+        # Letting air out of a radiator or brake lines; a hospital drama.
+        "the radiator upstairs is cold at the top, how do i bleed it, do i bleed the radiator hot",
+        "do you need two people for bleeding the brakes",
+        "which season of greys anatomy is the best",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(

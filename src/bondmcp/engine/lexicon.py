@@ -836,6 +836,7 @@ OFF_DOMAIN_WORDS = (
     radiator faucet sink drywall plumbing plumber pipe pipes sewer roof gutter gutters paint
     furniture couch sofa carpet floors lawn garden gardening plant plants leaves soil seeds
     tomato tomatoes weeds oak statutory rugby fence recipe recipes brew brewing bake baking oven grill grilling
+    brisket
     roast roasting cook cooking cookies cake sourdough stock stocks market markets crypto
     bitcoin ethereum invest investing investment loan mortgage credit bank banking tax taxes
     price prices salary economy inflation hotel hotels flights airline airport capital
@@ -1095,6 +1096,13 @@ HEALTH_PHRASES = (
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "sick pay",
+    # Letting trapped air out of a heating radiator, or out of a car's brake lines.
+    *(
+        f"{verb} {the}{thing}"
+        for verb in ("bleed", "bleeding", "bled")
+        for the in ("a ", "the ", "my ", "")
+        for thing in ("radiator", "radiators", "brakes", "brake lines")
+    ),
     # House plants that droop and look dead.
     "peace lily",
     "spider plant",
@@ -1115,6 +1123,9 @@ OFF_DOMAIN_PHRASES = (
     "clinical finish",
     "clinical finishing",
     "clinical finisher",
+    # Television dramas set in hospitals.
+    "grey anatomy",
+    "greys anatomy",
     # The television series, not the advice to call one.
     *(f"{part} of call the midwife" for part in ("series", "season", "episode", "episodes")),
     *(f"call the midwife {part}" for part in ("series", "season", "episode", "episodes", "cast")),
