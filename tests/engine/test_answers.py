@@ -234,6 +234,9 @@ def test_health_questions_the_content_does_not_cover_abstain(
         "my potassium came back 5.8, what should i do",
         "my ferritin is 12 and hemoglobin 11.2, what does that mean for me",
         "my ANA test was positive, what does that mean",
+        "bloods back: tsh 7.1 and free t4 10, is that bad",
+        "results are back, ferritin 9 and b12 180, should i start tablets",
+        "tsh 5.9 on the last test, do i need thyroxine",
     ],
 )
 def test_personal_lab_results_are_left_to_a_clinician(engine: HealthEngine, question: str) -> None:

@@ -498,7 +498,9 @@ _RESULT_VALUE_RE = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL_RE = re.compile(
-    r"\b(?:my|mine|his|her|i got|came back|came out|my results?|test results?)\b", re.IGNORECASE
+    r"\b(?:my|mine|his|her|i|i'?m|i got|came back|came out|my results?|test results?|bloods|"
+    r"results? (?:are |is )?back)\b",
+    re.IGNORECASE,
 )
 
 
