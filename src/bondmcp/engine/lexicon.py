@@ -1123,6 +1123,9 @@ OFF_DOMAIN_PHRASES = (
     "clinical finish",
     "clinical finishing",
     "clinical finisher",
+    # Pests in the house.
+    "fruit flies",
+    "fruit fly",
     # Television dramas set in hospitals.
     "grey anatomy",
     "greys anatomy",
