@@ -158,7 +158,9 @@ def test_a_named_category_adds_its_step_to_the_general_guidance() -> None:
     assert triage(question, wording=False).level == "routine"
     result = triage(question, locale="gb")
     assert (result.level, result.category, result.precautionary) == ("emergency", "suicide", True)
-    general = triage("grandad is breathing really weird and noisy tonight", locale="gb")
+    general = triage(
+        "my husband is acting very strange and seems really unwell tonight", locale="gb"
+    )
     assert general.category == "possible_emergency"
     assert result.guidance[:2] == general.guidance
     assert "999" in result.guidance[0] and "116 123" in result.guidance[1]
@@ -174,7 +176,10 @@ def test_a_named_category_without_a_step_of_its_own_reads_as_general_guidance() 
     question = "my toddler has croup and is wheezing like mad tonight"
     result = triage(question)
     assert result.category == "breathing"
-    assert result.guidance == triage("grandad is breathing really weird and noisy tonight").guidance
+    assert (
+        result.guidance
+        == triage("my husband is acting very strange and seems really unwell tonight").guidance
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,7 +196,7 @@ def test_minor_injuries_told_as_a_story_get_no_emergency_guidance(question: str)
 
 
 def test_the_model_alone_gives_general_guidance_with_every_number() -> None:
-    question = "grandad is breathing really weird and noisy tonight"
+    question = "my husband is acting very strange and seems really unwell tonight"
     assert wording_model().flags(question)
     result = triage(question, locale="gb")
     assert (result.category, result.precautionary) == ("possible_emergency", True)

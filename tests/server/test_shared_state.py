@@ -144,7 +144,7 @@ def test_metrics_are_present_and_move(live_server: ServerProcess) -> None:
         # Only the emergency-wording model flags this one: general guidance.
         client.post(
             "/v1/ask",
-            json={"query": "grandad is breathing really weird and noisy tonight"},
+            json={"query": "my husband is acting very strange and seems really unwell tonight"},
         )
         client.post("/v1/ask", json={"query": ""})
     after = httpx.get(f"{live_server.base_url}/metrics").text

@@ -209,8 +209,8 @@ CONFIDENCE_BIAS = 1.439
 #: answered both by this engine and by earlier engines not yet tuned on them, so that it is
 #: a probability of being right for a question the engine was not tuned on.
 ANSWER_FEATURES = ("grounding", "quoted", "length", "intent")
-ANSWER_WEIGHTS = (1.158, 1.391, -1.125, 0.342)
-ANSWER_BIAS = -1.725
+ANSWER_WEIGHTS = (1.136, 1.474, -1.133, 0.318)
+ANSWER_BIAS = -1.763
 #: Question words beyond which a longer question counts as no longer.
 _LENGTH_CAP = 8
 
