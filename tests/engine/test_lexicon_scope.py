@@ -480,6 +480,9 @@ def test_new_condition_words_are_health_words() -> None:
         ("what makes someone likely to get a blood clot in the lungs", "risk_factors"),
         ("how do you reverse metabolic syndrome", "treatment"),
         ("how long does an anal fissure take to heal", None),
+        # Something that keeps happening: stopping it is prevention; stopping one is treatment.
+        ("i keep getting cold sores every winter, how can i stop them", "prevention"),
+        ("how do i stop a nosebleed", "treatment"),
     ],
 )
 def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:

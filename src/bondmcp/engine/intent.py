@@ -25,6 +25,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it |them )?(?:from )?getting\b|"
             r"\b(?:stop|keep|prevent) (?:it|them|this|that) (?:from )?(?:coming|came) back\b|"
             r"\bcoming back\b(?! from)|\bkeep (?:\w+ ){0,3}(?:safe|away) from\b|\bchild ?proof|"
+            # "keep getting ingrowns after shaving, how do i stop them": stop them coming.
+            r"\b(?:keep|keeps|always) (?:getting|having|catching)\b.{0,60}\bhow (?:do|can|to|should) "
+            r"(?:i |we |you |he |she |they )?(?:stop|avoid)\b|"
             r"\b(?:keep|stay|staying) (?:my |your |our |his |her |their |the )?(?:\w+ )?(?:strong|healthy|warm)\b",
         ),
         (
