@@ -483,6 +483,9 @@ def test_new_condition_words_are_health_words() -> None:
         # Something that keeps happening: stopping it is prevention; stopping one is treatment.
         ("i keep getting cold sores every winter, how can i stop them", "prevention"),
         ("how do i stop a nosebleed", "treatment"),
+        # "Side effects" misspelt.
+        ("zofran side efects", "risk_factors"),
+        ("side affects of metformin", "risk_factors"),
     ],
 )
 def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:

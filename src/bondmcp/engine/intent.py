@@ -8,6 +8,9 @@ from bondmcp.engine.lexicon import LAB_NAMES
 from bondmcp.engine.redflags import required_substrings
 from bondmcp.engine.text import stem
 
+#: "Side effects" as typed, misspellings included ("side efects", "side affects").
+_SIDE_EFFECTS = r"side[- ]?(?:eff?ec?ts?|aff?ects?|effet?cs?)\b"
+
 #: Checked in order; the first intent whose pattern matches wins.
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -69,7 +72,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "risk_factors",
-            r"\bside[- ]?effects?\b|\b(?:safe|ok|okay|alright|fine) to (?:take|use|mix|drink|eat|have)\b|"
+            r"\b" + _SIDE_EFFECTS + r"|\b(?:safe|ok|okay|alright|fine) to (?:take|use|mix|drink|eat|have)\b|"
             r"\binteract|\bwith alcohol\b|"
             r"\brisk|\bwho (?:gets|is likely|is at risk|can get)|\bmore likely\b|\bprone\b|"
             r"\blikely to (?:get|have|develop|catch)\b|\bwhat makes (?:\w+ ){1,2}(?:likely|prone)\b|"
@@ -736,7 +739,7 @@ def detect_intent(question: str) -> str | None:
 
 
 _SIDE_EFFECTS_RE = re.compile(
-    r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?)\b", re.IGNORECASE
+    r"\b" + _SIDE_EFFECTS + r"|\badverse (?:effects?|reactions?)\b", re.IGNORECASE
 )
 
 
