@@ -16,6 +16,7 @@ from bondmcp.engine.engine import (
     OUT_OF_SCOPE_ANSWER,
     HealthEngine,
     answer_confidence,
+    brand_names,
     calibrated,
 )
 from bondmcp.engine.intent import failed_treatments
@@ -566,3 +567,13 @@ def test_failed_treatments_are_read_from_the_wording() -> None:
     assert failed_treatments("lasts a few seconds, ibuprofen does nothing") == {"ibuprofen"}
     assert failed_treatments("tried calpol but it didnt help") == {"calpol"}
     assert failed_treatments("can i take ibuprofen with naproxen") == frozenset()
+
+
+def test_brand_names_are_read_from_the_knowledge_base_text() -> None:
+    """ "Ondansetron (Zofran)" in a topic makes a question's "zofran" match the sentences
+    that say "ondansetron"; acronyms and non-medicines in brackets are not brands."""
+    brands = brand_names(passages_from_topics(load_topics()))
+    assert brands["zofran"] == ("ondansetron",)
+    assert brands["synthroid"] == ("levothyroxine",)
+    assert "who" not in brands  # "World Health Organization (WHO)"
+    assert "feno" not in brands  # "nitric oxide (FeNO)": not a medicine

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bondmcp.engine.intent import (
@@ -52,7 +52,13 @@ from bondmcp.engine.lexicon import (
 )
 from bondmcp.engine.passages import Passage, passages_from_topics
 from bondmcp.engine.retrieval import Hit, PassageIndex, Query, QueryTerm
-from bondmcp.engine.scope import CONDITION_HEADS, ScopeDetector, ScopeEvidence, named_entities
+from bondmcp.engine.scope import (
+    CONDITION_HEADS,
+    ScopeDetector,
+    ScopeEvidence,
+    has_medical_suffix,
+    named_entities,
+)
 from bondmcp.engine.text import analyse, defines
 from bondmcp.engine.text import stem as stem_of
 from bondmcp.engine.triage import TriageResult, triage
@@ -332,10 +338,36 @@ def _bits(mask: int) -> Iterator[int]:
         mask ^= low
 
 
-def _with_answer_synonyms(term: QueryTerm) -> QueryTerm:
+#: "Ondansetron (Zofran)", "levothyroxine (Synthroid, Levoxyl)": a medicine and, in
+#: brackets, its brand names, as the topics write them. Not acronyms ("(WHO)").
+_BRAND_IN_BRACKETS_RE = re.compile(
+    r"\b([A-Za-z][a-z-]{3,}) \(((?:[A-Z][a-z][\w-]*)(?:(?:, | or | and )[A-Z][a-z][\w-]*)*)\)"
+)
+
+
+def brand_names(passages: Iterable[Passage]) -> dict[str, tuple[str, ...]]:
+    """Brand name -> the medicine it names, read from the knowledge base's own text: a
+    question that says "zofran" is answered by the sentences that say "ondansetron"."""
+    brands: dict[str, set[str]] = {}
+    for passage in passages:
+        if passage.origin != "kb":
+            continue
+        for match in _BRAND_IN_BRACKETS_RE.finditer(passage.text):
+            generic = match.group(1).lower()
+            if generic not in DRUG_NAMES and not has_medical_suffix(generic):
+                continue  # "nitric oxide (FeNO)", "amphetamine salts (Adderall)"
+            for brand in re.split(r", | or | and ", match.group(2)):
+                if brand.lower() != generic:
+                    brands.setdefault(brand.lower(), set()).add(generic)
+    return {brand: tuple(sorted(generics)) for brand, generics in brands.items()}
+
+
+def _with_answer_synonyms(
+    term: QueryTerm, brands: Mapping[str, tuple[str, ...]] | None = None
+) -> QueryTerm:
     """The question word, also matching the words that mean the same within a topic
-    (``ANSWER_SYNONYMS``), each worth what the word itself is worth."""
-    synonyms = ANSWER_SYNONYMS.get(term.word)
+    (``ANSWER_SYNONYMS``, and a brand's medicine), each worth what the word itself is worth."""
+    synonyms = ANSWER_SYNONYMS.get(term.word) or (brands or {}).get(term.word)
     if not synonyms or not term.stems or len(term.stem_weights) != len(term.stems):
         return term
     extra = tuple(s for s in dict.fromkeys(stem_of(w) for w in synonyms) if s not in term.stems)
@@ -412,6 +444,7 @@ class HealthEngine:
             vocabulary.append(p.title)
             vocabulary.extend(p.aliases)
         self.scope = ScopeDetector(vocabulary)
+        self._brands = brand_names(passages)
         self._sentence_cache: dict[str, _Sentences] = {}
         self._imported_sentences = functools.lru_cache(maxsize=_IMPORTED_SENTENCE_CACHE)(
             _analyse_sentences
@@ -675,7 +708,7 @@ class HealthEngine:
         covered = sum(
             term.weight
             for term in query.terms
-            if table.using(_with_answer_synonyms(term).stems) & quoted
+            if table.using(_with_answer_synonyms(term, self._brands).stems) & quoted
         )
         return covered / total
 
@@ -924,7 +957,7 @@ class HealthEngine:
         if not table.rows:
             return []
         count = len(table.rows)
-        terms = [_with_answer_synonyms(term) for term in query.terms]
+        terms = [_with_answer_synonyms(term, self._brands) for term in query.terms]
         return [
             (term, (1.0 - table.using(term.stems).bit_count() / count) ** _SPREAD_POWER)
             for term in terms

@@ -72,7 +72,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "risk_factors",
-            r"\b" + _SIDE_EFFECTS + r"|\b(?:safe|ok|okay|alright|fine) to (?:take|use|mix|drink|eat|have)\b|"
+            r"\b"
+            + _SIDE_EFFECTS
+            + r"|\b(?:safe|ok|okay|alright|fine) to (?:take|use|mix|drink|eat|have)\b|"
             r"\binteract|\bwith alcohol\b|"
             r"\brisk|\bwho (?:gets|is likely|is at risk|can get)|\bmore likely\b|\bprone\b|"
             r"\blikely to (?:get|have|develop|catch)\b|\bwhat makes (?:\w+ ){1,2}(?:likely|prone)\b|"
