@@ -486,6 +486,7 @@ def test_new_condition_words_are_health_words() -> None:
         # "Side effects" misspelt.
         ("zofran side efects", "risk_factors"),
         ("side affects of metformin", "risk_factors"),
+        ("when do they decide to take your tonsils out", "treatment"),
     ],
 )
 def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:

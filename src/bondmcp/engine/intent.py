@@ -53,7 +53,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # Whether something works: "are those eye vitamins worth buying".
             r"\bworth (?:buying|taking|trying|getting|paying for|the money)\b|"
             r"\b(?:should|do|does|will|would) (?:it|they|them|mine|his|hers|theirs|my \w+) (?:have to )?"
-            r"(?:come|be taken|be removed|come) out\b|\b(?:taken|come) out\b",
+            r"(?:come|be taken|be removed|come) out\b|\b(?:taken|come) out\b|"
+            # "when do doctors decide to take the tonsils out".
+            r"\btake (?:the|his|her|my|their|your|them|it)\b(?: \w+){0,2} out\b",
         ),
         (
             "diagnosis",

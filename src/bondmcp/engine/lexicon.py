@@ -37,6 +37,9 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "peeing": ("urinate", "urination"),
     "pees": ("urinate", "urination"),
     "wee": ("urinate",),
+    # The little finger.
+    "pinky": ("little", "finger"),
+    "pinkie": ("little", "finger"),
     # A colour with "-ish" is the colour ("pinkish wee", "a greenish discharge").
     "pinkish": ("pink",),
     "reddish": ("red",),
