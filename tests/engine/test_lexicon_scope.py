@@ -1272,3 +1272,17 @@ def test_a_colour_with_ish_reads_as_the_colour(
     answer = engine.ask(question)
     assert answer.topic_id == topic
     assert answer.confidence >= 0.6
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i cut down on salt",
+        "my mate says i should cut out milk and cheese after a kidney stone",
+        "how can i cut back on drinking",
+    ],
+)
+def test_cutting_down_or_out_is_eating_or_drinking_less_not_a_wound(
+    engine: HealthEngine, question: str
+) -> None:
+    assert engine.ask(question).topic_id != "bleeding-and-wounds", question

@@ -243,16 +243,24 @@ def _sensations(content: Sequence[str]) -> Iterator[int]:
             yield i
 
 
+_CUT_WORDS = frozenset({"cut", "cuts", "cutting"})
+
+
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
     """Idioms read as what they name: "can't get it up" and "can't keep it up" are about
     erections, and every one of their words is a stop word ("can't get it up the stairs" is
     not); someone who "hardly drinks anything" is short of fluids, not of alcohol; "on my
     feet all day" is standing; one ball taken out is a testicle; "straight away" is at once,
-    not straightening anything."""
+    not straightening anything; "cut out" or "cut down" is eating or drinking less, not a
+    wound."""
     out = list(typed)
     for i, word in enumerate(out[:-1]):
         if word == "straight" and out[i + 1] == "away":
             out[i : i + 2] = ["now", "now"]
+        # "cut out dairy", "cut down on salt", "cutting back on drink": eating or drinking
+        # less, not a wound.
+        if word in _CUT_WORDS and out[i + 1] in ("out", "down", "back"):
+            out[i] = "avoid" if out[i + 1] == "out" else "reduce"
         # "hardly drinks anything", "still drinking fine", "drinking her squash": fluids,
         # not alcohol.
         if word in _DRINK_WORDS and _soft_drink_follows(out, i + 1):
