@@ -1286,3 +1286,8 @@ def test_cutting_down_or_out_is_eating_or_drinking_less_not_a_wound(
     engine: HealthEngine, question: str
 ) -> None:
     assert engine.ask(question).topic_id != "bleeding-and-wounds", question
+
+
+def test_blood_pouring_from_a_nose_is_a_nosebleed(engine: HealthEngine) -> None:
+    answer = engine.ask("blood keeps streaming out of my daughter's nose, what should i do")
+    assert answer.topic_id == "nosebleeds"

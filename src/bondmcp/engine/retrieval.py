@@ -244,6 +244,12 @@ def _sensations(content: Sequence[str]) -> Iterator[int]:
 
 
 _CUT_WORDS = frozenset({"cut", "cuts", "cutting"})
+#: Words either side of "nose" where the blood and its flowing may be told.
+_NOSE_REACH = 8
+_BLOOD_FLOWS = frozenset(
+    "pours pouring poured gushes gushing gushed streams streaming streamed drips dripping "
+    "dripped pumping pumps running runs".split()
+)
 
 
 def _fit_idioms(typed: Sequence[str]) -> list[str]:
@@ -261,6 +267,10 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         # less, not a wound.
         if word in _CUT_WORDS and out[i + 1] in ("out", "down", "back"):
             out[i] = "avoid" if out[i + 1] == "out" else "reduce"
+        # "his nose pours with blood", "blood streaming from her nose": a nosebleed.
+        near = out[max(0, i - _NOSE_REACH) : i + _NOSE_REACH + 1]
+        if word == "nose" and "blood" in near and _BLOOD_FLOWS.intersection(near):
+            out[i] = "nosebleed"
         # "hardly drinks anything", "still drinking fine", "drinking her squash": fluids,
         # not alcohol.
         if word in _DRINK_WORDS and _soft_drink_follows(out, i + 1):
