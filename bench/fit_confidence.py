@@ -81,6 +81,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     16: {"a": (1427, 1487), "e": (510, 542), "o": (386, 405), "u": (316, 331)},
     17: {"a": (1488, 1548), "e": (543, 575), "o": (406, 425), "u": (332, 347)},
     18: {"a": (1549, 1603), "e": (576, 608), "o": (426, 443), "u": (348, 363)},
+    19: {"a": (1604, 1654), "e": (609, 624), "o": (444, 459), "u": (364, 375)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -101,6 +102,7 @@ BLIND_ENGINES = {
     16: "afa4dfb",
     17: "0bc8902",
     18: "357c53b",
+    19: "9f41c12",
 }
 
 
