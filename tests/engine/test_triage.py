@@ -2145,11 +2145,42 @@ def test_red_flags_in_the_words_of_batch_18(question: str, level: str, category:
 
 
 @pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        # "this fit" is a seizure; over five minutes is an emergency.
+        (
+            "her fit has been going for seven minutes and this fit isnt stopping",
+            "emergency",
+            "seizure",
+        ),
+        # A knuckle cut on someone's teeth, or a person's bite through the skin.
+        (
+            "punched a guy on saturday and caught my hand on his teeth, now it's hot and swollen",
+            "urgent",
+            "bites",
+        ),
+        (
+            "my toddler was bitten by another kid at nursery and it broke the skin",
+            "urgent",
+            "bites",
+        ),
+    ],
+)
+def test_red_flags_in_the_words_of_batch_19(question: str, level: str, category: str) -> None:
+    result = rules(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "my 2 year old eats well but isnt making any sounds or words yet",
         "my baby gets red in the face and silent when eating then cries",
         "pregnant and i get dizzy when i stand up too fast, is that normal",
+        # A fit of laughing or coughing; a symptom told as what happens each time.
+        "this fit of laughing wont stop",
+        "had a fit of coughing for 10 minutes",
+        "my grandad uses a spray under his tongue when he gets chest pain, how does it work",
     ],
 )
 def test_batch_18_near_misses_stay_routine(question: str) -> None:

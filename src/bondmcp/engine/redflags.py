@@ -1138,8 +1138,9 @@ LOST_CONTROL = _concept(
 SEIZURE = _concept(
     "seizure",
     r"seiz\w*",
-    r"(?:a|one|having|had|another|his|her|their|the|first|in|epileptic|big|bad|two|three|several|multiple|2|3) "
-    r"fits?\b",
+    r"(?:a|one|having|had|another|his|her|their|the|this|my|first|in|epileptic|big|bad|two|three|several|"
+    # Not "a fit of coughing", "a fit of the giggles".
+    r"multiple|2|3) fits?\b(?! of\b)",
     r"fitting",
     r"convuls\w*",
     r"(?:whole body|body|arms and legs|limbs) (?:[\w']+ ){0,3}(?:jerk\w*|twitch\w*|shak\w*|spasm\w*)",
@@ -2513,6 +2514,15 @@ BITTEN_BY_ANIMAL = _concept(
     _BITING_ANIMAL + r"s?(?:'s)? (?:[\w']+ ){0,2}(?:bit|bitten|nipped|sank (?:its|his|her) teeth)",
     r"(?:bitten|nipped) by (?:[\w']+ ){1,3}" + _BITING_ANIMAL,
     _BITING_ANIMAL + r" bites?\b",
+)
+#: NHS animal and human bites: a human bite that breaks the skin needs care the same day,
+#: and a knuckle cut on someone's teeth in a fight is one ("fight bite").
+HUMAN_BITE = _concept(
+    "a human bite",
+    r"(?:knuckles?|fist|hand|finger) (?:[\w']+ ){0,3}(?:on|against|into|off) (?:[\w']+ ){0,3}teeth",
+    r"(?:bitten|bit) by (?:a |another |my |his |her |the )?(?:person|man|woman|lad|guy|bloke|kid|child|boy|girl|"
+    r"toddler|someone|somebody|brother|sister|friend|husband|wife|partner|patient)\b",
+    r"human bite",
 )
 #: NHS animal and human bites: signs that a bite is infected need care the same day.
 INFECTED_BITE_SIGN = _concept(
@@ -3892,6 +3902,8 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=BITE_ON_AN_ANIMAL,
     ),
     _told("bites", "urgent", (BITTEN_BY_ANIMAL, DEEP_BITE), span=150, unless=BITE_ON_AN_ANIMAL),
+    _told("bites", "urgent", (HUMAN_BITE, INFECTED_BITE_SIGN), span=250),
+    _told("bites", "urgent", (HUMAN_BITE, DEEP_BITE), span=150),
     ConceptRule("urgent_symptoms", "urgent", (RED_STREAK,)),
     # NHS kidney infection: a high temperature and pain in the side or back with a urine
     # infection's signs needs a GP or 111 urgently.

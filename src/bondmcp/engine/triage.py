@@ -1038,7 +1038,17 @@ _STILL_RE = re.compile(
 )
 
 
+#: A symptom told as what happens each time ("sprays something under her tongue when she
+#: gets chest pain"): a habit described, not an attack now.
+_EACH_TIME_RE = re.compile(
+    r"\bwhen(?:ever)? (?:i|he|she|they|we|you) (?:gets?|has|have) (?:a |an |any |some |bad )?$",
+    re.IGNORECASE,
+)
+
+
 def _is_hypothetical(text: str, start: int) -> bool:
+    if _EACH_TIME_RE.search(text, max(0, start - 40), start) is not None:
+        return True
     if _HYPOTHETICAL_RE.search(text[max(0, start - 50) : start]) is None:
         return False
     return _STILL_RE.search(text[max(0, start - 50) : start + 20]) is None
