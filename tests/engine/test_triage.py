@@ -2185,3 +2185,19 @@ def test_red_flags_in_the_words_of_batch_19(question: str, level: str, category:
 )
 def test_batch_18_near_misses_stay_routine(question: str) -> None:
     assert rules(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats that film where the guy gets poisoned and has to keep his heart going",
+        "which movie has the scene where she overdoses on the bathroom floor",
+    ],
+)
+def test_a_question_naming_a_film_or_book_is_not_about_its_plot_emergencies(question: str) -> None:
+    assert triage(question).level == "routine", question
+
+
+def test_a_film_in_the_story_of_a_real_emergency_keeps_the_flag() -> None:
+    result = triage("i was watching a film and now i have crushing chest pain down my arm")
+    assert (result.level, result.category) == ("emergency", "cardiac")

@@ -1325,10 +1325,23 @@ def _stroke_passed(
     return categories == {"stroke"} and redflags.signs_have_passed(text)
 
 
+#: A question that asks to name a film, book, show, song or game ("whats that film where the
+#: guy gets poisoned"): the plot's emergencies are nobody's.
+_NAMES_A_WORK_RE = re.compile(
+    r"\b(?:(?:what'?s|whats|what is|what was|which|name of|anyone know|trying to (?:remember|find)) "
+    r"(?:that|the|this|a)|which) (?:old |new |\d0s |\d{4} )?(?:film|movie|book|novel|tv show|show|"
+    r"series|episode|song|game|video ?game|cartoon|documentary)\b(?! about (?:my|his|her))|"
+    r"\bwhat (?:film|movie|book|novel)\b",
+    re.IGNORECASE,
+)
+
+
 def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResult:
     """Classify a question as emergency, urgent or routine, with guidance for the locale.
 
     ``wording=False`` leaves out the third layer (``triage_model``): the rules alone."""
+    if _NAMES_A_WORK_RE.search(text) is not None:
+        return TriageResult(level="routine")
     numbers = LOCALES.get(locale, LOCALES["us"])
     text = _SHORTHAND_RE.sub("can't", text)
     informational = _INFORMATIONAL_RE.search(text) is not None
