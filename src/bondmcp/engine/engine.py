@@ -215,8 +215,8 @@ CONFIDENCE_BIAS = 1.439
 #: answered both by this engine and by earlier engines not yet tuned on them, so that it is
 #: a probability of being right for a question the engine was not tuned on.
 ANSWER_FEATURES = ("grounding", "quoted", "length", "intent")
-ANSWER_WEIGHTS = (1.136, 1.474, -1.133, 0.318)
-ANSWER_BIAS = -1.763
+ANSWER_WEIGHTS = (1.069, 1.529, -1.278, 0.378)
+ANSWER_BIAS = -1.573
 #: Question words beyond which a longer question counts as no longer.
 _LENGTH_CAP = 8
 
