@@ -1291,3 +1291,17 @@ def test_cutting_down_or_out_is_eating_or_drinking_less_not_a_wound(
 def test_blood_pouring_from_a_nose_is_a_nosebleed(engine: HealthEngine) -> None:
     answer = engine.ask("blood keeps streaming out of my daughter's nose, what should i do")
     assert answer.topic_id == "nosebleeds"
+
+
+def test_an_animal_in_a_comparison_is_not_the_patient(engine: HealthEngine) -> None:
+    """ "Puffed up like a hamster" describes a child's cheeks; a pet's symptoms stay a vet's."""
+    assert in_scope(
+        engine, "my son's cheeks have puffed up like a hamster and he has a temperature"
+    )
+    assert not in_scope(engine, "my hamster has puffy cheeks and a temperature")
+
+
+def test_a_low_dose_scan_is_not_a_dose_question() -> None:
+    assert not asks_for_dose("my gp mentioned a yearly low dose ct scan of my lungs, any downsides")
+    assert not asks_for_dose("is the high-dose flu vaccine better for over 65s")
+    assert asks_for_dose("what dose of vitamin d should i take")

@@ -256,6 +256,15 @@ class ScopeEvidence:
 _OWNED_HERD_WORDS = frozenset(w for w in OWNED_ANIMAL_WORDS if w.endswith("s"))
 
 
+def _in_a_simile(question_words: Sequence[str], i: int) -> bool:
+    """Is the word at ``i`` the thing compared with ("like a hamster", "as a dog")?"""
+    before = question_words[max(0, i - 2) : i]
+    return bool(before) and (
+        before[-1] == "like"
+        or (len(before) == 2 and before[0] == "like" and before[1] in ("a", "an"))
+    )
+
+
 class ScopeDetector:
     def __init__(self, topic_vocabulary: Iterable[str] = ()) -> None:
         self._stems = frozenset(stem(w) for w in HEALTH_WORDS)
@@ -424,6 +433,8 @@ class ScopeDetector:
             decisive = (*decisive, repaired)
         health.extend(self._topic_names(question_words))
         for i, word in enumerate(question_words):
+            if word in ANIMAL_WORDS and _in_a_simile(question_words, i):
+                continue  # "puffed up like a hamster", "barking like a seal": a comparison
             if word in ANIMAL_WORDS:
                 # "my dog keeps scratching his ears" is for a vet; "a dog bit me" is not.
                 if bitten:
