@@ -1305,3 +1305,14 @@ def test_a_low_dose_scan_is_not_a_dose_question() -> None:
     assert not asks_for_dose("my gp mentioned a yearly low dose ct scan of my lungs, any downsides")
     assert not asks_for_dose("is the high-dose flu vaccine better for over 65s")
     assert asks_for_dose("what dose of vitamin d should i take")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("since losing my mum i cant sleep or eat, is that normal", "grief"),
+        ("lost my voice after shouting at a concert", "laryngitis"),
+    ],
+)
+def test_losing_a_person_is_a_bereavement(engine: HealthEngine, question: str, topic: str) -> None:
+    assert engine.ask(question).topic_id == topic

@@ -244,6 +244,11 @@ def _sensations(content: Sequence[str]) -> Iterator[int]:
 
 
 _CUT_WORDS = frozenset({"cut", "cuts", "cutting"})
+_POSSESSIVES = frozenset("my our his her their your".split())
+_RELATIVES = frozenset(
+    """wife husband partner mum mom mother dad father son daughter baby child brother sister
+    nan gran grandma grandad grandpa grandmother grandfather friend twin fiance fiancee""".split()
+)
 #: Words either side of "nose" where the blood and its flowing may be told.
 _NOSE_REACH = 8
 _BLOOD_FLOWS = frozenset(
@@ -258,7 +263,7 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
     not); someone who "hardly drinks anything" is short of fluids, not of alcohol; "on my
     feet all day" is standing; one ball taken out is a testicle; "straight away" is at once,
     not straightening anything; "cut out" or "cut down" is eating or drinking less, not a
-    wound."""
+    wound; losing a wife or a baby is a bereavement."""
     out = list(typed)
     for i, word in enumerate(out[:-1]):
         if word == "straight" and out[i + 1] == "away":
@@ -267,6 +272,14 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
         # less, not a wound.
         if word in _CUT_WORDS and out[i + 1] in ("out", "down", "back"):
             out[i] = "avoid" if out[i + 1] == "out" else "reduce"
+        # "lost my wife", "losing our baby": a death, not something mislaid.
+        if (
+            word in ("lost", "losing")
+            and out[i + 1] in _POSSESSIVES
+            and out[i + 2 : i + 3]
+            and out[i + 2] in _RELATIVES
+        ):
+            out[i] = "bereavement"
         # "his nose pours with blood", "blood streaming from her nose": a nosebleed.
         near = out[max(0, i - _NOSE_REACH) : i + _NOSE_REACH + 1]
         if word == "nose" and "blood" in near and _BLOOD_FLOWS.intersection(near):
