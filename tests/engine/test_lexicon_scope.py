@@ -122,6 +122,9 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "the radiator upstairs is cold at the top, how do i bleed it, do i bleed the radiator hot",
         "do you need two people for bleeding the brakes",
         "which season of greys anatomy is the best",
+        # Sayings.
+        "our ceo says a price rise now would be the kiss of death for the brand",
+        "is the bleeding edge build of the compiler safe to use",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(

@@ -1116,6 +1116,12 @@ OFF_DOMAIN_PHRASES = (
     "heeling in",
     "heel them in",
     "heeled in",
+    # Sayings that borrow a death or a wound.
+    "kiss of death",
+    "death knell",
+    "dead in the water",
+    "bleeding edge",
+    "shot in the arm",
     # A grudge.
     "chip on my shoulder",
     "chip on his shoulder",
