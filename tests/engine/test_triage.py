@@ -2137,16 +2137,6 @@ def test_a_person_mentioned_with_an_animal_or_a_thing_keeps_the_red_flag(
             "emergency",
             "pregnancy",
         ),
-    ],
-)
-def test_red_flags_in_the_words_of_batch_18(question: str, level: str, category: str) -> None:
-    result = rules(question)
-    assert (result.level, result.category) == (level, category), question
-
-
-@pytest.mark.parametrize(
-    ("question", "level", "category"),
-    [
         # "this fit" is a seizure; over five minutes is an emergency.
         (
             "her fit has been going for seven minutes and this fit isnt stopping",
@@ -2166,7 +2156,9 @@ def test_red_flags_in_the_words_of_batch_18(question: str, level: str, category:
         ),
     ],
 )
-def test_red_flags_in_the_words_of_batch_19(question: str, level: str, category: str) -> None:
+def test_red_flags_in_the_words_of_batches_18_and_19(
+    question: str, level: str, category: str
+) -> None:
     result = rules(question)
     assert (result.level, result.category) == (level, category), question
 
