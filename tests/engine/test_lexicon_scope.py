@@ -490,6 +490,9 @@ def test_new_condition_words_are_health_words() -> None:
         ("zofran side efects", "risk_factors"),
         ("side affects of metformin", "risk_factors"),
         ("when do they decide to take your tonsils out", "treatment"),
+        ("how should i trim my nails so it stops happening", "prevention"),
+        ("my throat is raw from shouting, what should i be doing", "treatment"),
+        ("the gp is referring him, what tests will they do", "diagnosis"),
     ],
 )
 def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:

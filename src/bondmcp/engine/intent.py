@@ -28,6 +28,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"chance)|\bprotect (?:myself|yourself|against|from)|\bstop (?:myself |it |them )?(?:from )?getting\b|"
             r"\b(?:stop|keep|prevent) (?:it|them|this|that) (?:from )?(?:coming|came) back\b|"
             r"\bcoming back\b(?! from)|\bkeep (?:\w+ ){0,3}(?:safe|away) from\b|\bchild ?proof|"
+            # "how should i cut my nails so it stops happening".
+            r"\bso (?:it|they|this|that) (?:stops?|doesn'?t|don'?t|won'?t) (?:happening|happen|coming back)\b|"
             # "keep getting ingrowns after shaving, how do i stop them": stop them coming.
             r"\b(?:keep|keeps|always) (?:getting|having|catching)\b.{0,60}\bhow (?:do|can|to|should) "
             r"(?:i |we |you |he |she |they )?(?:stop|avoid)\b|"
@@ -40,6 +42,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwhat (?:helps|can help|can i (?:do|take))|\bhow (?:do|can|to) (?:i |you )?(?:stop|fix|heal|"
             r"ease|deal)|\bmedicat|\bmedicines? for\b|\bheal\b|\brecover|"
             r"\bwhat (?:should|do|can) (?:i|we|you) do\b|\bwhat to do\b|"
+            # "what should i be doing", "what should he be doing instead".
+            r"\bwhat (?:should|could) (?:i|we|you|he|she|they) be doing\b|"
             r"\bhow (?:can|do|should|to) (?:i |we |you )?(?:lose|lower|reduce|improve|keep|quit|get over|"
             r"reverse|beat|overcome|control|calm|soothe|shift|clear|shrink)|"
             r"\bhow to (?!tell\b|know\b)|\bbest way to\b|\bways to\b|"
@@ -69,6 +73,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:get|gets|getting|be|being) tested\b(?! again)|"
             r"\bpick(?:s|ed)? up\b(?! (?:a|an|the|my|his|her|their|your|our|some|any|heavy|things?|it)\b)|"
             r"\bhow (?:do|can|will) (?:doctors?|they) (?:know|tell|check|find out|test)|\bdetect|"
+            # "what tests are they likely to do", "what scans would show it".
+            r"\bwhat (?:tests?|scans?|checks?|investigations?)\b|"
             r"\bresults?\b|\bnormal (?:range|level)|"
             r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number|count) mean|\bscreen(?:ed|ing)? for\b",
         ),
