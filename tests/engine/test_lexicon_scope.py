@@ -122,7 +122,11 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "the radiator upstairs is cold at the top, how do i bleed it, do i bleed the radiator hot",
         "do you need two people for bleeding the brakes",
         "which season of greys anatomy is the best",
-        # Sayings.
+        # Sayings, sport's rules and money.
+        "where did the saying 'cold feet' come from",
+        "can a side bring on a concussion sub in the cup final",
+        "what's a poison pill in a hostile takeover",
+        "the shop is haemorrhaging money since the roadworks, what can we do",
         "our ceo says a price rise now would be the kiss of death for the brand",
         "is the bleeding edge build of the compiler safe to use",
     ],
@@ -1322,3 +1326,9 @@ def test_a_low_dose_scan_is_not_a_dose_question() -> None:
 )
 def test_losing_a_person_is_a_bereavement(engine: HealthEngine, question: str, topic: str) -> None:
     assert engine.ask(question).topic_id == topic
+
+
+def test_stopping_a_bleed_is_still_first_aid(engine: HealthEngine) -> None:
+    answer = engine.ask("how do i stop the bleeding on my knee")
+    assert answer.in_scope
+    assert answer.topic_id == "bleeding-and-wounds"

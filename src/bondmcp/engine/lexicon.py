@@ -1024,6 +1024,21 @@ MEDICINE_VERBS = frozenset("take taking took taken stop stopped stopping quit st
 DECISIVE_OFF_DOMAIN_PHRASES = (
     # Where sayings come from.
     "where does the saying",
+    "where did the saying",
+    "where does that saying",
+    "where did that saying",
+    *(
+        f"where {tense} the {word}"
+        for tense in ("does", "did")
+        for word in ("phrase", "expression")
+    ),
+    # Money: a takeover defence, losses told as bleeding.
+    "poison pill",
+    *(
+        f"{verb} {what}"
+        for verb in ("bleeding", "haemorrhaging", "hemorrhaging")
+        for what in ("money", "cash")
+    ),
     "why do people call it",
     "if someone says their",
     "when someone says their",
@@ -1099,6 +1114,13 @@ HEALTH_PHRASES = (
 #: Everyday phrases built from health words that are about something else.
 OFF_DOMAIN_PHRASES = (
     "sick pay",
+    # Sport's rules: substitutes for a concussion or a bleeding player, a batter retired hurt.
+    "concussion sub",
+    "concussion subs",
+    "concussion substitute",
+    "concussion substitutes",
+    "blood replacement",
+    "retired hurt",
     # Letting trapped air out of a heating radiator, or out of a car's brake lines.
     *(
         f"{verb} {the}{thing}"
@@ -1120,7 +1142,6 @@ OFF_DOMAIN_PHRASES = (
     "kiss of death",
     "death knell",
     "dead in the water",
-    "bleeding edge",
     "shot in the arm",
     # A grudge.
     "chip on my shoulder",
