@@ -1315,6 +1315,9 @@ def test_a_low_dose_scan_is_not_a_dose_question() -> None:
     assert not asks_for_dose("my gp mentioned a yearly low dose ct scan of my lungs, any downsides")
     assert not asks_for_dose("is the high-dose flu vaccine better for over 65s")
     assert asks_for_dose("what dose of vitamin d should i take")
+    # How many doses a vaccine takes is its schedule, not an amount to take.
+    assert not asks_for_dose("how many doses of the hpv vaccine do you need")
+    assert asks_for_dose("how many doses of calpol can i give in a day")
 
 
 @pytest.mark.parametrize(

@@ -477,7 +477,9 @@ def answer_cues(question: str) -> tuple[frozenset[str], bool]:
 
 DOSE_RE = re.compile(
     # "low dose CT", "high-dose flu vaccine" name a scan or a vaccine, not an amount to take.
-    r"\b(?:(?<!low )(?<!low-)(?<!high )(?<!high-)(?:dose|doses)(?! (?:ct|cat|scan|x-?ray|flu)\b)|"
+    # "How many doses of the HPV vaccine" asks for a schedule, not an amount.
+    r"\b(?:(?<!low )(?<!low-)(?<!high )(?<!high-)doses?\b(?! (?:ct|cat|scan|x-?ray|flu)\b)"
+    r"(?! of (?:the |a |an )?(?:[\w-]+ )?(?:vaccines?|jabs?|shots?|vaccinations?)\b)|"
     r"dosage|dosing|overdose amount|(?:the )?most (?:\w+ ){0,3}(?:(?:can|should|could|may) "
     r"(?:i|you|he|she|we|they|a person|someone)|(?:i|you|he|she|we|they|a person|someone) "
     r"(?:can|should|could|may)) (?:safely )?(?:take|give|have|use)\b|"
