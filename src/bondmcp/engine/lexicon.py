@@ -902,6 +902,17 @@ OWNED_THING_VERBS = frozenset(
     just have are were keep seem""".split()
 )
 
+#: People named by how they are related to the asker: "lost my wife" is a bereavement, and a
+#: red flag after "my dad" is a person's.
+FAMILY_WORDS = frozenset(
+    """mom mum mother mommy mummy dad daddy father parent parents husband wife partner spouse
+    son sons daughter daughters child children kid kids baby babies toddler toddlers infant
+    newborn twin friend friends boyfriend girlfriend fiance fiancee grandma grandpa
+    grandmother grandfather grandad granddad grandmom granny gran nan nana nanna grandson
+    granddaughter grandchild brother brothers sister sisters sibling uncle aunt auntie cousin
+    nephew niece""".split()
+)
+
 #: Animals: a question about one is a vet's question, unless a person was bitten.
 ANIMAL_WORDS = frozenset(
     """dog dogs puppy puppies cat cats kitten kittens pet pets horse horses hamster hamsters

@@ -34,6 +34,7 @@ from bondmcp.engine.lexicon import (
     ANIMAL_WORDS,
     DRUG_NAMES,
     EXPANSIONS,
+    FAMILY_WORDS,
     GENERIC_WORDS,
     HEAD_NOUNS,
     HEALTH_WORDS,
@@ -245,10 +246,6 @@ def _sensations(content: Sequence[str]) -> Iterator[int]:
 
 _CUT_WORDS = frozenset({"cut", "cuts", "cutting"})
 _POSSESSIVES = frozenset("my our his her their your".split())
-_RELATIVES = frozenset(
-    """wife husband partner mum mom mother dad father son daughter baby child brother sister
-    nan gran grandma grandad grandpa grandmother grandfather friend twin fiance fiancee""".split()
-)
 #: Words either side of "nose" where the blood and its flowing may be told.
 _NOSE_REACH = 8
 _BLOOD_FLOWS = frozenset(
@@ -277,13 +274,14 @@ def _fit_idioms(typed: Sequence[str]) -> list[str]:
             word in ("lost", "losing")
             and out[i + 1] in _POSSESSIVES
             and out[i + 2 : i + 3]
-            and out[i + 2] in _RELATIVES
+            and out[i + 2] in FAMILY_WORDS
         ):
             out[i] = "bereavement"
         # "his nose pours with blood", "blood streaming from her nose": a nosebleed.
-        near = out[max(0, i - _NOSE_REACH) : i + _NOSE_REACH + 1]
-        if word == "nose" and "blood" in near and _BLOOD_FLOWS.intersection(near):
-            out[i] = "nosebleed"
+        if word == "nose":
+            near = out[max(0, i - _NOSE_REACH) : i + _NOSE_REACH + 1]
+            if "blood" in near and _BLOOD_FLOWS.intersection(near):
+                out[i] = "nosebleed"
         # "hardly drinks anything", "still drinking fine", "drinking her squash": fluids,
         # not alcohol.
         if word in _DRINK_WORDS and _soft_drink_follows(out, i + 1):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from bondmcp.engine.lexicon import ANIMAL_WORDS
+from bondmcp.engine.lexicon import ANIMAL_WORDS, FAMILY_WORDS
 
 #: Things that are the subject of symptom wording in other fields: devices and software,
 #: vehicles and machines, plants, food in the making, markets.
@@ -36,17 +36,12 @@ THING_SUBJECT_WORDS = frozenset(
 )
 
 #: A person, named or as a pronoun: whenever one is mentioned, the red flag may be theirs.
-_PERSON_WORDS = frozenset(
+_PERSON_WORDS = FAMILY_WORDS | frozenset(
     """i i'm im i've ive i'd id i'll me myself we we're were we've us you you're youre
     he he's hes him his himself she she's shes her hers herself they they're theyre them
     their someone somebody anyone anybody everyone person people man woman men women boy
-    boys girl girls guy lady human patient mom mum mother mommy mummy dad daddy father
-    parent parents husband wife partner spouse son sons daughter daughters child children
-    kid kids baby babies toddler toddlers infant newborn teen teenager friend friends
-    boyfriend girlfriend fiance fiancee grandma grandpa grandmother grandfather grandad
-    granddad grandmom granny nan nana nanna grandson granddaughter grandchild brother
-    brothers sister sisters sibling uncle aunt auntie cousin nephew niece colleague
-    coworker boss neighbour neighbor flatmate roommate housemate student pupil""".split()
+    boys girl girls guy lady human patient teen teenager colleague coworker boss neighbour
+    neighbor flatmate roommate housemate student pupil""".split()
 )
 
 #: Words before a subject that do not change who it is: "my", "our old", "the new".
