@@ -1257,13 +1257,13 @@ def _lower(text: str) -> str:
 
 
 def _concept_result(
-    text: str, impersonal_question: bool, recurring: frozenset[str]
+    lowered: str, impersonal_question: bool, recurring: frozenset[str]
 ) -> redflags.ConceptRule | None:
-    """The red-flag concept rule that fits the question, under the same guards as the rules
-    (``recurring``: the categories told as recurring, see ``_recurring``)."""
+    """The red-flag concept rule that fits the (lower-cased, ``_lower``) question, under the
+    same guards as the rules (``recurring``: the categories told as recurring, see
+    ``_recurring``)."""
     if impersonal_question:
         return None
-    lowered = _lower(text)
     best: redflags.ConceptRule | None = None
     for rule, start, end in redflags.find(lowered, _is_negated):
         if _CONCEPT_HYPOTHETICAL_RE.search(lowered, max(0, start - 50), start) is not None:
@@ -1398,7 +1398,7 @@ def triage(text: str, locale: str = "us", *, wording: bool = True) -> TriageResu
             break
         if best is not None and best.level == "emergency":
             break
-    concept = _concept_result(text, impersonal_question, recurring)
+    concept = _concept_result(lowered, impersonal_question, recurring)
     if _stroke_passed(best, concept, text):
         return _result("stroke", "urgent", numbers, (_TIA_TITLE, _TIA_URL))
     if best is not None and best.level == "emergency":
