@@ -82,6 +82,7 @@ BATCHES: dict[int, dict[str, tuple[int, int]]] = {
     17: {"a": (1488, 1548), "e": (543, 575), "o": (406, 425), "u": (332, 347)},
     18: {"a": (1549, 1603), "e": (576, 608), "o": (426, 443), "u": (348, 363)},
     19: {"a": (1604, 1654), "e": (609, 624), "o": (444, 459), "u": (364, 375)},
+    20: {"a": (1655, 1705), "e": (625, 657), "o": (460, 477), "u": (376, 389)},
 }
 #: The commit that added each batch: the engine as it was before being tuned on the batch.
 #: (Batch 2's engine computed other grounding features; batch 1 was written with the engine.)
@@ -103,6 +104,7 @@ BLIND_ENGINES = {
     17: "0bc8902",
     18: "357c53b",
     19: "9f41c12",
+    20: "35d131d",
 }
 
 
