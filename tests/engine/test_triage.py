@@ -2092,7 +2092,7 @@ def test_red_flag_wording_said_of_an_animal_or_a_thing_is_not_a_persons(
         ("bitten by a snake and my leg is swelling", "bites"),
         ("the car hit my daughter and she's bleeding heavily", "bleeding"),
         ("my laptop fell on my baby's head and now she won't wake up", "unresponsive"),
-        ("our 3 year old collapsed and is not breathing", "breathing"),
+        ("our 3 year old collapsed and is not breathing", "unresponsive"),
         ("after the game my husband collapsed and isn't breathing", "unresponsive"),
         ("my daughter fell off her horse and isn't responding", "unresponsive"),
         ("the horse kicked me in the chest and I can't breathe", "breathing"),
@@ -2176,6 +2176,58 @@ def test_red_flags_in_the_words_of_batches_18_and_19(
     ],
 )
 def test_batch_18_near_misses_stay_routine(question: str) -> None:
+    assert rules(question).level == "routine", question
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "category"),
+    [
+        # Collapsed and not breathing is a cardiac arrest: CPR, not breathing difficulty.
+        (
+            "he collapsed at the gym and isn't breathing, we're doing cpr",
+            "emergency",
+            "unresponsive",
+        ),
+        ("my nan won't rouse and her breathing sounds strange", "emergency", "unresponsive"),
+        # Balance gone with odd speech, told with the walking that shows it.
+        (
+            "dad keeps veering to the right when he walks and his speech has gone weird",
+            "emergency",
+            "stroke",
+        ),
+        # A medicine named by its generic name's ending.
+        ("my 3 year old chewed some of grandma's ramipril tablets", "emergency", "overdose"),
+        ("how many of my pills would it take to not wake up", "emergency", "suicide"),
+        # Lost on a mountain is cold exposure; pink "stuff" coughed up is blood.
+        (
+            "we got separated off piste for hours and now he's stopped shivering and is slurring",
+            "emergency",
+            "hypothermia",
+        ),
+        (
+            "it hurts to breathe in and i coughed up some pinkish stuff this morning",
+            "emergency",
+            "blood_clot",
+        ),
+        # A painful, swollen testicle: the same day; with being sick: torsion.
+        ("my testicle is swollen and aching since yesterday", "urgent", "testicular"),
+        ("my son's scrotum hurts, it's swollen and he was sick", "emergency", "testicular"),
+    ],
+)
+def test_red_flags_in_the_words_of_batch_20(question: str, level: str, category: str) -> None:
+    result = rules(question)
+    assert (result.level, result.category) == (level, category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many hours of sleep would it take to not wake up tired",
+        "the room spins when i roll over in bed",
+        "is 37 degrees too hot for the bottle, my baby seems fine",
+    ],
+)
+def test_batch_20_near_misses_stay_routine(question: str) -> None:
     assert rules(question).level == "routine", question
 
 

@@ -228,7 +228,8 @@ NOT_A_FEVER = _words(
     r"nursery",
     r"bath",
     r"water",
-    r"bottle",
+    r"(?:hot[- ]water|hot|warm|warmed|heated|heating) (?:\w+ )?bottle",
+    r"bottle (?:is|was|feels|felt|seems|too|warm|warmer|hot)\b",
     r"milk",
     r"formula",
     r"weather",
@@ -572,6 +573,7 @@ VISION_OR_BALANCE = _concept(
     r"(?:off|lost|losing|no) balance",
     r"stagger\w*",
     r"falling to one side",
+    r"(?:drift|veer)\w* (?:off )?to (?:the |one )?(?:left|right|side)\b",
     r"walk\w* (?:like (?:he|she|they)'?s? (?:is |are )?drunk|into things)",
 )
 BALANCE_EVERYDAY = _words(
@@ -2070,6 +2072,10 @@ MEDICINE = _concept(
     r"gabapentin",
     r"amitriptyline",
     r"(?:heart|blood pressure|diabetes|sleeping) (?:tablets|pills|meds)",
+    # Generic names by their class endings: amlodipine, ramipril, losartan, bisoprolol,
+    # atorvastatin, omeprazole, amoxicillin, fluoxetine, rivaroxaban, diazepam...
+    r"\w{3,}(?:dipine|pril|sartan|olol|statin|prazole|cillin|mycin|cycline|oxetine|xaban|gliptin|"
+    r"gliflozin|triptan|azepam|azolam|tidine|floxacin)\b",
 )
 LARGE_AMOUNT = _concept(
     "a large amount",
@@ -2363,6 +2369,8 @@ VERY_COLD = _concept(
     r"swim\w* (?:[\w']+ ){0,3}(?:in|across) (?:the |a )?(?:sea|loch|lake|river|reservoir|quarry)",
     r"(?:outside|out) (?:in the cold )?all night",
     r"in the snow",
+    r"off[- ]piste",
+    r"(?:lost|stuck|stranded|separated|trapped)\b.{0,40}\b(?:on|in|up) (?:the |a )?(?:mountain|slopes?|piste|glacier)",
     r"(?:freezing|icy) (?:water|weather|conditions|temperatures|fog|wind|night)",
     r"cold to (?:the )?touch",
     r"(?:outside|out|in the garden|in the yard) (?:[\w']+ ){0,5}(?:in the night|at night|overnight)",
@@ -2590,6 +2598,14 @@ TORSION_SIGN = _concept(
     r"(?:gone|going|turned|turning|is|looks?) (?:\w+ )?(?:dark red|purple|blue|black|dusky)\b",
     r"(?:sits?|sitting|riding|pulled up|drawn up) (?:[\w']+ ){0,2}higher",
     r"higher than (?:the )?(?:other|left|right|usual)",
+)
+BEING_SICK = _concept(
+    "being sick",
+    r"vomit\w*",
+    r"threw up",
+    r"throw\w* up",
+    r"(?:was|been|being|is|got) sick\b",
+    r"puk\w*",
 )
 TESTICLE_EVERYDAY = _words(
     r"vasectom\w*",
@@ -3159,8 +3175,8 @@ FACE_SWELLING = _concept(
 BLOODY_COUGH = _concept(
     "coughing up blood",
     r"cough\w* (?:up )?(?:some |a bit of |bits of )?blood",
-    r"cough\w* (?:up )?(?:[\w']+ ){0,2}(?:pink|blood[\w-]*|red)(?:[ -](?:streak\w*|fleck\w*|tinged|stained))? "
-    r"(?:phlegm|mucus|spit|sputum|froth)",
+    r"cough\w* (?:up )?(?:[\w']+ ){0,3}(?:pink\w*|blood[\w-]*|red)(?:[ -](?:streak\w*|fleck\w*|tinged|stained))? "
+    r"(?:phlegm|mucus|spit|sputum|froth|stuff|gunk|goo)",
 )
 #: Smoke from a fire breathed in (NHS and CDC smoke inhalation): soot coughed up, a hoarse
 #: voice or wheezing after it needs emergency care.
@@ -3399,6 +3415,17 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ConceptRule("stroke", "emergency", (SUDDEN, SPEECH, ODD), span=60, unless=SPEECH_EVERYDAY),
     ConceptRule(
         "stroke", "emergency", (SUDDEN, VISION_OR_BALANCE), span=60, unless=BALANCE_EVERYDAY
+    ),
+    # BE FAST: balance or sight gone wrong together with odd speech is a stroke sign even
+    # where the room spins too ("drifting to the left when she walks ... her voice sounds
+    # thick"); vertigo alone leaves speech alone.
+    ConceptRule(
+        "stroke",
+        "emergency",
+        (VISION_OR_BALANCE, SPEECH, ODD),
+        span=140,
+        everyday_guard=False,  # "drifting to the left when she walks" is the sign
+        unless=SPEECH_EVERYDAY,
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, CONFUSED), span=40),
     ConceptRule(
@@ -3655,6 +3682,19 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     ConceptRule(
         "testicular", "emergency", (TESTICLE, TORSION_SIGN), span=80, unless=TESTICLE_EVERYDAY
+    ),
+    # NHS testicle pain: pain with being sick is torsion's sign too.
+    ConceptRule(
+        "testicular",
+        "emergency",
+        (TESTICLE, PAIN, BEING_SICK),
+        span=160,
+        unless=TESTICLE_EVERYDAY,
+    ),
+    # NHS testicle lumps and swellings: a painful, swollen testicle without a sudden, severe
+    # start, or being sick, needs an urgent GP appointment the same day.
+    ConceptRule(
+        "testicular", "urgent", (TESTICLE, PAIN, SWELLING), span=100, unless=TESTICLE_EVERYDAY
     ),
     # MedlinePlus snake bites: call 911 for any bite by a snake that may be venomous. CDC
     # rabies: a bite from a bat, monkey or wild animal needs care the same day.

@@ -294,6 +294,9 @@ RULES: tuple[TriageRule, ...] = (
             # line comes first, and no amount is ever given.
             r"how (?:much|many)\b.{0,60}\bkill (?:me|myself|you|yourself|someone|somebody|him|her|"
             r"them|people|a (?:person|human|man|woman|child|kid|grown up)|an adult)\b",
+            # "... to just not wake up", not "... to not wake up tired".
+            r"how (?:much|many)\b.{0,60}\b(?:to|would|could|will|so) (?:[\w']+ ){0,2}(?:not|never) wake up"
+            r"(?: again| ever again| at all)?\s*(?:[.?!,]|$)",
             r"\b(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts|quantity|number|level)\b",
             r"how (?:much|many)\b.{0,50}\b(?:is|are|would be|be|becomes?) (?:lethal|fatal|deadly)\b",
             r"\b(?:amount|dose|quantity|number) of\b.{0,40}\b(?:is|are|would be|be) (?:lethal|fatal|"
@@ -531,6 +534,21 @@ RULES: tuple[TriageRule, ...] = (
         "https://www.nhs.uk/conditions/anaphylaxis/",
         unless=_FACE_SWELLING_ELSEWHERE,
     ),
+    # Collapsed and not breathing is a cardiac arrest: CPR and a defibrillator, before the
+    # breathing rule reads "not breathing" as trouble breathing.
+    TriageRule(
+        "unresponsive",
+        "emergency",
+        _rx(
+            r"(?:collapsed|passed out|went down|dropped|keeled over|fell)\b.{0,60}\b(?:not|stopped|isn'?t) "
+            r"breathing\b",
+            r"(?:not|stopped|isn'?t) breathing\b.{0,60}\b(?:collapsed|chest compressions|cpr|defib\w*)",
+            r"(?:doing|giving|started|starting) (?:chest compressions|cpr)\b",
+        ),
+        "symptom",
+        "Recognizing medical emergencies (MedlinePlus)",
+        _EMERGENCIES_URL,
+    ),
     TriageRule(
         "breathing",
         "emergency",
@@ -640,6 +658,7 @@ RULES: tuple[TriageRule, ...] = (
         _rx(
             r"(?:unconscious|unresponsive|passed out and (?:won'?t|can'?t|isn'?t) wak)",
             r"(?:won'?t|isn'?t) wak(?:e|ing) (?:up|him|her)",
+            r"(?:won'?t|isn'?t|will not|is not|not) rous(?:e|ing)\b",
             r"(?:can'?t|cannot) wak(?:e|ing) (?:him|her|them)",
             # collapsed and jerking is a seizure (the next rule)
             r"collapsed(?! (?:[\w']+ ){0,4}(?:jerk\w*|convuls\w*|fitting|seiz\w*|shaking))",
