@@ -129,6 +129,12 @@ def test_animal_health_and_training_are_out_of_scope(engine: HealthEngine, quest
         "the shop is haemorrhaging money since the roadworks, what can we do",
         "our ceo says a price rise now would be the kiss of death for the brand",
         "is the bleeding edge build of the compiler safe to use",
+        # Fish kept as pets, a car battery, goals let in, grammar and history.
+        "my betta has white fuzz on his fins, do i need antibiotics in the tank",
+        "the battery terminals on my van are covered in white corrosion, will it still start",
+        "our back four keep haemorrhaging goals from set pieces",
+        "is it grammatically right to say i feel nauseous",
+        "did medieval barbers really pull teeth and do surgery",
     ],
 )
 def test_everyday_subjects_that_borrow_health_words_are_out_of_scope(
@@ -156,6 +162,15 @@ def test_a_person_catching_something_or_a_condition_named_in_full_stays_in_scope
     answer = engine.ask(question)
     assert answer.in_scope
     assert answer.topic_id == topic
+
+
+def test_a_condition_named_by_its_medical_ending_is_a_health_question(
+    engine: HealthEngine,
+) -> None:
+    # "-lepsy" and "-plexy" name conditions (narcolepsy, cataplexy) the content may not cover.
+    answer = engine.ask("does narcolepsy with cataplexy ever go away by itself")
+    assert answer.in_scope
+    assert answer.abstained
 
 
 def test_a_doctor_in_a_health_question_is_still_a_health_word(engine: HealthEngine) -> None:

@@ -823,8 +823,8 @@ DECISIVE_OFF_DOMAIN_WORDS = frozenset(
     warcraft overwatch valorant runescape sims stardew diablo witcher fifa gta npc npcs
     respawn dlc gameplay speedrun mana hitpoints rpg mmo videogame videogames rhyme rhymes
     rhyming synonym synonyms antonym antonyms anagram anagrams crossword scrabble wordle
-    phrase phrases idiom idioms etymology proverb proverbs terraria dota hearthstone genshin
-    palworld rimworld factorio subnautica netflix""".split()
+    phrase phrases idiom idioms etymology proverb proverbs grammar grammatical grammatically
+    terraria dota hearthstone genshin palworld rimworld factorio subnautica netflix""".split()
 )
 
 #: Words that point to a subject other than health: cars, computers, cooking, money, home
@@ -878,7 +878,8 @@ OFF_DOMAIN_WORDS = (
     sump gasket chords
     hedge hedges bay aphid aphids greenfly whitefly fillet fillets crispy crispier script
     scripts csv teat teats farm farms farmer farmers economist economists economics financial
-    revs rev roses aws lambda serverless diesel dpf motorway""".split()
+    revs rev roses aws lambda serverless diesel dpf motorway terminals corrosion corroded
+    medieval barber barbers""".split()
     )
     | DECISIVE_OFF_DOMAIN_WORDS
 )
@@ -927,7 +928,7 @@ ANIMAL_WORDS = frozenset(
     labrador labradors spaniel spaniels terrier terriers collie collies poodle poodles
     retriever retrievers dachshund dachshunds greyhound greyhounds whippet whippets beagle
     beagles pug pugs husky huskies cockapoo cockapoos labradoodle labradoodles alsatian
-    alsatians staffie staffies""".split()
+    alsatians staffie staffies betta bettas angelfish cichlid cichlids pleco plecos""".split()
 )
 
 #: Words that make an animal in the question a person's health matter (a bite, rabies,
@@ -1043,12 +1044,12 @@ DECISIVE_OFF_DOMAIN_PHRASES = (
         for tense in ("does", "did")
         for word in ("phrase", "expression")
     ),
-    # Money: a takeover defence, losses told as bleeding.
+    # Money: a takeover defence; losses of money, goals or customers told as bleeding.
     "poison pill",
     *(
         f"{verb} {what}"
         for verb in ("bleeding", "haemorrhaging", "hemorrhaging")
-        for what in ("money", "cash")
+        for what in ("money", "cash", "goals", "points", "runs", "customers", "subscribers", "fans")
     ),
     "why do people call it",
     "if someone says their",

@@ -67,10 +67,10 @@ COMMON_WORDS = frozenset(
     interest kit longer makes patch since sticky""".split()
 )
 
-#: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy...), procedures
-#: (-ectomy, -scopy), drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan, -prost,
-#: -tadine...), amines (dopamine, amphetamine, histamine) and medical stems (pneumo-, eryth-,
-#: pseudo-, -chalasia).
+#: Suffixes of medical vocabulary: conditions (-itis, -osis, -emia, -pathy, -lepsy, -plexy...),
+#: procedures (-ectomy, -scopy), drug stems (-cillin, -statin, -prazole, -olol, -pril, -sartan,
+#: -prost, -tadine...), amines (dopamine, amphetamine, histamine) and medical stems (pneumo-,
+#: eryth-, pseudo-, -chalasia).
 _MEDICAL_SUFFIX = re.compile(
     r"[a-z]{3,}(?:itis|osis|iasis|emia|aemia|pathy|algia|ectomy|otomy|oscopy|ography|oma|plasia|"
     r"cillin|mycin|cycline|floxacin|statin|prazole|tidine|olol|pril|sartan|dipine|gliptin|"
@@ -82,7 +82,7 @@ _MEDICAL_SUFFIX = re.compile(
     r"|[a-z]{3,}amines?$"
     r"|[a-z]{2,}(?:esia|asthenia|plasia|trophia|plegia|philia|phobia|lexia|somnia|opia|uria|oxia|pnea|"
     r"pnoea|rrhea|rrhoea|tonia|kinesia|phagia|phasia|praxia|penia|phyria|thorax|plasty|trophy|"
-    r"ectasia|cele)$"
+    r"ectasia|cele|lepsy|plexy)$"
     r"|(?:pneumo|cardio|neuro|hepat|nephr|gastr|osteo|dermat|hemat|haemat|thromb|arthr|encephal|myel"
     r"|pseudo)[a-z]{4,}"
     r"|eryth[a-z]{3,}|[a-z]*chalasia$"
