@@ -148,6 +148,19 @@ def test_questions_without_words_get_an_answer_not_an_error(
         ("how do you stop a nosebleed", {"nosebleeds"}, "pinch"),
         ("can tylenol hurt your liver", {"acetaminophen"}, "liver"),
         ("what is hashimoto's disease", {"hypothyroidism"}, "immune"),
+        # "Parched" is dry; "neither" is no name ("neither CF" is not a kind of CF); a
+        # condition the topic gives as linked to it is context.
+        ("my mouth feels parched all day, what causes that", {"dry-mouth"}, "saliva"),
+        (
+            "neither me nor my wife has CF, could our children get it",
+            {"cystic-fibrosis"},
+            "carrier",
+        ),
+        (
+            "i had iritis last year and i have ankylosing spondylitis, will it come back",
+            {"uveitis"},
+            "uveitis",
+        ),
     ],
 )
 def test_lay_and_misspelled_questions_get_the_facts_that_answer_them(

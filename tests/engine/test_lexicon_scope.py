@@ -512,6 +512,10 @@ def test_new_condition_words_are_health_words() -> None:
         ("how should i trim my nails so it stops happening", "prevention"),
         ("my throat is raw from shouting, what should i be doing", "treatment"),
         ("the gp is referring him, what tests will they do", "diagnosis"),
+        # Whether a sign makes a diagnosis; whether one can pass it on is about its causes.
+        ("had one fit last year, does that mean im epileptic now", "diagnosis"),
+        ("does this mean she has diabetes", "diagnosis"),
+        ("does that mean im contagious", "causes"),
     ],
 )
 def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:

@@ -761,6 +761,14 @@ class HealthEngine:
         for _sentence, sentence_stems in mentions:
             if any(sentence_stems.intersection(t.stems) for t in others):
                 return 0.25
+        if (
+            topic_id in query.named_topics
+            and entity[-1] not in DRUG_NAMES
+            and any(sentence_stems.intersection(names) for _sentence, sentence_stems in mentions)
+        ):
+            # "had iritis once, I've got ankylosing spondylitis": a condition the question
+            # names beside the topic, which the topic gives as linked to it, is context.
+            return 0.25
         return 0.8
 
     @staticmethod

@@ -76,7 +76,10 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "what tests are they likely to do", "what scans would show it".
             r"\bwhat (?:tests?|scans?|checks?|investigations?)\b|"
             r"\bresults?\b|\bnormal (?:range|level)|"
-            r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number|count) mean|\bscreen(?:ed|ing)? for\b",
+            r"\bwhat does (?:a |my )?.{0,30} (?:level|result|reading|number|count) mean|\bscreen(?:ed|ing)? for\b"
+            # Whether a sign makes a diagnosis: "had one fit, does that mean i'm epileptic".
+            r"|\bdoes (?:that|this|it) (?:mean|make) (?:i'?m|im|i am|i have|i'?ve got|(?:he|she|they)(?:'?s| is| are"
+            r"| has| have)|(?:my|our) \w+ (?:is|has))\b(?! (?:\w+ )?(?:contagious|infectious|catching))",
         ),
         (
             "risk_factors",

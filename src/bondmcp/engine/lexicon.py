@@ -27,12 +27,17 @@ STOPWORDS = frozenset(
     guy man woman vs versus stuff nothing anything something everything anymore
     grandad granddad gran granny nan nana nanna grandson granddaughter grandkid grandkids
     stepdad stepmom stepmum stepson stepdaughter hubby aunt uncle niece nephew cousin
-    true""".split()
+    true neither either""".split()
 )
 
 #: Everyday words mapped to the words our sources use. Queries are expanded with the
 #: right-hand side; the original word is kept too.
 LAY_TERMS: dict[str, tuple[str, ...]] = {
+    "parched": ("dry",),
+    # An all-nighter is a night without sleep.
+    "nighter": ("sleep",),
+    "nighters": ("sleep",),
+    "epileptic": ("epilepsy",),
     "pee": ("urinate", "urination"),
     "peeing": ("urinate", "urination"),
     "pees": ("urinate", "urination"),
@@ -555,6 +560,10 @@ ANSWER_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Talc is said in full as talcum powder.
     "talc": ("talcum",),
     # Contraception is also said as birth control.
+    # A fit, within a topic that has seizures, is a seizure; an epileptic has epilepsy.
+    "fit": ("seizure", "seizures"),
+    "fits": ("seizure", "seizures"),
+    "epileptic": ("epilepsy",),
     "contraception": ("birth",),
     "contraceptive": ("birth",),
     "contraceptives": ("birth",),
