@@ -516,6 +516,9 @@ def test_new_condition_words_are_health_words() -> None:
         ("had one fit last year, does that mean im epileptic now", "diagnosis"),
         ("does this mean she has diabetes", "diagnosis"),
         ("does that mean im contagious", "causes"),
+        ("why has my eyelid been twitching for three days", "causes"),
+        # A positive test is where the question starts, not what it asks.
+        ("tested positive for covid, how long am i infectious", None),
     ],
 )
 def test_question_forms_point_at_a_section(question: str, intent: str | None) -> None:

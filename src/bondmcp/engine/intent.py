@@ -68,7 +68,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<!just )(?<!been )(?<!newly )(?<!recently )(?<!was )(?<!were )(?<!got )(?<!i'm )"
             r"(?<!im )(?<!i am )(?<!who's )\bdiagnos|"
             # A test that picks something up, not someone who picked up a racket or the baby.
-            r"\btest(?:ed|ing|s)? (?:\w+ ){0,2}for\b|"
+            # Not a result already had ("tested positive for covid, how long am I catching").
+            r"\btest(?:ed|ing|s)? (?!positive\b|negative\b)(?:\w+ ){0,2}for\b|"
             # "is there any point getting tested", "before i get tested".
             r"\b(?:get|gets|getting|be|being) tested\b(?! again)|"
             r"\bpick(?:s|ed)? up\b(?! (?:a|an|the|my|his|her|their|your|our|some|any|heavy|things?|it)\b)|"
@@ -94,7 +95,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "causes",
             r"\bcaus|\bcontagious\b|\bborn with\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
-            r"\bwhy (?:do|does|did|am|is|are|would|can)|\breason for\b|\btrigger|\bhow do you get\b|"
+            r"\bwhy (?:do|does|did|am|is|are|would|can|has|have|was|were)\b|\breason for\b|\btrigger|"
+            r"\bhow do you get\b|"
             r"\bhow (?:have|has|did|could|would) (?:i|he|she|they|you|we|my \w+) (?:got|get|gotten|caught|"
             r"developed|end(?:ed)? up with)\b(?! (?:\w+ ){0,3}(?:off|rid|out|away|over|better|back)\b)|"
             r"\bwhat (?:makes|leads to|brings on|sets off|sets (?:it|them) off)\b|"
