@@ -95,7 +95,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "causes",
             r"\bcaus|\bcontagious\b|\bborn with\b|\bpass(?:ed)? (?:it |\w+ )?on\b|"
-            r"\bwhy (?:do|does|did|am|is|are|would|can|has|have|was|were)\b|\breason for\b|\btrigger|"
+            r"\bwhy (?:do|does|did|am|is|are|would|can|has|have|was|were)|\breason for\b|\btrigger|"
             r"\bhow do you get\b|"
             r"\bhow (?:have|has|did|could|would) (?:i|he|she|they|you|we|my \w+) (?:got|get|gotten|caught|"
             r"developed|end(?:ed)? up with)\b(?! (?:\w+ ){0,3}(?:off|rid|out|away|over|better|back)\b)|"
