@@ -216,8 +216,8 @@ CONFIDENCE_BIAS = 1.439
 #: answered both by this engine and by earlier engines not yet tuned on them, so that it is
 #: a probability of being right for a question the engine was not tuned on.
 ANSWER_FEATURES = ("grounding", "quoted", "length", "intent")
-ANSWER_WEIGHTS = (1.069, 1.529, -1.278, 0.378)
-ANSWER_BIAS = -1.573
+ANSWER_WEIGHTS = (1.038, 1.329, -1.388, 0.354)
+ANSWER_BIAS = -1.328
 #: Question words beyond which a longer question counts as no longer.
 _LENGTH_CAP = 8
 
