@@ -2220,6 +2220,57 @@ def test_red_flags_in_the_words_of_batch_20(question: str, level: str, category:
 
 
 @pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        # Red flags the rules now read without the wording model's help.
+        ("a firework went off in his hand and his fingers are charred and blistered", "burns"),
+        (
+            "the camping stove blew up in her face, her eyebrows are singed and she's hoarse",
+            "breathing",
+        ),
+        (
+            "my sister can't put her chin on her chest and keeps shielding her eyes away from the light",
+            "meningitis",
+        ),
+        ("he drank most of a bottle of vodka and now his breathing is really slow", "overdose"),
+        ("my 2 year old found the methadone and drank some", "overdose"),
+        ("my toddler ate some cannabis edibles from my bag", "overdose"),
+        ("the bookcase fell over onto his head and now he's drowsy and being sick", "head_injury"),
+        ("he's thrown up and it was bright red blood, he feels faint", "bleeding"),
+        (
+            "back from a long haul flight, it hurts when i breathe in and i'm out of breath",
+            "blood_clot",
+        ),
+        ("his calf has gone all puffy and now he's suddenly short of breath", "blood_clot"),
+        (
+            "her skin is hot and dry and she's stopped making sense, it's like 35 degrees out",
+            "heatstroke",
+        ),
+        (
+            "the baby is cold to the touch, her skin is bright pink and she's unusually quiet",
+            "hypothermia",
+        ),
+        ("he has a tooth abscess and a fever and now he's muddled about where he is", "sepsis"),
+    ],
+)
+def test_red_flags_the_rules_read_without_the_wording_model(question: str, category: str) -> None:
+    result = rules(question)
+    assert (result.level, result.category) == ("emergency", category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my migraines always come with a stiff neck and i have to shut the curtains",
+        "my baby's soft spot on top of her head feels a bit sunken, is that normal",
+        "i get a sore leg after long walks and i'm out of breath on the stairs",
+    ],
+)
+def test_batch_20_rule_near_misses_stay_below_an_emergency(question: str) -> None:
+    assert rules(question).level != "emergency", question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how many hours of sleep would it take to not wake up tired",

@@ -598,6 +598,7 @@ CONFUSED = _concept(
     "confused",
     r"confus\w*\b(?! (?:about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
+    r"muddled about (?:where|who|what day|the time)",
 )
 ONE_SIDE = _concept(
     "one side",
@@ -663,6 +664,7 @@ SWELLING = _concept(
     r"balloon\w*",
     r"huge",
     r"enormous",
+    r"too big\b",
     r"thick\w*",
     r"tight\w*",
     r"closing",
@@ -1034,6 +1036,8 @@ VOMITED_BLOOD = _concept(
     r"(?:vomit\w*|being sick|been sick|puk\w*) (?:[\w']+ ){0,3}blood",
     r"blood (?:in|through) (?:my|his|her|their|the) (?:sick|vomit|puke)",
     r"(?:sick|vomit|puke) (?:has|had|is|was|with|full of) (?:[\w']+ ){0,2}blood",
+    r"(?:thrown|throwing|threw|been sick|vomit\w*|puk\w*) (?:up )?[^.?!]{0,30}\b(?:it|which|that) (?:was|is|were|"
+    r"looked|looks) (?:[\w']+ ){0,3}blood\b",
 )
 
 #: Blood that has been in the stomach looks like coffee grounds.
@@ -1256,7 +1260,7 @@ HEAD = _concept(
     "head pain",
     r"head ?aches?\b",
     r"(?:pain|ache|aching|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|bang\w*) (?:[\w']+ ){0,5}head\b",
-    r"head\b (?:[\w']+ ){0,3}(?:pain|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*)",
+    r"head\b (?:[\w']+ ){0,3}(?:pain|agony|hurt\w*|pound\w*|throb\w*|split\w*|explod\w*|ach\w*|killing)",
 )
 #: A headache that is worse lying down or when coughing or straining: raised pressure in
 #: the head, with vomiting or dimming sight.
@@ -1348,6 +1352,9 @@ HEAD_BLOW = _concept(
     # Walking into something at head height: "walked into a low beam in the pub".
     r"(?:walk\w*|ran|run\w*|stood up|stands? up) (?:straight |right )?into (?:a|an|the) (?:[\w']+ )?(?:beam|"
     r"door ?frame|lamp ?post|cupboard door|open cupboard|shelf|girder)s?\b",
+    # Something heavy landing on it: "pulled the telly over onto his head".
+    r"(?:fell|fallen|falls|landed|came down|toppled|over) (?:[\w']+ ){0,3}(?:onto|on to|on top of) (?:his|her|my|"
+    r"their|the baby'?s) head\b",
 )
 HEAD_INJURY_FLAG = _concept(
     "head injury red flag",
@@ -1475,6 +1482,8 @@ LIGHT_HURTS = _concept(
     r"(?:bright )?lights? (?:\w+ )?(?:hurts?|hurting|bothers?|bothering|is painful|are painful)",
     r"(?:hates|dislikes?|sensitiv\w* to|avoiding|can'?t face) (?:the )?(?:bright )?lights?",
     r"photophob\w*",
+    r"(?:flinch\w*|shy\w*|turn\w*|hid\w*|shield\w*) (?:[\w']+ ){0,2}away from (?:the )?(?:bright )?lights?",
+    r"(?:shut|close|draw) the curtains",
 )
 
 # --- Pregnancy warning signs (CDC) -------------------------------------------------------
@@ -2071,6 +2080,9 @@ MEDICINE = _concept(
     r"pregabalin",
     r"gabapentin",
     r"amitriptyline",
+    r"cannabis",
+    r"edibles?\b",
+    r"thc\b",
     r"(?:heart|blood pressure|diabetes|sleeping) (?:tablets|pills|meds)",
     # Generic names by their class endings: amlodipine, ramipril, losartan, bisoprolol,
     # atorvastatin, omeprazole, amoxicillin, fluoxetine, rivaroxaban, diazepam...
@@ -2104,6 +2116,7 @@ ACCIDENTAL_INGEST = _concept(
     r"suck\w* on",
     r"lick\w*",
     r"found (?:and )?(?:ate|swallowed|some)",
+    r"found (?:[\w']+ ){1,6}and (?:drank|ate|swallowed|chewed)",
     r"helped (?:him|her|them)sel(?:f|ves)",
     r"swallowed (?:some|a few|two|three|several|a handful|half|all|one|a couple) of",
     r"(?:playing|played) with (?:[\w']+ ){0,3}(?:pills?|tablets?|meds|medicines?|pill (?:organi[sz]er|box|bottle)|"
@@ -2224,6 +2237,7 @@ SEPSIS_SIGN = _concept(
     r"(?:confused|confusion)(?! (?:me|us|about|by|with|over|as to|which|whether|how|what|why|when|if)\b)",
     r"disorient\w*",
     r"delirious",
+    r"muddled about (?:where|who|what day|the time)",
     r"(?:not|isn'?t|doesn'?t|does not|stopped) mak(?:e|es|ing) (?:any )?sense",
     r"talking (?:absolute |complete |total |utter )?(?:nonsense|gibberish|rubbish)",
     r"(?:can'?t|cannot|couldn'?t) think (?:straight|clearly|properly)",
@@ -2310,6 +2324,7 @@ HEAT_EXPOSURE = _concept(
     r"(?:all (?:day|afternoon|morning)|for hours|working|outside|out) (?:[\w']+ ){0,3}in (?:the )?(?:high )?"
     r"(?:2[89]|3\d) ?(?:degrees?|°)",
     r"(?:hot|boiling|sweltering|roasting) (?:kitchen|factory|warehouse|greenhouse|attic|loft|tent|van)",
+    r"(?:it'?s|its|it is|it was) (?:like |about |over |nearly |almost )?(?:3[2-9]|4\d) ?(?:degrees|°)",
 )
 #: Heat made by the body: a long race (NHS heatstroke follows exercise as well as weather).
 ENDURANCE_EVENT = _concept(
@@ -2361,7 +2376,8 @@ VERY_COLD = _concept(
     r"(?:in|through) (?:the )?(?:sleet|snow|blizzard|freezing rain|hail)\b",
     r"lost (?:[\w']+ ){0,3}(?:on|in) the (?:fells?|hills?|mountains?|moors?)\b",
     r"(?:ice|icy|freezing|stone|deathly|very|really|so|extremely|frozen) cold",
-    r"freezing (?:to touch|all over)",
+    r"(?:freezing|cold) to (?:the )?touch",
+    r"freezing all over",
     r"(?:in|from) the (?:snow|freezing|icy) (?:water|river|sea|lake|cold)",
     r"(?:icy|freezing|cold) (?:river|sea|lake|canal|loch|reservoir|quarry)",
     # Cold water swims (NHS hypothermia; RNLI cold water shock).
@@ -2393,6 +2409,9 @@ HYPOTHERMIA_SIGN = _concept(
     r"unresponsive",
     r"flopp\w*",
     r"limp\b",
+    # NHS hypothermia in babies: bright pink skin, unusually quiet.
+    r"(?:skin|face|cheeks|hands|feet) (?:[\w']+ ){0,2}bright pink",
+    r"(?:really|very|unusually|abnormally) quiet",
 )
 #: Cold hands or sleepiness with an everyday cause: a cold, a meal, circulation.
 COLD_EVERYDAY = _words(
@@ -2416,6 +2435,9 @@ BURN = _concept(
     r"(?:mug|cup|bowl|pan|pot|jug) of (?:hot|boiling) (?:tea|coffee|water|soup|oil|milk)",
     r"flames?\b",
     r"fireball",
+    r"fireworks?\b",
+    r"flared? up in (?:his|her|my|their|your|[\w]+'s) face",
+    r"(?:gas|canister|propane|butane|camping stove) (?:[\w']+ )?(?:flared?|explo\w*|blew up|went up)",
     r"(?:went|goes|go) (?:up in flames|whoosh)",
     r"(?:caught|catch|catching) (?:fire|alight)",
     # A kettle, pan or hot drink pulled or spilt over someone scalds them.
@@ -2439,7 +2461,8 @@ BURN_FLAG = _concept(
     r"3rd[- ]degree",
     r"full[- ]thickness",
     r"charred",
-    r"(?:skin|it) (?:[\w']+ ){0,4}(?:white|black|leathery|peeling off|came off|hanging)",
+    r"(?:skin|it) (?:[\w']+ ){0,5}(?:white|black|leathery|peeling off|came off|hanging)",
+    r"(?:fingers?|hands?|palms?|toes?|feet|foot|skin) (?:[\w']+ ){0,3}(?:black|charred|white) and blister\w*",
     r"(?:whole|entire|all (?:of )?(?:his|her|my|their|the)) (?:[\w']+ ){0,2}(?:arm|leg|chest|back|face|hand|"
     r"belly|tummy|body)",
     r"chemical",
@@ -2812,8 +2835,9 @@ CANT_SMILE = _concept(
 #: leg swollen, red, hot or painful).
 LEG_CLOT = _concept(
     "a leg with a clot",
-    r"(?:my|his|her|their|one|left|right|the) (?:calf|leg)\b (?:[\w']+ ){0,5}(?:swollen|swelling|red|hot|warm|tender|"
-    r"painful|throbbing)",
+    r"(?:my|his|her|their|one|left|right|the) (?:calf|leg)(?:'s)?\b (?:[\w']+ ){0,5}(?:swollen|swelling|red|hot|warm|"
+    r"tender|painful|throbbing|fat|puffy)\b",
+    r"\b(?:calf|leg) (?:has |had )?(?:gone|went|got|is|'s) (?:all |really |very |a bit )?(?:fat|puffy|swollen)\b",
     r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
     r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
 )
@@ -2856,6 +2880,9 @@ _BREATHLESS_NOW = (
 SUDDENLY_BREATHLESS = _concept("breathless now", *_BREATHLESS_NOW, r"coughing (?:up )?blood")
 #: The same without coughing up blood, to be read beside it.
 BREATHLESS_OR_PAIN_BREATHING_IN = _concept("breathless or hurting to breathe in", *_BREATHLESS_NOW)
+#: The two halves of it, to be read together.
+OUT_OF_BREATH = _concept("out of breath", *_BREATHLESS_NOW[:6])
+PAIN_BREATHING_IN = _concept("hurting to breathe in", *_BREATHLESS_NOW[6:])
 CLOT_EVERYDAY = _words(
     r"gym",
     r"exercis\w*",
@@ -3066,6 +3093,25 @@ SLOW_BREATHING = _concept(
     r"(?:barely|hardly) breathing",
     r"tak(?:ing|es) a breath every",
 )
+#: Heavy drinking (NHS alcohol poisoning: slow or irregular breathing, blue-tinged skin or
+#: passing out after it needs 999).
+ALCOHOL_EXCESS = _concept(
+    "heavy drinking",
+    r"(?:bottle|half a bottle|most of a bottle|pint|pints|shots?|litre) of (?:vodka|whisk(?:e)?y|gin|rum|tequila|"
+    r"wine|spirits|cider|jager\w*|sambuca)",
+    r"(?:downed|necked|drank|drunk|chugged) (?:[\w']+ ){0,4}(?:vodka|whisk(?:e)?y|gin|rum|tequila|spirits|shots|"
+    r"wine|cider)",
+    r"(?:very|really|so|extremely|blind) drunk",
+    r"alcohol poisoning",
+    r"binge drink\w*",
+)
+BLUE_OR_SLOW_BREATHING = _concept(
+    "slow breathing or blue skin",
+    r"(?:breathing|breaths?) (?:[\w']+ ){0,3}(?:slow|shallow|irregular)",
+    r"(?:slow|shallow|irregular) breath\w*",
+    r"(?:barely|hardly) breathing",
+    r"(?:lips|skin|face) (?:[\w']+ ){0,4}(?:blue|bluish|blueish|grey|gray)",
+)
 #: CDC seizure signs: jerking with froth at the mouth.
 FROTHING = _concept(
     "frothing", r"(?:froth\w*|foam\w*) (?:at|from) (?:the |his |her |their |my )?mouth"
@@ -3187,6 +3233,8 @@ FIRE_SMOKE = _concept(
     r"fire (?:in|at) (?:the|our|my|his|her|their) (?:house|kitchen|flat|building|bedroom|home|room|garage)",
     r"smoke inhalation",
     r"(?:breathed|breathing|inhaled|inhaling) (?:in )?(?:a lot of |lots of |loads of |the |thick )?smoke",
+    r"flared? up in (?:his|her|my|their|your|[\w]+'s) face",
+    r"(?:gas|canister|propane|butane|camping stove) (?:[\w']+ )?(?:flared?|explo\w*|blew up|went up)",
 )
 SMOKE_INJURY = _concept(
     "airway hurt by smoke",
@@ -3443,6 +3491,15 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=150,
         unless=CLOT_EVERYDAY,
     ),
+    # A clot's risk (a long flight, an operation, the pill) with pain on breathing in and
+    # breathlessness both, without the leg.
+    _told(
+        "blood_clot",
+        "emergency",
+        (CLOT_RISK, PAIN_BREATHING_IN, OUT_OF_BREATH),
+        span=200,
+        unless=CLOT_EVERYDAY,
+    ),
     # NHS anaphylaxis: swelling of the lips, tongue or throat with a trigger, trouble
     # breathing or swallowing; hives with trouble breathing or feeling faint.
     ConceptRule(
@@ -3616,6 +3673,16 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         (NON_BLANCHING, VERY_UNWELL),
         span=150,
     ),
+    # NHS meningitis: a stiff neck and a dislike of bright lights, told without a fever
+    # ("can't put her chin on her chest ... yelling at us to shut the curtains"). A migraine
+    # brings both too.
+    _told(
+        "meningitis",
+        "emergency",
+        (STIFF_NECK, LIGHT_HURTS),
+        span=150,
+        unless=_words(r"migraine\w*", r"every time", r"always", r"usually"),
+    ),
     # NHS fever in children: call 999 if the child is floppy, hard to wake, or has a weak,
     # high-pitched or continuous cry.
     ConceptRule(
@@ -3724,6 +3791,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=160,
     ),
     ConceptRule("seizure", "emergency", (JERKING, FROTHING), span=100),
+    _told("overdose", "emergency", (ALCOHOL_EXCESS, BLUE_OR_SLOW_BREATHING), span=200),
     ConceptRule(
         "testicular",
         "emergency",
