@@ -2259,6 +2259,48 @@ def test_red_flags_the_rules_read_without_the_wording_model(question: str, categ
 
 
 @pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        # Suicide in words the phrase list lacked.
+        ("my brother says we'd all be better off without him and won't open his door", "suicide"),
+        ("she texted sorry for being a burden and now her phone is off", "suicide"),
+        ("he's standing on the bridge and says he's going to jump", "suicide"),
+        ("my dad said it'll all be over soon and gave away his watch", "suicide"),
+        ("i tried to end it last night and i still want to", "suicide"),
+        ("i've got the means right here and nobody knows", "suicide"),
+        # Overdose and poisoning.
+        ("found him with loads of empty blister packs next to the bed", "overdose"),
+        ("she swallowed her whole prescription of citalopram an hour ago", "overdose"),
+        ("my toddler ate some wild berries from the park and has been sick", "overdose"),
+        ("my daughter had a button battery in her mouth and now i can't find it", "overdose"),
+        ("he took his co-codamol and some extra on top and keeps nodding off", "overdose"),
+        # Choking, asthma, bleeding and burns in lay words.
+        ("we've tried back blows and the sweet is still stuck", "breathing"),
+        ("his ventolin is doing nothing and his chest has gone almost silent", "breathing"),
+        ("cut my arm on a window, the towel is soaked and pressing isn't helping", "bleeding"),
+        ("he sliced the tip of his thumb clean off", "bleeding"),
+        ("the bath water was way too hot and her legs are blistering", "burns"),
+    ],
+)
+def test_red_flags_in_the_words_of_the_training_messages(question: str, category: str) -> None:
+    result = rules(question)
+    assert (result.level, result.category) == ("emergency", category), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "had a nosebleed and swallowed loads of blood, it has stopped now",
+        "is it normal for a blister on my heel to peel",
+        "how do you do back blows on a baby",
+        "what should i do with old button batteries",
+    ],
+)
+def test_training_message_rules_leave_everyday_questions_alone(question: str) -> None:
+    assert rules(question).level != "emergency", question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "my migraines always come with a stiff neck and i have to shut the curtains",

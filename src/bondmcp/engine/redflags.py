@@ -2027,7 +2027,10 @@ HOUSEHOLD_POISON = _concept(
     r"essential oils?",
     r"vape (?:juice|liquid|refills?|oil)",
     r"refill\w* (?:[\w']+ ){0,2}(?:for|of) (?:my|his|her|the|a|their) (?:vape|e-?cig\w*)",
-    r"e-?liquid",
+    r"e[- ]?liquid",
+    r"cigarette (?:ends|butts?)",
+    r"(?:wild |poisonous |shiny |black |red )(?:[\w']+ )?(?:berries|mushrooms|toadstools)",
+    r"(?:berries|mushrooms) (?:off|from) (?:a |the )?(?:bush|tree|garden|park|woods?|hedge)",
     r"nicotine (?:liquid|juice|refill|pouch\w*)",
     r"button batter\w*",
     r"batter(?:y|ies)",
@@ -2082,16 +2085,22 @@ MEDICINE = _concept(
     r"amitriptyline",
     r"cannabis",
     r"edibles?\b",
+    r"lithium",
+    r"cough (?:syrup|mixture|medicine)",
+    r"dosette",
+    r"(?:fentanyl|nicotine|hrt) patch\w*",
     r"thc\b",
     r"(?:heart|blood pressure|diabetes|sleeping) (?:tablets|pills|meds)",
     # Generic names by their class endings: amlodipine, ramipril, losartan, bisoprolol,
     # atorvastatin, omeprazole, amoxicillin, fluoxetine, rivaroxaban, diazepam...
     r"\w{3,}(?:dipine|pril|sartan|olol|statin|prazole|cillin|mycin|cycline|oxetine|xaban|gliptin|"
-    r"gliflozin|triptan|azepam|azolam|tidine|floxacin)\b",
+    r"gliflozin|triptan|azepam|azolam|tidine|floxacin|traline|alopram|afaxine|apine|otrigine)\b",
 )
 LARGE_AMOUNT = _concept(
     "a large amount",
-    r"whole (?:bottle|pack|packet|box|tub|strip|jar|blister)",
+    r"whole (?:bottle|pack|packet|box|tub|strip|jar|blister|prescription|supply|week'?s|month'?s)",
+    r"(?:all|the rest) of (?:my|his|her|their) (?:prescription|meds|tablets|pills)",
+    r"in one go\b",
     r"half (?:a|the|of the) (?:bottle|pack|packet|box|tub|strip|jar)",
     r"all (?:of )?(?:the|my|his|her|their|them|these|those)\b",
     r"(?:a |one |two |three |several )?(?:bottles?|packets?|packs?|boxes|box|strips?|tubs?|handfuls?|blisters?|"
@@ -2181,6 +2190,9 @@ OD = _concept(
     r"od'ing\b",
     r"od'ed\b",
     r"overdos\w*",
+    # Empty packets found beside someone: "loads of empty blister packs".
+    r"empty (?:blister ?packs?|pill (?:bottles?|packets?|boxes)|(?:packets?|boxes|bottles?|packs?) of (?:pills|"
+    r"tablets|paracetamol|meds|medicine|codeine|painkillers))",
 )
 
 # --- Kidney infection (NHS) -------------------------------------------------------------
@@ -2436,6 +2448,13 @@ BURN = _concept(
     r"flames?\b",
     r"fireball",
     r"fireworks?\b",
+    r"sparklers?\b",
+    r"(?:bath|shower) water (?:was |is )?(?:way |far |much |really )?too hot",
+    r"steam (?:from|off|out of) (?:the |a )?(?:kettle|pan|pressure cooker|iron|oven)",
+    r"(?:hot|boiling) (?:tea|coffee|water|drink|soup|milk) (?:spilled|spilt|went|poured|splashed|tipped)",
+    r"(?:hair )?straighteners",
+    r"(?:wood|log) ?burner",
+    r"(?:caught|set) (?:[\w']+ ){0,3}(?:alight|on fire)",
     r"flared? up in (?:his|her|my|their|your|[\w]+'s) face",
     r"(?:gas|canister|propane|butane|camping stove) (?:[\w']+ )?(?:flared?|explo\w*|blew up|went up)",
     r"(?:went|goes|go) (?:up in flames|whoosh)",
@@ -2463,6 +2482,12 @@ BURN_FLAG = _concept(
     r"charred",
     r"(?:skin|it) (?:[\w']+ ){0,5}(?:white|black|leathery|peeling off|came off|hanging)",
     r"(?:fingers?|hands?|palms?|toes?|feet|foot|skin) (?:[\w']+ ){0,3}(?:black|charred|white) and blister\w*",
+    # NHS burns: A&E for blistering burns on the face, hands, arms, feet, legs or genitals.
+    r"(?:face|cheeks?|neck|hands?|palms?|fingers?|arms?|legs?|feet|foot|chest|bum|bottom) (?:[\w']+ ){0,4}"
+    r"blister\w*",
+    r"blister\w* (?:on|across|over|all over) (?:his|her|their|my|the) (?:face|cheeks|hands?|palms?|fingers?|arms?|"
+    r"legs?|feet|chest)",
+    r"skin (?:is |was )?(?:peeling|blistering)\b",
     r"(?:whole|entire|all (?:of )?(?:his|her|my|their|the)) (?:[\w']+ ){0,2}(?:arm|leg|chest|back|face|hand|"
     r"belly|tummy|body)",
     r"chemical",
@@ -2838,6 +2863,8 @@ LEG_CLOT = _concept(
     r"(?:my|his|her|their|one|left|right|the) (?:calf|leg)(?:'s)?\b (?:[\w']+ ){0,5}(?:swollen|swelling|red|hot|warm|"
     r"tender|painful|throbbing|fat|puffy)\b",
     r"\b(?:calf|leg) (?:has |had )?(?:gone|went|got|is|'s) (?:all |really |very |a bit )?(?:fat|puffy|swollen)\b",
+    r"(?:leg|calf|thigh|ankle)\b (?:[\w']+ ){0,4}(?:bigger|larger|fatter) than (?:the )?(?:other|right|left)",
+    r"(?:calf|thigh)\b (?:[\w']+ ){0,5}(?:swollen|swelled|tender|bluish)\b",
     r"(?:swollen|red|hot|painful|throbbing|tender) (?:left |right )?(?:calf|leg)\b",
     r"(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her|their|the) (?:leg|calf))",
 )
@@ -2858,6 +2885,17 @@ CLOT_RISK = _concept(
     r"immobili[sz]\w*",
     r"bed ?bound|bedridden|laid up",
     r"on (?:the )?(?:combined )?(?:contraceptive )?pill\b",
+    r"(?:knee|hip) replacement",
+    r"hysterectomy",
+    r"(?:cancer treatment|chemo\w*)",
+    r"(?:lorry|truck|long[- ]distance) driver|drives? (?:lorries|trucks)",
+    r"drove (?:for )?\d+ ?(?:hrs?|hours)",
+    r"long[- ]haul\b",
+    r"(?:weeks?|days?) (?:after|since) (?:my |her |his |the |a )?(?:c[- ]?section|surgery|operation|op|birth)\b",
+    r"(?:had|after) (?:my |her |his |a |an )?(?:surgery|operation)\b",
+    r"\d+ (?:weeks?|wks) pregnant",
+    r"(?:in|stuck in) bed with\b",
+    r"(?:had|have had|has had) a clot\b|clot in (?:[\w']+ ){0,3}(?:years|months) ago",
     r"(?:on|taking) (?:the )?(?:combined pill|hrt)\b",
 )
 #: Swollen and warm together: walking does not explain that away.
@@ -3073,6 +3111,9 @@ WORD_FINDING = _concept(
 #: MedlinePlus opioid overdose: slow or shallow breathing, very sleepy.
 OPIOID = _concept(
     "opioid",
+    r"needle (?:next to|beside|in) (?:him|her|them)",
+    r"co-?codamol",
+    r"co-?dydramol",
     r"morphine",
     r"fentanyl",
     r"oxycodone",
@@ -3089,6 +3130,11 @@ OPIOID = _concept(
 SLOW_BREATHING = _concept(
     "slow breathing",
     r"(?:breathing|breaths?) (?:[\w']+ ){0,3}(?:slow|shallow)",
+    r"breath\w* (?:[\w']+ ){0,2}(?:once|twice|two|three) (?:times )?(?:a|per) minute",
+    # NHS opioid overdose: so sleepy they cannot stay awake.
+    r"nodding off",
+    r"(?:very|really|so|extremely) (?:sleepy|drowsy)",
+    r"(?:can'?t|cannot) stay awake",
     r"(?:slow|shallow) breath\w*",
     r"(?:barely|hardly) breathing",
     r"tak(?:ing|es) a breath every",
@@ -3106,11 +3152,26 @@ ALCOHOL_EXCESS = _concept(
     r"binge drink\w*",
 )
 BLUE_OR_SLOW_BREATHING = _concept(
-    "slow breathing or blue skin",
+    "slow breathing, blue skin or passed out",
     r"(?:breathing|breaths?) (?:[\w']+ ){0,3}(?:slow|shallow|irregular)",
     r"(?:slow|shallow|irregular) breath\w*",
     r"(?:barely|hardly) breathing",
     r"(?:lips|skin|face) (?:[\w']+ ){0,4}(?:blue|bluish|blueish|grey|gray)",
+    r"passed out\b",
+    r"(?:won'?t|can'?t|cannot) (?:wake|be woken|rouse)",
+    r"unconscious",
+)
+#: NHS: a swallowed button battery needs A&E at once (it burns through the gullet).
+BUTTON_BATTERY = _concept(
+    "a button battery", r"(?:button|coin|disc|disk|watch|lithium coin) ?(?:cell )?batter(?:y|ies)"
+)
+SWALLOWED_OR_MISSING = _concept(
+    "swallowed or missing",
+    r"swallow\w*",
+    r"(?:ate|eaten)\b",
+    r"in (?:his|her|their|my) mouth",
+    r"(?:can'?t|cannot|couldn'?t) find (?:it|them|one)",
+    r"(?:it'?s|its|now|one is|one'?s) (?:gone|missing)",
 )
 #: CDC seizure signs: jerking with froth at the mouth.
 FROTHING = _concept(
@@ -3235,12 +3296,15 @@ FIRE_SMOKE = _concept(
     r"(?:breathed|breathing|inhaled|inhaling) (?:in )?(?:a lot of |lots of |loads of |the |thick )?smoke",
     r"flared? up in (?:his|her|my|their|your|[\w]+'s) face",
     r"(?:gas|canister|propane|butane|camping stove) (?:[\w']+ )?(?:flared?|explo\w*|blew up|went up)",
+    r"smoke (?:from (?:a |the |next door'?s |our |the neighbou?rs'? )?(?:\w+ )?fire|filled (?:the|our|my))",
 )
 SMOKE_INJURY = _concept(
     "airway hurt by smoke",
     r"cough\w* (?:up )?(?:[\w']+ ){0,2}(?:black|sooty|dark grey|grey) (?:spit|phlegm|mucus|stuff)",
     r"soot\w*",
     r"hoarse",
+    r"croak\w*",
+    r"(?:nostrils|nose) (?:are |is )?(?:black|sooty)",
     r"wheez\w*",
     r"(?:singed|burnt|burned) (?:nose hairs|nostrils|eyebrows)",
 )
@@ -3792,6 +3856,7 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
     ),
     ConceptRule("seizure", "emergency", (JERKING, FROTHING), span=100),
     _told("overdose", "emergency", (ALCOHOL_EXCESS, BLUE_OR_SLOW_BREATHING), span=200),
+    _told("overdose", "emergency", (BUTTON_BATTERY, SWALLOWED_OR_MISSING), span=120),
     ConceptRule(
         "testicular",
         "emergency",

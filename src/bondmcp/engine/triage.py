@@ -307,6 +307,33 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:to|of) (?:die|dying|go to sleep and (?:not|never) wake|not wake up|never wake up|end (?:it|my life|"
             r"things|everything)|kill (?:myself|yourself|oneself)|stop living)",
             r"(?:pass out|go to sleep|fall asleep) for good\b",
+            # Training messages the rules had missed (bench/training/triage_messages.yaml).
+            r"(?:been|started|am|i'?m|is|was) cutting again\b",
+            r"(?:we'?d|we would|everyone would|everyone'?d|they'?d|they would|you'?d|you would) (?:all )?be better "
+            r"off without (?:him|her|them|me)\b",
+            r"(?:sorry|apologi[sz]\w*) for being a burden",
+            r"(?:i'?m|i am|im) a burden to\b",
+            r"(?:standing|stood|sat|sitting|waiting|perched) (?:on|at|by|near) (?:the |a )?(?:edge of (?:the |a )?)?"
+            r"(?:bridge|ledge|cliff edge|roof|railway line|railway tracks|train tracks|tracks)\b",
+            r"(?:doesn'?t|does not|didn'?t) want to be (?:here|around|alive) any ?more",
+            r"only way out\b",
+            r"(?:got|has got|have got|has|had) it all planned\b",
+            r"(?:saying|says|said|threaten\w*|keeps? saying) (?:that )?(?:he'?s|she'?s|they'?re|he is|she is|i'?m)? ?"
+            r"(?:going to|gonna|about to|to) jump\b",
+            r"don'?t (?:come )?(?:look|looking|search) for me\b",
+            r"decided (?:tonight |today |now )?(?:i'?m|i am|im) done\b",
+            r"going over (?:exactly )?how (?:i'?d|i would|i'?ll|i will|i'?m going to|i am going to) do it\b",
+            r"(?:walk|swim|go) (?:out )?into the (?:sea|river|lake|water|waves)\b.{0,20}\b(?:not|never) come back",
+            r"after (?:i'?m|he'?s|she'?s|i am|he is|she is) gone\b",
+            r"(?:got|have|has) the means\b",
+            r"(?:step|stepping|stepped|walk|walking|jump|jumping|throw\w* (?:my|him|her)self) (?:out )?in front of "
+            r"(?:a|the) (?:bus|train|lorry|truck|car|tube)\b",
+            r"(?:it'?ll|it will) (?:all )?be over soon\b",
+            r"use (?:them|it|the \w+) on (?:my|him|her|them)sel(?:f|ves)\b",
+            r"tried to (?:end it|end (?:my|his|her|their) life|kill (?:my|him|her|them)sel(?:f|ves)|take (?:my|his|her|"
+            r"their) (?:own )?life)",
+            r"(?:can'?t|cannot) (?:do|face|take) (?:another|one more) day\b",
+            r"work(?:ing)? up the (?:nerve|courage)\b",
             r"(?:cut|cutting|slit|slitting|slash|slashing|bleed|bleeding|lose|losing) (?:[\w']+ ){0,5}wrists?\b"
             r"(?: [\w']+){0,6} (?:die|dead|death|for good|never wake|not wake)",
         ),
@@ -571,6 +598,24 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:blue|grey|gray)",
             r"(?:can'?t|cannot) get (?:enough )?air",
             r"(?:purple|blue|grey|gray) (?:lips|around (?:the|his|her|my) (?:mouth|lips))",
+            # Choking and asthma in lay words (bench/training/triage_messages.yaml).
+            r"(?:done|doing|did|tried|trying|given|giving|gave) (?:[\w']+ ){0,2}back blows\b",
+            r"back blows (?:are|aren'?t|isn'?t|haven'?t|didn'?t|not|are not) (?:working|helping|worked|helped|doing)",
+            r"(?:stuck|lodged)\b.{0,25}\b(?:no cough|no sound|not making a sound|can'?t (?:breathe|cough|make a sound)|"
+            r"going (?:purple|blue))",
+            r"(?:hands?|clutching|grabbing) (?:at )?(?:his|her|their|my) throat\b.{0,30}\b(?:not making a sound|no "
+            r"sound|can'?t (?:breathe|speak|talk|cough))",
+            r"drool\w*\b.{0,30}\b(?:can'?t|cannot|unable to) swallow",
+            r"(?:nebs?|nebuli[sz]ers?|ventolin|salbutamol|albuterol|blue inhaler|reliever|inhaler|puffer)\b.{0,40}\b"
+            r"(?:not working|isn'?t working|doing (?:nothing|zilch|sod all|fuck all)|no (?:help|use|difference)|"
+            r"is empty)",
+            r"(?:used|taken|had|done|puffing on) (?:my |his |her |the )?(?:inhaler|puffer|ventolin|blue one)\b.{0,20}\b"
+            r"(?:\d+|six|seven|eight|nine|ten|loads of|so many) (?:times|puffs)",
+            r"(?:chest|lungs?) (?:has |have |is |are )?(?:gone |going )?(?:almost |nearly )?silent",
+            r"(?:can only|only able to) (?:nod|say (?:a |one |two |three )?words?)",
+            r"(?:can'?t|cannot) say more than (?:a |one |two |three |a few )?words?",
+            r"(?:using|uses) (?:her|his|their|my) (?:neck|shoulder) muscles to breathe",
+            r"drowning on dry land",
             r"(?:can'?t|cannot|unable to) (?:speak|talk|say) (?:in )?(?:full |whole )?(?:sentences|a sentence|"
             r"a word)",
             r"wheez\w* (?:so )?(?:hard|badly|bad) (?:that )?(?:he|she|they|i) can'?t",
@@ -645,6 +690,22 @@ RULES: tuple[TriageRule, ...] = (
             r"blood (?:is )?(?:spurting|gushing|pouring)",
             r"(?:pouring|gushing|spurting|streaming) (?:with |out )?blood",
             r"bleeding like (?:a tap|a hose|crazy|mad|a stuck pig)",
+            # Lay words from the training messages (bench/training/triage_messages.yaml).
+            r"(?:it'?s|its|it is|blood is|blood'?s|wound is|cut is|is) (?:still )?(?:spurting|gushing|pumping|"
+            r"pouring)\b(?! (?:with )?(?:sweat|rain|tears|down outside))",
+            r"(?:there'?s|theres|there is) (?:so much|loads of|a lot of|lots of) blood\b",
+            r"blood (?:is )?(?:coming out|pooling|dripping) (?:really |so |very )?(?:fast|everywhere|on the floor)",
+            r"blood (?:pooling|all over the floor)",
+            r"(?:towel|tea ?towel|bandage|dressing|gauze|cloth|t-?shirt)s? (?:is |are |has |have )?(?:[\w']+ ){0,2}"
+            r"(?:soaked|soaking)\b",
+            r"soaking (?:the |a |my |his |her )?(?:gauze|towel|bandage|dressing)",
+            r"(?:pressure|pressing)\b.{0,30}\b(?:isn'?t|not|is not) (?:doing anything|helping|working|stopping it)",
+            r"(?:been |got |was |has been )stabbed\b",
+            r"varicose vein\w* (?:has |have |just )?(?:burst|bleeding)",
+            r"(?:finger|thumb|toe)s?(?: ?tip)?\b.{0,25}\b(?:hanging (?:off|by)|(?:clean|right|mostly|completely|"
+            r"nearly) off)\b",
+            r"(?:tip|end) of (?:my|his|her|their) (?:finger|thumb|toe)s? (?:clean |right |completely )?off\b",
+            r"(?:can|could) see (?:the )?(?:yellow )?(?:fat|bone|tendon)\b",
             r"(?:blood|bleeding|it) (?:won'?t|will not|isn'?t|doesn'?t|does not|hasn'?t) clott?(?:ing|ed)?\b",
             r"bleed\w*\b.{0,40}(?:won'?t|will not|doesn'?t|does not|hasn'?t|has not|isn'?t) stop(?:ped|ping)?",
         ),
