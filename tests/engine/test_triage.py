@@ -2280,6 +2280,17 @@ def test_red_flags_the_rules_read_without_the_wording_model(question: str, categ
         ("cut my arm on a window, the towel is soaked and pressing isn't helping", "bleeding"),
         ("he sliced the tip of his thumb clean off", "bleeding"),
         ("the bath water was way too hot and her legs are blistering", "burns"),
+        # Seizures, sudden headaches, head injuries and pregnancy.
+        ("his fit has been going on for about 8 minutes", "seizure"),
+        ("the seizure stopped but she still isn't awake", "seizure"),
+        ("we gave the buccal midazolam and it hasn't stopped it", "seizure"),
+        ("she grabbed her head screaming that it's the worst pain of her life", "headache"),
+        ("felt a pop in my head and then the worst pain i've ever had", "headache"),
+        (
+            "fell off the trampoline onto his head and there's clear fluid coming out of his nose",
+            "head_injury",
+        ),
+        ("six weeks pregnant with pain on my left side and i nearly fainted", "pregnancy"),
     ],
 )
 def test_red_flags_in_the_words_of_the_training_messages(question: str, category: str) -> None:
@@ -2298,6 +2309,16 @@ def test_red_flags_in_the_words_of_the_training_messages(question: str, category
 )
 def test_training_message_rules_leave_everyday_questions_alone(question: str) -> None:
     assert rules(question).level != "emergency", question
+
+
+def test_early_pregnancy_pain_on_one_side_with_spotting_is_urgent() -> None:
+    # NHS ectopic pregnancy: one-sided pain with spotting needs care today (111 or a GP);
+    # with feeling faint it is a 999 call (the table above).
+    result = rules("positive test last week, no scan yet, pain low on the right and some spotting")
+    assert (result.level, result.category) == ("urgent", "pregnancy")
+    # NHS: a baby moving less is for the maternity unit straight away.
+    result = rules("im 38 weeks and the baby hasn't moved since this morning")
+    assert (result.level, result.category) == ("urgent", "pregnancy")
 
 
 @pytest.mark.parametrize(

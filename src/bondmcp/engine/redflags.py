@@ -1223,7 +1223,7 @@ SEIZING_NOW = _concept(
 THUNDERCLAP = _concept("thunderclap", r"thunder ?clap\w*", r"like (?:a )?(?:clap of )?thunder")
 _STRUCK_LIKE = (
     r"like (?:someone|somebody|something|i'?d been|i had been|i'?ve been|i was|i got|being|getting|a) "
-    r"(?:[\w']+ ){0,2}(?:hit|punched|smacked|whacked|struck|kicked|bashed|thumped|clubbed|slapped)"
+    r"(?:[\w']+ ){0,2}(?:hit|punched|smacked|smashed|whacked|struck|kicked|bashed|thumped|clubbed|slapped)"
     r"(?: [\w']+){0,4} (?:head|skull)\b"
 )
 #: A headache told as a blow ("felt like someone hit the back of my head with a bat"): the
@@ -1358,6 +1358,15 @@ HEAD_BLOW = _concept(
 )
 HEAD_INJURY_FLAG = _concept(
     "head injury red flag",
+    # NHS head injury: clear fluid from the nose or ears, pupils of different sizes, memory
+    # loss, not knowing where one is.
+    r"clear (?:watery |runny )?(?:fluid|liquid|stuff) (?:[\w']+ ){0,3}(?:from|out of) (?:his|her|my|their|the) "
+    r"(?:nose|ears?)",
+    r"pupils? (?:[\w']+ ){0,4}(?:bigger|larger|smaller) than the other",
+    r"pupils? (?:are |of )?(?:different sizes?|uneven)",
+    r"(?:can'?t|cannot|doesn'?t|does not|didn'?t) remember (?:the|what|anything|how|it)\b",
+    r"(?:doesn'?t|does not|didn'?t) know where (?:he|she|they|i) (?:is|are|am|was)\b",
+    r"dent in (?:his|her|my|their|the) (?:skull|head)",
     r"vomit\w*",
     r"(?:been|being|was) sick",
     r"throw\w* up",
@@ -1511,8 +1520,43 @@ _FETAL_MOVEMENT_WORDS = (
     r"(?! (?:his|her|their) legs| in (?:the|his|her) (?:bath|cot|sleep))",
     # "baby has barely kicked at all today"
     r"(?:baby|bump) (?:[\w']+ ){0,3}(?:barely|hardly) (?:kick\w*|mov\w*)",
+    r"(?:baby|bubs|bby|bump)\b.{0,20}\b(?:hasn'?t|has not|not) moved\b",
+    r"(?:only )?moved (?:like |about |maybe )?(?:once|twice|two times) (?:today|all day|since)",
+    r"kicks? (?:feel |are |have been |seem )?(?:weaker|less often|fewer|slower)",
 )
 FETAL_MOVEMENT = _concept("baby moving less", *_FETAL_MOVEMENT_WORDS)
+#: NHS ectopic pregnancy: early in a pregnancy (or before a scan), pain low on one side
+#: with vaginal bleeding or brown discharge, shoulder tip pain, or feeling faint.
+EARLY_PREGNANCY = _concept(
+    "early pregnancy",
+    r"\b(?:[4-9]|1[0-2]) ?(?:weeks?|wks?)\b(?! ago| old)",
+    r"\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve) weeks? (?:pregnant|along|gone)",
+    r"positive (?:pregnancy )?test",
+    r"(?:no|haven'?t had a|not had a|before (?:my|the|her)) scan(?: yet)?\b",
+)
+ONE_SIDED_LOW_PAIN = _concept(
+    "pain low on one side",
+    r"(?:pain|ache|cramp\w*|hurts?|stabbing)\b.{0,40}\b(?:(?:left|right|one) side|low on the (?:left|right)|lower "
+    r"(?:left|right))",
+    r"(?:left|right|one)[- ]sided? (?:[\w']+ ){0,3}(?:pain|ache|cramp\w*)",
+    r"shoulder tip",
+)
+ECTOPIC_SIGN = _concept(
+    "spotting or shoulder tip pain",
+    r"spotting",
+    r"(?:bit of |some |little |light )?bleeding",
+    r"brown (?:discharge|spotting|blood)",
+    r"light[- ]?headed",
+    r"shoulder tip",
+)
+#: NHS ectopic pregnancy: with feeling faint or very dizzy, call 999 or go to A&E.
+ECTOPIC_FAINT = _concept(
+    "faint or very dizzy",
+    r"(?:nearly |almost )?faint(?:ed|ing)?\b",
+    r"(?:very|really|so) dizzy",
+    r"pass(?:ed|ing)? out",
+    r"collaps\w*",
+)
 #: CDC urgent maternal warning signs that hold during a pregnancy and for a year after it: a
 #: headache that will not go or gets worse, changes in vision, swelling of the face or hands.
 _MATERNAL_WARNING_WORDS = (
@@ -3855,6 +3899,8 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         span=160,
     ),
     ConceptRule("seizure", "emergency", (JERKING, FROTHING), span=100),
+    _told("pregnancy", "emergency", (EARLY_PREGNANCY, ONE_SIDED_LOW_PAIN, ECTOPIC_FAINT), span=200),
+    _told("pregnancy", "urgent", (EARLY_PREGNANCY, ONE_SIDED_LOW_PAIN, ECTOPIC_SIGN), span=200),
     _told("overdose", "emergency", (ALCOHOL_EXCESS, BLUE_OR_SLOW_BREATHING), span=200),
     _told("overdose", "emergency", (BUTTON_BATTERY, SWALLOWED_OR_MISSING), span=120),
     ConceptRule(

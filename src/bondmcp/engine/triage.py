@@ -759,6 +759,20 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:jerking|twitching|thrashing|shaking) (?:uncontrollably|all over|and (?:foaming|not responding|"
             r"unresponsive|won'?t respond))",
             r"having (?:a )?fits?\b(?! of\b)",
+            # Lay words from the training messages (bench/training/triage_messages.yaml).
+            r"(?:(?:his|her|their|the|this|a|my) fit(?! of)|seizure|jerking|twitching|shaking|fitting)\b.{0,40}\b"
+            r"(?:been|for|over|lasted|going(?: on)?) "
+            r"(?:about |over |nearly |almost |like )?(?:[5-9]|1\d|20|30|five|six|seven|eight|nine|ten|fifteen|twenty) "
+            r"?min",
+            r"(?:seizure|fit|fitting|jerking|shaking)\b.{0,60}\b(?:not awake|isn'?t awake|not coming round|"
+            r"hasn'?t (?:woken|come round|come to))",
+            r"(?:started|starting|began) (?:shaking|jerking|fitting|seizing|twitching) again\b",
+            r"(?:seizure|fit|jerking|shaking)\b.{0,30}\b(?:started|starting|happened) again (?:straight|right) after",
+            r"first ever fit\b",
+            r"status epilepticus",
+            r"(?:midazolam|buccolam|rescue (?:med\w*|medicine)|diazepam)\b.{0,30}\b(?:hasn'?t|has not|didn'?t|isn'?t|"
+            r"not) (?:stopped|stopping|working|worked|helped)",
+            r"twitch\w* in a rhythm|rhythmic(?:al)?(?:ly)? (?:jerk|twitch)\w*",
         ),
         "symptom",
         "First aid for seizures (CDC)",
@@ -789,6 +803,15 @@ RULES: tuple[TriageRule, ...] = (
             r"headache",
             r"(?:headache|head pain).{0,60}(?:came on|started|hit) (?:me )?(?:in|within) (?:a few )?seconds",
             r"headache (?:with|and) (?:a )?stiff neck",
+            r"(?:grabbed|held|holding|clutched|clutching) (?:her|his|my|their) head\b.{0,60}\b(?:scream\w*|worst|"
+            r"pain of (?:her|his|my|their) life)",
+            r"scream\w*\b.{0,20}\b(?:grabbed|held|holding|clutched|clutching) (?:her|his|my|their) head\b",
+            r"(?:pop|snap|bang|explosion) in (?:my|his|her|their) head\b.{0,60}\bworst",
+            r"headache (?:like nothing|unlike anything) (?:\w+ ){0,3}before",
+            r"head\w*\b.{0,40}\bpeak\w* (?:immediately|instantly|in (?:seconds|a (?:few )?seconds|under a minute))",
+            r"from (?:nothing|zero|fine|0) to (?:the )?(?:worst|unbearable|agony|10)\b",
+            r"(?:built|build|came|ramped) up (?:over|in|within) (?:about |a |one |under a )?(?:minute|few "
+            r"seconds|seconds)\b.{0,20}\b(?:unbearable|worst|agony)",
         ),
         "symptom",
         "Headache (MedlinePlus)",
