@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bondmcp.engine.engine import TRIAGE_SOURCE_PREFIX, HealthEngine
@@ -65,6 +67,7 @@ MEDIQA_FILES = {
 }
 MEDICATION_QA = SHARED / "Medication_QA_MedInfo2019" / "MedInfo2019-QA-Medications.xlsx"
 MEDQUAD_DIR = SHARED / "MedQuAD"
+TRAINING_MESSAGES = REPO / "bench" / "training" / "triage_messages.yaml"
 
 TARGETS = {
     "accuracy": 0.90,
@@ -519,6 +522,7 @@ def main() -> int:
     build_s = time.perf_counter() - started
     print(f"built-in knowledge base: {len(engine.index)} passages, {engine.kb_version}")
     report = own_set(engine, splits, args.show_failures)
+    training_message_rules()
 
     questions = [i.question for i in load()]
     p50, p95 = speed(engine, questions)
@@ -583,6 +587,27 @@ def main() -> int:
     else:
         print("\nCost growth 1k to 16k passages: pending (needs MedQuAD imported)")
     return finish(report, started)
+
+
+def training_message_rules() -> None:
+    """How many of the category model's training messages the phrase rules and red-flag
+    concepts catch without the wording model, at the message's level and category.
+
+    The messages (bench/training/triage_messages.yaml) were written without sight of the
+    question set and are never scored; the wording model is not fitted on them, so the
+    rules' share here is a view, outside the held-out split, of how far the rules reach
+    beyond the wordings they were written from."""
+    data = yaml.safe_load(TRAINING_MESSAGES.read_text(encoding="utf-8"))
+    messages = data["messages"]
+    caught = flagged = 0
+    for message in messages:
+        result = triage(" ".join(message["question"].split()), wording=False)
+        flagged += result.level != "routine"
+        caught += (result.level, result.category) == (message["level"], message["category"])
+    print(
+        f"\nTriage rules alone on the category model's training messages: {flagged} of"
+        f" {len(messages)} flagged, {caught} at their level and category"
+    )
 
 
 def real_question_triage() -> None:
