@@ -2291,6 +2291,9 @@ def test_red_flags_the_rules_read_without_the_wording_model(question: str, categ
             "head_injury",
         ),
         ("six weeks pregnant with pain on my left side and i nearly fainted", "pregnancy"),
+        ("his nuts are killing him, one is lying sideways and he's been sick", "testicular"),
+        ("dad is lying in the garden not moving and not breathing", "unresponsive"),
+        ("he dropped off the treadmill and isn't moving", "unresponsive"),
     ],
 )
 def test_red_flags_in_the_words_of_the_training_messages(question: str, category: str) -> None:
@@ -2316,6 +2319,11 @@ def test_early_pregnancy_pain_on_one_side_with_spotting_is_urgent() -> None:
     # with feeling faint it is a 999 call (the table above).
     result = rules("positive test last week, no scan yet, pain low on the right and some spotting")
     assert (result.level, result.category) == ("urgent", "pregnancy")
+    # NHS appendicitis: low right pain worse over bumps, off food, the same day.
+    result = rules(
+        "my son's tummy hurts low on the right and it's worse when the car goes over bumps"
+    )
+    assert (result.level, result.category) == ("urgent", "urgent_symptoms")
     # NHS: a baby moving less is for the maternity unit straight away.
     result = rules("im 38 weeks and the baby hasn't moved since this morning")
     assert (result.level, result.category) == ("urgent", "pregnancy")

@@ -356,6 +356,9 @@ PAIN = _concept(
     r"ach(?:e|es|ing|y)\b",
     r"hurt\w*",
     r"throb\w*",
+    r"killing (?:me|him|her|them)\b",
+    r"doubled (?:over|up)",
+    r"(?:in )?agony",
 )
 COLD_SWEAT = _concept(
     "cold sweat",
@@ -1774,6 +1777,13 @@ APPENDICITIS_SIGN = _concept(
     r"(?:being|been) sick",
     r"(?:can'?t|cannot) (?:walk|stand up straight|move)",
     r"hurts? (?:\w+ )?to (?:walk|move|cough)",
+    # NHS appendicitis: worse on coughing, walking, jolting; loss of appetite.
+    r"(?:worse|hurts? (?:more|most)|got way worse) (?:when|if|every time) (?:[\w']+ ){0,4}(?:bumps?|jump\w*|"
+    r"cough\w*|laugh\w*|press\w*|brakes?|hop\w*|let go)",
+    r"(?:over|hit) (?:a |the )?bumps?\b",
+    r"(?:no|lost (?:my |his |her )?|off (?:his|her|my) ) ?appetite",
+    r"(?:doesn'?t|does not|don'?t) want (?:any|to eat|anything to eat)\b",
+    r"walking (?:bent|hunched|doubled) over",
 )
 
 # --- Suicide (NIMH) ----------------------------------------------------------------------
@@ -2665,6 +2675,8 @@ _TESTICLE_WORDS = (
     r"scrot\w*",
     r"balls?\b(?! of (?:my|his|her|the) (?:foot|feet))",
     r"nut ?sack",
+    r"(?:one of )?(?:my|his|your) nuts?\b",
+    r"(?:my|his|your) (?:privates|sack|ball ?sack|bollocks?)\b",
 )
 TESTICLE = _concept("testicle", *_TESTICLE_WORDS)
 TESTICLE_PAIN_ONSET = _concept(
@@ -2677,6 +2689,7 @@ TESTICLE_PAIN_ONSET = _concept(
     r"agony",
     r"unbearable",
     r"(?:really|very|extremely|so) (?:bad|painful)",
+    r"(?:started|came on) (?:about |just )?(?:an|one|1|half an) (?:hour|hr)s? ago",
     r"screaming",
     r"crying (?:in|with) pain",
     r"woke (?:me |him |up )?(?:up )?(?:with|in)",
@@ -2690,6 +2703,8 @@ TORSION_SIGN = _concept(
     r"(?:gone|going|turned|turning|is|looks?) (?:\w+ )?(?:dark red|purple|blue|black|dusky)\b",
     r"(?:sits?|sitting|riding|pulled up|drawn up) (?:[\w']+ ){0,2}higher",
     r"higher than (?:the )?(?:other|left|right|usual)",
+    r"lying (?:sideways|horizontal\w*|at an angle)",
+    r"(?:swollen|puffy) and (?:dark red|purple|blue|dusky)",
 )
 BEING_SICK = _concept(
     "being sick",
@@ -3863,6 +3878,13 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         "testicular",
         "emergency",
         (TESTICLE, PAIN, BEING_SICK),
+        span=160,
+        unless=TESTICLE_EVERYDAY,
+    ),
+    ConceptRule(
+        "testicular",
+        "emergency",
+        (TESTICLE, SWELLING, BEING_SICK),
         span=160,
         unless=TESTICLE_EVERYDAY,
     ),

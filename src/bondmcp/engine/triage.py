@@ -732,6 +732,11 @@ RULES: tuple[TriageRule, ...] = (
             r"(?:passed out|fainted|blacked out) and (?:\w+ ){0,3}(?:won'?t|not|isn'?t|can'?t)",
             r"(?:won'?t|will not|can'?t|cannot|doesn'?t) (?:open (?:his|her|their) eyes|come (?:round|around|to))\b",
             r"(?:gone|went|has gone) (?:all )?(?:limp|floppy)\b",
+            # Lay words from the training messages (bench/training/triage_messages.yaml).
+            r"(?:won'?t|will not|can'?t|doesn'?t) squeeze my hand",
+            r"(?:lying|laying|slumped|collapsed) (?:[\w']+ ){0,6}(?:not moving|and not breathing|not breathing)\b",
+            r"(?:dropped|fell) off (?:the|a|his|her) (?:treadmill|bike|chair|ladder)\b.{0,30}\b(?:not moving|"
+            r"isn'?t moving|unconscious|not breathing)",
         ),
         "symptom",
         "Recognizing medical emergencies (MedlinePlus)",
