@@ -2963,23 +2963,26 @@ LEG_SWOLLEN_AND_WARM = _concept(
     r"(?:calf|leg)\b (?:[\w']+ ){0,5}(?:swollen|swelling),? (?:[\w']+ ){0,2}(?:warm|hot|red)\b",
     r"(?:calf|leg)\b (?:[\w']+ ){0,5}(?:warm|hot|red),? (?:[\w']+ ){0,2}(?:swollen|swelling)",
 )
-_BREATHLESS_NOW = (
+_OUT_OF_BREATH_WORDS = (
     r"breathless\w*",
     r"short of breath",
     r"out of breath",
     r"shortness of breath",
     r"(?:can'?t|cannot) (?:catch|get) (?:my|his|her|their) breath",
     r"struggl\w* to breathe",
+)
+_PAIN_BREATHING_IN_WORDS = (
     # NHS pulmonary embolism: chest or upper back pain that is worse when breathing in.
     r"(?:hurts?|painful|pain|sore) (?:[\w']+ ){0,2}(?:to|when (?:i|he|she|they)) (?:breathe|take a (?:deep )?breath)",
     r"(?:pain|hurts?) (?:[\w']+ ){0,6}breath\w* in\b",
 )
+_BREATHLESS_NOW = (*_OUT_OF_BREATH_WORDS, *_PAIN_BREATHING_IN_WORDS)
 SUDDENLY_BREATHLESS = _concept("breathless now", *_BREATHLESS_NOW, r"coughing (?:up )?blood")
 #: The same without coughing up blood, to be read beside it.
 BREATHLESS_OR_PAIN_BREATHING_IN = _concept("breathless or hurting to breathe in", *_BREATHLESS_NOW)
 #: The two halves of it, to be read together.
-OUT_OF_BREATH = _concept("out of breath", *_BREATHLESS_NOW[:6])
-PAIN_BREATHING_IN = _concept("hurting to breathe in", *_BREATHLESS_NOW[6:])
+OUT_OF_BREATH = _concept("out of breath", *_OUT_OF_BREATH_WORDS)
+PAIN_BREATHING_IN = _concept("hurting to breathe in", *_PAIN_BREATHING_IN_WORDS)
 CLOT_EVERYDAY = _words(
     r"gym",
     r"exercis\w*",
