@@ -2294,6 +2294,11 @@ def test_red_flags_the_rules_read_without_the_wording_model(question: str, categ
         ("his nuts are killing him, one is lying sideways and he's been sick", "testicular"),
         ("dad is lying in the garden not moving and not breathing", "unresponsive"),
         ("he dropped off the treadmill and isn't moving", "unresponsive"),
+        # Two FAST signs without "sudden"; a rash under a glass; a neck that hurts to bend.
+        ("her hand won't work and she keeps saying the wrong words", "stroke"),
+        ("his arm's gone weak and he's talking like he's drunk but he doesn't drink", "stroke"),
+        ("high fever and a rash that stays there under a glass", "meningitis"),
+        ("temperature of 39 and her neck hurts to move", "meningitis"),
     ],
 )
 def test_red_flags_in_the_words_of_the_training_messages(question: str, category: str) -> None:
@@ -2308,6 +2313,8 @@ def test_red_flags_in_the_words_of_the_training_messages(question: str, category
         "is it normal for a blister on my heel to peel",
         "how do you do back blows on a baby",
         "what should i do with old button batteries",
+        "my toddler keeps saying the wrong words for colours, is that normal",
+        "my arm is weak after the gym and i can't find the words to describe the pain",
     ],
 )
 def test_training_message_rules_leave_everyday_questions_alone(question: str) -> None:

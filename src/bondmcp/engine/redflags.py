@@ -1294,6 +1294,9 @@ NECK_WONT_BEND = _concept(
     r"(?:scream\w*|cr(?:y|ies|ied|ying)|hurts?|pain\w*|agony|can'?t|cannot|won'?t|unable to) (?:[\w']+ ){0,5}"
     r"(?:bend|move|turn|tilt|lower|put) (?:[\w']+ ){0,2}(?:neck|head forward|chin (?:down|to|on))",
     r"neck (?:[\w']+ ){0,3}(?:won'?t|will not|doesn'?t|does not) bend",
+    r"neck (?:[\w']+ ){0,2}hurts? (?:[\w']+ ){0,2}(?:to (?:move|bend|turn)|when (?:i|he|she|they|we) "
+    r"(?:move|bend|turn))",
+    r"bend (?:her|his|their|my) neck\b.{0,30}\b(?:cr(?:y|ies|ied)|scream\w*|yell\w*|pain)",
 )
 #: NHS fever in children: a high temperature that has lasted five days or more needs an
 #: urgent GP appointment or 111 (Kawasaki disease among the causes).
@@ -1480,6 +1483,9 @@ NON_BLANCHING = _concept(
     r"(?:rash|spots|blotches|marks|dots|bruis\w*)(?: [\w']+){0,5} (?:don'?t|doesn'?t|won'?t|didn'?t|do not|does not|"
     r"did not) (?:go(?: away)?|disappear)(?: [\w']+){0,6} (?:glass|press\w*)",
     r"non-?blanching",
+    r"(?:rash|spots|blotches|marks)\b.{0,30}\b(?:stays?|stayed|still there|still showing) (?:[\w']+ ){0,3}"
+    r"(?:under|with|through) (?:a |the )?glass",
+    r"(?:spots|rash|marks) not fading (?:with|under) (?:a |the )?glass",
     r"(?:purple|purplish|dark red|red-purple|pin ?prick|tiny (?:purple|dark)|petechia\w*|bruise-?like)"
     r"(?: [\w']+){0,2} (?:spots|rash|dots|marks|blotches|bruises)",
 )
@@ -2901,6 +2907,7 @@ VERY_UNWELL = _concept(
     "very unwell",
     r"(?:very|really|so|extremely|seriously) (?:poorly|ill|unwell)",
     r"flopp\w*",
+    r"limp\b",
     r"drowsy",
     r"lethargic",
 )
@@ -3169,6 +3176,19 @@ WORD_FINDING = _concept(
     r"(?:forgot|forgotten|forgetting) the word for",
     r"(?:hand)?writing (?:[\w']+ ){0,2}(?:went|gone|turned|became|is) (?:to |into )?(?:a )?(?:scribbl\w*|"
     r"squiggl\w*|illegible|scrawl\w*|gibberish)",
+)
+#: Speech gone wrong, told as the wrong words or as sounding drunk (FAST: speech).
+SPEECH_WRONG = _concept(
+    "speech gone wrong",
+    r"(?:saying|says|using|coming out with|mixing up) (?:the |all the )?wrong words",
+    r"(?:talk\w*|speak\w*|speech) (?:[\w']+ ){0,2}like (?:he'?s|she'?s|they'?re|he is|she is|i'?m) drunk",
+    r"(?:can'?t|cannot|couldn'?t) find (?:the |her |his |my |their )?words?\b",
+)
+#: FAST: arm weakness; "her hand won't work".
+LIMB_WONT_WORK = _concept(
+    "a limb that will not work",
+    r"(?:arm|hand|leg)(?:'s| is| has)? (?:gone |going |suddenly )?(?:weak|numb|dead|useless|floppy)\b",
+    r"(?:arm|hand|leg) (?:[\w']+ ){0,2}(?:won'?t|wont|doesn'?t|isn'?t) work(?:ing)?\b",
 )
 #: MedlinePlus opioid overdose: slow or shallow breathing, very sleepy.
 OPIOID = _concept(
@@ -3917,6 +3937,10 @@ CONCEPT_RULES: tuple[ConceptRule, ...] = (
         unless=CHEST_STRAIN,
     ),
     ConceptRule("stroke", "emergency", (SUDDEN, WORD_FINDING), span=150),
+    # Two FAST signs together need no "sudden": a weak or useless arm with speech gone wrong.
+    ConceptRule(
+        "stroke", "emergency", (LIMB_WONT_WORK, SPEECH_WRONG), span=120, unless=LIMB_EVERYDAY
+    ),
     _told(
         "overdose",
         "emergency",
